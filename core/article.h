@@ -1,0 +1,94 @@
+// The Article model: what a reader produces and the extractor fills in, and what the document
+// builder turns into a Xapian document. Plain data; no behaviour beyond formatting helpers.
+// Thread-safety: plain values, safe to move between threads.
+#ifndef CS_CORE_ARTICLE_H_
+#define CS_CORE_ARTICLE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cs {
+
+/// How precisely a date is known.
+enum class DatePrecision { kUnknown, kYear, kMonth, kDay };
+
+/// Where the publication date came from.
+enum class DateProvenance { kNone, kManifest, kJson, kHtmlMeta, kText };
+
+/// A calendar date known to day, month or year precision (month/day are 0 when unknown).
+struct PartialDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  DatePrecision precision = DatePrecision::kUnknown;
+
+  /// True when at least the year is known.
+  bool known() const { return precision != DatePrecision::kUnknown; }
+  /// "YYYY-MM-DD", "YYYY-MM", "YYYY" by precision; "" when unknown.
+  std::string iso() const;
+  /// "YYYYMMDD" with unknown month/day as 01, for range filters and sorting; "" when unknown.
+  std::string sortable() const;
+  friend bool operator==(const PartialDate&, const PartialDate&) = default;
+};
+
+/// "day", "month", "year" or "" for kUnknown.
+std::string_view precision_name(DatePrecision p);
+/// "manifest", "json", "html-meta", "text" or "none".
+std::string_view provenance_name(DateProvenance p);
+
+/// Entity types; kOther is a capitalised name that the gazetteer does not know.
+enum class EntityType { kPerson, kOrg, kPlace, kOther };
+
+/// "person", "org", "place" or "other" (the JSON contract's names).
+std::string_view entity_type_name(EntityType t);
+
+/// One entity found in an article: its canonical id and name, and every spelling seen.
+struct EntityMention {
+  std::string id;    ///< gazetteer id, or "x-" + folded key for unknown names
+  std::string name;  ///< canonical name (gazetteer) or the first spelling seen
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> mentions;  ///< distinct surface forms, in order of appearance
+  int count = 0;                      ///< number of occurrences
+};
+
+/// A party the article attributes a claim to ("according to X").
+struct CitedSource {
+  std::string id;    ///< gazetteer id, or "" when the name is not in the gazetteer
+  std::string name;  ///< canonical name, or the name as written
+};
+
+/// A date mentioned in the text, resolved against the publication date where relative.
+struct MentionedDate {
+  std::string text;  ///< as written ("On Mar. 24", "in May 2015", "on Sunday")
+  PartialDate date;
+};
+
+/// One article, from reading through extraction.
+struct Article {
+  std::string id;           ///< unique id (JSON id, manifest id, or derived from the path)
+  std::string source_path;  ///< file it came from
+  int source_line = 0;      ///< line within a JSON Lines file, 0 otherwise
+  std::string url;
+  std::string outlet;
+  std::string author;
+  std::string title;
+  std::string text;  ///< body; after cleaning, the normalised text that is indexed and stored
+
+  PartialDate published;
+  DateProvenance published_provenance = DateProvenance::kNone;
+
+  std::vector<EntityMention> entities;
+  std::vector<CitedSource> sources;
+  std::vector<MentionedDate> mentioned_dates;
+
+  std::uint64_t content_hash = 0;  ///< exact hash of the cleaned title + text
+  std::uint64_t simhash = 0;       ///< 64-bit near-duplicate signature
+  std::string dup_cluster;         ///< collapse key shared by near-duplicates
+};
+
+}  // namespace cs
+
+#endif  // CS_CORE_ARTICLE_H_

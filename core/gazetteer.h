@@ -1,0 +1,75 @@
+// The entity gazetteer: canonical entities with their spellings, looked up by folded key.
+//
+// Loaded from a TSV with a header row naming at least `id`, `type` (person, org/organisation,
+// place), `canonical` and `aliases` (`|`-separated); other columns are ignored, so users can
+// bring their own lists. The indexer uses it to find entities in text; the query side uses it
+// (loaded from the index metadata, schema::kMetaGazetteer) to resolve any spelling a user
+// types to the same canonical id.
+//
+// Thread-safety: immutable after construction; const methods are safe from any thread.
+#ifndef CS_CORE_GAZETTEER_H_
+#define CS_CORE_GAZETTEER_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/article.h"
+
+namespace cs {
+
+/// One gazetteer entry.
+struct GazetteerEntity {
+  std::string id;
+  EntityType type = EntityType::kOther;
+  std::string canonical;
+  std::vector<std::string> aliases;  ///< every listed spelling, canonical included
+};
+
+/// Entities keyed by the fold_key of each of their spellings.
+class Gazetteer {
+ public:
+  Gazetteer() = default;
+
+  /// Parses TSV text. Bad rows are skipped with a message ("line N: ...") added to `warnings`.
+  static Gazetteer parse_tsv(std::string_view tsv, std::vector<std::string>& warnings);
+
+  /// Reads and parses a TSV file. Returns nullopt and sets `error` if the file cannot be read
+  /// or has no usable header; row problems go to `warnings`.
+  static std::optional<Gazetteer> load_file(const std::string& path, std::string& error,
+                                            std::vector<std::string>& warnings);
+
+  /// The entity whose spelling folds to `folded_key`, or nullptr.
+  const GazetteerEntity* find_by_key(std::string_view folded_key) const;
+
+  /// The entity with this id, or nullptr.
+  const GazetteerEntity* find_by_id(std::string_view id) const;
+
+  /// fold_key(name), then find_by_key; also accepts an entity id.
+  const GazetteerEntity* resolve(std::string_view name) const;
+
+  /// Most words in any spelling (bounds the n-gram length a matcher must try).
+  std::size_t max_words() const { return max_words_; }
+
+  /// Number of entities.
+  std::size_t size() const { return entities_.size(); }
+
+  /// All entities, in file order.
+  const std::vector<GazetteerEntity>& entities() const { return entities_; }
+
+  /// The gazetteer as TSV (header id, type, canonical, aliases), for the index metadata.
+  std::string to_tsv() const;
+
+ private:
+  std::vector<GazetteerEntity> entities_;
+  std::unordered_map<std::string, std::size_t> by_key_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::size_t max_words_ = 0;
+};
+
+}  // namespace cs
+
+#endif  // CS_CORE_GAZETTEER_H_

@@ -1,0 +1,253 @@
+#include "core/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <vector>
+
+namespace cs {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[U8_MAX_LENGTH];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(buf, len, U8_MAX_LENGTH, c, error);
+  if (!error) out.append(buf, static_cast<std::size_t>(len));
+}
+
+// Emits an ASCII character through `push`, applying the control-character rules of
+// normalize_text. `pending_cr` turns CRLF into one newline.
+template <class Push>
+void emit_ascii(Push&& push, char c, bool& pending_cr) {
+  if (c == '\r') {
+    push('\n');
+    pending_cr = true;
+    return;
+  }
+  const bool was_cr = pending_cr;
+  pending_cr = false;
+  if (c == '\n') {
+    if (!was_cr) push('\n');
+  } else if (c == '\t' || c == '\f' || c == '\v') {
+    push(' ');
+  } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
+    push(c);
+  }
+}
+
+// The ASCII replacement for a typographic code point, or 0 when there is none.
+const char* ascii_replacement(UChar32 c) {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0x02BB:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x00B4:
+    case 0x0060:
+      return "'";
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+      return "\"";
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x00AD:
+      return "-";
+    case 0x2028:
+    case 0x2029:
+    case 0x0085:
+      return "\n";
+    default:
+      return nullptr;
+  }
+}
+
+bool is_space_like(UChar32 c) {
+  return c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0x1680;
+}
+
+constexpr UChar32 kTatweel = 0x0640;
+constexpr UChar32 kReplacement = 0xFFFD;
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string repair_utf8(std::string_view bytes) {
+  if (is_ascii(bytes)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    append_utf8(out, c < 0 ? kReplacement : c);
+  }
+  return out;
+}
+
+std::string normalize_text(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_cr = false;
+  if (is_ascii(utf8)) {
+    for (char c : utf8) emit_ascii([&out](char a) { out.push_back(a); }, c, pending_cr);
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return repair_utf8(utf8);
+
+  const icu::UnicodeString decomposed =
+      nfkd->normalize(icu::UnicodeString::fromUTF8(
+                          icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
+                      status);
+  icu::UnicodeString kept;
+  kept.getBuffer(decomposed.length());
+  kept.releaseBuffer(0);
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (c < 0x80) {
+      emit_ascii([&kept](char a) { kept.append(static_cast<UChar>(a)); }, static_cast<char>(c),
+                 pending_cr);
+      continue;
+    }
+    pending_cr = false;
+    if (const char* repl = ascii_replacement(c)) {
+      kept.append(icu::UnicodeString(repl));
+      continue;
+    }
+    if (is_space_like(c)) {
+      kept.append(static_cast<UChar32>(' '));
+      continue;
+    }
+    const int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+        type == U_CONTROL_CHAR || c == kTatweel || c == kReplacement) {
+      continue;
+    }
+    kept.append(c);
+  }
+  const icu::UnicodeString composed = nfc->normalize(kept, status);
+  if (U_FAILURE(status)) return repair_utf8(utf8);
+  composed.toUTF8String(out);
+  return out;
+}
+
+std::string fold_word(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  if (is_ascii(word)) {
+    for (char c : word) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u >= 'A' && u <= 'Z') {
+        out.push_back(static_cast<char>(u - 'A' + 'a'));
+      } else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+  const std::string normal = normalize_text(word);
+  const auto* s = reinterpret_cast<const uint8_t*>(normal.data());
+  const auto length = static_cast<int32_t>(normal.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && u_isalnum(c)) append_utf8(out, u_tolower(c));
+  }
+  return out;
+}
+
+bool is_arabic_article(std::string_view folded_word) {
+  static constexpr std::array<std::string_view, 14> kArticles = {
+      "al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "at", "ath", "adh", "ul", "ed"};
+  for (std::string_view a : kArticles) {
+    if (folded_word == a) return true;
+  }
+  return false;
+}
+
+std::string join_folded(std::span<const std::string> folded_words) {
+  std::string joined;
+  for (const std::string& w : folded_words) {
+    if (!is_arabic_article(w)) joined += w;
+  }
+  if (joined.empty()) {
+    for (const std::string& w : folded_words) joined += w;
+  }
+  std::string key;
+  key.reserve(joined.size());
+  for (char c : joined) {
+    if (key.empty() || key.back() != c || static_cast<unsigned char>(c) >= 0x80) {
+      key.push_back(c);
+    }
+  }
+  return key;
+}
+
+std::string fold_key(std::string_view text) {
+  const std::string normal = normalize_text(text);
+  std::vector<std::string> words;
+  std::string current;
+  const auto* s = reinterpret_cast<const uint8_t*>(normal.data());
+  const auto length = static_cast<int32_t>(normal.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && (u_isalnum(c) || c == '\'')) {
+      current.append(normal, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    } else if (!current.empty()) {
+      words.push_back(fold_word(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) words.push_back(fold_word(current));
+  return join_folded(words);
+}
+
+}  // namespace cs

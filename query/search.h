@@ -1,0 +1,176 @@
+// The query library's public model: a SearchRequest in, a SearchResult out.
+//
+// corpus-search and searchd both build a SearchRequest (from flags or HTTP parameters), hand
+// it to a Searcher and serialise the SearchResult with query/json.h, so the CLI, the API and
+// the web page always agree. Expected failures (no index, wrong schema version, unknown
+// document) are reported as SearchError values, never as exceptions escaping the library.
+//
+// Thread-safety: a Searcher holds Xapian objects, which are not thread-safe. Use one Searcher
+// per thread (searchd keeps one per worker); opening is cheap relative to a request.
+#ifndef CS_QUERY_SEARCH_H_
+#define CS_QUERY_SEARCH_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cs::query {
+
+/// Result order. Articles with unknown dates sort last for both date orders.
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+/// One field filter: the user-facing field ("outlet", "person", "org", "place", "entity",
+/// "source", "author", "year", "month") and a value as the user wrote it (any spelling).
+struct Filter {
+  std::string field;
+  std::string value;
+  bool exclude = false;  ///< true for "-value": documents matching it are removed
+};
+
+/// Everything a search needs. Defaults are what a user gets with no options.
+struct SearchRequest {
+  std::string text;             ///< query string in the query language (may be empty: browse)
+  std::vector<Filter> filters;  ///< same field: ORed; different fields: ANDed; excludes removed
+  std::string from;             ///< inclusive lower date bound, YYYY[-MM[-DD]], or ""
+  std::string to;               ///< inclusive upper date bound, YYYY[-MM[-DD]], or ""
+  SortOrder sort = SortOrder::kRelevance;
+  int page = 1;             ///< 1-based; no depth cap
+  int page_size = 10;       ///< hits per page, 1..100
+  bool collapse = false;    ///< fold exact and near duplicates into one hit
+  bool want_facets = true;  ///< compute exact facet counts over the whole match set
+  int facet_limit = 10;     ///< top N values per facet (selected values always included)
+  bool want_snippets = true;
+  bool want_timeline = true;
+};
+
+/// An entity as shown with a hit.
+struct HitEntity {
+  std::string id;
+  std::string name;
+  std::string type;  ///< "person", "org", "place" or "other"
+};
+
+/// One result.
+struct Hit {
+  std::string id;
+  std::string title;
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;  ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+  std::optional<std::string> url;
+  double score = 0;
+  std::string snippet;  ///< HTML-safe text with <mark>...</mark> around matched words
+  std::vector<HitEntity> entities;
+  int duplicates = 0;  ///< number of copies folded into this hit when collapsing
+};
+
+/// One facet value and the number of matching documents that have it.
+struct FacetCount {
+  std::string value;  ///< display value (outlet name, year, "YYYY-MM", entity name)
+  std::string id;     ///< filter value to use for it (entity id; same as value otherwise)
+  std::int64_t count = 0;
+};
+
+/// One facet: its name as in the JSON contract and its top values.
+struct FacetResult {
+  std::string name;
+  std::vector<FacetCount> values;
+};
+
+/// Matches per month ("YYYY-MM") over the whole match set.
+struct TimelineBucket {
+  std::string period;
+  std::int64_t count = 0;
+};
+
+/// The answer to a SearchRequest; serialised by query/json.h.
+struct SearchResult {
+  std::string query;
+  std::int64_t total = 0;
+  bool total_exact = true;
+  double took_ms = 0;
+  int page = 1;
+  int page_size = 10;
+  std::vector<Hit> hits;
+  std::vector<FacetResult> facets;  ///< in the contract's order: outlet, year, month, person...
+  bool facets_exact = true;
+  std::vector<TimelineBucket> timeline;
+  std::optional<std::string> suggestion;
+  std::vector<std::string> warnings;
+};
+
+/// A stored article, for the article view and /api/doc/{id}.
+struct StoredArticle {
+  std::string id;
+  std::string title;
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;
+  std::string published_precision;   ///< "day", "month", "year" or ""
+  std::string published_provenance;  ///< "manifest", "json", "html-meta", "text", "none"
+  std::optional<std::string> url;
+  std::optional<std::string> author;
+  std::string text;
+  std::vector<HitEntity> entities;
+  std::vector<HitEntity> sources;  ///< id may be "" for sources not in the gazetteer
+};
+
+/// Expected failures, mapped by callers to exit codes / HTTP statuses.
+enum class ErrorCode {
+  kNone,
+  kNoIndex,        ///< the index path does not exist or cannot be opened (HTTP 503, exit 2)
+  kSchemaVersion,  ///< built with another schema version (HTTP 503, exit 2)
+  kBadRequest,     ///< a request value is out of range (HTTP 400, exit 2)
+  kNotFound,       ///< unknown document id (HTTP 404)
+  kInternal,       ///< unexpected library failure (HTTP 500, exit 2)
+};
+
+/// An error code and a message for the user.
+struct SearchError {
+  ErrorCode code = ErrorCode::kNone;
+  std::string message;
+  explicit operator bool() const { return code != ErrorCode::kNone; }
+};
+
+class SearcherImpl;
+
+/// Runs searches against one index (a database path, a stub file, or an index root holding
+/// generations and a stub named by index/generations.h). Not thread-safe: one per thread.
+class Searcher {
+ public:
+  /// Opens the index at `path`. On failure returns nullptr and fills `error`.
+  static std::unique_ptr<Searcher> open(const std::string& path, SearchError& error);
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  /// Runs `request`. A malformed query string never fails: it falls back to a plain search of
+  /// its words and adds a warning. Returns kBadRequest for out-of-range page/size.
+  SearchError search(const SearchRequest& request, SearchResult& result);
+
+  /// Calls `emit` for every match of `request` (paging ignored) in result order, in constant
+  /// memory; stops early if `emit` returns false.
+  SearchError for_each_match(const SearchRequest& request,
+                             const std::function<bool(const StoredArticle&)>& emit);
+
+  /// The stored article `id`, or kNotFound.
+  SearchError document(const std::string& id, StoredArticle& article);
+
+  /// Up to `limit` articles similar to `id` (relevance feedback), or kNotFound.
+  SearchError related(const std::string& id, int limit, SearchResult& result);
+
+  /// Number of documents in the index.
+  std::int64_t document_count() const;
+
+  /// A name for the open generation (the stub's target folder or the database path).
+  std::string generation() const;
+
+ private:
+  explicit Searcher(std::unique_ptr<SearcherImpl> impl);
+  std::unique_ptr<SearcherImpl> impl_;
+};
+
+}  // namespace cs::query
+
+#endif  // CS_QUERY_SEARCH_H_

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs, if any is missing (one apt-get update, then
+# one apt-get install). Sourced or run by run.sh and test.sh. Usage: deps.sh [--test]
+set -euo pipefail
+
+packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
+          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev curl)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium nodejs npm wrk python3)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "deps: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
