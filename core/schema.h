@@ -20,6 +20,9 @@ namespace cs::schema {
 /// Version of the on-disk layout; stored under kMetaSchemaVersion in the index metadata.
 inline constexpr int kSchemaVersion = 1;
 
+/// Snowball stemmer language used for free text, by the indexer and the query parser alike.
+inline constexpr const char* kStemLanguage = "english";
+
 /// Metadata keys stored in every index.
 inline constexpr std::string_view kMetaSchemaVersion = "cs:schema_version";
 /// Metadata key holding the gazetteer TSV the index was built with, so the query side (also

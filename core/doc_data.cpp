@@ -1,0 +1,179 @@
+#include "core/doc_data.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "core/hash.h"
+
+namespace cs {
+
+namespace {
+
+using nlohmann::json;
+
+int parse_int(std::string_view digits) {
+  int value = -1;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return -1;
+  return value;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+EntityType entity_type_from_name(std::string_view name) {
+  if (name == "person") return EntityType::kPerson;
+  if (name == "org") return EntityType::kOrg;
+  if (name == "place") return EntityType::kPlace;
+  return EntityType::kOther;
+}
+
+DateProvenance provenance_from_name(std::string_view name) {
+  if (name == "manifest") return DateProvenance::kManifest;
+  if (name == "json") return DateProvenance::kJson;
+  if (name == "html-meta") return DateProvenance::kHtmlMeta;
+  if (name == "text") return DateProvenance::kText;
+  return DateProvenance::kNone;
+}
+
+std::uint64_t parse_hex64(const std::string& hex) {
+  std::uint64_t value = 0;
+  std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
+  return value;
+}
+
+// Reads key `k` of object `j` as a string; "" when absent or not a string.
+std::string str(const json& j, const char* k) {
+  const auto it = j.find(k);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+json entities_json(const std::vector<EntityMention>& entities) {
+  json out = json::array();
+  for (const EntityMention& e : entities) {
+    out.push_back({{"id", e.id},
+                   {"name", e.name},
+                   {"type", entity_type_name(e.type)},
+                   {"mentions", e.mentions},
+                   {"count", e.count}});
+  }
+  return out;
+}
+
+void read_entities(const json& j, std::vector<EntityMention>& out) {
+  const auto it = j.find("entities");
+  if (it == j.end() || !it->is_array()) return;
+  for (const json& e : *it) {
+    if (!e.is_object()) continue;
+    EntityMention m{str(e, "id"), str(e, "name"), entity_type_from_name(str(e, "type")), {}, 0};
+    if (const auto ms = e.find("mentions"); ms != e.end() && ms->is_array()) {
+      for (const json& s : *ms) {
+        if (s.is_string()) m.mentions.push_back(s.get<std::string>());
+      }
+    }
+    if (const auto c = e.find("count"); c != e.end() && c->is_number_integer()) {
+      m.count = c->get<int>();
+    }
+    out.push_back(std::move(m));
+  }
+}
+
+void read_sources_and_dates(const json& j, Article& a) {
+  if (const auto it = j.find("sources"); it != j.end() && it->is_array()) {
+    for (const json& s : *it) {
+      if (s.is_object()) a.sources.push_back({str(s, "id"), str(s, "name")});
+    }
+  }
+  if (const auto it = j.find("dates"); it != j.end() && it->is_array()) {
+    for (const json& d : *it) {
+      if (d.is_object())
+        a.mentioned_dates.push_back({str(d, "text"), parse_iso_date(str(d, "date"))});
+    }
+  }
+}
+
+}  // namespace
+
+PartialDate parse_iso_date(std::string_view text) {
+  if (const auto t = text.find('T'); t != std::string_view::npos) text = text.substr(0, t);
+  if (const auto sp = text.find(' '); sp != std::string_view::npos) text = text.substr(0, sp);
+  PartialDate d;
+  if (text.size() < 4 || !all_digits(text.substr(0, 4))) return {};
+  d.year = parse_int(text.substr(0, 4));
+  d.precision = DatePrecision::kYear;
+  if (text.size() == 4) return d;
+  if (text.size() < 7 || text[4] != '-' || !all_digits(text.substr(5, 2))) return {};
+  d.month = parse_int(text.substr(5, 2));
+  if (d.month < 1 || d.month > 12) return {};
+  d.precision = DatePrecision::kMonth;
+  if (text.size() == 7) return d;
+  if (text.size() != 10 || text[7] != '-' || !all_digits(text.substr(8, 2))) return {};
+  d.day = parse_int(text.substr(8, 2));
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};
+  d.precision = DatePrecision::kDay;
+  return d;
+}
+
+std::string encode_doc_data(const Article& a) {
+  json dates = json::array();
+  for (const MentionedDate& d : a.mentioned_dates) {
+    dates.push_back({{"text", d.text}, {"date", d.date.iso()}});
+  }
+  json sources = json::array();
+  for (const CitedSource& s : a.sources) sources.push_back({{"id", s.id}, {"name", s.name}});
+  const json j = {{"id", a.id},
+                  {"title", a.title},
+                  {"url", a.url},
+                  {"outlet", a.outlet},
+                  {"author", a.author},
+                  {"published", a.published.iso()},
+                  {"precision", precision_name(a.published.precision)},
+                  {"provenance", provenance_name(a.published_provenance)},
+                  {"text", a.text},
+                  {"entities", entities_json(a.entities)},
+                  {"sources", std::move(sources)},
+                  {"dates", std::move(dates)},
+                  {"path", a.source_path},
+                  {"line", a.source_line},
+                  {"content_hash", hex64(a.content_hash)},
+                  {"simhash", hex64(a.simhash)},
+                  {"dup_cluster", a.dup_cluster}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::optional<Article> decode_doc_data(std::string_view data) {
+  const json j = json::parse(data, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  Article a;
+  a.id = str(j, "id");
+  a.title = str(j, "title");
+  a.url = str(j, "url");
+  a.outlet = str(j, "outlet");
+  a.author = str(j, "author");
+  a.text = str(j, "text");
+  a.published = parse_iso_date(str(j, "published"));
+  a.published_provenance = provenance_from_name(str(j, "provenance"));
+  a.source_path = str(j, "path");
+  if (const auto it = j.find("line"); it != j.end() && it->is_number_integer()) {
+    a.source_line = it->get<int>();
+  }
+  a.content_hash = parse_hex64(str(j, "content_hash"));
+  a.simhash = parse_hex64(str(j, "simhash"));
+  a.dup_cluster = str(j, "dup_cluster");
+  read_entities(j, a.entities);
+  read_sources_and_dates(j, a);
+  return a;
+}
+
+}  // namespace cs

@@ -1,0 +1,42 @@
+// The document data layout: how an Article is stored in a Xapian document's data, so the query
+// side can show and export it without re-reading the source files.
+//
+// The data is one JSON object (the wire format below); the snippet text is `text`, which is the
+// cleaned, normalised body exactly as it was indexed. Keys:
+//   id, title, url, outlet, author, text           strings ("" when unknown)
+//   published, precision, provenance               "YYYY[-MM[-DD]]" / "day|month|year|" /
+//                                                  "manifest|json|html-meta|text|none"
+//   entities   [{id, name, type, mentions:[str], count}]
+//   sources    [{id, name}]     (id "" when the source is not in the gazetteer)
+//   dates      [{text, date}]   (date as "YYYY[-MM[-DD]]")
+//   path, line                  where the article was read from
+//   content_hash, simhash       16 hex digits each
+//   dup_cluster                 near-duplicate cluster key
+// Changing this layout means bumping schema::kSchemaVersion.
+//
+// Thread-safety: pure functions; safe from any thread.
+#ifndef CS_CORE_DOC_DATA_H_
+#define CS_CORE_DOC_DATA_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/article.h"
+
+namespace cs {
+
+/// The document data for `article` (JSON text as described above).
+std::string encode_doc_data(const Article& article);
+
+/// The Article stored in `data`, or nullopt when `data` is not a valid document data object.
+/// Missing keys decode to their defaults, so older optional keys never fail a read.
+std::optional<Article> decode_doc_data(std::string_view data);
+
+/// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (an ISO date-time is cut at the date) into a
+/// PartialDate; an unknown date for anything else or for an impossible month/day.
+PartialDate parse_iso_date(std::string_view text);
+
+}  // namespace cs
+
+#endif  // CS_CORE_DOC_DATA_H_
