@@ -1,0 +1,96 @@
+#include "indexer/explain.h"
+
+#include <sstream>
+
+#include "core/hash.h"
+
+namespace cs {
+
+namespace {
+
+nlohmann::json string_or_null(const std::string& value) {
+  return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
+std::string or_dash(const std::string& value) { return value.empty() ? "-" : value; }
+
+void write_entities(std::ostringstream& out, const Article& article) {
+  out << "entities (" << article.entities.size() << "):\n";
+  for (const EntityMention& e : article.entities) {
+    out << "  [" << entity_type_name(e.type) << "] " << e.name << " (" << e.id << ") x" << e.count
+        << ":";
+    const char* sep = " ";
+    for (const std::string& m : e.mentions) {
+      out << sep << '"' << m << '"';
+      sep = ", ";
+    }
+    out << '\n';
+  }
+}
+
+}  // namespace
+
+std::string explain_text(const Article& article) {
+  std::ostringstream out;
+  out << "title:     " << or_dash(article.title) << '\n'
+      << "outlet:    " << or_dash(article.outlet) << '\n'
+      << "author:    " << or_dash(article.author) << '\n'
+      << "url:       " << or_dash(article.url) << '\n'
+      << "published: " << or_dash(article.published.iso());
+  if (article.published.known()) {
+    out << " (" << precision_name(article.published.precision) << " precision, from "
+        << provenance_name(article.published_provenance) << ')';
+  }
+  out << '\n';
+  write_entities(out, article);
+  out << "sources (" << article.sources.size() << "):\n";
+  for (const CitedSource& s : article.sources) {
+    out << "  " << s.name << (s.id.empty() ? "" : " (" + s.id + ")") << '\n';
+  }
+  out << "mentioned dates (" << article.mentioned_dates.size() << "):\n";
+  for (const MentionedDate& d : article.mentioned_dates) {
+    out << "  \"" << d.text << "\" -> " << d.date.iso() << '\n';
+  }
+  out << "signature:    " << hex64(article.simhash) << '\n'
+      << "content hash: " << hex64(article.content_hash) << '\n'
+      << "dup cluster:  " << or_dash(article.dup_cluster) << '\n';
+  return out.str();
+}
+
+nlohmann::json explain_json(const Article& article) {
+  nlohmann::json entities = nlohmann::json::array();
+  for (const EntityMention& e : article.entities) {
+    entities.push_back({{"id", e.id},
+                        {"name", e.name},
+                        {"type", entity_type_name(e.type)},
+                        {"count", e.count},
+                        {"mentions", e.mentions}});
+  }
+  nlohmann::json sources = nlohmann::json::array();
+  for (const CitedSource& s : article.sources) {
+    sources.push_back({{"id", string_or_null(s.id)}, {"name", s.name}});
+  }
+  nlohmann::json dates = nlohmann::json::array();
+  for (const MentionedDate& d : article.mentioned_dates) {
+    dates.push_back({{"text", d.text},
+                     {"date", d.date.iso()},
+                     {"precision", precision_name(d.date.precision)}});
+  }
+  return {{"id", article.id},
+          {"title", article.title},
+          {"outlet", string_or_null(article.outlet)},
+          {"author", string_or_null(article.author)},
+          {"url", string_or_null(article.url)},
+          {"published", string_or_null(article.published.iso())},
+          {"published_provenance", provenance_name(article.published_provenance)},
+          {"published_precision",
+           string_or_null(std::string(precision_name(article.published.precision)))},
+          {"entities", std::move(entities)},
+          {"sources", std::move(sources)},
+          {"mentioned_dates", std::move(dates)},
+          {"signature", hex64(article.simhash)},
+          {"content_hash", hex64(article.content_hash)},
+          {"dup_cluster", string_or_null(article.dup_cluster)}};
+}
+
+}  // namespace cs
