@@ -42,6 +42,11 @@ class Gazetteer {
   static std::optional<Gazetteer> load_file(const std::string& path, std::string& error,
                                             std::vector<std::string>& warnings);
 
+  /// Adds an entity (its canonical name should be among its aliases). A spelling whose folded
+  /// key already names another entity stays with the first one, with a warning; a repeated
+  /// id is refused (returns false) with a warning. Call only while building the gazetteer.
+  bool add(GazetteerEntity entity, std::vector<std::string>& warnings);
+
   /// The entity whose spelling folds to `folded_key`, or nullptr.
   const GazetteerEntity* find_by_key(std::string_view folded_key) const;
 

@@ -1,0 +1,271 @@
+#include "core/dates.h"
+
+#include <array>
+#include <chrono>
+#include <vector>
+
+#include "core/normalize.h"
+
+namespace cs {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+// A name or its abbreviation of at least three letters ("sept", "wed").
+bool abbreviates(std::string_view word, std::string_view name) {
+  return word.size() >= 3 && word.size() <= name.size() && name.substr(0, word.size()) == word &&
+         (word.size() <= 4 || word == name);
+}
+
+// Day of month from "3", "03", "3rd", "17th"; 0 if `word` is not one.
+int parse_day(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2) return 0;
+  const std::string_view suffix = word.substr(digits);
+  if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") {
+    return 0;
+  }
+  const int day = to_int(word.substr(0, digits));
+  return day >= 1 && day <= 31 ? day : 0;
+}
+
+// Year from a four-digit word in the valid range; 0 otherwise.
+int parse_year(std::string_view word) {
+  if (word.size() != 4 || !all_digits(word)) return 0;
+  const int year = to_int(word);
+  return year >= 1900 && year <= max_valid_year() ? year : 0;
+}
+
+PartialDate make_date(int year, int month, int day) {
+  const DatePrecision p =
+      day ? DatePrecision::kDay : (month ? DatePrecision::kMonth : DatePrecision::kYear);
+  return PartialDate{year, month, day, p};
+}
+
+// Month (and day) without a year: the reference year, or the year before when that would be
+// after the reference.
+std::optional<PartialDate> resolve_yearless(int month, int day, const PartialDate& reference) {
+  if (!reference.known()) return std::nullopt;
+  int year = reference.year;
+  const bool after = reference.month != 0 &&
+                     (month > reference.month ||
+                      (month == reference.month && reference.day != 0 && day > reference.day));
+  if (after) --year;
+  if (!is_valid_date(year, month, day)) return std::nullopt;
+  return make_date(year, month, day);
+}
+
+std::optional<PartialDate> resolve_weekday(int weekday, const PartialDate& reference) {
+  if (reference.precision != DatePrecision::kDay) return std::nullopt;
+  const int back = (weekday_of(reference.year, reference.month, reference.day) - weekday + 7) % 7;
+  return add_days(reference, -back);
+}
+
+using Words = std::span<const std::string>;
+
+std::string_view word_at(Words words, std::size_t i) {
+  return i < words.size() ? std::string_view(words[i]) : std::string_view();
+}
+
+// "Month [D] [,] [of] [YYYY]" starting at `i` (the month word).
+std::optional<DateMatch> match_month_first(Words words, std::size_t i, int month,
+                                           const PartialDate& reference,
+                                           const DateMatchOptions& options) {
+  std::size_t j = i + 1;
+  const int day = parse_day(word_at(words, j));
+  if (day) ++j;
+  if (!day && word_at(words, j) == "of") ++j;
+  const int year = parse_year(word_at(words, j));
+  if (year) {
+    if (!is_valid_date(year, month, day)) return std::nullopt;
+    return DateMatch{make_date(year, month, day), j + 1 - i};
+  }
+  if (!day && !options.bare_month) return std::nullopt;
+  auto date = resolve_yearless(month, day, reference);
+  if (!date) return std::nullopt;
+  return DateMatch{*date, (day ? i + 2 : i + 1) - i};
+}
+
+// "D [of] Month [YYYY]" starting at `i` (the day word).
+std::optional<DateMatch> match_day_first(Words words, std::size_t i, int day,
+                                         const PartialDate& reference) {
+  std::size_t j = i + 1;
+  if (word_at(words, j) == "of") ++j;
+  const int month = month_from_name(word_at(words, j));
+  if (!month) return std::nullopt;
+  const int year = parse_year(word_at(words, j + 1));
+  if (year) {
+    if (!is_valid_date(year, month, day)) return std::nullopt;
+    return DateMatch{make_date(year, month, day), j + 2 - i};
+  }
+  auto date = resolve_yearless(month, day, reference);
+  if (!date) return std::nullopt;
+  return DateMatch{*date, j + 1 - i};
+}
+
+std::optional<DateMatch> match_relative(std::string_view word, const PartialDate& reference) {
+  if (reference.precision != DatePrecision::kDay) return std::nullopt;
+  if (word == "today") return DateMatch{reference, 1};
+  if (word == "yesterday") return DateMatch{add_days(reference, -1), 1};
+  return std::nullopt;
+}
+
+}  // namespace
+
+int days_in_month(int year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+int max_valid_year() {
+  static const int kMax = [] {
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return static_cast<int>(std::chrono::year_month_day(today).year()) + 1;
+  }();
+  return kMax;
+}
+
+bool is_valid_date(int year, int month, int day) {
+  if (year < 1900 || year > max_valid_year()) return false;
+  if (month == 0) return day == 0;
+  if (month < 1 || month > 12) return false;
+  return day == 0 || (day >= 1 && day <= days_in_month(year, month));
+}
+
+long days_from_civil(int year, int month, int day) {
+  const auto ymd = std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} /
+                   std::chrono::day{static_cast<unsigned>(day)};
+  return static_cast<long>(std::chrono::sys_days(ymd).time_since_epoch().count());
+}
+
+PartialDate add_days(const PartialDate& date, long days) {
+  const std::chrono::sys_days shifted{
+      std::chrono::days(days_from_civil(date.year, date.month, date.day) + days)};
+  const std::chrono::year_month_day ymd(shifted);
+  return make_date(static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                   static_cast<int>(unsigned(ymd.day())));
+}
+
+int weekday_of(int year, int month, int day) {
+  const std::chrono::weekday wd{
+      std::chrono::sys_days(std::chrono::days(days_from_civil(year, month, day)))};
+  return static_cast<int>((wd.c_encoding() + 6) % 7);
+}
+
+int month_from_name(std::string_view word) {
+  for (std::size_t m = 0; m < kMonths.size(); ++m) {
+    if (abbreviates(word, kMonths[m])) return static_cast<int>(m) + 1;
+  }
+  return 0;
+}
+
+int weekday_from_name(std::string_view word) {
+  for (std::size_t d = 0; d < kWeekdays.size(); ++d) {
+    if (abbreviates(word, kWeekdays[d])) return static_cast<int>(d);
+  }
+  return -1;
+}
+
+std::optional<PartialDate> parse_iso_date(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  const std::size_t time = text.find_first_of("T ");
+  if (time != std::string_view::npos) {
+    if (time != 10) return std::nullopt;
+    text = text.substr(0, time);
+  }
+  int parts[3] = {0, 0, 0};
+  int count = 0;
+  static constexpr std::size_t kWidths[3] = {4, 2, 2};
+  while (count < 3) {
+    const std::size_t dash = text.find('-');
+    const std::string_view part = text.substr(0, dash);
+    if (part.size() != kWidths[count] || !all_digits(part)) return std::nullopt;
+    parts[count++] = to_int(part);
+    if (dash == std::string_view::npos) break;
+    text.remove_prefix(dash + 1);
+    if (count == 3) return std::nullopt;
+  }
+  if (parts[1] == 0 && count > 1) return std::nullopt;
+  if (parts[2] == 0 && count > 2) return std::nullopt;
+  if (!is_valid_date(parts[0], parts[1], parts[2])) return std::nullopt;
+  return make_date(parts[0], parts[1], parts[2]);
+}
+
+std::optional<DateMatch> match_date(std::span<const std::string> words, std::size_t start,
+                                    const PartialDate& reference, const DateMatchOptions& options) {
+  const std::string_view word = word_at(words, start);
+  if (word.empty()) return std::nullopt;
+  if (const int weekday = weekday_from_name(word); weekday >= 0) {
+    if (auto full = match_date(words, start + 1, reference, {})) {
+      if (full->date.precision == DatePrecision::kDay) {
+        return DateMatch{full->date, full->length + 1};
+      }
+    }
+    if (!options.bare_weekday) return std::nullopt;
+    auto date = resolve_weekday(weekday, reference);
+    if (!date) return std::nullopt;
+    return DateMatch{*date, 1};
+  }
+  if (const int month = month_from_name(word)) {
+    return match_month_first(words, start, month, reference, options);
+  }
+  if (const int day = parse_day(word)) {
+    if (auto match = match_day_first(words, start, day, reference)) return match;
+  }
+  if (options.bare_year) {
+    if (const int year = parse_year(word)) return DateMatch{make_date(year, 0, 0), 1};
+  }
+  if (options.relative_days) return match_relative(word, reference);
+  return std::nullopt;
+}
+
+std::optional<PartialDate> parse_date(std::string_view text, const PartialDate& reference) {
+  if (auto iso = parse_iso_date(text)) return iso;
+  std::vector<std::string> words;
+  std::vector<std::size_t> starts;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(i < text.size() ? text[i] : ' ');
+    const bool word_char =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (word_char) continue;
+    if (i > begin) {
+      words.push_back(fold_word(text.substr(begin, i - begin)));
+      starts.push_back(begin);
+    }
+    begin = i + 1;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    // an ISO date inside a longer string ("Published: 2016-03-27 10:00")
+    if (auto iso = parse_iso_date(text.substr(starts[i], 10)); iso && words[i].size() == 4) {
+      return iso;
+    }
+    if (auto match = match_date(words, i, reference, {})) return match->date;
+  }
+  return std::nullopt;
+}
+
+}  // namespace cs
