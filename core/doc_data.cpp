@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/dates.h"
 #include "core/hash.h"
 
 namespace cs {
@@ -10,27 +11,6 @@ namespace cs {
 namespace {
 
 using nlohmann::json;
-
-int parse_int(std::string_view digits) {
-  int value = -1;
-  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || end != digits.data() + digits.size()) return -1;
-  return value;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
 
 EntityType entity_type_from_name(std::string_view name) {
   if (name == "person") return EntityType::kPerson;
@@ -51,6 +31,11 @@ std::uint64_t parse_hex64(const std::string& hex) {
   std::uint64_t value = 0;
   std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
   return value;
+}
+
+// An ISO date stored by encode_doc_data; unknown when absent or malformed.
+PartialDate stored_date(const std::string& iso) {
+  return parse_iso_date(iso).value_or(PartialDate{});
 }
 
 // Reads key `k` of object `j` as a string; "" when absent or not a string.
@@ -97,33 +82,12 @@ void read_sources_and_dates(const json& j, Article& a) {
   }
   if (const auto it = j.find("dates"); it != j.end() && it->is_array()) {
     for (const json& d : *it) {
-      if (d.is_object())
-        a.mentioned_dates.push_back({str(d, "text"), parse_iso_date(str(d, "date"))});
+      if (d.is_object()) a.mentioned_dates.push_back({str(d, "text"), stored_date(str(d, "date"))});
     }
   }
 }
 
 }  // namespace
-
-PartialDate parse_iso_date(std::string_view text) {
-  if (const auto t = text.find('T'); t != std::string_view::npos) text = text.substr(0, t);
-  if (const auto sp = text.find(' '); sp != std::string_view::npos) text = text.substr(0, sp);
-  PartialDate d;
-  if (text.size() < 4 || !all_digits(text.substr(0, 4))) return {};
-  d.year = parse_int(text.substr(0, 4));
-  d.precision = DatePrecision::kYear;
-  if (text.size() == 4) return d;
-  if (text.size() < 7 || text[4] != '-' || !all_digits(text.substr(5, 2))) return {};
-  d.month = parse_int(text.substr(5, 2));
-  if (d.month < 1 || d.month > 12) return {};
-  d.precision = DatePrecision::kMonth;
-  if (text.size() == 7) return d;
-  if (text.size() != 10 || text[7] != '-' || !all_digits(text.substr(8, 2))) return {};
-  d.day = parse_int(text.substr(8, 2));
-  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};
-  d.precision = DatePrecision::kDay;
-  return d;
-}
 
 std::string encode_doc_data(const Article& a) {
   json dates = json::array();
@@ -162,7 +126,7 @@ std::optional<Article> decode_doc_data(std::string_view data) {
   a.outlet = str(j, "outlet");
   a.author = str(j, "author");
   a.text = str(j, "text");
-  a.published = parse_iso_date(str(j, "published"));
+  a.published = stored_date(str(j, "published"));
   a.published_provenance = provenance_from_name(str(j, "provenance"));
   a.source_path = str(j, "path");
   if (const auto it = j.find("line"); it != j.end() && it->is_number_integer()) {

@@ -33,10 +33,6 @@ std::string encode_doc_data(const Article& article);
 /// Missing keys decode to their defaults, so older optional keys never fail a read.
 std::optional<Article> decode_doc_data(std::string_view data);
 
-/// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (an ISO date-time is cut at the date) into a
-/// PartialDate; an unknown date for anything else or for an impossible month/day.
-PartialDate parse_iso_date(std::string_view text);
-
 }  // namespace cs
 
 #endif  // CS_CORE_DOC_DATA_H_
