@@ -1,0 +1,205 @@
+#include "indexer/pipeline.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "core/gazetteer.h"
+#include "core/generations.h"
+#include "core/schema.h"
+#include "indexer/clean.h"
+#include "indexer/extract.h"
+#include "indexer/index_writer.h"
+#include "indexer/input_files.h"
+#include "indexer/manifest.h"
+#include "indexer/readers.h"
+
+namespace cs {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// An exclusive lock on the index root, released on destruction.
+class RootLock {
+ public:
+  explicit RootLock(const fs::path& root)
+      : fd_(::open((root / ".corpus-index.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+    locked_ = fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
+  }
+  ~RootLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  RootLock(const RootLock&) = delete;
+  RootLock& operator=(const RootLock&) = delete;
+  bool locked() const { return locked_; }
+
+ private:
+  int fd_;
+  bool locked_ = false;
+};
+
+void add_skip(IndexSummary& summary, const std::string& where, const std::string& reason) {
+  ++summary.skipped[reason];
+  summary.warnings.push_back(where + ": " + reason);
+}
+
+// The gazetteer from --gazetteer, else the one stored in the live generation (also for a
+// full rebuild, so entities survive it), else an empty one.
+std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
+                                                const std::optional<std::string>& live_path,
+                                                IndexSummary& summary, std::string& error) {
+  if (!options.gazetteer.empty()) {
+    auto g = Gazetteer::load_file(options.gazetteer, error, summary.warnings);
+    return g ? std::make_shared<const Gazetteer>(std::move(*g)) : nullptr;
+  }
+  if (live_path) {
+    const Xapian::Database live(*live_path);
+    const std::string tsv = live.get_metadata(std::string(schema::kMetaGazetteer));
+    if (!tsv.empty()) {
+      return std::make_shared<const Gazetteer>(Gazetteer::parse_tsv(tsv, summary.warnings));
+    }
+  }
+  return std::make_shared<const Gazetteer>();
+}
+
+// The manifest from --manifest, else the union of `manifest.tsv` files in the input folders.
+std::optional<Manifest> load_manifest(const IndexOptions& options, IndexSummary& summary,
+                                      std::string& error) {
+  if (!options.manifest.empty())
+    return Manifest::load_file(options.manifest, error, summary.warnings);
+  Manifest merged;
+  for (const std::string& input : options.inputs) {
+    const fs::path candidate = fs::path(input) / "manifest.tsv";
+    std::error_code ec;
+    if (!fs::is_regular_file(candidate, ec)) continue;
+    auto m = Manifest::load_file(candidate.string(), error, summary.warnings);
+    if (!m) return std::nullopt;
+    merged.merge(*m);
+  }
+  return merged;
+}
+
+// Reads, cleans, extracts and writes every article of `files`.
+void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
+                 const Extractor& extractor, IndexWriter& writer, const ProgressFn& progress,
+                 IndexSummary& summary) {
+  std::set<std::string> seen_ids;
+  std::vector<ReadIssue> issues;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const InputFile& file = files[i];
+    const ManifestEntry* entry = manifest.find(relative_path(file.path, file.root));
+    read_articles(
+        file,
+        [&](Article&& article) {
+          ++summary.read;
+          if (entry && file.format != InputFormat::kJsonLines) apply_manifest(*entry, article);
+          if (!seen_ids.insert(article.id).second) {
+            add_skip(summary, file.path, "duplicate id '" + article.id + "'");
+            return;
+          }
+          clean_article(article);
+          extractor.extract(article);
+          const WriteResult r = writer.write(article);
+          summary.added += r.outcome == WriteOutcome::kAdded;
+          summary.updated += r.outcome == WriteOutcome::kUpdated;
+          summary.unchanged += r.outcome == WriteOutcome::kUnchanged;
+          summary.duplicates += r.duplicate;
+        },
+        issues);
+    for (const ReadIssue& issue : issues) add_skip(summary, issue.where, issue.reason);
+    issues.clear();
+    if (progress) progress(i + 1, files.size());
+  }
+}
+
+// Opens the new generation: a compacted copy of `live_path` when given, else a fresh one.
+Xapian::WritableDatabase open_generation(const fs::path& gen_path,
+                                         const std::optional<std::string>& live_path) {
+  if (live_path) {
+    Xapian::Database(*live_path).compact(gen_path.string());
+    return Xapian::WritableDatabase(gen_path.string(), Xapian::DB_OPEN);
+  }
+  return Xapian::WritableDatabase(gen_path.string(), Xapian::DB_CREATE);
+}
+
+// Builds the generation at `gen_path`; returns "" or an error message.
+std::string build_generation(const IndexOptions& options, const fs::path& gen_path,
+                             const std::optional<std::string>& live_path,
+                             const ProgressFn& progress, IndexSummary& summary) {
+  std::string error;
+  const auto gazetteer = load_gazetteer(options, live_path, summary, error);
+  if (!gazetteer) return error;
+  const auto manifest = load_manifest(options, summary, error);
+  if (!manifest) return error;
+  std::vector<std::string> problems;
+  const std::vector<InputFile> files = list_input_files(options.inputs, problems);
+  for (const std::string& p : problems) add_skip(summary, p, "unusable input");
+  summary.files = files.size();
+  summary.incremental = live_path && !options.full;
+  Xapian::WritableDatabase db =
+      open_generation(gen_path, summary.incremental ? live_path : std::nullopt);
+  IndexWriter writer(db);
+  const Extractor extractor(gazetteer);
+  index_files(files, *manifest, extractor, writer, progress, summary);
+  writer.finish(*gazetteer);
+  db.close();
+  const Xapian::Database check(gen_path.string());
+  summary.documents = check.get_doccount();
+  return schema::check_schema_version(check);
+}
+
+// Returns "" when `root` can hold generations (creating it), else a message.
+std::string prepare_root(const fs::path& root) {
+  std::error_code ec;
+  fs::create_directories(root, ec);
+  if (ec) return "cannot create index folder " + root.string() + ": " + ec.message();
+  if (fs::exists(root / "iamglass", ec) || fs::exists(root / "iamchert", ec)) {
+    return root.string() + " is a single Xapian database, not an index root; use a new folder";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string run_indexing(const IndexOptions& options, const ProgressFn& progress,
+                         IndexSummary& summary) {
+  const auto start = std::chrono::steady_clock::now();
+  const fs::path root(options.out);
+  if (std::string e = prepare_root(root); !e.empty()) return e;
+  const RootLock lock(root);
+  if (!lock.locked()) return "another corpus-index is writing to " + root.string();
+  std::optional<std::string> live_path;
+  if (const auto live = generations::live_generation(root.string()); live) {
+    live_path = (root / *live).string();
+  }
+  summary.generation = generations::next_generation(root.string());
+  const fs::path gen_path = root / summary.generation;
+  std::string error;
+  try {
+    error = build_generation(options, gen_path, live_path, progress, summary);
+  } catch (const Xapian::Error& e) {
+    error = "index error: " + e.get_description();
+  } catch (const std::exception& e) {
+    error = std::string("index error: ") + e.what();
+  }
+  if (error.empty() && options.publish) {
+    error = generations::publish(root.string(), summary.generation);
+    summary.published = error.empty();
+    if (summary.published) generations::prune(root.string(), options.keep_generations);
+  }
+  if (!error.empty()) {
+    std::error_code ec;
+    fs::remove_all(gen_path, ec);
+  }
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return error;
+}
+
+}  // namespace cs

@@ -1,0 +1,63 @@
+// The indexing pipeline behind `corpus-index`: read -> clean -> extract -> write, into a new
+// generation of an index root (core/generations.h), which is checked and then published.
+//
+// A full run builds the new generation from nothing. An incremental run (the default when the
+// root already has a live generation) starts from a compacted copy of the live generation and
+// adds new articles, replaces changed ones and leaves unchanged ones alone; articles whose
+// files disappeared stay until the next full run. Either way the live index is untouched
+// until the new generation is complete and readable, and a failed run leaves it as it was.
+//
+// Thread-safety: run_indexing is not reentrant for one index root (a lock file in the root
+// makes a second concurrent run fail with a message).
+#ifndef CS_INDEXER_PIPELINE_H_
+#define CS_INDEXER_PIPELINE_H_
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+/// What to index and where.
+struct IndexOptions {
+  std::string out;        ///< index root folder (created if missing)
+  std::string manifest;   ///< manifest TSV; "" = every `manifest.tsv` found in input folders
+  std::string gazetteer;  ///< gazetteer TSV; "" = the one stored in the live index, if any
+  bool full = false;      ///< build from nothing even when a live generation exists
+  bool publish = true;    ///< make the new generation live when it checks out
+  std::size_t keep_generations = 2;  ///< generation folders kept after publishing
+  std::vector<std::string> inputs;   ///< folders and files
+};
+
+/// Counts and messages of one run, for the summary.
+struct IndexSummary {
+  std::size_t files = 0;       ///< input files found
+  std::size_t read = 0;        ///< articles read
+  std::size_t added = 0;       ///< new articles written
+  std::size_t updated = 0;     ///< articles whose content or metadata changed
+  std::size_t unchanged = 0;   ///< articles already indexed as they are
+  std::size_t duplicates = 0;  ///< articles that duplicate (exactly or nearly) another one
+  std::size_t documents = 0;   ///< documents in the new generation
+  std::map<std::string, std::size_t> skipped;  ///< skip reason -> count
+  std::vector<std::string> warnings;           ///< "WHERE: reason", one per skip or problem
+  std::string generation;                      ///< folder name of the generation written
+  bool published = false;
+  bool incremental = false;
+  double seconds = 0;
+};
+
+/// Called after each input file with (files done, files total).
+using ProgressFn = std::function<void(std::size_t, std::size_t)>;
+
+/// Runs the pipeline. Returns "" when a generation was written (skipped inputs are warnings
+/// in `summary`), otherwise an error message (unwritable root, bad gazetteer or manifest,
+/// Xapian failure, lock held); on error nothing is published and the partial generation is
+/// removed.
+std::string run_indexing(const IndexOptions& options, const ProgressFn& progress,
+                         IndexSummary& summary);
+
+}  // namespace cs
+
+#endif  // CS_INDEXER_PIPELINE_H_
