@@ -1,0 +1,60 @@
+#include "searchd/config.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
+namespace cs::searchd {
+namespace {
+
+void env_string(const char* name, std::string& out) {
+  if (const char* v = std::getenv(name); v && *v) out = v;
+}
+
+bool env_int(const char* name, int& out) {
+  const char* v = std::getenv(name);
+  if (!v || !*v) return true;
+  try {
+    std::size_t used = 0;
+    out = std::stoi(v, &used);
+    return used == std::string(v).size();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+int default_threads() {
+  return std::max(16, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+ParseOutcome parse_config(int argc, char** argv, Config& config) {
+  config.web_dir = CS_SEARCHD_WEB_DIR;
+  env_string("SEARCHD_HOST", config.host);
+  env_string("SEARCHD_INDEX", config.index);
+  if (!env_int("SEARCHD_PORT", config.port) || !env_int("SEARCHD_THREADS", config.threads)) {
+    std::cerr << "searchd: SEARCHD_PORT and SEARCHD_THREADS must be integers\n";
+    return ParseOutcome::kExitError;
+  }
+  CLI::App app{"searchd: HTTP search API and web page over a corpus-index index"};
+  app.add_option("--host", config.host, "Address to bind (env SEARCHD_HOST)");
+  app.add_option("--port", config.port, "TCP port (env SEARCHD_PORT)")->check(CLI::Range(0, 65535));
+  app.add_option("--index", config.index,
+                 "Index: database folder, stub file or index root (env SEARCHD_INDEX)");
+  app.add_option("--threads", config.threads, "Worker threads, 0 = automatic (env SEARCHD_THREADS)")
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--web", config.web_dir, "Folder holding the search page");
+  app.add_option("--pid-file", config.pid_file, "Write the process id here (for SIGHUP reloads)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? ParseOutcome::kExitOk : ParseOutcome::kExitError;
+  }
+  if (config.threads == 0) config.threads = default_threads();
+  return ParseOutcome::kRun;
+}
+
+}  // namespace cs::searchd

@@ -1,0 +1,34 @@
+// searchd's settings: command-line flags over environment variables over defaults.
+//
+// Thread-safety: parse once in main before any thread starts; the result is a plain value.
+#ifndef CS_SEARCHD_CONFIG_H_
+#define CS_SEARCHD_CONFIG_H_
+
+#include <string>
+
+namespace cs::searchd {
+
+/// Everything searchd can be told at startup.
+struct Config {
+  std::string host = "127.0.0.1";   ///< address to bind (SEARCHD_HOST)
+  int port = 8080;                  ///< TCP port (SEARCHD_PORT)
+  std::string index = "var/index";  ///< database, stub file or index root (SEARCHD_INDEX)
+  int threads = 0;                  ///< worker threads (SEARCHD_THREADS); 0 = default_threads()
+  std::string web_dir;              ///< folder of the search page; default baked in at build
+  std::string pid_file;             ///< written at startup when not empty
+};
+
+/// What parse_config decided.
+enum class ParseOutcome { kRun, kExitOk, kExitError };
+
+/// Fills `config` from the environment, then from `argv`. Prints help or errors itself;
+/// returns whether to run or exit (with status 0 for --help, 2 for bad usage).
+ParseOutcome parse_config(int argc, char** argv, Config& config);
+
+/// The worker count used when none is given: comfortably above the number of keep-alive
+/// connections a few browser tabs hold, so idle connections cannot starve requests.
+int default_threads();
+
+}  // namespace cs::searchd
+
+#endif  // CS_SEARCHD_CONFIG_H_

@@ -1,0 +1,174 @@
+#include "searchd/live_index.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <vector>
+
+#include "core/generations.h"
+
+namespace cs::searchd {
+
+namespace fs = std::filesystem;
+
+/// One opened generation and its idle Searchers.
+struct Generation {
+  std::string name;
+  std::int64_t documents = 0;
+  std::string fingerprint;
+  std::mutex mutex;  ///< guards idle
+  std::vector<std::unique_ptr<query::Searcher>> idle;
+};
+
+namespace {
+
+constexpr auto kPollInterval = std::chrono::seconds(1);
+
+std::string stat_identity(const std::string& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return "";
+  return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
+}
+
+/// Hands `searcher` out, returning it to `generation`'s pool when released. A Searcher
+/// opened on a newer generation than `generation` (the stub moved meanwhile) is not pooled.
+SearcherLease lease(std::shared_ptr<Generation> generation,
+                    std::unique_ptr<query::Searcher> searcher) {
+  return SearcherLease(searcher.release(), [generation](query::Searcher* s) {
+    std::unique_ptr<query::Searcher> owned(s);
+    if (owned->generation() != generation->name) return;
+    std::lock_guard lock(generation->mutex);
+    generation->idle.push_back(std::move(owned));
+  });
+}
+
+}  // namespace
+
+std::string index_fingerprint(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return stat_identity(path);
+  fs::path stub = fs::path(path) / generations::kStubName;
+  if (fs::exists(stub, ec)) return stat_identity(stub.string());
+  std::vector<std::string> parts;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    auto name = entry.path().filename().string();
+    if (name == "flintlock" || !entry.is_regular_file(ec)) continue;
+    parts.push_back(name + "=" + stat_identity(entry.path().string()));
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string joined;
+  for (const auto& part : parts) joined += part + ";";
+  return joined;
+}
+
+LiveIndex::LiveIndex(std::string path) : path_(std::move(path)) {}
+
+LiveIndex::~LiveIndex() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+void LiveIndex::start() {
+  try_open(index_fingerprint(path_));
+  watcher_ = std::thread([this] { watch(); });
+}
+
+void LiveIndex::request_reload() {
+  reload_requested_ = true;
+  wake_.notify_all();
+}
+
+void LiveIndex::watch() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, kPollInterval, [this] { return stopping_ || reload_requested_.load(); });
+    if (stopping_) break;
+    bool forced = reload_requested_.exchange(false);
+    lock.unlock();
+    std::string fingerprint = index_fingerprint(path_);
+    auto live = current();
+    bool changed = !live || fingerprint != live->fingerprint;
+    bool failed_before;
+    {
+      std::lock_guard guard(mutex_);
+      failed_before = live && fingerprint == failed_fingerprint_;
+    }
+    if (forced || (changed && !failed_before)) try_open(fingerprint);
+    lock.lock();
+  }
+}
+
+void LiveIndex::try_open(const std::string& fingerprint) {
+  query::SearchError error;
+  auto searcher = query::Searcher::open(path_, error);
+  bool had_index = current() != nullptr;
+  if (!searcher) {
+    std::lock_guard lock(mutex_);
+    if (error_ != error.message) std::cerr << "searchd: no index: " << error.message << "\n";
+    error_ = error.message;
+    failed_fingerprint_ = fingerprint;
+    if (had_index) ++reload_failures_;
+    return;
+  }
+  auto generation = std::make_shared<Generation>();
+  generation->name = searcher->generation();
+  generation->documents = searcher->document_count();
+  generation->fingerprint = fingerprint;
+  generation->idle.push_back(std::move(searcher));
+  std::cerr << "searchd: serving index generation " << generation->name << " ("
+            << generation->documents << " documents)\n";
+  std::lock_guard lock(mutex_);
+  current_ = std::move(generation);
+  error_.clear();
+  failed_fingerprint_.clear();
+  if (had_index) ++reloads_;
+}
+
+std::shared_ptr<Generation> LiveIndex::current() const {
+  std::lock_guard lock(mutex_);
+  return current_;
+}
+
+SearcherLease LiveIndex::acquire(query::SearchError& error) {
+  auto generation = current();
+  if (!generation) {
+    std::lock_guard lock(mutex_);
+    error = {query::ErrorCode::kNoIndex, "no index is open: " + error_};
+    return nullptr;
+  }
+  {
+    std::lock_guard lock(generation->mutex);
+    if (!generation->idle.empty()) {
+      auto searcher = std::move(generation->idle.back());
+      generation->idle.pop_back();
+      return lease(generation, std::move(searcher));
+    }
+  }
+  auto searcher = query::Searcher::open(path_, error);
+  if (!searcher) return nullptr;
+  return lease(generation, std::move(searcher));
+}
+
+IndexStatus LiveIndex::status() const {
+  auto generation = current();
+  if (!generation) {
+    std::lock_guard lock(mutex_);
+    return {false, 0, "", error_};
+  }
+  return {true, generation->documents, generation->name, ""};
+}
+
+IndexGauges LiveIndex::gauges() const {
+  auto s = status();
+  return {s.up, s.documents, reloads_.load(), reload_failures_.load()};
+}
+
+}  // namespace cs::searchd

@@ -1,0 +1,92 @@
+// The live index: the open generation, a pool of Searchers for it, and the watcher that swaps
+// in a new generation when the index changes.
+//
+// Xapian objects are not thread-safe, so each request borrows a Searcher from the pool of the
+// generation that is live when it starts; the lease keeps that generation alive, so requests
+// in flight finish on the old index while new ones get the new one. A rebuilt index is
+// published by rename()-ing a stub (TECH-NOTES.md: reopen() never re-reads a stub), so a swap
+// opens a brand-new Searcher and replaces a shared_ptr. The watcher checks the index path's
+// stub (or database files) once a second, reopens on request (SIGHUP), and keeps retrying
+// while no index can be opened, so searchd comes up when an index appears.
+//
+// Thread-safety: every public method may be called from any thread.
+#ifndef CS_SEARCHD_LIVE_INDEX_H_
+#define CS_SEARCHD_LIVE_INDEX_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "query/search.h"
+#include "searchd/metrics.h"
+
+namespace cs::searchd {
+
+struct Generation;
+
+/// A Searcher borrowed for one request; it returns to its generation's pool when the last
+/// copy is dropped (copies may outlive the request, e.g. in a streaming export).
+using SearcherLease = std::shared_ptr<query::Searcher>;
+
+/// What /healthz reports.
+struct IndexStatus {
+  bool up = false;
+  std::int64_t documents = 0;
+  std::string generation;  ///< empty when down
+  std::string error;       ///< why no index is open, when down
+};
+
+/// Owns the live generation and the watcher thread.
+class LiveIndex {
+ public:
+  /// Serves the index at `path` (database folder, stub file or index root).
+  explicit LiveIndex(std::string path);
+  /// Stops the watcher; leases still held keep their generation alive.
+  ~LiveIndex();
+  LiveIndex(const LiveIndex&) = delete;
+  LiveIndex& operator=(const LiveIndex&) = delete;
+
+  /// Tries to open the index now, then starts the watcher thread. Call once.
+  void start();
+
+  /// Asks the watcher to open the index again even if nothing looks changed (SIGHUP).
+  void request_reload();
+
+  /// A Searcher on the live generation, or nullptr with `error` set (kNoIndex when down).
+  SearcherLease acquire(query::SearchError& error);
+
+  /// The live generation's name and size, or why there is none.
+  IndexStatus status() const;
+
+  /// Gauges and reload counters for /metrics.
+  IndexGauges gauges() const;
+
+ private:
+  void watch();
+  void try_open(const std::string& fingerprint);
+  std::shared_ptr<Generation> current() const;
+
+  const std::string path_;
+  mutable std::mutex mutex_;  ///< guards current_, error_, failed_fingerprint_
+  std::shared_ptr<Generation> current_;
+  std::string error_;
+  std::string failed_fingerprint_;
+  std::atomic<bool> reload_requested_{false};
+  std::atomic<std::int64_t> reloads_{0};
+  std::atomic<std::int64_t> reload_failures_{0};
+  std::condition_variable wake_;
+  bool stopping_ = false;  ///< guarded by mutex_
+  std::thread watcher_;
+};
+
+/// A string that changes whenever the index at `path` is replaced or committed to: the
+/// identity of its stub file, or of the database files in a folder; "" when nothing is there.
+std::string index_fingerprint(const std::string& path);
+
+}  // namespace cs::searchd
+
+#endif  // CS_SEARCHD_LIVE_INDEX_H_

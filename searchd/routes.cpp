@@ -1,0 +1,183 @@
+#include "searchd/routes.h"
+
+#include <regex>
+#include <vector>
+
+#include "query/json.h"
+#include "searchd/csv.h"
+#include "searchd/request_params.h"
+
+namespace cs::searchd {
+namespace {
+
+using query::ErrorCode;
+using query::SearchError;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr int kRelatedLimit = 10;
+constexpr std::size_t kExportChunk = 64 * 1024;
+
+using RouteHandler = void (*)(const ServiceContext&, const httplib::Request&, httplib::Response&);
+
+/// One GET route: a label for metrics, a path pattern and its handler.
+struct Route {
+  const char* label;
+  const char* pattern;
+  RouteHandler handler;
+};
+
+int status_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kBadRequest:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kNoIndex:
+    case ErrorCode::kSchemaVersion:
+      return 503;
+    case ErrorCode::kNone:
+    case ErrorCode::kInternal:
+      break;
+  }
+  return 500;
+}
+
+void send_error(httplib::Response& res, const SearchError& error) {
+  int status = status_for(error.code);
+  set_error(res, status, status == 500 ? "internal error" : error.message);
+}
+
+void get_page(const ServiceContext& ctx, const httplib::Request&, httplib::Response& res) {
+  auto page = ctx.files.load("index.html");
+  if (!page) return set_error(res, 404, "the search page is not installed");
+  res.set_header("Cache-Control", "no-cache");
+  res.set_content(page->content, page->content_type);
+}
+
+void get_static(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto file = ctx.files.load(req.matches[1].str());
+  if (!file) return set_error(res, 404, "not found");
+  res.set_header("Cache-Control", "no-cache");
+  res.set_content(file->content, file->content_type);
+}
+
+void get_search(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  query::SearchRequest request;
+  if (auto error = parse_search_params(req.params, request)) return send_error(res, error);
+  SearchError error;
+  auto searcher = ctx.index.acquire(error);
+  if (!searcher) return send_error(res, error);
+  query::SearchResult result;
+  if ((error = searcher->search(request, result))) return send_error(res, error);
+  res.set_content(query::to_json(result), kJson);
+}
+
+void get_doc(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  SearchError error;
+  auto searcher = ctx.index.acquire(error);
+  if (!searcher) return send_error(res, error);
+  query::StoredArticle article;
+  if ((error = searcher->document(req.matches[1].str(), article))) return send_error(res, error);
+  res.set_content(query::to_json(article), kJson);
+}
+
+void get_related(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  SearchError error;
+  auto searcher = ctx.index.acquire(error);
+  if (!searcher) return send_error(res, error);
+  query::SearchResult result;
+  if ((error = searcher->related(req.matches[1].str(), kRelatedLimit, result))) {
+    return send_error(res, error);
+  }
+  res.set_content(query::to_json(result), kJson);
+}
+
+/// Streams every match of `request` into `sink`, buffered into chunks; false on a write or
+/// search failure (the connection is then closed, as the status is already sent).
+bool stream_export(query::Searcher& searcher, const query::SearchRequest& request,
+                   ExportFormat format, httplib::DataSink& sink) {
+  std::string buffer = format == ExportFormat::kCsv ? csv_header() : "";
+  bool written = true;
+  auto error = searcher.for_each_match(request, [&](const query::StoredArticle& article) {
+    buffer += format == ExportFormat::kCsv ? csv_row(article) : query::to_json(article) + "\n";
+    if (buffer.size() < kExportChunk) return true;
+    written = sink.write(buffer.data(), buffer.size());
+    buffer.clear();
+    return written;
+  });
+  if (error || !written) return false;
+  if (!buffer.empty() && !sink.write(buffer.data(), buffer.size())) return false;
+  sink.done();
+  return true;
+}
+
+void get_export(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  query::SearchRequest request;
+  ExportFormat format;
+  if (auto error = parse_export_params(req.params, request, format)) {
+    return send_error(res, error);
+  }
+  SearchError error;
+  auto searcher = ctx.index.acquire(error);
+  if (!searcher) return send_error(res, error);
+  bool csv = format == ExportFormat::kCsv;
+  res.set_header("Content-Disposition", csv ? "attachment; filename=\"export.csv\""
+                                            : "attachment; filename=\"export.jsonl\"");
+  res.set_chunked_content_provider(
+      csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+      [searcher, request, format](std::size_t, httplib::DataSink& sink) {
+        return stream_export(*searcher, request, format, sink);
+      });
+}
+
+void get_healthz(const ServiceContext& ctx, const httplib::Request&, httplib::Response& res) {
+  auto status = ctx.index.status();
+  if (!status.up) return set_error(res, 503, "no index is open: " + status.error);
+  res.set_content(query::health_json(status.documents, status.generation), kJson);
+}
+
+void get_metrics(const ServiceContext& ctx, const httplib::Request&, httplib::Response& res) {
+  res.set_content(ctx.metrics.render(ctx.index.gauges()), "text/plain; version=0.0.4");
+}
+
+/// The route table: every path searchd answers, in one place.
+constexpr Route kRoutes[] = {
+    {"page", "/", get_page},
+    {"static", "/static/(.+)", get_static},
+    {"search", "/api/search", get_search},
+    {"doc", "/api/doc/([^/]+)", get_doc},
+    {"related", "/api/doc/([^/]+)/related", get_related},
+    {"export", "/api/export", get_export},
+    {"healthz", "/healthz", get_healthz},
+    {"metrics", "/metrics", get_metrics},
+};
+
+}  // namespace
+
+void set_error(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content(query::error_json(message), kJson);
+}
+
+void install_routes(httplib::Server& server, const ServiceContext& context) {
+  for (const auto& route : kRoutes) {
+    server.Get(route.pattern, [&context, handler = route.handler](const httplib::Request& req,
+                                                                  httplib::Response& res) {
+      handler(context, req, res);
+    });
+  }
+}
+
+std::string route_label(const std::string& path) {
+  static const auto patterns = [] {
+    std::vector<std::regex> compiled;
+    for (const auto& route : kRoutes) compiled.emplace_back(route.pattern);
+    return compiled;
+  }();
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    if (std::regex_match(path, patterns[i])) return kRoutes[i].label;
+  }
+  return "unmatched";
+}
+
+}  // namespace cs::searchd

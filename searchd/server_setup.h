@@ -1,0 +1,27 @@
+// Hardening and observability of the cpp-httplib server (see TECH-NOTES.md, cpp-httplib
+// 0.11.4): a bounded worker pool, timeouts, a payload limit, security headers, a pre-routing
+// filter for the request shapes this version handles badly, a generic 500 for exceptions,
+// JSON bodies for error statuses, and one access-log line plus metrics per request.
+//
+// Thread-safety: configure before listening; the installed callbacks are thread-safe.
+#ifndef CS_SEARCHD_SERVER_SETUP_H_
+#define CS_SEARCHD_SERVER_SETUP_H_
+
+#include <httplib.h>
+
+#include "searchd/metrics.h"
+
+namespace cs::searchd {
+
+/// Largest request body accepted (searchd only serves GET; bodies are never needed).
+inline constexpr std::size_t kMaxPayload = 16 * 1024;
+
+/// Applies limits, headers, filters and logging to `server` with `threads` workers.
+void configure_server(httplib::Server& server, int threads, Metrics& metrics);
+
+/// Why the pre-routing filter refuses `req` as {status, message}, or {0, ""} to let it pass.
+std::pair<int, std::string> refuse_reason(const httplib::Request& req);
+
+}  // namespace cs::searchd
+
+#endif  // CS_SEARCHD_SERVER_SETUP_H_

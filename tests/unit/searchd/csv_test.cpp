@@ -1,0 +1,46 @@
+// Tests of CSV export quoting (searchd/csv.h).
+#include "searchd/csv.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+TEST_CASE("csv: fields are quoted and quotes doubled", "[searchd][csv]") {
+  struct Case {
+    std::string in, out;
+  };
+  const Case cases[] = {
+      {"", "\"\""},
+      {"plain", "\"plain\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"a,b\nc\r\nd", "\"a,b\nc\r\nd\""},
+      {"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""},
+      {"+1", "\"'+1\""},
+      {"-2", "\"'-2\""},
+      {"@SUM(A1)", "\"'@SUM(A1)\""},
+      {"<script>alert(1)</script>", "\"<script>alert(1)</script>\""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(cs::searchd::csv_field(c.in) == c.out);
+  }
+}
+
+TEST_CASE("csv: a row has one field per header column", "[searchd][csv]") {
+  cs::query::StoredArticle a;
+  a.id = "id1";
+  a.title = "Title, with comma";
+  a.outlet = "Reuters";
+  a.published = "2016-03-01";
+  a.text = "Line one\nLine \"two\"";
+  a.entities = {{"p1", "Bashar al-Assad", "person"},
+                {"o1", "ISIS", "org"},
+                {"l1", "Palmyra", "place"},
+                {"l2", "Homs", "place"}};
+  a.sources = {{"", "SOHR", "org"}};
+  auto row = cs::searchd::csv_row(a);
+  CHECK(row ==
+        "\"id1\",\"2016-03-01\",\"Reuters\",\"Title, with comma\",\"\",\"\",\"Bashar al-Assad\","
+        "\"ISIS\",\"Palmyra; Homs\",\"SOHR\",\"Line one\nLine \"\"two\"\"\"\r\n");
+  auto header = cs::searchd::csv_header();
+  CHECK(std::count(header.begin(), header.end(), ',') == 10);
+}
