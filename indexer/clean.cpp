@@ -1,6 +1,7 @@
 #include "indexer/clean.h"
 
 #include <array>
+#include <cctype>
 #include <unordered_set>
 
 #include "core/normalize.h"
@@ -143,10 +144,19 @@ std::string title_from_text(std::string_view text) {
   return title;
 }
 
+// True when `line` has no letter or digit (a stray "," or "***"); non-ASCII counts as text.
+bool has_no_text(std::string_view line) {
+  for (unsigned char c : line) {
+    if (c >= 0x80 || std::isalnum(c)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool is_boilerplate_line(std::string_view line) {
   if (line.size() > kMaxBoilerplateBytes) return false;
+  if (has_no_text(line)) return true;
   const std::string lower = lower_ascii(line);
   for (const char* whole : kWholeLines) {
     if (lower == whole) return true;

@@ -22,8 +22,10 @@ void print_summary(const cs::IndexSummary& s, const std::string& root) {
   if (s.warnings.size() > shown) {
     std::cerr << "corpus-index: ... and " << s.warnings.size() - shown << " more warnings\n";
   }
-  std::printf("%s %s/%s (%s): %zu documents\n", s.published ? "published" : "built", root.c_str(),
-              s.generation.c_str(), s.incremental ? "incremental" : "full", s.documents);
+  const bool nothing_new = s.incremental && s.added + s.updated == 0;
+  const char* verb = s.published ? "published" : nothing_new ? "unchanged, kept" : "built";
+  std::printf("%s %s/%s (%s): %zu documents\n", verb, root.c_str(), s.generation.c_str(),
+              s.incremental ? "incremental" : "full", s.documents);
   std::printf(
       "files %zu, read %zu, indexed %zu, updated %zu, unchanged %zu, duplicates %zu, "
       "skipped %zu, %.2f s\n",

@@ -101,7 +101,7 @@ void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
           ++summary.read;
           if (entry && file.format != InputFormat::kJsonLines) apply_manifest(*entry, article);
           if (!seen_ids.insert(article.id).second) {
-            add_skip(summary, file.path, "duplicate id '" + article.id + "'");
+            add_skip(summary, file.path + " (id " + article.id + ")", "duplicate id");
             return;
           }
           clean_article(article);
@@ -166,6 +166,13 @@ std::string prepare_root(const fs::path& root) {
   return {};
 }
 
+// Records the run time in `summary` and passes `error` through.
+std::string finish_timing(std::chrono::steady_clock::time_point start, IndexSummary& summary,
+                          std::string error = {}) {
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return error;
+}
+
 }  // namespace
 
 std::string run_indexing(const IndexOptions& options, const ProgressFn& progress,
@@ -189,6 +196,12 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
   } catch (const std::exception& e) {
     error = std::string("index error: ") + e.what();
   }
+  if (error.empty() && summary.incremental && summary.added + summary.updated == 0) {
+    std::error_code ec;
+    fs::remove_all(gen_path, ec);
+    summary.generation = generations::live_generation(root.string()).value_or("");
+    return finish_timing(start, summary);
+  }
   if (error.empty() && options.publish) {
     error = generations::publish(root.string(), summary.generation);
     summary.published = error.empty();
@@ -198,8 +211,7 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
     std::error_code ec;
     fs::remove_all(gen_path, ec);
   }
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return error;
+  return finish_timing(start, summary, error);
 }
 
 }  // namespace cs

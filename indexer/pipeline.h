@@ -6,6 +6,7 @@
 // adds new articles, replaces changed ones and leaves unchanged ones alone; articles whose
 // files disappeared stay until the next full run. Either way the live index is untouched
 // until the new generation is complete and readable, and a failed run leaves it as it was.
+// An incremental run that changes nothing keeps the live generation and writes none.
 //
 // Thread-safety: run_indexing is not reentrant for one index root (a lock file in the root
 // makes a second concurrent run fail with a message).
