@@ -1,0 +1,50 @@
+// Publication-date ranges: `date:A..B` in the query language and the from/to of a request.
+//
+// Bounds are YYYY, YYYY-MM or YYYY-MM-DD; either end may be open. A year or month bound covers
+// the whole period ("2016..2016" is all of 2016, "..2016-02" ends on the last day of
+// February). Ranges are value-range queries over schema::kSlotDate ("YYYYMMDD"), so articles
+// with unknown dates never match a range.
+//
+// Thread-safety: the functions are pure; a DateRangeProcessor belongs to one QueryParser.
+#ifndef CS_QUERY_DATE_RANGE_H_
+#define CS_QUERY_DATE_RANGE_H_
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cs::query {
+
+/// First "YYYYMMDD" day of the period `text` names, or nullopt if `text` is not a valid
+/// YYYY, YYYY-MM or YYYY-MM-DD date.
+std::optional<std::string> period_start(std::string_view text);
+
+/// Last "YYYYMMDD" day of the period `text` names (a month ends on day 31, which sorts after
+/// every real day of it), or nullopt if invalid.
+std::optional<std::string> period_end(std::string_view text);
+
+/// The date-slot query for [from, to] (empty = open end). Returns nullopt and sets `error` when
+/// a bound is invalid; returns Query::MatchAll when both ends are open.
+std::optional<Xapian::Query> date_range_query(std::string_view from, std::string_view to,
+                                              std::string& error);
+
+/// QueryParser range processor for `date:A..B`. An invalid bound adds a warning to the vector
+/// it was given and leaves the range out of the query instead of failing.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  /// `warnings` must outlive the processor; parse warnings are appended to it.
+  explicit DateRangeProcessor(std::vector<std::string>* warnings);
+
+  /// Builds the range query for the text between "date:" and "..", and after "..".
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override;
+
+ private:
+  std::vector<std::string>* warnings_;
+};
+
+}  // namespace cs::query
+
+#endif  // CS_QUERY_DATE_RANGE_H_

@@ -1,0 +1,172 @@
+#include "query/facets.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+namespace cs::query {
+
+namespace {
+
+std::size_t facet_count() { return schema::all_facets().size(); }
+
+FacetCounts empty_counts() {
+  FacetCounts c;
+  c.by_facet.resize(facet_count());
+  return c;
+}
+
+// Counts with one ValueCountMatchSpy per used slot.
+class SlotCounter : public FacetCounter {
+ public:
+  explicit SlotCounter(const Xapian::Database& db) {
+    const auto facets = schema::all_facets();
+    for (std::size_t f = 0; f < facets.size(); ++f) {
+      const Xapian::valueno first = schema::facet_first_slot(facets[f]);
+      for (unsigned i = 0; i < schema::facet_slot_count(facets[f]); ++i) {
+        if (db.get_value_freq(first + i) == 0) break;  // slots fill in order
+        spies_.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(first + i));
+      }
+    }
+  }
+  void attach(Xapian::Enquire& enquire) override {
+    for (auto& [facet, spy] : spies_) enquire.add_matchspy(spy.get());
+  }
+  FacetCounts counts() const override {
+    FacetCounts c = empty_counts();
+    for (const auto& [facet, spy] : spies_) {
+      c.documents_seen = spy->get_total();
+      for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+        c.by_facet[facet][*it] += it.get_termfreq();
+      }
+    }
+    return c;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
+};
+
+}  // namespace
+
+// Counts by looking each matching docid up in the columns.
+class ColumnSpy : public Xapian::MatchSpy {
+ public:
+  explicit ColumnSpy(const FacetColumns& columns)
+      : columns_(columns), counts_(columns.value_text_.size(), 0) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    ++seen_;
+    const Xapian::docid id = doc.get_docid();
+    if (id + 1 >= columns_.offsets_.size()) return;
+    for (std::uint32_t k = columns_.offsets_[id]; k < columns_.offsets_[id + 1]; ++k) {
+      ++counts_[columns_.values_[k]];
+    }
+  }
+  FacetCounts counts() const {
+    FacetCounts c = empty_counts();
+    c.documents_seen = seen_;
+    for (std::size_t v = 0; v < counts_.size(); ++v) {
+      if (counts_[v] != 0)
+        c.by_facet[columns_.value_facet_[v]][columns_.value_text_[v]] = counts_[v];
+    }
+    return c;
+  }
+
+ private:
+  const FacetColumns& columns_;
+  std::vector<std::int64_t> counts_;
+  std::int64_t seen_ = 0;
+};
+
+namespace {
+
+class ColumnCounter : public FacetCounter {
+ public:
+  explicit ColumnCounter(const FacetColumns& columns) : spy_(columns) {}
+  void attach(Xapian::Enquire& enquire) override { enquire.add_matchspy(&spy_); }
+  FacetCounts counts() const override { return spy_.counts(); }
+
+ private:
+  ColumnSpy spy_;
+};
+
+}  // namespace
+
+std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& db) {
+  auto columns = std::make_shared<FacetColumns>();
+  std::unordered_map<std::string, std::uint32_t> ids;  // facet index + '\0' + value -> id
+  std::vector<std::pair<Xapian::docid, std::uint32_t>> entries;
+  const auto facets = schema::all_facets();
+  for (std::size_t f = 0; f < facets.size(); ++f) {
+    const Xapian::valueno first = schema::facet_first_slot(facets[f]);
+    for (unsigned i = 0; i < schema::facet_slot_count(facets[f]); ++i) {
+      for (auto it = db.valuestream_begin(first + i); it != db.valuestream_end(first + i); ++it) {
+        const std::string value = *it;
+        const auto [pos, added] =
+            ids.try_emplace(std::to_string(f) + '\0' + value, columns->value_text_.size());
+        if (added) {
+          columns->value_text_.push_back(value);
+          columns->value_facet_.push_back(static_cast<std::uint8_t>(f));
+        }
+        entries.emplace_back(it.get_docid(), pos->second);
+      }
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  columns->offsets_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  for (const auto& [docid, value] : entries) ++columns->offsets_[docid + 1];
+  for (std::size_t d = 1; d < columns->offsets_.size(); ++d) {
+    columns->offsets_[d] += columns->offsets_[d - 1];
+  }
+  columns->values_.reserve(entries.size());
+  for (const auto& [docid, value] : entries) columns->values_.push_back(value);
+  return columns;
+}
+
+std::unique_ptr<FacetCounter> FacetColumns::make_counter() const {
+  return std::make_unique<ColumnCounter>(*this);
+}
+
+std::unique_ptr<FacetCounter> make_slot_counter(const Xapian::Database& db) {
+  return std::make_unique<SlotCounter>(db);
+}
+
+std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,
+                                    const std::vector<std::vector<std::string>>& selected,
+                                    const FacetNamer& namer) {
+  std::vector<FacetResult> results;
+  const auto facets = schema::all_facets();
+  for (std::size_t f = 0; f < facets.size(); ++f) {
+    const auto& by_value = counts.by_facet[f];
+    std::vector<std::pair<std::string, std::int64_t>> ranked(by_value.begin(), by_value.end());
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (ranked.size() > static_cast<std::size_t>(std::max(limit, 0))) ranked.resize(limit);
+    for (const std::string& value :
+         f < selected.size() ? selected[f] : std::vector<std::string>{}) {
+      const bool shown = std::any_of(ranked.begin(), ranked.end(),
+                                     [&](const auto& r) { return r.first == value; });
+      const auto it = by_value.find(value);
+      if (!shown) ranked.emplace_back(value, it == by_value.end() ? 0 : it->second);
+    }
+    FacetResult result{std::string(schema::facet_name(facets[f])), {}};
+    for (auto& [value, count] : ranked) {
+      result.values.push_back({namer(facets[f], value), value, count});
+    }
+    results.push_back(std::move(result));
+  }
+  return results;
+}
+
+std::vector<TimelineBucket> timeline_from(const FacetCounts& counts) {
+  const auto facets = schema::all_facets();
+  const auto month = std::find(facets.begin(), facets.end(), schema::Facet::kMonth);
+  std::vector<TimelineBucket> timeline;
+  for (const auto& [period, count] : counts.by_facet[month - facets.begin()]) {
+    timeline.push_back({period, count});
+  }
+  return timeline;
+}
+
+}  // namespace cs::query

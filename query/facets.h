@@ -1,0 +1,82 @@
+// Exact facet counts (outlet, year, month, person, org, place, source) over a whole match set.
+//
+// Two counters give identical counts: FacetColumns keeps every document's facet values in
+// memory (one docid-indexed column built at open from the value streams) and counts with one
+// cheap MatchSpy; slot counting uses Xapian's ValueCountMatchSpy per facet slot (multi-valued
+// facets span schema::kMultiSlots slots, summed), which also works over remote shards where
+// custom spies do not run. Counts are per facet: slot value (outlet name, "YYYY", "YYYY-MM",
+// entity or source id) -> number of matching documents; spies count before collapsing.
+//
+// Thread-safety: FacetColumns is immutable after build() and may be shared; a FacetCounter is
+// used by one thread for one get_mset() call.
+#ifndef CS_QUERY_FACETS_H_
+#define CS_QUERY_FACETS_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/schema.h"
+#include "query/search.h"
+
+namespace cs::query {
+
+/// Counts per facet, indexed like schema::all_facets().
+struct FacetCounts {
+  std::vector<std::map<std::string, std::int64_t>> by_facet;
+  std::int64_t documents_seen = 0;  ///< documents the spies saw
+};
+
+/// Spies attached to an Enquire for one get_mset() call.
+class FacetCounter {
+ public:
+  virtual ~FacetCounter() = default;
+  /// Adds this counter's spies to `enquire` (call once, before get_mset).
+  virtual void attach(Xapian::Enquire& enquire) = 0;
+  /// The counts after get_mset().
+  virtual FacetCounts counts() const = 0;
+};
+
+/// Every document's facet values held in memory, for fast local counting.
+class FacetColumns {
+ public:
+  /// Reads the facet value streams of `db` (a local database). May throw Xapian::Error.
+  static std::shared_ptr<const FacetColumns> build(const Xapian::Database& db);
+
+  /// A counter reading these columns.
+  std::unique_ptr<FacetCounter> make_counter() const;
+
+  /// Number of distinct (facet, value) pairs.
+  std::size_t value_count() const { return value_text_.size(); }
+
+ private:
+  friend class ColumnSpy;
+  std::vector<std::uint32_t> offsets_;     // docid -> first entry in values_ (size last+2)
+  std::vector<std::uint32_t> values_;      // global value ids
+  std::vector<std::uint8_t> value_facet_;  // global value id -> index in all_facets()
+  std::vector<std::string> value_text_;    // global value id -> slot value
+};
+
+/// A counter with one ValueCountMatchSpy per used facet slot of `db` (works remotely).
+std::unique_ptr<FacetCounter> make_slot_counter(const Xapian::Database& db);
+
+/// Display name for a facet value (entity names); returns the value itself when unknown.
+using FacetNamer = std::function<std::string(schema::Facet, const std::string& value)>;
+
+/// The top `limit` values of each facet (count descending, then value), plus every value in
+/// `selected` (per facet, as slot values) even when outside the top or not counted.
+std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,
+                                    const std::vector<std::vector<std::string>>& selected,
+                                    const FacetNamer& namer);
+
+/// The month counts as a timeline, oldest first.
+std::vector<TimelineBucket> timeline_from(const FacetCounts& counts);
+
+}  // namespace cs::query
+
+#endif  // CS_QUERY_FACETS_H_

@@ -1,0 +1,54 @@
+// The one JSON serializer of the result model, used by corpus-search --json and searchd.
+//
+// Wire format of a SearchResult (ARCHITECTURE.md's contract; field names are stable):
+//   { "query": str, "total": int, "total_exact": bool, "took_ms": number,
+//     "page": int, "page_size": int,
+//     "hits": [ { "id": str, "title": str, "outlet": str|null,
+//                 "published": "YYYY-MM-DD"|"YYYY-MM"|"YYYY"|null, "url": str|null,
+//                 "score": number, "snippet": str,
+//                 "entities": [ {"id": str, "name": str, "type": "person"|"org"|"place"|"other"} ],
+//                 "duplicates": int } ],
+//     "facets": { "outlet": [ {"value": str, "id": str, "count": int} ], "year": [...],
+//                 "month": [...], "person": [...], "org": [...], "place": [...],
+//                 "source": [...] },
+//     "facets_exact": bool,
+//     "timeline": [ {"period": "YYYY-MM", "count": int} ],
+//     "suggestion": str|null,
+//     "warnings": [str] }
+// `snippet` is HTML-safe (every & < > " ' escaped) with <mark>...</mark> around matches.
+// A facet value's "id" is what to pass back as a filter (entity id; the value otherwise).
+//
+// A StoredArticle: { "id", "title", "outlet"|null, "published"|null, "precision",
+//   "provenance", "url"|null, "author"|null, "text",
+//   "entities": [{"id","name","type"}], "sources": [{"id","name"}] }.
+// An error: { "error": str }.
+//
+// Thread-safety: pure functions; safe from any thread.
+#ifndef CS_QUERY_JSON_H_
+#define CS_QUERY_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "query/search.h"
+
+namespace cs::query {
+
+/// The SearchResult as JSON (format above).
+nlohmann::json to_json(const SearchResult& result);
+
+/// The StoredArticle as JSON (format above).
+nlohmann::json to_json(const StoredArticle& article);
+
+/// {"error": message}.
+nlohmann::json error_json(const std::string& message);
+
+/// One hit as JSON (an element of "hits").
+nlohmann::json to_json(const Hit& hit);
+
+/// `value` dumped compactly; invalid UTF-8 is replaced, never thrown on.
+std::string dump(const nlohmann::json& value);
+
+}  // namespace cs::query
+
+#endif  // CS_QUERY_JSON_H_

@@ -1,0 +1,241 @@
+#include "query/query_builder.h"
+
+#include <map>
+
+#include "core/normalize.h"
+#include "query/date_range.h"
+
+namespace cs::query {
+
+namespace {
+
+// Hidden field name used for entity-alias placeholders (see entity_aliases.h).
+constexpr std::string_view kAliasField = "csalias";
+
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                            Xapian::QueryParser::FLAG_LOVEHATE |
+                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+
+constexpr std::string_view kYearField = "year";
+constexpr std::string_view kMonthField = "month";
+constexpr std::string_view kEntityField = "entity";
+
+// Routes `field:value` from the parser to QueryBuilder::field_query.
+class FieldValueProcessor : public Xapian::FieldProcessor {
+ public:
+  FieldValueProcessor(QueryBuilder* builder, std::string field)
+      : builder_(builder), field_(std::move(field)) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return builder_->field_query(field_, value);
+  }
+
+ private:
+  QueryBuilder* builder_;
+  std::string field_;
+};
+
+// Routes alias placeholders to QueryBuilder::alias_query.
+class AliasProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit AliasProcessor(QueryBuilder* builder) : builder_(builder) {}
+  Xapian::Query operator()(const std::string& index) override {
+    return builder_->alias_query(index);
+  }
+
+ private:
+  QueryBuilder* builder_;
+};
+
+bool is_entity_field(const schema::Field& f) {
+  using schema::Facet;
+  return f.facet == Facet::kPerson || f.facet == Facet::kOrg || f.facet == Facet::kPlace ||
+         f.facet == Facet::kSource || f.name == kEntityField;
+}
+
+bool is_word_byte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The words of `text` (letters and digits; operators dropped), space-separated.
+std::string plain_words(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !is_word_byte(text[i])) ++i;
+    std::size_t end = i;
+    while (end < text.size() && is_word_byte(text[end])) ++end;
+    const std::string_view word = text.substr(i, end - i);
+    if (!word.empty() && word != "AND" && word != "OR" && word != "NOT" && word != "XOR") {
+      if (!out.empty()) out += ' ';
+      out.append(word);
+    }
+    i = end;
+  }
+  return out;
+}
+
+Xapian::Query or_all(const std::vector<Xapian::Query>& queries) {
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
+    : db_(db), gazetteer_(gazetteer), stemmer_(schema::kStemLanguage) {
+  for (Xapian::QueryParser* qp : {&parser_, &plain_parser_}) {
+    qp->set_stemmer(stemmer_);
+    qp->set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    qp->set_default_op(Xapian::Query::OP_AND);
+  }
+  parser_.set_database(db_);
+  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  for (const schema::Field& f : schema::kFields) {
+    if (f.kind == schema::FieldKind::kFreeText) {
+      parser_.add_prefix(std::string(f.name), std::string(f.prefix));
+    } else {
+      auto* proc = new FieldValueProcessor(this, std::string(f.name));
+      parser_.add_boolean_prefix(std::string(f.name), proc->release());
+    }
+  }
+  for (std::string_view name : {kYearField, kMonthField}) {
+    auto* proc = new FieldValueProcessor(this, std::string(name));
+    parser_.add_boolean_prefix(std::string(name), proc->release());
+  }
+  parser_.add_prefix(std::string(kAliasField), (new AliasProcessor(this))->release());
+  parser_.add_rangeprocessor((new DateRangeProcessor(&range_warnings_))->release());
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+bool QueryBuilder::is_filter_field(std::string_view field) {
+  if (field == kYearField || field == kMonthField) return true;
+  const schema::Field* f = schema::find_field(field);
+  return f != nullptr && f->kind == schema::FieldKind::kBoolean;
+}
+
+SearchError QueryBuilder::build(const SearchRequest& request, BuiltQuery& built) {
+  built = BuiltQuery{};
+  current_ = &built;
+  range_warnings_.clear();
+  built.text_query = parse_text(request.text);
+  built.query = built.text_query;
+  SearchError error = add_filters(request, built.query);
+  built.warnings.insert(built.warnings.end(), range_warnings_.begin(), range_warnings_.end());
+  current_ = nullptr;
+  return error;
+}
+
+SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Query& query) {
+  std::map<std::string, std::vector<Xapian::Query>> includes;
+  std::vector<Xapian::Query> excludes;
+  for (const Filter& filter : request.filters) {
+    if (!is_filter_field(filter.field)) {
+      return {ErrorCode::kBadRequest, "unknown filter field '" + filter.field +
+                                          "' (use outlet, author, person, org, place, entity, "
+                                          "source, year or month)"};
+    }
+    Xapian::Query q = field_query(filter.field, filter.value);
+    (filter.exclude ? excludes : includes[filter.field]).push_back(std::move(q));
+  }
+  for (const auto& [field, queries] : includes) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, or_all(queries));
+  }
+  if (!excludes.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, or_all(excludes));
+  if (request.from.empty() && request.to.empty()) return {};
+  std::string message;
+  const auto range = date_range_query(request.from, request.to, message);
+  if (!range) return {ErrorCode::kBadRequest, message};
+  query = Xapian::Query(Xapian::Query::OP_FILTER, query, *range);
+  return {};
+}
+
+Xapian::Query QueryBuilder::parse_text(const std::string& text) {
+  const std::string normalized = normalize_text(text);
+  if (plain_words(normalized).empty() && normalized.find('"') == std::string::npos) {
+    if (normalized.find_first_not_of(" \t\n") != std::string::npos) {
+      current_->warnings.push_back("the query has no words to search for; showing all articles");
+    }
+    return Xapian::Query::MatchAll;
+  }
+  AliasRewrite rewrite = rewrite_entity_aliases(normalized, gazetteer_, kAliasField);
+  alias_spans_ = std::move(rewrite.spans);
+  try {
+    Xapian::Query q = parser_.parse_query(rewrite.query, kFlags);
+    return q.empty() ? Xapian::Query::MatchAll : q;
+  } catch (const Xapian::QueryParserError& e) {
+    return parse_fallback(normalized, e.get_msg());
+  }
+}
+
+Xapian::Query QueryBuilder::parse_fallback(const std::string& text, const std::string& why) {
+  current_->fell_back = true;
+  current_->warnings.push_back("query syntax error: " + why + "; searched the words instead");
+  const std::string words = plain_words(text);
+  AliasRewrite rewrite = rewrite_entity_aliases(words, gazetteer_, kAliasField);
+  alias_spans_ = std::move(rewrite.spans);
+  try {
+    return parser_.parse_query(rewrite.query, 0);
+  } catch (const Xapian::QueryParserError&) {
+    return plain_parser_.parse_query(words, 0);
+  }
+}
+
+Xapian::Query QueryBuilder::field_query(std::string_view field, std::string_view value) {
+  if (field == kYearField || field == kMonthField) {
+    const bool year = field == kYearField;
+    const auto start = period_start(value);
+    if (!start || (year != (value.size() == 4))) {
+      current_->warnings.push_back("invalid " + std::string(field) + " '" + std::string(value) +
+                                   "' (use " + (year ? "YYYY" : "YYYY-MM") + ")");
+      return Xapian::Query::MatchNothing;
+    }
+    return year ? Xapian::Query(schema::make_term(schema::kPrefixYear, start->substr(0, 4)))
+                : Xapian::Query(schema::make_term(schema::kPrefixMonth, start->substr(0, 6)));
+  }
+  const schema::Field* f = schema::find_field(field);
+  if (f == nullptr) return Xapian::Query::MatchNothing;
+  if (is_entity_field(*f)) return entity_query(*f, value);
+  const std::string key = fold_key(value);
+  if (key.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(schema::make_term(f->prefix, key));
+}
+
+Xapian::Query QueryBuilder::entity_query(const schema::Field& field, std::string_view value) {
+  if (const GazetteerEntity* entity = gazetteer_.resolve(value)) {
+    current_->entity_ids.push_back(entity->id);
+    return Xapian::Query(schema::make_term(field.prefix, entity->id));
+  }
+  const std::string key = fold_key(value);
+  if (key.empty()) return Xapian::Query::MatchNothing;
+  const std::string term = schema::make_term(field.prefix, "x-" + key);
+  if (db_.get_termfreq(term) == 0) {
+    current_->warnings.push_back("no article mentions " + std::string(field.name) + " '" +
+                                 std::string(value) + "'");
+  }
+  return Xapian::Query(term);
+}
+
+Xapian::Query QueryBuilder::alias_query(std::string_view index) {
+  std::size_t i = 0;
+  for (char c : index) {
+    if (c < '0' || c > '9') return Xapian::Query::MatchNothing;
+    i = i * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (index.empty() || i >= alias_spans_.size()) return Xapian::Query::MatchNothing;
+  const AliasSpan& span = alias_spans_[i];
+  if (current_ != nullptr) current_->entity_ids.push_back(span.entity_id);
+  const schema::Field* entity = schema::find_field(kEntityField);
+  return Xapian::Query(Xapian::Query::OP_OR, phrase_query(span.words),
+                       Xapian::Query(schema::make_term(entity->prefix, span.entity_id)));
+}
+
+Xapian::Query QueryBuilder::phrase_query(std::string_view words) {
+  const std::string plain = plain_words(normalize_text(words));
+  try {
+    return plain_parser_.parse_query("\"" + plain + "\"", Xapian::QueryParser::FLAG_PHRASE);
+  } catch (const Xapian::QueryParserError&) {
+    return plain_parser_.parse_query(plain, 0);
+  }
+}
+
+}  // namespace cs::query

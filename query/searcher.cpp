@@ -1,0 +1,367 @@
+// Searcher: opens an index and answers SearchRequests (see search.h). Xapian exceptions are
+// caught here, at the library boundary, and turned into SearchError values.
+#include <chrono>
+#include <unordered_map>
+
+#include "core/gazetteer.h"
+#include "core/normalize.h"
+#include "core/schema.h"
+#include "query/article_view.h"
+#include "query/facets.h"
+#include "query/index_path.h"
+#include "query/query_builder.h"
+#include "query/search.h"
+#include "query/snippet.h"
+#include "query/suggest.h"
+
+namespace cs::query {
+
+namespace {
+
+constexpr int kMaxPageSize = 100;
+constexpr Xapian::doccount kExportBatch = 500;
+constexpr std::int64_t kSuggestBelow = 3;  // offer "did you mean" under this many matches
+constexpr Xapian::termcount kRelatedTerms = 20;
+
+std::size_t facet_index(schema::Facet facet) {
+  const auto facets = schema::all_facets();
+  return static_cast<std::size_t>(std::find(facets.begin(), facets.end(), facet) - facets.begin());
+}
+
+schema::Facet facet_of_type(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return schema::Facet::kPerson;
+    case EntityType::kOrg:
+      return schema::Facet::kOrg;
+    case EntityType::kPlace:
+      return schema::Facet::kPlace;
+    case EntityType::kOther:
+      break;
+  }
+  return schema::Facet::kNone;
+}
+
+// Keeps only unprefixed (free-text) terms of 3+ bytes for relevance feedback.
+class FreeTextTerms : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() >= 3 && !(term[0] >= 'A' && term[0] <= 'Z');
+  }
+};
+
+}  // namespace
+
+class SearcherImpl {
+ public:
+  SearcherImpl(IndexLocation location, Xapian::Database db)
+      : location_(std::move(location)), db_(std::move(db)) {
+    std::vector<std::string> ignored;
+    gazetteer_ =
+        Gazetteer::parse_tsv(db_.get_metadata(std::string(schema::kMetaGazetteer)), ignored);
+    newest_.add_value(schema::kSlotDate, true);
+    oldest_.add_value(schema::kSlotDate, false, "\xff");
+    load_columns();
+  }
+
+  // Runs `op`, reopening the database once if it changed under us; Xapian errors -> kInternal.
+  template <typename Op>
+  SearchError guarded(Op&& op) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return op();
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt > 0)
+          return {ErrorCode::kInternal, "index changed during search: " + e.get_msg()};
+        db_.reopen();
+        load_columns();
+      } catch (const Xapian::Error& e) {
+        return {ErrorCode::kInternal, "search failed: " + e.get_description()};
+      }
+    }
+  }
+
+  SearchError search(const SearchRequest& request, SearchResult& result);
+  SearchError for_each_match(const SearchRequest& request,
+                             const std::function<bool(const StoredArticle&)>& emit);
+  SearchError document(const std::string& id, StoredArticle& article);
+  SearchError related(const std::string& id, int limit, SearchResult& result);
+
+  std::int64_t document_count() const { return db_.get_doccount(); }
+  const std::string& generation() const { return location_.generation; }
+
+ private:
+  void load_columns() {
+    builder_ = std::make_unique<QueryBuilder>(db_, gazetteer_);
+    suggester_ = std::make_unique<Suggester>(db_, gazetteer_);
+    if (!location_.remote) columns_ = FacetColumns::build(db_);
+  }
+  void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
+  Xapian::MSet highlight_set(const BuiltQuery& built);
+  void fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight, SearchResult& result);
+  void fill_facets(const FacetCounter& counter, const SearchRequest& request, SearchResult& result);
+  std::vector<std::vector<std::string>> selected_values(const SearchRequest& request,
+                                                        const FacetCounts& counts) const;
+  std::string display_name(schema::Facet facet, const std::string& value);
+  std::optional<Xapian::docid> find_docid(const std::string& id) const;
+
+  IndexLocation location_;
+  Xapian::Database db_;
+  Gazetteer gazetteer_;
+  std::unique_ptr<QueryBuilder> builder_;
+  std::unique_ptr<Suggester> suggester_;
+  std::shared_ptr<const FacetColumns> columns_;  // null for remote shards
+  Xapian::MultiValueKeyMaker newest_;            // unknown dates last
+  Xapian::MultiValueKeyMaker oldest_;
+  std::unordered_map<std::string, std::string> entity_names_;
+};
+
+void SearcherImpl::configure(Xapian::Enquire& enquire, const SearchRequest& request,
+                             const BuiltQuery& built) {
+  enquire.set_query(built.query);
+  if (request.sort == SortOrder::kNewest) enquire.set_sort_by_key_then_relevance(&newest_, false);
+  if (request.sort == SortOrder::kOldest) enquire.set_sort_by_key_then_relevance(&oldest_, false);
+  if (request.collapse) enquire.set_collapse_key(schema::kSlotDupCluster);
+}
+
+SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& result) {
+  const auto start = std::chrono::steady_clock::now();
+  if (request.page < 1 || request.page_size < 1 || request.page_size > kMaxPageSize) {
+    return {ErrorCode::kBadRequest, "page must be >= 1 and page size 1..100"};
+  }
+  BuiltQuery built;
+  if (SearchError e = builder_->build(request, built)) return e;
+  result = SearchResult{};
+  result.query = request.text;
+  result.page = request.page;
+  result.page_size = request.page_size;
+  result.warnings = built.warnings;
+
+  Xapian::Enquire enquire(db_);
+  configure(enquire, request, built);
+  std::unique_ptr<FacetCounter> counter;
+  if (request.want_facets || request.want_timeline) {
+    counter = columns_ ? columns_->make_counter() : make_slot_counter(db_);
+    counter->attach(enquire);
+  }
+  const Xapian::doccount first =
+      static_cast<Xapian::doccount>(request.page - 1) * request.page_size;
+  const Xapian::doccount check = counter ? db_.get_doccount() : first + request.page_size + 1;
+  const Xapian::MSet mset = enquire.get_mset(first, request.page_size, check);
+  result.total = mset.get_matches_estimated();
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (request.want_snippets) {
+    const Xapian::MSet highlight = highlight_set(built);
+    fill_hits(mset, &highlight, result);
+  } else {
+    fill_hits(mset, nullptr, result);
+  }
+  if (counter) {
+    result.facets_exact = counter->counts().documents_seen >=
+                          static_cast<std::int64_t>(mset.get_uncollapsed_matches_upper_bound());
+    fill_facets(*counter, request, result);
+  }
+  if (result.total < kSuggestBelow && !request.text.empty()) {
+    result.suggestion = suggester_->suggest(request.text);
+  }
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return {};
+}
+
+// An MSet whose query also holds every spelling of the entities the request resolved to, so
+// snippets highlight "Deir ez-Zor" when the user typed "deir ezzor" or filtered by entity.
+Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
+  std::vector<Xapian::Query> parts{built.text_query};
+  for (const std::string& id : built.entity_ids) {
+    if (const GazetteerEntity* entity = gazetteer_.find_by_id(id)) {
+      for (const std::string& alias : entity->aliases)
+        parts.push_back(builder_->phrase_query(alias));
+    }
+  }
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+  return enquire.get_mset(0, 0);
+}
+
+void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight,
+                             SearchResult& result) {
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto article = decode_article(it.get_document().get_data());
+    if (!article) {
+      result.warnings.push_back("skipped a result with unreadable stored data");
+      continue;
+    }
+    Hit hit = to_hit(*article);
+    hit.score = it.get_weight();
+    hit.duplicates = static_cast<int>(it.get_collapse_count());
+    if (highlight != nullptr) {
+      hit.snippet = make_snippet(*highlight, article->text, builder_->stemmer());
+    }
+    result.hits.push_back(std::move(hit));
+  }
+}
+
+void SearcherImpl::fill_facets(const FacetCounter& counter, const SearchRequest& request,
+                               SearchResult& result) {
+  const FacetCounts counts = counter.counts();
+  if (request.want_timeline) result.timeline = timeline_from(counts);
+  if (!request.want_facets) return;
+  result.facets =
+      top_facets(counts, request.facet_limit, selected_values(request, counts),
+                 [this](schema::Facet f, const std::string& v) { return display_name(f, v); });
+}
+
+std::vector<std::vector<std::string>> SearcherImpl::selected_values(
+    const SearchRequest& request, const FacetCounts& counts) const {
+  std::vector<std::vector<std::string>> selected(schema::all_facets().size());
+  for (const Filter& filter : request.filters) {
+    if (filter.exclude) continue;
+    const schema::Field* field = schema::find_field(filter.field);
+    schema::Facet facet = field != nullptr ? field->facet : schema::Facet::kNone;
+    std::string value = filter.value;
+    if (filter.field == "year") facet = schema::Facet::kYear;
+    if (filter.field == "month") facet = schema::Facet::kMonth;
+    if (facet == schema::Facet::kOutlet) {
+      for (const auto& [outlet, count] : counts.by_facet[facet_index(facet)]) {
+        if (fold_key(outlet) == fold_key(value)) value = outlet;
+      }
+    } else if (field != nullptr && field->kind == schema::FieldKind::kBoolean &&
+               field->facet != schema::Facet::kNone) {
+      const GazetteerEntity* entity = gazetteer_.resolve(value);
+      value = entity != nullptr ? entity->id : "x-" + fold_key(value);
+    } else if (filter.field == "entity") {
+      const GazetteerEntity* entity = gazetteer_.resolve(value);
+      if (entity == nullptr) continue;
+      facet = facet_of_type(entity->type);
+      value = entity->id;
+    }
+    if (facet != schema::Facet::kNone) selected[facet_index(facet)].push_back(value);
+  }
+  return selected;
+}
+
+std::string SearcherImpl::display_name(schema::Facet facet, const std::string& value) {
+  const schema::Field* field = schema::field_for_facet(facet);
+  if (field == nullptr || facet == schema::Facet::kOutlet) return value;
+  auto [it, added] = entity_names_.try_emplace(value);
+  if (added) {
+    const std::string meta = db_.get_metadata(std::string(schema::kMetaEntityPrefix) + value);
+    const std::size_t tab = meta.find('\t');
+    if (tab != std::string::npos && tab + 1 < meta.size()) {
+      it->second = meta.substr(tab + 1);
+    } else if (const GazetteerEntity* entity = gazetteer_.find_by_id(value)) {
+      it->second = entity->canonical;
+    } else {
+      it->second = value;
+    }
+  }
+  return it->second;
+}
+
+SearchError SearcherImpl::for_each_match(const SearchRequest& request,
+                                         const std::function<bool(const StoredArticle&)>& emit) {
+  BuiltQuery built;
+  if (SearchError e = builder_->build(request, built)) return e;
+  Xapian::Enquire enquire(db_);
+  configure(enquire, request, built);
+  for (Xapian::doccount offset = 0;; offset += kExportBatch) {
+    const Xapian::MSet mset = enquire.get_mset(offset, kExportBatch);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const auto article = decode_article(it.get_document().get_data());
+      if (article && !emit(to_stored_article(*article))) return {};
+    }
+    if (mset.size() < kExportBatch) return {};
+  }
+}
+
+std::optional<Xapian::docid> SearcherImpl::find_docid(const std::string& id) const {
+  const std::string term = schema::id_term(id);
+  auto it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  return *it;
+}
+
+SearchError SearcherImpl::document(const std::string& id, StoredArticle& article) {
+  const auto docid = find_docid(id);
+  if (!docid) return {ErrorCode::kNotFound, "no article with id '" + id + "'"};
+  const auto decoded = decode_article(db_.get_document(*docid).get_data());
+  if (!decoded) return {ErrorCode::kInternal, "stored data of '" + id + "' is unreadable"};
+  article = to_stored_article(*decoded);
+  return {};
+}
+
+SearchError SearcherImpl::related(const std::string& id, int limit, SearchResult& result) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto docid = find_docid(id);
+  if (!docid) return {ErrorCode::kNotFound, "no article with id '" + id + "'"};
+  if (limit < 1 || limit > kMaxPageSize) return {ErrorCode::kBadRequest, "limit must be 1..100"};
+  Xapian::RSet rset;
+  rset.add_document(*docid);
+  Xapian::Enquire enquire(db_);
+  const FreeTextTerms decider;
+  const Xapian::ESet eset = enquire.get_eset(kRelatedTerms, rset, &decider);
+  BuiltQuery built;
+  built.text_query = Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end());
+  built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, built.text_query,
+                              Xapian::Query(schema::id_term(id)));
+  enquire.set_query(built.query);
+  const Xapian::MSet mset = enquire.get_mset(0, limit);
+  result = SearchResult{};
+  result.query = "related:" + id;
+  result.page_size = limit;
+  result.total = mset.size();
+  const Xapian::MSet highlight = highlight_set(built);
+  fill_hits(mset, &highlight, result);
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return {};
+}
+
+std::unique_ptr<Searcher> Searcher::open(const std::string& path, SearchError& error) {
+  IndexLocation location;
+  std::string message;
+  if (!resolve_index_path(path, location, message)) {
+    error = {ErrorCode::kNoIndex, message};
+    return nullptr;
+  }
+  try {
+    Xapian::Database db(location.open_path);
+    message = schema::check_schema_version(db);
+    if (!message.empty()) {
+      error = {ErrorCode::kSchemaVersion, path + ": " + message};
+      return nullptr;
+    }
+    return std::unique_ptr<Searcher>(
+        new Searcher(std::make_unique<SearcherImpl>(std::move(location), std::move(db))));
+  } catch (const Xapian::Error& e) {
+    error = {ErrorCode::kNoIndex, "cannot open index " + path + ": " + e.get_msg()};
+    return nullptr;
+  }
+}
+
+Searcher::Searcher(std::unique_ptr<SearcherImpl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+SearchError Searcher::search(const SearchRequest& request, SearchResult& result) {
+  return impl_->guarded([&] { return impl_->search(request, result); });
+}
+
+SearchError Searcher::for_each_match(const SearchRequest& request,
+                                     const std::function<bool(const StoredArticle&)>& emit) {
+  return impl_->guarded([&] { return impl_->for_each_match(request, emit); });
+}
+
+SearchError Searcher::document(const std::string& id, StoredArticle& article) {
+  return impl_->guarded([&] { return impl_->document(id, article); });
+}
+
+SearchError Searcher::related(const std::string& id, int limit, SearchResult& result) {
+  return impl_->guarded([&] { return impl_->related(id, limit, result); });
+}
+
+std::int64_t Searcher::document_count() const { return impl_->document_count(); }
+
+std::string Searcher::generation() const { return impl_->generation(); }
+
+}  // namespace cs::query

@@ -1,0 +1,85 @@
+#include "query/snippet.h"
+
+#include <algorithm>
+
+namespace cs::query {
+
+namespace {
+
+constexpr char kMarkStart = '\x01';
+constexpr char kMarkEnd = '\x02';
+
+// Xapian's snippet escapes `& < >` itself; undo that so escape_html() sees the raw text once.
+std::string unescape_xapian(std::string_view s) {
+  static constexpr std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    for (const auto& [entity, c] : kEntities) {
+      if (s.substr(i, entity.size()) == entity) {
+        out += c;
+        i += entity.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string make_snippet(const Xapian::MSet& mset, const std::string& text,
+                         const Xapian::Stem& stemmer, std::size_t length) {
+  std::string clean = text;
+  std::replace_if(
+      clean.begin(), clean.end(), [](char c) { return c == kMarkStart || c == kMarkEnd; }, ' ');
+  const std::string raw =
+      mset.snippet(clean, length, stemmer, Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+                   std::string(1, kMarkStart), std::string(1, kMarkEnd), "...");
+  const std::string escaped = escape_html(unescape_xapian(raw));
+  std::string out;
+  out.reserve(escaped.size() + 32);
+  for (char c : escaped) {
+    if (c == kMarkStart) {
+      out += "<mark>";
+    } else if (c == kMarkEnd) {
+      out += "</mark>";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace cs::query

@@ -1,0 +1,31 @@
+// Highlighted, HTML-safe snippets: the best ~250-character passage of an article's indexed text.
+//
+// Passages come from Xapian::MSet::snippet with the index's stemmer and without
+// SNIPPET_EXHAUSTIVE (it costs ~1 ms per hit). Matches are wrapped in control-character
+// sentinels, every `& < > " '` of the article is escaped, then sentinels become <mark></mark>,
+// so the result is safe in HTML element content and attribute values alike.
+//
+// Thread-safety: pure functions; an MSet belongs to one thread.
+#ifndef CS_QUERY_SNIPPET_H_
+#define CS_QUERY_SNIPPET_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace cs::query {
+
+/// Snippet length in bytes.
+inline constexpr std::size_t kSnippetLength = 250;
+
+/// `text` with `& < > " '` replaced by HTML entities.
+std::string escape_html(std::string_view text);
+
+/// The highlighted snippet of `text` for the query terms of `mset` (see header comment).
+std::string make_snippet(const Xapian::MSet& mset, const std::string& text,
+                         const Xapian::Stem& stemmer, std::size_t length = kSnippetLength);
+
+}  // namespace cs::query
+
+#endif  // CS_QUERY_SNIPPET_H_
