@@ -1,0 +1,419 @@
+// The search page. State lives in the URL with the API's parameter names (plus `doc` for the
+// article view), so searches can be shared and back/forward work. Every text that comes from
+// the index is inserted with textContent/createElement, never innerHTML; snippets (escaped
+// server-side, containing only <mark>) are split on the literal mark tags.
+'use strict';
+
+const FILTER_FIELDS = ['outlet', 'person', 'org', 'place', 'entity', 'source'];
+const FACETS = ['outlet', 'year', 'person', 'org', 'place', 'source'];
+const FACET_TITLES = { outlet: 'Outlet', year: 'Year', person: 'People', org: 'Organisations',
+                       place: 'Places', source: 'Cited sources' };
+const DEBOUNCE_MS = 300;
+const FACET_FILTER_MIN = 7;
+
+const $ = (id) => document.getElementById(id);
+let inflight = null;
+let typingTimer = null;
+let lastSearchUrl = null;
+let articleFromResults = false;  // the article view was pushed on top of a results page
+
+// ---- state <-> URL -------------------------------------------------------------------------
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const filters = {};
+  for (const f of FILTER_FIELDS) filters[f] = p.getAll(f);
+  return {
+    q: p.get('q') || '', filters, from: p.get('from') || '', to: p.get('to') || '',
+    sort: p.get('sort') || 'relevance', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+    collapse: p.get('collapse') === 'true', doc: p.get('doc') || '',
+  };
+}
+
+function apiParams(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const f of FILTER_FIELDS) for (const v of state.filters[f]) p.append(f, v);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  if (state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.collapse) p.set('collapse', 'true');
+  return p;
+}
+
+function pageUrl(state) {
+  const p = apiParams(state);
+  if (state.page > 1) p.set('page', String(state.page));
+  if (state.doc) p.set('doc', state.doc);
+  const s = p.toString();
+  return s ? '/?' + s : '/';
+}
+
+function navigate(change, { replace = false } = {}) {
+  const state = Object.assign(readState(), { page: 1, doc: '' }, change);
+  const url = pageUrl(state);
+  if (url === location.pathname + location.search) return render();
+  if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
+  render();
+}
+
+function withFilters(mutate) {
+  const state = readState();
+  const filters = {};
+  for (const f of FILTER_FIELDS) filters[f] = state.filters[f].slice();
+  mutate(filters);
+  navigate({ filters });
+}
+
+/// Adds `value` (or `-value` when excluding) to `field`, or removes it when already present.
+function toggleFilter(field, value, exclude) {
+  withFilters((filters) => {
+    const wanted = exclude ? '-' + value : value;
+    const list = filters[field].filter((v) => v !== value && v !== '-' + value);
+    if (!filters[field].includes(wanted)) list.push(wanted);
+    filters[field] = list;
+  });
+}
+
+// ---- DOM helpers ---------------------------------------------------------------------------
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') node.textContent = v;
+    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) node.addEventListener(ev, fn);
+    else if (k === 'class') node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+function decodeEntities(s) {
+  const map = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" };
+  return s.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (m, name) => map[name]);
+}
+
+/// Builds the snippet from text nodes and <mark> elements, never parsing it as HTML.
+function snippetNode(snippet) {
+  const p = el('p', { class: 'snippet' });
+  let marked = false;
+  for (const part of snippet.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') { marked = true; continue; }
+    if (part === '</mark>') { marked = false; continue; }
+    if (!part) continue;
+    const text = document.createTextNode(decodeEntities(part));
+    p.append(marked ? el('mark', {}, text) : text);
+  }
+  return p;
+}
+
+function safeHref(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch { return null; }
+}
+
+function entityField(type) {
+  return ['person', 'org', 'place'].includes(type) ? type : 'entity';
+}
+
+function entityChip(entity) {
+  const field = entityField(entity.type);
+  return el('li', {}, el('button', {
+    type: 'button', class: 'chip chip-' + field, text: entity.name,
+    title: 'Filter by ' + field + ' ' + entity.name,
+    on: { click: () => toggleFilter(field, entity.id || entity.name, false) },
+  }));
+}
+
+function setStatus(text) { $('status').textContent = text; }
+
+function showNotice(lines) {
+  const n = $('notice');
+  n.replaceChildren(...lines.filter(Boolean).map((l) => (typeof l === 'string' ? el('span', { text: l }) : l)));
+  n.hidden = n.childNodes.length === 0;
+}
+
+async function fetchJson(url, signal) {
+  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  let body = null;
+  try { body = await res.json(); } catch { body = null; }
+  if (!res.ok) throw new Error((body && body.error) || 'request failed (' + res.status + ')');
+  return body;
+}
+
+// ---- results view --------------------------------------------------------------------------
+
+function formatDate(d) { return d || 'date unknown'; }
+
+function hitItem(hit, state) {
+  const link = el('a', { href: pageUrl(Object.assign({}, state, { doc: hit.id })), text: hit.title || '(untitled)',
+    on: { click: (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); openDoc(hit.id); } } });
+  const meta = el('p', { class: 'meta', text: [hit.outlet || 'unknown outlet', formatDate(hit.published)].join(' · ') });
+  if (hit.duplicates > 0) meta.append(el('span', { class: 'dups', text: ' · ' + hit.duplicates + ' similar' }));
+  const chips = el('ul', { class: 'chips' }, ...(hit.entities || []).slice(0, 12).map(entityChip));
+  return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippetNode(hit.snippet || ''), chips);
+}
+
+function renderPager(result, state) {
+  const pages = Math.max(1, Math.ceil(result.total / result.page_size));
+  const nav = $('pager');
+  nav.replaceChildren();
+  if (pages <= 1) return;
+  const go = (page) => { navigate(Object.assign({}, state, { page, doc: '' })); $('results').focus(); };
+  nav.append(
+    el('button', { type: 'button', text: '← Previous', on: { click: () => go(state.page - 1) } }),
+    el('span', { text: 'Page ' + state.page + ' of ' + pages }),
+    el('button', { type: 'button', text: 'Next →', on: { click: () => go(state.page + 1) } }));
+  nav.firstChild.disabled = state.page <= 1;
+  nav.lastChild.disabled = state.page >= pages;
+}
+
+function renderActiveFilters(state) {
+  const items = [];
+  for (const f of FILTER_FIELDS) {
+    for (const v of state.filters[f]) {
+      const exclude = v.startsWith('-');
+      const value = exclude ? v.slice(1) : v;
+      items.push(el('li', {}, el('button', {
+        type: 'button', class: 'chip' + (exclude ? ' excluded' : ''),
+        text: (exclude ? 'not ' : '') + f + ': ' + value + ' ×', 'aria-label': 'Remove filter ' + f + ' ' + v,
+        on: { click: () => withFilters((fl) => { fl[f] = fl[f].filter((x) => x !== v); }) } })));
+    }
+  }
+  if (state.from || state.to) {
+    items.push(el('li', {}, el('button', { type: 'button', class: 'chip', text: 'date: ' + (state.from || '…') + ' – ' + (state.to || '…') + ' ×',
+      'aria-label': 'Remove date range', on: { click: () => navigate(Object.assign({}, state, { from: '', to: '' })) } })));
+  }
+  $('active-list').replaceChildren(...items);
+  $('active').hidden = items.length === 0;
+}
+
+function facetEntry(name, fv, state) {
+  const value = fv.id || fv.value;
+  const isYear = name === 'year';
+  const selected = isYear ? state.from === value && state.to === value : state.filters[name].includes(value);
+  const excluded = !isYear && state.filters[name].includes('-' + value);
+  const toggle = isYear
+    ? () => navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: value, to: value }))
+    : () => toggleFilter(name, value, false);
+  const main = el('button', { type: 'button', class: 'facet-value' + (selected ? ' selected' : '') + (excluded ? ' excluded' : ''),
+    'aria-pressed': String(selected), on: { click: toggle } },
+    el('span', { class: 'facet-name', text: fv.value }), el('span', { class: 'count', text: String(fv.count) }));
+  const li = el('li', { 'data-name': fv.value.toLowerCase() }, main);
+  if (!isYear) {
+    li.append(el('button', { type: 'button', class: 'exclude' + (excluded ? ' selected' : ''), text: '−',
+      title: 'Exclude ' + fv.value, 'aria-label': 'Exclude ' + fv.value, 'aria-pressed': String(excluded),
+      on: { click: () => toggleFilter(name, value, true) } }));
+  }
+  return li;
+}
+
+function renderFacets(result, state) {
+  const sections = [];
+  for (const name of FACETS) {
+    const values = (result.facets && result.facets[name]) || [];
+    if (values.length === 0) continue;
+    const list = el('ul', { class: 'facet-list' }, ...values.map((fv) => facetEntry(name, fv, state)));
+    const section = el('section', { class: 'facet', 'aria-label': FACET_TITLES[name], 'data-facet': name },
+      el('h2', { text: FACET_TITLES[name] }));
+    if (values.length >= FACET_FILTER_MIN) {
+      const box = el('input', { type: 'search', class: 'facet-filter', placeholder: 'Filter…',
+        'aria-label': 'Filter ' + FACET_TITLES[name] + ' values' });
+      box.addEventListener('input', () => {
+        const needle = box.value.toLowerCase();
+        for (const li of list.children) li.hidden = !li.dataset.name.includes(needle);
+      });
+      section.append(box);
+    }
+    section.append(list);
+    sections.push(section);
+  }
+  if (!result.facets_exact && sections.length) sections.push(el('p', { class: 'meta', text: 'Facet counts are approximate.' }));
+  $('facets').replaceChildren(...sections);
+}
+
+function monthsBetween(first, last) {
+  const out = [];
+  let [y, m] = first.split('-').map(Number);
+  const [ly, lm] = last.split('-').map(Number);
+  while ((y < ly || (y === ly && m <= lm)) && out.length < 1200) {
+    out.push(y + '-' + String(m).padStart(2, '0'));
+    if (++m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+
+function renderTimeline(result, state) {
+  const buckets = (result.timeline || []).filter((b) => /^\d{4}-\d{2}$/.test(b.period));
+  $('timeline-section').hidden = buckets.length === 0;
+  if (buckets.length === 0) return $('timeline').replaceChildren();
+  const counts = new Map(buckets.map((b) => [b.period, b.count]));
+  const periods = monthsBetween(buckets[0].period, buckets[buckets.length - 1].period);
+  const max = Math.max(...buckets.map((b) => b.count), 1);
+  const bars = periods.map((period) => {
+    const count = counts.get(period) || 0;
+    const selected = state.from === period && state.to === period;
+    const bar = el('span', { class: 'bar-fill' });
+    bar.style.height = Math.max(count ? 4 : 0, Math.round((100 * count) / max)) + '%';
+    return el('button', { type: 'button', class: 'bar' + (selected ? ' selected' : ''), 'data-period': period,
+      title: period + ': ' + count, 'aria-label': period + ': ' + count + ' matches' + (selected ? ' (selected)' : ''),
+      'aria-pressed': String(selected),
+      on: { click: () => navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: period, to: period })) } }, bar);
+  });
+  const axis = el('div', { class: 'timeline-axis' }, el('span', { text: periods[0] }), el('span', { text: periods[periods.length - 1] }));
+  $('timeline').replaceChildren(el('div', { class: 'bars' }, ...bars), axis);
+}
+
+function renderResults(result, state) {
+  const count = result.total === 0 ? 'No reports match' :
+    (result.total_exact ? '' : 'About ') + result.total.toLocaleString('en') + ' report' + (result.total === 1 ? '' : 's');
+  const pageInfo = result.total > 0 ? ' · page ' + result.page : '';
+  setStatus(count + pageInfo + ' (' + Math.round(result.took_ms) + ' ms)');
+  const notices = (result.warnings || []).slice();
+  if (result.suggestion) {
+    notices.push(el('span', {}, 'Did you mean ', el('button', { type: 'button', class: 'link', text: result.suggestion,
+      on: { click: () => navigate(Object.assign({}, state, { q: result.suggestion })) } }), '?'));
+  }
+  showNotice(notices);
+  $('results').replaceChildren(...result.hits.map((h) => hitItem(h, state)));
+  renderPager(result, state);
+  renderFacets(result, state);
+  renderTimeline(result, state);
+}
+
+function syncControls(state) {
+  if (document.activeElement !== $('q')) $('q').value = state.q;
+  $('from').value = state.from;
+  $('to').value = state.to;
+  $('sort').value = state.sort;
+  $('collapse').checked = state.collapse;
+  const p = apiParams(state);
+  for (const format of ['csv', 'jsonl']) {
+    const e = new URLSearchParams(p);
+    e.set('format', format);
+    $('export-' + format).href = '/api/export?' + e.toString();
+  }
+  renderActiveFilters(state);
+}
+
+async function runSearch(state) {
+  const p = apiParams(state);
+  if (state.page > 1) p.set('page', String(state.page));
+  const url = '/api/search?' + p.toString();
+  if (url === lastSearchUrl) return;
+  if (inflight) inflight.abort();
+  inflight = new AbortController();
+  document.body.classList.add('loading');
+  try {
+    const result = await fetchJson(url, inflight.signal);
+    lastSearchUrl = url;
+    renderResults(result, state);
+  } catch (err) {
+    if (err.name === 'AbortError') return;
+    lastSearchUrl = null;
+    setStatus('Search failed: ' + err.message);
+    $('results').replaceChildren();
+    $('pager').replaceChildren();
+  } finally {
+    document.body.classList.remove('loading');
+  }
+}
+
+// ---- article view --------------------------------------------------------------------------
+
+function openDoc(id) {
+  articleFromResults = true;
+  navigate(Object.assign(readState(), { doc: id }));
+}
+
+function renderArticle(article) {
+  $('article-title').textContent = article.title || '(untitled)';
+  const meta = $('article-meta');
+  meta.replaceChildren(document.createTextNode([article.outlet || 'unknown outlet', formatDate(article.published),
+    article.author ? 'by ' + article.author : ''].filter(Boolean).join(' · ')));
+  const href = article.url && safeHref(article.url);
+  if (href) meta.append(' · ', el('a', { href, rel: 'noopener noreferrer', target: '_blank', text: 'original' }));
+  const paragraphs = (article.text || '').split(/\n\s*\n/).filter((t) => t.trim());
+  $('article-text').replaceChildren(...paragraphs.map((t) => el('p', { text: t })));
+  $('article-entities').replaceChildren(...(article.entities || []).map(entityChip));
+  $('article-sources').replaceChildren(...(article.sources || []).map((s) =>
+    el('li', {}, el('button', { type: 'button', class: 'chip', text: s.name,
+      on: { click: () => toggleFilter('source', s.id || s.name, false) } }))));
+}
+
+async function showArticle(state) {
+  $('article').hidden = false;
+  $('results-view').hidden = true;
+  const id = encodeURIComponent(state.doc);
+  try {
+    const article = await fetchJson('/api/doc/' + id);
+    renderArticle(article);
+    setStatus('Showing report: ' + (article.title || state.doc));
+    $('article-title').focus();
+  } catch (err) {
+    $('article-title').textContent = 'Report not available';
+    $('article-text').replaceChildren(el('p', { text: err.message }));
+    return;
+  }
+  try {
+    const related = await fetchJson('/api/doc/' + id + '/related');
+    $('related').replaceChildren(...related.hits.map((h) => el('li', {},
+      el('a', { href: pageUrl(Object.assign({}, state, { doc: h.id })), text: h.title || '(untitled)',
+        on: { click: (e) => { e.preventDefault(); openDoc(h.id); } } }),
+      el('span', { class: 'meta', text: ' ' + [h.outlet, h.published].filter(Boolean).join(' · ') }))));
+  } catch {
+    $('related').replaceChildren(el('li', { text: 'No related reports available.' }));
+  }
+}
+
+// ---- wiring --------------------------------------------------------------------------------
+
+function render() {
+  const state = readState();
+  syncControls(state);
+  if (state.doc) return showArticle(state);
+  $('article').hidden = true;
+  $('results-view').hidden = false;
+  return runSearch(state);
+}
+
+function init() {
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(typingTimer);
+    navigate({ q: $('q').value.trim() });
+  });
+  $('q').addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => navigate({ q: $('q').value.trim() }, { replace: true }), DEBOUNCE_MS);
+  });
+  $('date-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!$('from').checkValidity() || !$('to').checkValidity()) return $('date-form').reportValidity();
+    navigate({ from: $('from').value.trim(), to: $('to').value.trim() });
+  });
+  $('sort').addEventListener('change', () => navigate({ sort: $('sort').value }));
+  $('collapse').addEventListener('change', () => navigate({ collapse: $('collapse').checked }));
+  $('clear-filters').addEventListener('click', () => {
+    const filters = {};
+    for (const f of FILTER_FIELDS) filters[f] = [];
+    navigate({ filters, from: '', to: '' });
+  });
+  $('back').addEventListener('click', () => {
+    if (articleFromResults) history.back(); else navigate({ doc: '' });
+    articleFromResults = false;
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === '/' && !['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement.tagName)) {
+      e.preventDefault();
+      $('q').focus();
+    }
+  });
+  window.addEventListener('popstate', render);
+  render();
+}
+
+document.addEventListener('DOMContentLoaded', init);
