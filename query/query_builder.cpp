@@ -19,6 +19,7 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryPar
 constexpr std::string_view kYearField = "year";
 constexpr std::string_view kMonthField = "month";
 constexpr std::string_view kEntityField = "entity";
+constexpr std::string_view kUnknownIdPrefix = "x-";  // ids of names not in the gazetteer
 
 // Routes `field:value` from the parser to QueryBuilder::field_query.
 class FieldValueProcessor : public Xapian::FieldProcessor {
@@ -205,9 +206,12 @@ Xapian::Query QueryBuilder::entity_query(const schema::Field& field, std::string
     current_->entity_ids.push_back(entity->id);
     return Xapian::Query(schema::make_term(field.prefix, entity->id));
   }
-  const std::string key = fold_key(value);
+  // An unknown name's id ("x-" + folded name, as facets report it) is accepted as given.
+  const bool is_id = value.starts_with(kUnknownIdPrefix) && value.size() > kUnknownIdPrefix.size();
+  const std::string key =
+      is_id ? std::string(value.substr(kUnknownIdPrefix.size())) : fold_key(value);
   if (key.empty()) return Xapian::Query::MatchNothing;
-  const std::string term = schema::make_term(field.prefix, "x-" + key);
+  const std::string term = schema::make_term(field.prefix, std::string(kUnknownIdPrefix) + key);
   if (db_.get_termfreq(term) == 0) {
     current_->warnings.push_back("no article mentions " + std::string(field.name) + " '" +
                                  std::string(value) + "'");

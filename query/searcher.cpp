@@ -179,8 +179,16 @@ Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
         parts.push_back(builder_->phrase_query(alias));
     }
   }
+  const Xapian::Query words(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  // MSet::snippet recognises stemmed words only as "Z"-prefixed terms (the STEM_SOME form),
+  // but the index is STEM_ALL: add that form of every free-text term for highlighting.
+  std::vector<Xapian::Query> terms{words};
+  for (auto t = words.get_unique_terms_begin(); t != words.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) terms.emplace_back("Z" + term);
+  }
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
   return enquire.get_mset(0, 0);
 }
 

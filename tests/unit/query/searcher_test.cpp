@@ -1,0 +1,185 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "core/schema.h"
+#include "fixture.h"
+#include "query/search.h"
+
+using cs::Article;
+using cs::query::ErrorCode;
+using cs::query::Searcher;
+using cs::query::SearchError;
+using cs::query::SearchRequest;
+using cs::query::SearchResult;
+using cs::query::SortOrder;
+using cs::test::add_entity;
+using cs::test::make_article;
+
+namespace {
+
+std::vector<Article> small_corpus() {
+  Article a = make_article("a", "Shelling in Deir ez-Zor",
+                           "Heavy shelling hit Deir ez-Zor on Monday, residents said.", "Reuters",
+                           "2016-03-05");
+  add_entity(a, "deir-ez-zor", "Deir ez-Zor");
+  Article b =
+      make_article("b", "Convoy reaches city",
+                   "An aid convoy reached Dayr az-Zawr after weeks of siege.", "BBC", "2017-01-10");
+  add_entity(b, "deir-ez-zor", "Dayr az-Zawr");
+  Article c = make_article("c", "Markup <b>test</b>",
+                           "Officials said <script>alert(\"x\")</script> & 'quoted' shelling "
+                           "continued.",
+                           "Reuters", "");
+  Article d =
+      make_article("d", "Assad speech", "Bashar al-Assad spoke about the siege.", "RT", "2015");
+  add_entity(d, "bashar-al-assad", "Bashar al-Assad");
+  Article e = a;  // a syndicated copy folded by collapse
+  e.id = "e";
+  e.dup_cluster = "a";
+  a.dup_cluster = "a";
+  return {a, b, c, d, e};
+}
+
+struct Fixture {
+  cs::test::TempDir dir;
+  std::unique_ptr<Searcher> searcher;
+  Fixture() {
+    cs::test::write_index(dir.path() + "/db", small_corpus());
+    SearchError error;
+    searcher = Searcher::open(dir.path() + "/db", error);
+    REQUIRE(searcher);
+  }
+  SearchResult search(SearchRequest request) {
+    SearchResult result;
+    REQUIRE_FALSE(searcher->search(request, result));
+    return result;
+  }
+  std::vector<std::string> ids(const SearchRequest& request) {
+    std::vector<std::string> out;
+    for (const auto& hit : search(request).hits) out.push_back(hit.id);
+    return out;
+  }
+};
+
+SearchRequest text(const std::string& q) {
+  SearchRequest r;
+  r.text = q;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("one spelling finds articles using another", "[searcher]") {
+  Fixture f;
+  for (const std::string q : {"deir ezzor", "Dayr az-Zawr", "entity:\"deir al-zor\""}) {
+    CAPTURE(q);
+    const SearchResult r = f.search(text(q));
+    CHECK(r.total == 3);  // a, b and the copy e
+  }
+  const SearchResult r = f.search(text("convoy deir ezzor"));
+  REQUIRE(r.hits.size() == 1);
+  CAPTURE(r.hits[0].snippet);
+  CHECK(r.hits[0].snippet.find("<mark>Dayr az-Zawr</mark>") != std::string::npos);
+}
+
+TEST_CASE("snippets escape the article's markup and quotes", "[searcher][snippet]") {
+  Fixture f;
+  const SearchResult r = f.search(text("officials"));
+  REQUIRE(r.hits.size() == 1);
+  const std::string& s = r.hits[0].snippet;
+  CAPTURE(s);
+  CHECK(s.find("<script>") == std::string::npos);
+  CHECK(s.find("&lt;script&gt;") != std::string::npos);
+  CHECK(s.find("&quot;x&quot;") != std::string::npos);
+  CHECK(s.find("&amp;") != std::string::npos);
+  CHECK(s.find("&#39;quoted&#39;") != std::string::npos);
+  CHECK(s.find("<mark>Officials</mark>") != std::string::npos);
+  CHECK(s.find('"') == std::string::npos);
+  CHECK(s.find('\'') == std::string::npos);
+}
+
+TEST_CASE("date sorts put unknown dates last both ways", "[searcher]") {
+  Fixture f;
+  SearchRequest r = text("");
+  r.sort = SortOrder::kNewest;
+  CHECK(f.ids(r) == std::vector<std::string>{"b", "a", "e", "d", "c"});
+  r.sort = SortOrder::kOldest;
+  const auto oldest = f.ids(r);
+  REQUIRE(oldest.size() == 5);
+  CHECK(oldest.front() == "d");
+  CHECK(oldest.back() == "c");
+}
+
+TEST_CASE("paging, collapse, filters and the timeline", "[searcher]") {
+  Fixture f;
+  SearchRequest r = text("");
+  r.page_size = 2;
+  r.page = 3;
+  CHECK(f.search(r).hits.size() == 1);
+  r = text("shelling");
+  r.collapse = true;
+  const SearchResult collapsed = f.search(r);
+  int duplicates = 0;
+  for (const auto& hit : collapsed.hits) duplicates += hit.duplicates;
+  CHECK(collapsed.hits.size() == 2);  // a (with e folded in) and c
+  CHECK(duplicates == 1);
+  r = text("");
+  r.filters = {{"outlet", "reuters", false}, {"entity", "Deir Ezzor", true}};
+  CHECK(f.ids(r) == std::vector<std::string>{"c"});
+  r = text("");
+  r.from = "2016";
+  r.to = "2016-03";
+  const SearchResult dated = f.search(r);
+  CHECK(dated.total == 2);
+  REQUIRE(dated.timeline.size() == 1);
+  CHECK(dated.timeline[0].period == "2016-03");
+  CHECK(dated.timeline[0].count == 2);
+  r.page = 0;
+  SearchResult ignored;
+  CHECK(f.searcher->search(r, ignored).code == ErrorCode::kBadRequest);
+}
+
+TEST_CASE("documents, related articles and export", "[searcher]") {
+  Fixture f;
+  cs::query::StoredArticle article;
+  REQUIRE_FALSE(f.searcher->document("d", article));
+  CHECK(article.title == "Assad speech");
+  CHECK(article.published == "2015");
+  CHECK(f.searcher->document("nope", article).code == ErrorCode::kNotFound);
+  SearchResult related;
+  REQUIRE_FALSE(f.searcher->related("a", 5, related));
+  REQUIRE_FALSE(related.hits.empty());
+  for (const auto& hit : related.hits) CHECK(hit.id != "a");
+  CHECK(related.hits[0].id == "e");
+  int exported = 0;
+  REQUIRE_FALSE(f.searcher->for_each_match(text("siege"), [&](const auto&) {
+    ++exported;
+    return true;
+  }));
+  CHECK(exported == 2);
+}
+
+TEST_CASE("opening reports missing indexes and other schema versions", "[searcher]") {
+  cs::test::TempDir dir;
+  SearchError error;
+  CHECK_FALSE(Searcher::open(dir.path() + "/missing", error));
+  CHECK(error.code == ErrorCode::kNoIndex);
+  {
+    Xapian::WritableDatabase db(dir.path() + "/old", Xapian::DB_CREATE);
+    db.set_metadata(std::string(cs::schema::kMetaSchemaVersion), "0");
+    db.commit();
+  }
+  CHECK_FALSE(Searcher::open(dir.path() + "/old", error));
+  CHECK(error.code == ErrorCode::kSchemaVersion);
+  CHECK(error.message.find("reindex") != std::string::npos);
+
+  const std::string root = dir.path() + "/root";
+  std::filesystem::create_directories(root);
+  cs::test::write_index(root + "/gen-2", small_corpus());
+  std::ofstream(root + "/XAPIANDB") << "auto gen-2\n";
+  auto searcher = Searcher::open(root, error);
+  REQUIRE(searcher);
+  CHECK(searcher->generation() == "gen-2");
+  CHECK(searcher->document_count() == 5);
+}
