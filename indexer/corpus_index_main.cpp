@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
   app.add_option("--manifest", options.manifest,
                  "Manifest TSV (default: manifest.tsv in each input folder)");
   app.add_option("--gazetteer", options.gazetteer,
-                 "Entity gazetteer TSV (default: the one stored in the live index)");
+                 "Entity gazetteer TSV (default: gazetteer.tsv in an input folder, else the one "
+                 "stored in the live index)");
   app.add_flag("--full", options.full, "Rebuild from nothing instead of updating the live index");
   app.add_flag("--no-publish", no_publish,
                "Build and check the new generation but leave the "

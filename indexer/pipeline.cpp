@@ -50,13 +50,25 @@ void add_skip(IndexSummary& summary, const std::string& where, const std::string
   summary.warnings.push_back(where + ": " + reason);
 }
 
-// The gazetteer from --gazetteer, else the one stored in the live generation (also for a
-// full rebuild, so entities survive it), else an empty one.
+// The first `name` file directly inside an input folder, or "".
+std::string find_in_inputs(const IndexOptions& options, const char* name) {
+  for (const std::string& input : options.inputs) {
+    std::error_code ec;
+    const fs::path candidate = fs::path(input) / name;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  }
+  return {};
+}
+
+// The gazetteer from --gazetteer, else `gazetteer.tsv` in an input folder, else the one stored
+// in the live generation (also for a full rebuild, so entities survive it), else none.
 std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
                                                 const std::optional<std::string>& live_path,
                                                 IndexSummary& summary, std::string& error) {
-  if (!options.gazetteer.empty()) {
-    auto g = Gazetteer::load_file(options.gazetteer, error, summary.warnings);
+  std::string path = options.gazetteer;
+  if (path.empty()) path = find_in_inputs(options, "gazetteer.tsv");
+  if (!path.empty()) {
+    auto g = Gazetteer::load_file(path, error, summary.warnings);
     return g ? std::make_shared<const Gazetteer>(std::move(*g)) : nullptr;
   }
   if (live_path) {

@@ -25,7 +25,8 @@ namespace cs {
 struct IndexOptions {
   std::string out;        ///< index root folder (created if missing)
   std::string manifest;   ///< manifest TSV; "" = every `manifest.tsv` found in input folders
-  std::string gazetteer;  ///< gazetteer TSV; "" = the one stored in the live index, if any
+  std::string gazetteer;  ///< gazetteer TSV; "" = gazetteer.tsv in an input folder, else the
+                          ///< one stored in the live index, else none
   bool full = false;      ///< build from nothing even when a live generation exists
   bool publish = true;    ///< make the new generation live when it checks out
   std::size_t keep_generations = 2;  ///< generation folders kept after publishing
