@@ -32,8 +32,8 @@ int to_int(std::string_view digits) {
 
 // A name or its abbreviation of at least three letters ("sept", "wed").
 bool abbreviates(std::string_view word, std::string_view name) {
-  return word.size() >= 3 && word.size() <= name.size() && name.substr(0, word.size()) == word &&
-         (word.size() <= 4 || word == name);
+  return word.size() >= 3 && word[0] == name[0] && word.size() <= name.size() &&
+         name.substr(0, word.size()) == word && (word.size() <= 4 || word == name);
 }
 
 // Day of month from "3", "03", "3rd", "17th"; 0 if `word` is not one.

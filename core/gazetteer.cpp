@@ -166,7 +166,8 @@ bool Gazetteer::add(GazetteerEntity entity, std::vector<std::string>& warnings) 
   for (std::string& alias : entity.aliases) {
     const std::string key = fold_key(alias);
     if (key.empty()) continue;
-    const auto [it, inserted] = by_key_.emplace(key, index);
+    auto& keys = is_acronym_spelling(alias) ? by_acronym_ : by_key_;
+    const auto [it, inserted] = keys.emplace(key, index);
     if (!inserted && it->second != index) {
       warnings.push_back("spelling '" + alias + "' of " + entity.id + " already names " +
                          entities_[it->second].id + "; kept for " + entities_[it->second].id);
@@ -181,9 +182,32 @@ bool Gazetteer::add(GazetteerEntity entity, std::vector<std::string>& warnings) 
   return true;
 }
 
-const GazetteerEntity* Gazetteer::find_by_key(std::string_view folded_key) const {
-  const auto it = by_key_.find(std::string(folded_key));
+bool Gazetteer::is_acronym_spelling(std::string_view spelling) {
+  int letters = 0;
+  for (unsigned char c : spelling) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += (c >= 'A' && c <= 'Z') ? 1 : 0;
+  }
+  return letters > 0 && letters <= kMaxAcronymLetters;
+}
+
+const GazetteerEntity* Gazetteer::find_in_text(std::string_view folded_key,
+                                               bool in_capitals) const {
+  const std::string key(folded_key);
+  if (in_capitals) {
+    if (const auto it = by_acronym_.find(key); it != by_acronym_.end()) {
+      return &entities_[it->second];
+    }
+  }
+  const auto it = by_key_.find(key);
   return it == by_key_.end() ? nullptr : &entities_[it->second];
+}
+
+const GazetteerEntity* Gazetteer::find_by_key(std::string_view folded_key) const {
+  const std::string key(folded_key);
+  if (const auto it = by_key_.find(key); it != by_key_.end()) return &entities_[it->second];
+  const auto it = by_acronym_.find(key);
+  return it == by_acronym_.end() ? nullptr : &entities_[it->second];
 }
 
 const GazetteerEntity* Gazetteer::find_by_id(std::string_view id) const {

@@ -47,8 +47,19 @@ class Gazetteer {
   /// id is refused (returns false) with a warning. Call only while building the gazetteer.
   bool add(GazetteerEntity entity, std::vector<std::string>& warnings);
 
-  /// The entity whose spelling folds to `folded_key`, or nullptr.
+  /// The entity whose spelling folds to `folded_key` (non-acronym spellings first), or nullptr.
   const GazetteerEntity* find_by_key(std::string_view folded_key) const;
+
+  /// The entity a span of article text names: a span written in capitals ("SANA") matches
+  /// acronym spellings first, then other spellings; any other span ("Sanaa") only non-acronym
+  /// spellings, so acronyms are recognised only when written in capitals.
+  const GazetteerEntity* find_in_text(std::string_view folded_key, bool in_capitals) const;
+
+  /// True for an acronym spelling: no lower-case letters, at most kMaxAcronymLetters letters.
+  static bool is_acronym_spelling(std::string_view spelling);
+
+  /// Longest acronym spelling ("UNHCR").
+  static constexpr int kMaxAcronymLetters = 5;
 
   /// The entity with this id, or nullptr.
   const GazetteerEntity* find_by_id(std::string_view id) const;
@@ -70,7 +81,8 @@ class Gazetteer {
 
  private:
   std::vector<GazetteerEntity> entities_;
-  std::unordered_map<std::string, std::size_t> by_key_;
+  std::unordered_map<std::string, std::size_t> by_key_;      ///< non-acronym spellings
+  std::unordered_map<std::string, std::size_t> by_acronym_;  ///< acronym spellings
   std::unordered_map<std::string, std::size_t> by_id_;
   std::size_t max_words_ = 0;
 };

@@ -11,6 +11,7 @@
 
 #include "core/article.h"
 #include "core/gazetteer.h"
+#include "indexer/entities.h"
 
 namespace cs {
 
@@ -26,6 +27,7 @@ class Extractor {
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
+  EntityMatcher matcher_;  ///< refers to *gazetteer_
 };
 
 }  // namespace cs

@@ -1,0 +1,266 @@
+#include "indexer/entities.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/normalize.h"
+
+namespace cs {
+
+namespace {
+
+using Words = std::unordered_set<std::string_view>;
+
+// Capitalised words that are not names by themselves.
+const Words& name_stopwords() {
+  static const Words kWords = {
+      // weekdays and months
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+      "nov", "dec",
+      // pronouns and determiners
+      "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your",
+      "his", "its", "our", "their", "this", "that", "these", "those", "there", "here", "who",
+      "what", "which", "where", "when", "why", "how", "some", "many", "most", "all", "any", "each",
+      "every", "both", "other", "another", "such", "no", "none", "one", "two", "three", "several",
+      "few",
+      // titles and roles
+      "mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "general", "gen", "col",
+      "colonel", "lt", "sgt", "captain", "capt", "major", "maj", "commander", "king", "queen",
+      "prince", "sheikh", "emir", "spokesman", "spokeswoman", "spokesperson", "director",
+      "secretary", "chief", "deputy", "foreign", "defence", "defense", "interior", "senator", "sen",
+      "rep", "gov", "governor", "mayor", "lord", "pope", "imam", "ayatollah",
+      // sentence openers and function words
+      "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "with", "by", "about", "after",
+      "before", "during", "despite", "since", "until", "while", "although", "though", "however",
+      "meanwhile", "but", "and", "or", "nor", "so", "yet", "if", "as", "because", "also", "even",
+      "still", "just", "only", "now", "then", "thus", "instead", "indeed", "according", "earlier",
+      "later", "last", "next", "first", "today", "yesterday", "tomorrow", "tonight", "once",
+      "unlike", "like", "over", "under", "between", "among", "amid", "against", "through", "within",
+      "without", "into", "upon", "is", "was", "are", "were", "be", "been", "has", "have", "had",
+      "do", "does", "did", "will", "would", "can", "could", "should", "must", "might", "not", "yes",
+      "please", "dear", "thanks",
+      // page furniture
+      "leave", "share", "read", "follow", "sign", "copyright", "related", "reporting", "source",
+      "posted", "published", "update", "updated", "breaking", "latest", "photo", "image", "file",
+      "editing", "comments", "click", "subscribe", "advertisement", "video", "watch", "see", "more",
+      "reply", "email", "print", "home", "news", "items"};
+  return kWords;
+}
+
+// Capitalised acronyms that are also English words: matched only in context.
+const Words& english_acronyms() {
+  static const Words kWords = {"is", "us", "as", "it", "an", "at", "in", "on", "or",
+                               "no", "am", "do", "go", "he", "me", "my", "so", "to",
+                               "up", "we", "if", "be", "by", "of", "id", "ok", "hi"};
+  return kWords;
+}
+
+// Words after an acronym that show it names a party ("IS militants", "US forces").
+const Words& group_context_after() {
+  static const Words kWords = {
+      "militant",   "militants",   "fighter",    "fighters",   "jihadist",       "jihadists",
+      "stronghold", "strongholds", "group",      "groups",     "position",       "positions",
+      "territory",  "territories", "attack",     "attacks",    "attacked",       "captured",
+      "seized",     "held",        "holds",      "controlled", "controls",       "retook",
+      "recaptured", "took",        "launched",   "claimed",    "pushed",         "killed",
+      "executed",   "released",    "members",    "member",     "leader",         "leaders",
+      "commander",  "commanders",  "forces",     "force",      "troops",         "officials",
+      "official",   "military",    "government", "president",  "strikes",        "airstrikes",
+      "led",        "backed",      "withdrew",   "army",       "administration", "embassy",
+      "envoy",      "department",  "propaganda", "media",      "supporters",     "affiliate",
+      "affiliates", "cell",        "cells",      "suicide",    "bombers",        "said",
+      "says",       "announced",   "sanctions",  "diplomats",  "warplanes",      "aircraft",
+      "drone",      "drones",      "soldiers",   "advance",    "advances",       "offensive",
+      "caliphate",  "gains"};
+  return kWords;
+}
+
+// Words before an acronym that show it names a party ("the IS", "by IS", "against US").
+const Words& group_context_before() {
+  static const Words kWords = {"the",  "by",  "against", "from",    "with", "fighting", "joined",
+                               "join", "pro", "anti",    "between", "and",  "defeat",   "led"};
+  return kWords;
+}
+
+// Words before an acronym that show it is the English word ("this IS a test").
+const Words& verb_context_before() {
+  static const Words kWords = {"this", "it",  "that",  "there", "what", "which", "who",
+                               "he",   "she", "where", "here",  "how",  "let",   "for"};
+  return kWords;
+}
+
+bool is_connector(std::string_view folded) {
+  return is_arabic_article(folded) || folded == "bin" || folded == "ibn" || folded == "de" ||
+         folded == "bint" || folded == "abd" || folded == "van" || folded == "von";
+}
+
+bool contains(const Words& words, std::string_view w) { return words.count(w) != 0; }
+
+// True when an English-word acronym at `i` is used as a name (by its neighbours).
+bool acronym_context(const TokenizedText& text, std::size_t i, bool& vetoed) {
+  const auto& tokens = text.tokens;
+  const bool has_prev = i > 0 && tokens[i - 1].sentence == tokens[i].sentence;
+  const bool has_next = i + 1 < tokens.size() && tokens[i + 1].sentence == tokens[i].sentence;
+  const std::string_view prev = has_prev ? std::string_view(tokens[i - 1].folded) : "";
+  const std::string_view next = has_next ? std::string_view(tokens[i + 1].folded) : "";
+  vetoed = contains(verb_context_before(), prev) || next == "a" || next == "an" || next == "not" ||
+           next == "no";
+  if (vetoed) return false;
+  return contains(group_context_after(), next) || contains(group_context_before(), prev);
+}
+
+// A capitalised word that can be part of an unknown name.
+bool is_name_word(const TokenizedText& text, const Token& t) {
+  const auto first = static_cast<unsigned char>(text.text[t.begin]);
+  return first >= 'A' && first <= 'Z' && t.folded.size() >= 2 && !is_name_stopword(t.folded);
+}
+
+// Unknown capitalised names over tokens not covered by gazetteer matches.
+void find_unknown_names(const TokenizedText& text, const std::vector<bool>& covered,
+                        std::vector<EntityMatch>& out) {
+  constexpr std::size_t kMaxNameTokens = 6;
+  const auto& tokens = text.tokens;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    const Sentence& s = text.sentences[tokens[i].sentence];
+    if (covered[i] || s.headline || s.shouting || !is_name_word(text, tokens[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    std::size_t last = i;
+    int words = 1;
+    while (j < tokens.size() && !covered[j] && tokens[j].joined && j - i < kMaxNameTokens) {
+      if (is_name_word(text, tokens[j])) {
+        last = j;
+        ++words;
+      } else if (!is_connector(tokens[j].folded)) {
+        break;
+      }
+      ++j;
+    }
+    if (words >= 2) out.push_back({i, last + 1, nullptr});
+    i = last + 1;
+  }
+}
+
+// True when [first, end) is not a whole abbreviation: single letters run on past it ("U.S.S.R."),
+// or one letter starts a span of words ("A man" is not "Amman", "I ran" not "Iran").
+bool splits_abbreviation(const std::vector<Token>& tokens, std::size_t first, std::size_t end) {
+  if (tokens[first].folded.size() != 1 || end - first == 1) return false;
+  for (std::size_t i = first; i < end; ++i) {
+    if (tokens[i].folded.size() != 1) return true;
+  }
+  return end < tokens.size() && tokens[end].joined && tokens[end].folded.size() == 1;
+}
+
+}  // namespace
+
+bool is_name_stopword(std::string_view folded) { return contains(name_stopwords(), folded); }
+
+EntityMatcher::EntityMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
+  for (const GazetteerEntity& e : gazetteer.entities()) {
+    for (const std::string& alias : e.aliases) {
+      const std::string key = fold_key(alias);
+      for (std::size_t n = 1; n <= key.size(); ++n) key_prefixes_.insert(key.substr(0, n));
+    }
+  }
+}
+
+const GazetteerEntity* EntityMatcher::match_at(const TokenizedText& text, std::size_t start,
+                                               std::size_t& end) const {
+  const auto& tokens = text.tokens;
+  const Token& first = tokens[start];
+  const bool leads_name = start + 1 < tokens.size() && tokens[start + 1].joined &&
+                          tokens[start + 1].capitalised;  // "al-Mahr", "anti-ISIS coalition"
+  if (first.folded.empty() || (!first.capitalised && !leads_name)) return nullptr;
+  std::vector<std::string> words;
+  std::size_t content_words = 0;
+  const GazetteerEntity* best = nullptr;
+  bool capitals = true;
+  for (std::size_t j = start; j < tokens.size(); ++j) {
+    if ((j > start && !tokens[j].joined) || tokens[j].folded.empty()) break;
+    words.push_back(tokens[j].folded);
+    capitals = capitals && (tokens[j].all_caps || is_connector(tokens[j].folded));
+    const bool article = is_arabic_article(tokens[j].folded);
+    if (!article && ++content_words > gazetteer_.max_words()) break;
+    if (article && j > start) continue;
+    const std::string key = join_folded(words);
+    if (content_words > 0 && key_prefixes_.count(key) == 0) break;
+    const GazetteerEntity* e = gazetteer_.find_in_text(key, capitals);
+    if (e != nullptr && (tokens[start].capitalised || j > start)) {
+      best = e;
+      end = j + 1;
+    }
+  }
+  return best != nullptr && !splits_abbreviation(tokens, start, end) ? best : nullptr;
+}
+
+std::vector<EntityMatch> EntityMatcher::find(const TokenizedText& text) const {
+  const auto& tokens = text.tokens;
+  std::vector<EntityMatch> matches;
+  std::vector<EntityMatch> pending;  // English-word acronyms without context
+  std::unordered_set<const GazetteerEntity*> confirmed;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    std::size_t end = i + 1;
+    const GazetteerEntity* e = match_at(text, i, end);
+    if (e == nullptr) {
+      ++i;
+      continue;
+    }
+    if (end - i == 1 && contains(english_acronyms(), tokens[i].folded)) {
+      bool vetoed = false;
+      const bool context = acronym_context(text, i, vetoed);
+      if (!vetoed && !text.sentences[tokens[i].sentence].shouting) {
+        (context ? matches : pending).push_back({i, end, e});
+        if (context) confirmed.insert(e);
+      }
+    } else {
+      matches.push_back({i, end, e});
+      confirmed.insert(e);
+    }
+    i = end;
+  }
+  for (const EntityMatch& m : pending) {
+    if (confirmed.count(m.entity) != 0) matches.push_back(m);
+  }
+  std::vector<bool> covered(tokens.size(), false);
+  for (const EntityMatch& m : matches) {
+    std::fill(covered.begin() + static_cast<long>(m.first),
+              covered.begin() + static_cast<long>(m.end), true);
+  }
+  find_unknown_names(text, covered, matches);
+  std::sort(matches.begin(), matches.end(),
+            [](const EntityMatch& a, const EntityMatch& b) { return a.first < b.first; });
+  return matches;
+}
+
+std::vector<EntityMention> collect_entities(const TokenizedText& text,
+                                            const std::vector<EntityMatch>& matches) {
+  std::vector<EntityMention> entities;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const EntityMatch& m : matches) {
+    const std::string surface(text.span_text(m.first, m.end));
+    std::string id = m.entity ? m.entity->id : "x-" + fold_key(surface);
+    auto [it, inserted] = index.emplace(id, entities.size());
+    if (inserted) {
+      EntityMention mention;
+      mention.id = std::move(id);
+      mention.name = m.entity ? m.entity->canonical : surface;
+      mention.type = m.entity ? m.entity->type : EntityType::kOther;
+      entities.push_back(std::move(mention));
+    }
+    EntityMention& e = entities[it->second];
+    ++e.count;
+    if (std::find(e.mentions.begin(), e.mentions.end(), surface) == e.mentions.end()) {
+      e.mentions.push_back(surface);
+    }
+  }
+  return entities;
+}
+
+}  // namespace cs

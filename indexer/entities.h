@@ -1,0 +1,55 @@
+// Entity recognition over tokenised text: gazetteer names matched by folded key (so every
+// spelling equal under fold_key resolves to one entity, listed or not), longest match first,
+// with acronyms required in capitals and English-word acronyms ("IS", "US") accepted only in
+// context; then capitalised multi-word names the gazetteer does not know, as EntityType::kOther.
+//
+// Thread-safety: EntityMatcher is immutable after construction; find() may run concurrently.
+#ifndef CS_INDEXER_ENTITIES_H_
+#define CS_INDEXER_ENTITIES_H_
+
+#include <cstddef>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/article.h"
+#include "core/gazetteer.h"
+#include "indexer/entities_tokens.h"
+
+namespace cs {
+
+/// One entity occurrence: tokens [first, end) of a TokenizedText.
+struct EntityMatch {
+  std::size_t first = 0;
+  std::size_t end = 0;
+  const GazetteerEntity* entity = nullptr;  ///< nullptr for an unknown name (kOther)
+};
+
+/// Finds entity occurrences using one gazetteer (which must outlive the matcher).
+class EntityMatcher {
+ public:
+  explicit EntityMatcher(const Gazetteer& gazetteer);
+
+  /// Occurrences in token order, never overlapping.
+  std::vector<EntityMatch> find(const TokenizedText& text) const;
+
+ private:
+  const GazetteerEntity* match_at(const TokenizedText& text, std::size_t start,
+                                  std::size_t& end) const;
+
+  const Gazetteer& gazetteer_;
+  std::unordered_set<std::string> key_prefixes_;  ///< every prefix of every spelling's key
+};
+
+/// The article's entities from its matches, in order of first appearance: gazetteer entities
+/// by id and canonical name, unknown names as "x-" + fold_key with the first spelling as name.
+std::vector<EntityMention> collect_entities(const TokenizedText& text,
+                                            const std::vector<EntityMatch>& matches);
+
+/// True for a capitalised word that never names or starts a name on its own: weekdays,
+/// months, pronouns, titles, common sentence openers. `folded` is the fold_word form.
+bool is_name_stopword(std::string_view folded);
+
+}  // namespace cs
+
+#endif  // CS_INDEXER_ENTITIES_H_

@@ -1,0 +1,50 @@
+#include "indexer/extract.h"
+
+#include "indexer/entities_tokens.h"
+#include "indexer/signature.h"
+#include "indexer/sources.h"
+#include "indexer/sources_byline.h"
+#include "indexer/text_dates.h"
+
+namespace cs {
+
+namespace {
+
+const Gazetteer& non_null(const std::shared_ptr<const Gazetteer>& gazetteer) {
+  static const Gazetteer kEmpty;
+  return gazetteer ? *gazetteer : kEmpty;
+}
+
+void fill_metadata_from_text(Article& article) {
+  if (!article.published.known()) {
+    if (auto date = publication_date_from_text(article.text)) {
+      article.published = *date;
+      article.published_provenance = DateProvenance::kText;
+    }
+  }
+  if (article.outlet.empty() || article.author.empty()) {
+    Byline byline = byline_from_text(article.text);
+    if (article.outlet.empty()) article.outlet = std::move(byline.outlet);
+    if (article.author.empty()) article.author = std::move(byline.author);
+  }
+}
+
+}  // namespace
+
+Extractor::Extractor(std::shared_ptr<const Gazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)), matcher_(non_null(gazetteer_)) {}
+
+void Extractor::extract(Article& article) const {
+  fill_metadata_from_text(article);
+  // The title is its own sentence, so names and citations never run across into the body.
+  const std::string analysed = article.title + "\n" + article.text;
+  const TokenizedText tokens = tokenize(analysed);
+  const std::vector<EntityMatch> matches = matcher_.find(tokens);
+  article.entities = collect_entities(tokens, matches);
+  article.sources = find_sources(tokens, matches);
+  article.mentioned_dates = find_mentioned_dates(tokens, article.published);
+  article.content_hash = content_hash(article.title, article.text);
+  article.simhash = simhash(article.text);
+}
+
+}  // namespace cs

@@ -1,0 +1,42 @@
+// Duplicate signatures: an exact content hash of title and text, and a 64-bit simhash over
+// word 3-shingles of the body (the title is left out, so a syndicated copy with a changed
+// headline stays close), with the LSH band keys used to find near neighbours quickly.
+//
+// Thread-safety: pure functions.
+#ifndef CS_INDEXER_SIGNATURE_H_
+#define CS_INDEXER_SIGNATURE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cs {
+
+/// Number of LSH bands a simhash is cut into; two signatures within kSimhashBands - 1 bits
+/// share at least one band.
+inline constexpr int kSimhashBands = 8;
+
+/// Largest Hamming distance at which two simhashes count as near duplicates (tuned on the
+/// benchmark corpus, see bench/extraction_eval).
+inline constexpr int kNearDuplicateDistance = 7;
+
+/// Hash of the lower-cased, whitespace-collapsed title and text: equal for exact copies.
+std::uint64_t content_hash(std::string_view title, std::string_view text);
+
+/// 64-bit simhash of the body's word 3-shingles (fewer words: of the words themselves).
+std::uint64_t simhash(std::string_view text);
+
+/// Number of differing bits.
+int hamming_distance(std::uint64_t a, std::uint64_t b);
+
+/// The band of `simhash` numbered `band` (0 .. kSimhashBands - 1), as an integer key that
+/// includes the band number.
+std::uint32_t simhash_band(std::uint64_t simhash, int band);
+
+/// The LSH band keys as strings "<band>:<hex bits>", for terms with schema::kPrefixSimBand.
+std::vector<std::string> simhash_bands(std::uint64_t simhash);
+
+}  // namespace cs
+
+#endif  // CS_INDEXER_SIGNATURE_H_
