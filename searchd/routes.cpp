@@ -69,7 +69,7 @@ void get_search(const ServiceContext& ctx, const httplib::Request& req, httplib:
   if (!searcher) return send_error(res, error);
   query::SearchResult result;
   if ((error = searcher->search(request, result))) return send_error(res, error);
-  res.set_content(query::to_json(result), kJson);
+  res.set_content(query::dump(query::to_json(result)), kJson);
 }
 
 void get_doc(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -78,7 +78,7 @@ void get_doc(const ServiceContext& ctx, const httplib::Request& req, httplib::Re
   if (!searcher) return send_error(res, error);
   query::StoredArticle article;
   if ((error = searcher->document(req.matches[1].str(), article))) return send_error(res, error);
-  res.set_content(query::to_json(article), kJson);
+  res.set_content(query::dump(query::to_json(article)), kJson);
 }
 
 void get_related(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -89,7 +89,7 @@ void get_related(const ServiceContext& ctx, const httplib::Request& req, httplib
   if ((error = searcher->related(req.matches[1].str(), kRelatedLimit, result))) {
     return send_error(res, error);
   }
-  res.set_content(query::to_json(result), kJson);
+  res.set_content(query::dump(query::to_json(result)), kJson);
 }
 
 /// Streams every match of `request` into `sink`, buffered into chunks; false on a write or
@@ -99,7 +99,8 @@ bool stream_export(query::Searcher& searcher, const query::SearchRequest& reques
   std::string buffer = format == ExportFormat::kCsv ? csv_header() : "";
   bool written = true;
   auto error = searcher.for_each_match(request, [&](const query::StoredArticle& article) {
-    buffer += format == ExportFormat::kCsv ? csv_row(article) : query::to_json(article) + "\n";
+    buffer += format == ExportFormat::kCsv ? csv_row(article)
+                                           : query::dump(query::to_json(article)) + "\n";
     if (buffer.size() < kExportChunk) return true;
     written = sink.write(buffer.data(), buffer.size());
     buffer.clear();
@@ -133,7 +134,10 @@ void get_export(const ServiceContext& ctx, const httplib::Request& req, httplib:
 void get_healthz(const ServiceContext& ctx, const httplib::Request&, httplib::Response& res) {
   auto status = ctx.index.status();
   if (!status.up) return set_error(res, 503, "no index is open: " + status.error);
-  res.set_content(query::health_json(status.documents, status.generation), kJson);
+  res.set_content(
+      query::dump(
+          {{"status", "ok"}, {"documents", status.documents}, {"generation", status.generation}}),
+      kJson);
 }
 
 void get_metrics(const ServiceContext& ctx, const httplib::Request&, httplib::Response& res) {
@@ -156,7 +160,7 @@ constexpr Route kRoutes[] = {
 
 void set_error(httplib::Response& res, int status, const std::string& message) {
   res.status = status;
-  res.set_content(query::error_json(message), kJson);
+  res.set_content(query::dump(query::error_json(message)), kJson);
 }
 
 void install_routes(httplib::Server& server, const ServiceContext& context) {

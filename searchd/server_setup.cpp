@@ -1,5 +1,6 @@
 #include "searchd/server_setup.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -35,7 +36,10 @@ void log_request(Metrics& metrics, const httplib::Request& req, const httplib::R
     request_start.reset();
   }
   metrics.record(route_label(req.path), res.status, seconds);
-  std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.c_str(), req.path.c_str(), res.status,
+  std::string path = req.path;  // decoded: keep control characters out of the log
+  std::replace_if(
+      path.begin(), path.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }, '?');
+  std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.c_str(), path.c_str(), res.status,
                seconds * 1000);
 }
 
