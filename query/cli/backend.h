@@ -1,0 +1,34 @@
+// Where corpus-search sends its requests: a local index (LocalBackend) or, added by searchd's
+// client, a remote server. The CLI only talks to this interface.
+//
+// Thread-safety: a backend is used by one thread.
+#ifndef CS_QUERY_CLI_BACKEND_H_
+#define CS_QUERY_CLI_BACKEND_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "query/search.h"
+
+namespace cs::cli {
+
+/// Runs search requests somewhere.
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  /// Runs `request` into `result`.
+  virtual query::SearchError search(const query::SearchRequest& request,
+                                    query::SearchResult& result) = 0;
+  /// Streams every match of `request` to `emit` until it returns false.
+  virtual query::SearchError for_each_match(
+      const query::SearchRequest& request,
+      const std::function<bool(const query::StoredArticle&)>& emit) = 0;
+};
+
+/// A backend over the index at `path` (folder, stub or index root); nullptr + `error` on failure.
+std::unique_ptr<Backend> open_local_backend(const std::string& path, query::SearchError& error);
+
+}  // namespace cs::cli
+
+#endif  // CS_QUERY_CLI_BACKEND_H_

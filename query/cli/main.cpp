@@ -1,0 +1,154 @@
+// corpus-search: search an index from the command line (see README "Searching").
+// Exit status as grep: 0 something matched, 1 nothing matched, 2 error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "query/cli/backend.h"
+#include "query/cli/bench.h"
+#include "query/cli/output.h"
+#include "query/json.h"
+
+namespace {
+
+constexpr int kMatched = 0;
+constexpr int kNoMatch = 1;
+constexpr int kError = 2;
+
+struct Options {
+  std::string index = "var/index";
+  bool json = false;
+  int limit = 10;
+  int page = 1;
+  std::string sort = "relevance";
+  bool facets = false;
+  std::string export_format;
+  bool collapse = false;
+  std::map<std::string, std::vector<std::string>> filters;  // field -> values ("-v" excludes)
+  std::string from;
+  std::string to;
+  std::vector<std::string> words;
+  std::string bench_file;
+  bool warmup = false;
+};
+
+int fail(const std::string& message) {
+  std::cerr << "corpus-search: " << message << "\n";
+  return kError;
+}
+
+void define_options(CLI::App& app, Options& o) {
+  app.add_option("--index", o.index, "Index folder, stub file or index root")
+      ->capture_default_str();
+  app.add_flag("--json", o.json, "Print the result as JSON");
+  app.add_option("--limit", o.limit, "Results per page")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--page", o.page, "Result page (1-based)")->check(CLI::PositiveNumber);
+  app.add_option("--sort", o.sort, "Result order")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->capture_default_str();
+  app.add_flag("--facets", o.facets, "Print facet counts (outlet, year, month, entities)");
+  app.add_option("--export", o.export_format, "Stream every match as csv or jsonl")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  app.add_flag("--collapse", o.collapse, "Fold duplicate articles into one result");
+  for (const char* field : {"outlet", "author", "person", "org", "place", "entity", "source"}) {
+    app.add_option(std::string("--") + field, o.filters[field],
+                   std::string("Only articles with this ") + field + " (repeatable; --" + field +
+                       "=-VALUE excludes)");
+  }
+  app.add_option("--from", o.from, "Published on or after YYYY[-MM[-DD]]");
+  app.add_option("--to", o.to, "Published on or before YYYY[-MM[-DD]]");
+  app.add_option("--bench-queries", o.bench_file, "Run a benchmark query file, print latencies");
+  app.add_flag("--warmup", o.warmup, "With --bench-queries: run the file once before timing");
+  app.add_option("query", o.words,
+                 "Query (see README: Query language); use -- before a "
+                 "leading -word");
+}
+
+cs::query::SearchRequest make_request(const Options& o) {
+  cs::query::SearchRequest request;
+  for (const std::string& w : o.words) request.text += (request.text.empty() ? "" : " ") + w;
+  for (const auto& [field, values] : o.filters) {
+    for (const std::string& v : values) {
+      const bool exclude = v.size() > 1 && v[0] == '-';
+      request.filters.push_back({field, exclude ? v.substr(1) : v, exclude});
+    }
+  }
+  request.from = o.from;
+  request.to = o.to;
+  request.sort = o.sort == "newest"   ? cs::query::SortOrder::kNewest
+                 : o.sort == "oldest" ? cs::query::SortOrder::kOldest
+                                      : cs::query::SortOrder::kRelevance;
+  request.page = o.page;
+  request.page_size = o.limit;
+  request.collapse = o.collapse;
+  request.want_facets = o.facets || o.json;
+  request.want_timeline = o.json;
+  return request;
+}
+
+int run_export(cs::cli::Backend& backend, const cs::query::SearchRequest& request,
+               const std::string& format) {
+  std::int64_t count = 0;
+  if (format == "csv") std::cout << cs::cli::csv_header() << "\n";
+  const auto error = backend.for_each_match(request, [&](const cs::query::StoredArticle& a) {
+    std::cout << (format == "csv" ? cs::cli::csv_line(a) : cs::query::dump(cs::query::to_json(a)))
+              << "\n";
+    ++count;
+    return static_cast<bool>(std::cout);
+  });
+  std::cout.flush();
+  if (error) return fail(error.message);
+  return count > 0 ? kMatched : kNoMatch;
+}
+
+bool use_colour() {
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr &&
+         (term == nullptr || std::string(term) != "dumb");
+}
+
+int run_search(cs::cli::Backend& backend, const Options& o) {
+  const cs::query::SearchRequest request = make_request(o);
+  if (!o.export_format.empty()) return run_export(backend, request, o.export_format);
+  cs::query::SearchResult result;
+  if (const auto error = backend.search(request, result)) return fail(error.message);
+  if (o.json) {
+    std::cout << cs::query::dump(cs::query::to_json(result)) << "\n";
+  } else {
+    for (const std::string& w : result.warnings)
+      std::cerr << "corpus-search: warning: " << w << "\n";
+    cs::cli::print_results(std::cout, result, use_colour());
+    if (o.facets) cs::cli::print_facets(std::cout, result);
+  }
+  return result.total > 0 ? kMatched : kNoMatch;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Search a corpus-index index of news articles."};
+  Options options;
+  define_options(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);
+    return fail(std::string(e.what()) + " (see --help)");
+  }
+  cs::query::SearchError error;
+  auto backend = cs::cli::open_local_backend(options.index, error);
+  if (!backend) return fail(error.message);
+  if (!options.bench_file.empty()) {
+    std::string message;
+    if (!cs::cli::run_bench(*backend, options.bench_file, options.warmup, std::cout, message)) {
+      return fail(message);
+    }
+    return kMatched;
+  }
+  return run_search(*backend, options);
+}

@@ -1,0 +1,34 @@
+// corpus-search's printers: results and facets as text for people, exports as CSV or JSON
+// Lines for scripts. Highlighting uses terminal escapes only when asked (stdout is a tty).
+//
+// Thread-safety: functions write to the given stream only.
+#ifndef CS_QUERY_CLI_OUTPUT_H_
+#define CS_QUERY_CLI_OUTPUT_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "query/search.h"
+
+namespace cs::cli {
+
+/// A snippet's HTML (marks and entities) as terminal text: marks become bold red when
+/// `colour`, otherwise are dropped; entities are decoded.
+std::string snippet_for_terminal(std::string_view html, bool colour);
+
+/// Prints a human-readable result page: summary line, hits, suggestion.
+void print_results(std::ostream& out, const query::SearchResult& result, bool colour);
+
+/// Prints facet counts as a compact table, one facet per line.
+void print_facets(std::ostream& out, const query::SearchResult& result);
+
+/// The CSV header line of an export.
+std::string csv_header();
+
+/// One article as a CSV line (RFC 4180 quoting).
+std::string csv_line(const query::StoredArticle& article);
+
+}  // namespace cs::cli
+
+#endif  // CS_QUERY_CLI_OUTPUT_H_
