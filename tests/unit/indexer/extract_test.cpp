@@ -1,0 +1,226 @@
+#include "indexer/extract.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "core/normalize.h"
+#include "indexer/duplicates.h"
+#include "indexer/signature.h"
+
+namespace {
+
+std::shared_ptr<const cs::Gazetteer> gazetteer() {
+  static const auto kGazetteer = [] {
+    std::string error;
+    std::vector<std::string> warnings;
+    auto g = cs::Gazetteer::load_file(std::string(CS_SOURCE_DIR) + "/corpus/gazetteer.tsv", error,
+                                      warnings);
+    return std::make_shared<const cs::Gazetteer>(std::move(*g));
+  }();
+  return kGazetteer;
+}
+
+cs::Article extracted(const std::string& text, const std::string& title = "") {
+  cs::Article a;
+  a.id = "a";
+  a.title = title;
+  a.text = cs::normalize_text(text);
+  cs::Extractor(gazetteer()).extract(a);
+  return a;
+}
+
+const cs::EntityMention* entity(const cs::Article& a, const std::string& id) {
+  for (const auto& e : a.entities) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+bool has_source(const cs::Article& a, const std::string& name) {
+  for (const auto& s : a.sources) {
+    if (s.name == name || s.id == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("every spelling of an entity resolves to one id", "[entities]") {
+  const struct {
+    const char* text;
+    const char* id;
+  } cases[] = {
+      {"Fighting in Deir al-Zor continued.", "deir-ez-zor"},
+      {"Fighting in Deir Ez-Zor continued.", "deir-ez-zor"},
+      {"Fighting in DEIR EZ ZOR continued.", "deir-ez-zor"},
+      {"Fighting in Dayr az-Zawr continued.", "deir-ez-zor"},
+      {"They fled Tadmur on foot.", "palmyra"},
+      {"Troops loyal to Bashar al Assad advanced.", "bashar-al-assad"},
+      {"ISIL fighters advanced.", "islamic-state"},
+      {"Daesh fighters advanced.", "islamic-state"},
+      {"Hizballah fighters advanced.", "hezbollah"},
+      {"Rami Abdel Rahman spoke.", "rami-abdulrahman"},
+      {"Troops withdrew toward Tiyas Airbase.", "t4-airbase"},
+      {"Air strikes by the anti-ISIS coalition hit.", "us-led-coalition"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(entity(extracted(c.text), c.id) != nullptr);
+  }
+}
+
+TEST_CASE("longest match wins and acronyms need capitals and context", "[entities]") {
+  const auto a = extracted("According to the Syrian Observatory for Human Rights, 40 died.");
+  CHECK(entity(a, "syrian-observatory-for-human-rights") != nullptr);
+  CHECK(entity(a, "syria") == nullptr);
+  const struct {
+    const char* text;
+    bool found;
+  } cases[] = {
+      {"IS militants captured the town.", true},
+      {"The town was seized by IS on Friday.", true},
+      {"this IS a test of the system.", false},
+      {"It is not clear what happened.", false},
+      {"THE ARMY SAYS IT IS WINNING THE WAR NOW.", false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK((entity(extracted(c.text), "islamic-state") != nullptr) == c.found);
+  }
+}
+
+TEST_CASE("unknown capitalised names become 'other'; stop words never do", "[entities]") {
+  const auto a = extracted(
+      "On Monday, President Obama met Abas al-Omar in the city. The Fulton County Grand Jury "
+      "said it was over.");
+  CHECK(entity(a, "barack-obama") != nullptr);
+  CHECK(entity(a, "x-" + cs::fold_key("Abas al-Omar")) != nullptr);
+  CHECK(entity(a, "x-" + cs::fold_key("Fulton County Grand Jury")) != nullptr);
+  for (const auto& e : a.entities) {
+    INFO(e.id);
+    CHECK(e.id.find("monday") == std::string::npos);
+    CHECK(e.id != "x-thefultoncountygrandjury");
+  }
+}
+
+TEST_CASE("cited sources come from attribution patterns", "[sources]") {
+  const struct {
+    const char* text;
+    const char* source;
+  } cases[] = {
+      {"Ten died, according to the Syrian Observatory for Human Rights.",
+       "syrian-observatory-for-human-rights"},
+      {"Amaq reported that the group had retaken the city.", "amaq-news-agency"},
+      {"SOHR also reported on multiple occasions that jets bombed it.",
+       "syrian-observatory-for-human-rights"},
+      {"\"We retreated,\" media activist Amro al-Hussein told ARA News.", "ara-news"},
+      {"\"We retreated,\" media activist Amro al-Hussein told ARA News.", "Amro al-Hussein"},
+      {"\"It fell,\" said Rami Abdel Rahman, who heads the group.", "rami-abdulrahman"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(has_source(extracted(c.text), c.source));
+  }
+  const auto noise = extracted("He said it was over. Officials said so. Residents said more.");
+  CHECK(noise.sources.empty());
+}
+
+TEST_CASE("near-duplicate signatures", "[signature]") {
+  std::string body;
+  for (int i = 0; i < 60; ++i) {
+    body += "Sentence number " + std::to_string(i) + " reports fighting near the town of " +
+            (i % 2 ? "Palmyra" : "Raqqa") + " with heavy losses.\n\n";
+  }
+  const std::string copy_trailer = body + "Leave a comment";
+  const std::string truncated = body.substr(0, body.size() * 9 / 10);
+  const std::string other =
+      "A completely different text about the weather in spring. " + body.substr(0, 100);
+  const auto h = cs::simhash(body);
+  CHECK(cs::hamming_distance(h, cs::simhash(copy_trailer)) <= cs::kNearDuplicateDistance);
+  CHECK(cs::hamming_distance(h, cs::simhash(truncated)) <= cs::kNearDuplicateDistance);
+  CHECK(cs::hamming_distance(h, cs::simhash(other)) > cs::kNearDuplicateDistance);
+  CHECK(cs::content_hash("T", body) != cs::content_hash("T2", body));
+  CHECK(cs::content_hash("T", "a  b\n c") == cs::content_hash("T", "A b c"));
+  CHECK(cs::simhash_bands(h).size() == static_cast<std::size_t>(cs::kSimhashBands));
+
+  cs::DuplicateIndex index;
+  auto article = [&](const std::string& id, const std::string& title, const std::string& text) {
+    cs::Article a;
+    a.id = id;
+    a.content_hash = cs::content_hash(title, text);
+    a.simhash = cs::simhash(text);
+    return index.assign_cluster(a);
+  };
+  CHECK(article("1", "Title", body) == "1");
+  CHECK(article("2", "UPDATE: Title", body) == "1");
+  CHECK(article("3", "Title", copy_trailer) == "1");
+  CHECK(article("4", "Other", other) == "4");
+}
+
+namespace {
+
+cs::Article corpus_article(const std::string& name) {
+  std::ifstream in(std::string(CS_SOURCE_DIR) + "/corpus/" + name);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = cs::normalize_text(buffer.str());
+  cs::Article a;
+  a.id = name;
+  const auto eol = text.find('\n');
+  a.title = text.substr(0, eol);
+  a.text = text.substr(eol + 1);
+  cs::Extractor(gazetteer()).extract(a);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("sample corpus: main entities, sources and dates", "[corpus]") {
+  const struct {
+    const char* file;
+    std::vector<const char*> entities;
+    std::vector<const char*> sources;
+  } cases[] = {
+      {"000_21c376324d288584.txt",
+       {"palmyra", "islamic-state", "bashar-al-assad", "syrian-observatory-for-human-rights",
+        "amaq-news-agency", "kweiris-air-base", "qaryatain", "khanaser", "deir-ez-zor"},
+       {"syrian-observatory-for-human-rights", "amaq-news-agency", "sana"}},
+      {"001_50c6e08a51821f02.txt",
+       {"palmyra", "islamic-state", "rami-abdulrahman", "amaq-news-agency", "shaar-gas-field",
+        "t4-airbase", "national-defence-forces"},
+       {"deutsche-welle", "rami-abdulrahman"}},
+      {"002_0c71e4d245fb43f8.txt",
+       {"palmyra", "islamic-state", "bashar-al-assad", "rami-abdulrahman", "vladimir-putin",
+        "dmitry-peskov", "deir-ez-zor", "raqqa"},
+       {"rami-abdulrahman", "debkafile"}},
+      {"003_3e5b1aeaa37e44e8.txt",
+       {"palmyra", "islamic-state", "homs", "t4-airbase", "al-mahr-oilfield", "unesco"},
+       {}},
+      {"004_825eccd27ffa9810.txt",
+       {"palmyra", "islamic-state", "bashar-al-assad", "rami-abdulrahman", "khaled-al-asaad",
+        "maamoun-abdulkarim"},
+       {}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.file);
+    const cs::Article a = corpus_article(c.file);
+    for (const char* id : c.entities) {
+      INFO(id);
+      CHECK(entity(a, id) != nullptr);
+    }
+    for (const char* s : c.sources) {
+      INFO(s);
+      CHECK(has_source(a, s));
+    }
+  }
+  const cs::Article posted = corpus_article("004_825eccd27ffa9810.txt");
+  CHECK(posted.published.iso() == "2016-04-03");
+  CHECK(posted.published.precision == cs::DatePrecision::kDay);
+  CHECK(posted.published_provenance == cs::DateProvenance::kText);
+  CHECK(posted.author == "Hugh Baird");
+  const cs::Article ara = corpus_article("003_3e5b1aeaa37e44e8.txt");
+  CHECK(ara.outlet == "ARA News");
+  CHECK(ara.author == "Haytham Mustafa");
+  CHECK(corpus_article("001_50c6e08a51821f02.txt").author == "Tyler Durden");
+}
