@@ -174,9 +174,14 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
 Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
   std::vector<Xapian::Query> parts{built.text_query};
   for (const std::string& id : built.entity_ids) {
-    if (const GazetteerEntity* entity = gazetteer_.find_by_id(id)) {
-      for (const std::string& alias : entity->aliases)
-        parts.push_back(builder_->phrase_query(alias));
+    const GazetteerEntity* entity = gazetteer_.find_by_id(id);
+    if (entity == nullptr) continue;
+    for (const std::string& alias : entity->aliases) {
+      const Xapian::Query phrase = builder_->phrase_query(alias);
+      for (auto t = phrase.get_unique_terms_begin(); t != phrase.get_unique_terms_end(); ++t) {
+        // The words of a spelling, without "al", "ez"...: those alone are no match to show.
+        if ((*t).size() > 2 && !is_arabic_article(*t)) parts.emplace_back(*t);
+      }
     }
   }
   const Xapian::Query words(Xapian::Query::OP_OR, parts.begin(), parts.end());

@@ -1,9 +1,9 @@
 // Highlighted, HTML-safe snippets: the best ~250-character passage of an article's indexed text.
 //
-// Passages come from Xapian::MSet::snippet with the index's stemmer and without
-// SNIPPET_EXHAUSTIVE (it costs ~1 ms per hit). Matches are wrapped in control-character
-// sentinels, every `& < > " '` of the article is escaped, then sentinels become <mark></mark>,
-// so the result is safe in HTML element content and attribute values alike.
+// Passages come from Xapian::MSet::snippet with the index's stemmer and no flags (see
+// snippet.cpp for why neither SNIPPET_EXHAUSTIVE nor SNIPPET_BACKGROUND_MODEL). Matches are wrapped
+// in control-character sentinels, every `& < > " '` of the article is escaped, then sentinels
+// become <mark></mark>, so the result is safe in HTML element content and attribute values alike.
 //
 // Thread-safety: pure functions; an MSet belongs to one thread.
 #ifndef CS_QUERY_SNIPPET_H_
