@@ -56,9 +56,13 @@ void define_options(CLI::App& app, Options& o) {
       ->check(CLI::IsMember({"csv", "jsonl"}));
   app.add_flag("--collapse", o.collapse, "Fold duplicate articles into one result");
   for (const char* field : {"outlet", "author", "person", "org", "place", "entity", "source"}) {
-    app.add_option(std::string("--") + field, o.filters[field],
-                   std::string("Only articles with this ") + field + " (repeatable; --" + field +
-                       "=-VALUE excludes)");
+    const std::string name = field;
+    app.add_option(
+           "--" + name, o.filters[name],
+           "Only articles with this " + name + " (repeatable; --" + name + "=-VALUE excludes)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // the query is not swallowed
   }
   app.add_option("--from", o.from, "Published on or after YYYY[-MM[-DD]]");
   app.add_option("--to", o.to, "Published on or before YYYY[-MM[-DD]]");
