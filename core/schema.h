@@ -78,7 +78,6 @@ inline constexpr Xapian::valueno kSlotSourceFirst = kSlotPlaceFirst + kMultiSlot
 inline constexpr std::string_view kPrefixId = "Q";        ///< unique article id (see id_term)
 inline constexpr std::string_view kPrefixPath = "XF";     ///< hash of the source file path
 inline constexpr std::string_view kPrefixContent = "XH";  ///< exact content hash
-inline constexpr std::string_view kPrefixSimBand = "XB";  ///< simhash LSH band ("<band>:<bits>")
 inline constexpr std::string_view kPrefixYear = "Y";      ///< "YYYY"
 inline constexpr std::string_view kPrefixMonth = "XM";    ///< "YYYYMM"
 

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <bit>
-#include <cstdio>
 
 #include "core/hash.h"
 
@@ -87,18 +86,6 @@ std::uint32_t simhash_band(std::uint64_t simhash, int band) {
   const std::uint64_t bits =
       (simhash >> (band * kBandBits)) & ((std::uint64_t{1} << kBandBits) - 1);
   return (static_cast<std::uint32_t>(band) << kBandBits) | static_cast<std::uint32_t>(bits);
-}
-
-std::vector<std::string> simhash_bands(std::uint64_t simhash) {
-  std::vector<std::string> bands;
-  bands.reserve(kSimhashBands);
-  for (int band = 0; band < kSimhashBands; ++band) {
-    char buf[16];
-    const unsigned bits = simhash_band(simhash, band) & ((1u << kBandBits) - 1);
-    std::snprintf(buf, sizeof buf, "%d:%02x", band, bits);
-    bands.emplace_back(buf);
-  }
-  return bands;
 }
 
 }  // namespace cs

@@ -34,9 +34,6 @@ int hamming_distance(std::uint64_t a, std::uint64_t b);
 /// includes the band number.
 std::uint32_t simhash_band(std::uint64_t simhash, int band);
 
-/// The LSH band keys as strings "<band>:<hex bits>", for terms with schema::kPrefixSimBand.
-std::vector<std::string> simhash_bands(std::uint64_t simhash);
-
 }  // namespace cs
 
 #endif  // CS_INDEXER_SIGNATURE_H_

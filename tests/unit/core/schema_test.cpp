@@ -8,9 +8,9 @@ namespace schema = cs::schema;
 
 TEST_CASE("schema prefixes and field names are unique", "[schema]") {
   std::set<std::string> prefixes = {
-      std::string(schema::kPrefixId),      std::string(schema::kPrefixPath),
-      std::string(schema::kPrefixContent), std::string(schema::kPrefixSimBand),
-      std::string(schema::kPrefixYear),    std::string(schema::kPrefixMonth)};
+      std::string(schema::kPrefixId), std::string(schema::kPrefixPath),
+      std::string(schema::kPrefixContent), std::string(schema::kPrefixYear),
+      std::string(schema::kPrefixMonth)};
   std::set<std::string> names;
   for (const schema::Field& f : schema::kFields) {
     CAPTURE(f.name);

@@ -26,18 +26,6 @@ struct TempDb {
 
 }  // namespace
 
-TEST_CASE("band terms: signatures within 3 bits share a band", "[index_writer]") {
-  const std::uint64_t base = 0x0123456789abcdefULL;
-  const std::uint64_t near = base ^ 0x8000000100010000ULL;  // 3 bits, spread over bands
-  const auto a = cs::sim_band_terms(base);
-  const auto b = cs::sim_band_terms(near);
-  REQUIRE(a.size() == 4);
-  int shared = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) shared += a[i] == b[i];
-  CHECK(shared >= 1);
-  CHECK(a[0].starts_with(std::string(cs::schema::kPrefixSimBand)));
-}
-
 TEST_CASE("writing: added, unchanged, updated", "[index_writer]") {
   TempDb temp;
   Xapian::WritableDatabase& db = temp.db;
