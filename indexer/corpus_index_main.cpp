@@ -1,5 +1,7 @@
 // corpus-index: builds or updates a search index from article files (see pipeline.h).
-// Exit status: 0 when an index was written (skipped inputs are warnings), 2 on error.
+// `--publish GEN` only makes an already built generation live (scripts/reindex.sh builds with
+// --no-publish, checks, then publishes). Exit status: 0 when an index was written or published
+// (skipped inputs are warnings), 2 on error.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -7,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "indexer/incremental.h"
 #include "indexer/pipeline.h"
 
 namespace {
@@ -27,9 +30,10 @@ void print_summary(const cs::IndexSummary& s, const std::string& root) {
   std::printf("%s %s/%s (%s): %zu documents\n", verb, root.c_str(), s.generation.c_str(),
               s.incremental ? "incremental" : "full", s.documents);
   std::printf(
-      "files %zu, read %zu, indexed %zu, updated %zu, unchanged %zu, duplicates %zu, "
-      "skipped %zu, %.2f s\n",
-      s.files, s.read, s.added, s.updated, s.unchanged, s.duplicates, skipped, s.seconds);
+      "files %zu, read %zu, indexed %zu, updated %zu, unchanged %zu, removed %zu, "
+      "duplicates %zu, skipped %zu, %.2f s\n",
+      s.files, s.read, s.added, s.updated, s.unchanged, s.removed, s.duplicates, skipped,
+      s.seconds);
   for (const auto& [reason, n] : s.skipped) std::printf("  skipped %zu: %s\n", n, reason.c_str());
 }
 
@@ -51,12 +55,27 @@ int main(int argc, char** argv) {
                "live index as it is");
   app.add_option("--keep", options.keep_generations, "Old generation folders to keep")
       ->check(CLI::Range(1, 100));
-  app.add_option("inputs", options.inputs, "Folders (.txt .md .html .jsonl, recursively) or files")
-      ->required();
+  std::string publish_generation;
+  app.add_option("--publish", publish_generation,
+                 "Only make this already built generation (e.g. gen-7, from --no-publish) live, "
+                 "after checking it opens with the current schema");
+  app.add_option("inputs", options.inputs, "Folders (.txt .md .html .jsonl, recursively) or files");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return e.get_exit_code() == 0 ? app.exit(e) : (app.exit(e), 2);
+  }
+  if (!publish_generation.empty()) {
+    const std::string error =
+        cs::publish_generation(options.out, publish_generation, options.keep_generations);
+    if (!error.empty()) std::cerr << "corpus-index: " << error << "\n";
+    if (error.empty())
+      std::printf("published %s/%s\n", options.out.c_str(), publish_generation.c_str());
+    return error.empty() ? 0 : 2;
+  }
+  if (options.inputs.empty()) {
+    std::cerr << "corpus-index: no inputs given (folders or files to index)\n";
+    return 2;
   }
   options.publish = !no_publish;
   // Smaller batches index faster (see TECH-NOTES.md); a user's own setting wins.

@@ -15,6 +15,7 @@
 #include "core/schema.h"
 #include "indexer/clean.h"
 #include "indexer/extract.h"
+#include "indexer/incremental.h"
 #include "indexer/index_writer.h"
 #include "indexer/input_files.h"
 #include "indexer/manifest.h"
@@ -98,6 +99,18 @@ std::optional<Manifest> load_manifest(const IndexOptions& options, IndexSummary&
   return merged;
 }
 
+// The manifest files the run reads (for the file stamps' context).
+std::vector<std::string> manifest_files(const IndexOptions& options) {
+  if (!options.manifest.empty()) return {options.manifest};
+  std::vector<std::string> found;
+  for (const std::string& input : options.inputs) {
+    std::error_code ec;
+    const fs::path candidate = fs::path(input) / "manifest.tsv";
+    if (fs::is_regular_file(candidate, ec)) found.push_back(candidate.string());
+  }
+  return found;
+}
+
 // Reads, cleans, extracts and writes every article of `files`.
 void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
                  const Extractor& extractor, IndexWriter& writer, const ProgressFn& progress,
@@ -159,7 +172,25 @@ std::string build_generation(const IndexOptions& options, const fs::path& gen_pa
       open_generation(gen_path, summary.incremental ? live_path : std::nullopt);
   IndexWriter writer(db);
   const Extractor extractor(gazetteer);
-  index_files(files, *manifest, extractor, writer, progress, summary);
+  FileStamps stamps(db, stamp_context(manifest_files(options), gazetteer->to_tsv()));
+  std::vector<InputFile> changed;
+  std::set<std::string> listed;
+  std::set<std::string> reread;
+  for (const InputFile& file : files) {
+    listed.insert(file.path);
+    if (stamps.unchanged(file)) {
+      summary.unchanged += documents_from(db, file.path);
+      continue;
+    }
+    stamps.record(file);
+    changed.push_back(file);
+    if (file.format == InputFormat::kJsonLines) reread.insert(file.path);
+  }
+  index_files(changed, *manifest, extractor, writer, progress, summary);
+  if (summary.incremental) {
+    summary.removed = remove_vanished(db, options.inputs, listed, reread, writer.ids_written());
+  }
+  stamps.save(db, listed);
   writer.finish(*gazetteer);
   db.close();
   const Xapian::Database check(gen_path.string());
@@ -194,6 +225,7 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
   if (std::string e = prepare_root(root); !e.empty()) return e;
   const RootLock lock(root);
   if (!lock.locked()) return "another corpus-index is writing to " + root.string();
+  clean_abandoned(root.string());
   std::optional<std::string> live_path;
   if (const auto live = generations::live_generation(root.string()); live) {
     live_path = (root / *live).string();
@@ -208,7 +240,8 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
   } catch (const std::exception& e) {
     error = std::string("index error: ") + e.what();
   }
-  if (error.empty() && summary.incremental && summary.added + summary.updated == 0) {
+  if (error.empty() && summary.incremental &&
+      summary.added + summary.updated + summary.removed == 0) {
     std::error_code ec;
     fs::remove_all(gen_path, ec);
     summary.generation = generations::live_generation(root.string()).value_or("");

@@ -3,9 +3,11 @@
 //
 // A full run builds the new generation from nothing. An incremental run (the default when the
 // root already has a live generation) starts from a compacted copy of the live generation and
-// adds new articles, replaces changed ones and leaves unchanged ones alone; articles whose
-// files disappeared stay until the next full run. Either way the live index is untouched
-// until the new generation is complete and readable, and a failed run leaves it as it was.
+// adds new articles, replaces changed ones, leaves unchanged ones alone (files whose size and
+// mtime match their stamp are not even read, incremental.h) and deletes the articles whose
+// files or records disappeared from an input. Leftovers of a killed run are removed first.
+// Either way the live index is untouched until the new generation is complete and readable,
+// and a failed run leaves it as it was.
 // An incremental run that changes nothing keeps the live generation and writes none.
 //
 // Thread-safety: run_indexing is not reentrant for one index root (a lock file in the root
@@ -40,6 +42,7 @@ struct IndexSummary {
   std::size_t added = 0;       ///< new articles written
   std::size_t updated = 0;     ///< articles whose content or metadata changed
   std::size_t unchanged = 0;   ///< articles already indexed as they are
+  std::size_t removed = 0;     ///< documents deleted because their file or record vanished
   std::size_t duplicates = 0;  ///< articles that duplicate (exactly or nearly) another one
   std::size_t documents = 0;   ///< documents in the new generation
   std::map<std::string, std::size_t> skipped;  ///< skip reason -> count
