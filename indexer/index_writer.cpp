@@ -18,7 +18,6 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db)
 WriteResult IndexWriter::write(Article& article) {
   WriteResult result;
   ids_written_.insert(article.id);
-  ids_written_.insert(article.id);
   article.dup_cluster = duplicates_.assign_cluster(article);
   result.duplicate = article.dup_cluster != article.id;
   for (auto& [key, display] : entity_metadata(article)) entity_names_[key] = std::move(display);

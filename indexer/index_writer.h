@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <map>
 #include <set>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -49,15 +48,11 @@ class IndexWriter {
   /// The ids of every article passed to write() so far (whatever the outcome).
   const std::set<std::string>& ids_written() const { return ids_written_; }
 
-  /// The ids of every article passed to write() so far (whatever the outcome).
-  const std::set<std::string>& ids_written() const { return ids_written_; }
-
  private:
   Xapian::WritableDatabase& db_;
   Xapian::TermGenerator generator_;
   DuplicateIndex duplicates_;
   std::map<std::string, std::string> entity_names_;  ///< metadata key -> "<type>\t<name>"
-  std::set<std::string> ids_written_;
   std::set<std::string> ids_written_;
 };
 
