@@ -152,7 +152,7 @@ SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Quer
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   const std::string normalized = normalize_text(text);
-  if (plain_words(normalized).empty() && normalized.find('"') == std::string::npos) {
+  if (plain_words(normalized).empty()) {
     if (normalized.find_first_not_of(" \t\n") != std::string::npos) {
       current_->warnings.push_back("the query has no words to search for; showing all articles");
     }
@@ -161,8 +161,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   AliasRewrite rewrite = rewrite_entity_aliases(normalized, gazetteer_, kAliasField);
   alias_spans_ = std::move(rewrite.spans);
   try {
-    Xapian::Query q = parser_.parse_query(rewrite.query, kFlags);
-    return q.empty() ? Xapian::Query::MatchAll : q;
+    return parser_.parse_query(rewrite.query, kFlags);
   } catch (const Xapian::QueryParserError& e) {
     return parse_fallback(normalized, e.get_msg());
   }

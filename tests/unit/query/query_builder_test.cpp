@@ -139,6 +139,15 @@ TEST_CASE("malformed queries fall back to their words with a warning", "[query_b
   CHECK(build(request).fell_back);
 }
 
+TEST_CASE("invalid field values match nothing instead of everything", "[query_builder]") {
+  // Regression: an all-MatchNothing parse used to be widened to MatchAll.
+  for (const std::string input : {"year:abcd", "month:2016-13", "csalias:0", "outlet:!!"}) {
+    CAPTURE(input);
+    CHECK(describe(input) == Xapian::Query().get_description());
+  }
+  CHECK(describe("\"") == Xapian::Query(Xapian::Query::MatchAll).get_description());
+}
+
 TEST_CASE("request filters: same field ORed, fields ANDed, excludes removed", "[query_builder]") {
   SearchRequest request;
   request.text = "shelling";
