@@ -1,6 +1,7 @@
 #include "query/facets.h"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 #include <utility>
 
@@ -121,6 +122,23 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
   }
   columns->values_.reserve(entries.size());
   for (const auto& [docid, value] : entries) columns->values_.push_back(value);
+  return columns;
+}
+
+std::shared_ptr<const FacetColumns> FacetColumns::shared(const Xapian::Database& db) {
+  std::string key;
+  try {
+    key = db.get_uuid() + "@" + std::to_string(db.get_revision());
+  } catch (const Xapian::InvalidOperationError&) {
+    return build(db);  // several shards: no single revision to key the cache on
+  }
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const FacetColumns>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::erase_if(cache, [](const auto& entry) { return entry.second.expired(); });
+  if (auto columns = cache[key].lock()) return columns;
+  auto columns = build(db);
+  cache[key] = columns;
   return columns;
 }
 

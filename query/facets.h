@@ -7,8 +7,8 @@
 // custom spies do not run. Counts are per facet: slot value (outlet name, "YYYY", "YYYY-MM",
 // entity or source id) -> number of matching documents; spies count before collapsing.
 //
-// Thread-safety: FacetColumns is immutable after build() and may be shared; a FacetCounter is
-// used by one thread for one get_mset() call.
+// Thread-safety: FacetColumns is immutable after build() and may be shared between threads
+// (shared() is thread-safe); a FacetCounter is used by one thread for one get_mset() call.
 #ifndef CS_QUERY_FACETS_H_
 #define CS_QUERY_FACETS_H_
 
@@ -47,6 +47,11 @@ class FacetColumns {
  public:
   /// Reads the facet value streams of `db` (a local database). May throw Xapian::Error.
   static std::shared_ptr<const FacetColumns> build(const Xapian::Database& db);
+
+  /// The columns of `db`, built once per database revision and shared by every caller in the
+  /// process while any holds them (searchd's workers open one Searcher each). May throw
+  /// Xapian::Error.
+  static std::shared_ptr<const FacetColumns> shared(const Xapian::Database& db);
 
   /// A counter reading these columns.
   std::unique_ptr<FacetCounter> make_counter() const;

@@ -94,7 +94,7 @@ class SearcherImpl {
   void load_columns() {
     builder_ = std::make_unique<QueryBuilder>(db_, gazetteer_);
     suggester_ = std::make_unique<Suggester>(db_, gazetteer_);
-    if (!location_.remote) columns_ = FacetColumns::build(db_);
+    if (!location_.remote) columns_ = FacetColumns::shared(db_);
   }
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
   Xapian::MSet highlight_set(const BuiltQuery& built);

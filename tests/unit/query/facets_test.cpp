@@ -176,3 +176,15 @@ TEST_CASE("top facets keep selected values outside the top N", "[facets]") {
         std::vector<std::pair<std::string, std::int64_t>>{{"B", 9}, {"A", 5}, {"C", 1}, {"Z", 0}});
   CHECK(facets[0].values[0].value == "name of B");
 }
+
+TEST_CASE("facet columns are shared per database revision", "[facets]") {
+  cs::test::TempDir dir;
+  cs::test::write_index(dir.path() + "/db", synthetic_corpus(50));
+  const Xapian::Database first(dir.path() + "/db");
+  const Xapian::Database second(dir.path() + "/db");
+  const auto a = cs::query::FacetColumns::shared(first);
+  CHECK(a == cs::query::FacetColumns::shared(second));
+  cs::test::write_index(dir.path() + "/db", synthetic_corpus(60));
+  const Xapian::Database rebuilt(dir.path() + "/db");
+  CHECK(a != cs::query::FacetColumns::shared(rebuilt));
+}
