@@ -28,8 +28,9 @@ while (($#)); do
     --full) full=1 ;;
     --allow-shrink) allow_shrink=1 ;;
     --no-wait) wait_for_lock=0 ;;
-    --keep) (($# >= 2)) && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--keep needs a positive number"
-            keep="$2"; shift ;;
+    --keep)
+      if (($# < 2)) || [[ ! "$2" =~ ^[1-9][0-9]*$ ]]; then die "--keep needs a positive number"; fi
+      keep="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; positional+=("$@"); break ;;
     -*) die "unknown option: $1 (see --help)" ;;
@@ -99,7 +100,7 @@ if [[ -z "$newest" || "$newest" == "$old_gen" ]]; then
 fi
 new_gen="$newest"
 
-say "checking $new_gen"
+say "checking $new_gen (xapian-check, schema, document count, smoke query)"
 xapian-check "$root/$new_gen" >/dev/null || die "xapian-check failed on $new_gen; the live index is unchanged"
 new_docs="$(doc_count "$root/$new_gen")"
 [[ "$new_docs" =~ ^[0-9]+$ ]] || die "cannot count documents of $new_gen"

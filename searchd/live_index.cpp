@@ -19,7 +19,8 @@ struct Generation {
   std::string name;
   std::int64_t documents = 0;
   std::string fingerprint;
-  std::mutex mutex;  ///< guards idle
+  std::string open_path;  ///< this generation's own database (not the stub)
+  std::mutex mutex;       ///< guards idle
   std::vector<std::unique_ptr<query::Searcher>> idle;
 };
 
@@ -32,6 +33,15 @@ std::string stat_identity(const std::string& file) {
   if (::stat(file.c_str(), &st) != 0) return "";
   return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
+}
+
+/// The database folder of generation `name` when `path` is an index root or a stub file
+/// beside its generations, else `path` itself.
+std::string generation_path(const std::string& path, const std::string& name) {
+  std::error_code ec;
+  const fs::path base = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
+  const fs::path candidate = base / name;
+  return fs::is_directory(candidate, ec) && candidate != fs::path(path) ? candidate.string() : path;
 }
 
 /// Hands `searcher` out, returning it to `generation`'s pool when released. A Searcher
@@ -122,6 +132,7 @@ void LiveIndex::try_open(const std::string& fingerprint) {
   generation->name = searcher->generation();
   generation->documents = searcher->document_count();
   generation->fingerprint = fingerprint;
+  generation->open_path = generation_path(path_, generation->name);
   generation->idle.push_back(std::move(searcher));
   std::cerr << "searchd: serving index generation " << generation->name << " ("
             << generation->documents << " documents)\n";
@@ -152,7 +163,13 @@ SearcherLease LiveIndex::acquire(query::SearchError& error) {
       return lease(generation, std::move(searcher));
     }
   }
-  auto searcher = query::Searcher::open(path_, error);
+  // Open the generation this lease belongs to, not whatever the stub names by now, so a
+  // client never sees the old and the new generation alternate during a swap.
+  auto searcher = query::Searcher::open(generation->open_path, error);
+  if (!searcher) {
+    request_reload();  // the generation was pruned under us: move on to the live one
+    searcher = query::Searcher::open(path_, error);
+  }
   if (!searcher) return nullptr;
   return lease(generation, std::move(searcher));
 }

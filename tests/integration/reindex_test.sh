@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# scripts/reindex.sh end to end: zero failed requests and no intermediate document counts while
+# a running searchd is reindexed repeatedly; SIGKILL of reindex.sh / corpus-index at random
+# moments leaves the live index as it was and the next run completes; hostile path names.
+# Usage: reindex_test.sh BIN_DIR SOURCE_DIR
+set -euo pipefail
+bin="$1"
+src="$2"
+export CS_BIN_DIR="$bin"
+reindex="$src/scripts/reindex.sh"
+tmp="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf -- "$tmp"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+health() { curl -sf "$base/healthz" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["documents"], d["generation"])'; }
+live_gen() { sed -n 's/^auto //p' "$root/XAPIANDB"; }
+
+# make_articles DIR FIRST COUNT: writes small articles FIRST..FIRST+COUNT-1.
+make_articles() {
+  python3 - "$@" <<'PY'
+import os, sys
+folder, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+os.makedirs(folder, exist_ok=True)
+places = ["Aleppo", "Homs", "Idlib", "Raqqa", "Daraa", "Hama", "Palmyra", "Douma"]
+for i in range(first, first + count):
+    place = places[i % len(places)]
+    with open(os.path.join(folder, f"article-{i:05d}.txt"), "w") as f:
+        f.write(f"Report {i} on fighting near {place}\n\n"
+                f"Residents of {place} described shelling on day {i}, according to the "
+                f"monitoring group. Aid workers counted {i % 97} displaced families. "
+                f"The report number {i} was filed from {place}.\n")
+PY
+}
+
+# Hostile names: spaces, quotes and a leading dash, used relative to $tmp.
+cd -- "$tmp"
+corpus_rel="-corpus dir 'q' \"dq\""
+root_rel="-index root 'q'"
+corpus="$tmp/$corpus_rel"
+root="$tmp/$root_rel"
+make_articles "$corpus" 0 2000
+"$reindex" -- "$corpus_rel" "$root_rel" >"$tmp/first.log" || { cat "$tmp/first.log"; fail "first reindex"; }
+grep -q "documents 0 -> 2000" "$tmp/first.log" || { cat "$tmp/first.log"; fail "first reindex summary"; }
+[[ -f "$root/XAPIANDB" ]] || fail "no stub in the index root"
+
+# --- searchd on the root, a client querying it without pause ----------------------------------
+port="$(free_port)"
+base="http://127.0.0.1:$port"
+"$bin/searchd" --port "$port" --threads 8 --index "$root" --pid-file "$root/searchd.pid" 2>"$tmp/searchd.log" &
+pids+=("$!")
+for _ in $(seq 1 100); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.1; done
+[[ "$(health)" == "2000 $(live_gen)" ]] || { cat "$tmp/searchd.log"; fail "searchd did not serve the root"; }
+"$bin/corpus-search" --index "$root" --limit 1 -- Palmyra >/dev/null || fail "corpus-search on the root"
+
+python3 "$src/tests/integration/reindex_client.py" "$base" "$tmp/client.log" "$tmp/stop" &
+client=$!
+pids+=("$client")
+expected=(2000)
+run_reindex() {
+  "$reindex" "$@" -- "$corpus_rel" "$root_rel" >"$tmp/run.log" 2>&1 || { cat "$tmp/run.log"; fail "reindex $*"; }
+  grep "reindex: live generation" "$tmp/run.log" || true
+}
+make_articles "$corpus" 2000 150
+run_reindex
+expected+=(2150)
+rm -f -- "$corpus"/article-000[0-4]?.txt  # 50 articles vanish
+run_reindex
+expected+=(2100)
+make_articles "$corpus" 5000 20
+run_reindex --full
+expected+=(2120)
+run_reindex  # nothing changed
+for _ in $(seq 1 50); do [[ "$(health)" == "2120 "* ]] && break; sleep 0.1; done
+touch "$tmp/stop"
+wait "$client" || true
+
+python3 - "$tmp/client.log" "${expected[@]}" <<'PY' || fail "client saw failures or intermediate counts"
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+expected = [int(v) for v in sys.argv[2:]]
+fails = [l for l in lines if l.startswith("fail")]
+counts = [int(l.split()[1]) for l in lines if l.startswith("ok ") and not l.startswith("ok search")]
+position = 0
+for c in counts:
+    if c not in expected[position:]:
+        sys.exit(f"count {c} out of order (expected one of {expected[position:]})")
+    position = expected.index(c, position)
+print(f"client: {len(counts)} health checks, {len(lines) - 1 - len(counts)} searches, "
+      f"{len(fails)} failures, counts seen {sorted(set(counts))}")
+if fails:
+    sys.exit("failures: " + "; ".join(fails[:5]))
+if len(counts) < 20 or counts[-1] != expected[-1]:
+    sys.exit(f"client saw too little: {len(counts)} checks, last {counts[-1:]}")
+PY
+grep -q "SIGHUP" "$tmp/searchd.log" || fail "searchd was not told to reload"
+
+# --- SIGKILL at random moments -----------------------------------------------------------------
+make_articles "$corpus" 6000 300
+for round in 1 2 3 4 5 6; do
+  before="$(health)"
+  gen_before="$(live_gen)"
+  setsid "$reindex" --full -- "$corpus_rel" "$root_rel" >"$tmp/killed.log" 2>&1 &
+  victim=$!
+  pids+=("$victim")
+  sleep "0.$((RANDOM % 9 + 1))$((RANDOM % 10))"
+  if ((round % 2)); then
+    kill -KILL -- "-$victim" 2>/dev/null || true  # reindex.sh and corpus-index together
+  else
+    child="$(pgrep -P "$victim" -x corpus-index || true)"
+    [[ -n "$child" ]] && kill -KILL "$child" 2>/dev/null || kill -KILL -- "-$victim" 2>/dev/null || true
+  fi
+  wait "$victim" 2>/dev/null || true
+  if [[ "$(live_gen)" == "$gen_before" ]]; then
+    sleep 0.3
+    [[ "$(health)" == "$before" ]] || fail "round $round: searchd moved from '$before' to '$(health)' without a publish"
+  fi
+  "$bin/corpus-search" --index "$root" --limit 1 -- Palmyra >/dev/null || fail "round $round: live index unreadable"
+done
+run_reindex --no-wait
+want=2420
+for _ in $(seq 1 50); do [[ "$(health)" == "$want "* ]] && break; sleep 0.1; done
+[[ "$(health)" == "$want $(live_gen)" ]] || fail "after the kills: searchd shows '$(health)', want $want"
+live="$(live_gen)"
+for gen in "$root"/gen-*; do
+  n="${gen##*/gen-}"
+  ((n <= ${live#gen-})) || fail "unpublished generation left behind: $gen"
+done
+
+# --- refusals: shrink without --allow-shrink, concurrent runs with --no-wait, bad arguments ----
+mkdir -p "$tmp/small"
+make_articles "$tmp/small" 0 10
+if "$reindex" --full -- "$tmp/small" "$root_rel" >"$tmp/shrink.log" 2>&1; then fail "shrink accepted"; fi
+grep -q "allow-shrink" "$tmp/shrink.log" || fail "shrink message"
+[[ "$(live_gen)" == "$live" ]] || fail "a refused shrink changed the live index"
+exec {hold}>>"$root/.reindex.lock"
+flock "$hold"
+if "$reindex" --no-wait -- "$corpus_rel" "$root_rel" >"$tmp/busy.log" 2>&1; then fail "ran while locked"; fi
+grep -q "another reindex" "$tmp/busy.log" || fail "lock message"
+exec {hold}>&-
+if "$reindex" --bogus >/dev/null 2>&1; then fail "unknown option accepted"; fi
+echo "reindex tests passed"
