@@ -146,8 +146,8 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   }
   const Xapian::doccount first =
       static_cast<Xapian::doccount>(request.page - 1) * request.page_size;
-  const Xapian::doccount check = counter ? db_.get_doccount() : first + request.page_size + 1;
-  const Xapian::MSet mset = enquire.get_mset(first, request.page_size, check);
+  // Always count every match: analysts quote totals, and it costs ~8 ms on 100k articles.
+  const Xapian::MSet mset = enquire.get_mset(first, request.page_size, db_.get_doccount());
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (request.want_snippets) {
