@@ -1,5 +1,6 @@
 // Searcher: opens an index and answers SearchRequests (see search.h). Xapian exceptions are
 // caught here, at the library boundary, and turned into SearchError values.
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
@@ -144,8 +145,10 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
     counter = columns_ ? columns_->make_counter() : make_slot_counter(db_);
     counter->attach(enquire);
   }
+  // Deep pages are allowed; one past the last match (or beyond 32 bits) is simply empty.
+  const std::uint64_t offset = static_cast<std::uint64_t>(request.page - 1) * request.page_size;
   const Xapian::doccount first =
-      static_cast<Xapian::doccount>(request.page - 1) * request.page_size;
+      static_cast<Xapian::doccount>(std::min<std::uint64_t>(offset, db_.get_doccount()));
   // Always count every match: analysts quote totals, and it costs ~8 ms on 100k articles.
   const Xapian::MSet mset = enquire.get_mset(first, request.page_size, db_.get_doccount());
   result.total = mset.get_matches_estimated();
