@@ -33,6 +33,18 @@ std::string unescape_xapian(std::string_view s) {
   return out;
 }
 
+// The opening of `text`, cut at a space before `length` bytes (never inside a UTF-8
+// sequence), with "..." when cut: the snippet of an article with no highlighted match.
+std::string leading_text(const std::string& text, std::size_t length) {
+  if (text.size() <= length) return text;
+  std::size_t cut = text.rfind(' ', length);
+  if (cut == std::string::npos || cut == 0) {
+    cut = length;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return text.substr(0, cut) + "...";
+}
+
 }  // namespace
 
 std::string escape_html(std::string_view text) {
@@ -69,7 +81,9 @@ std::string make_snippet(const Xapian::MSet& mset, const std::string& text,
       clean.begin(), clean.end(), [](char c) { return c == kMarkStart || c == kMarkEnd; }, ' ');
   const std::string raw = mset.snippet(clean, length, stemmer, kSnippetFlags,
                                        std::string(1, kMarkStart), std::string(1, kMarkEnd), "...");
-  const std::string escaped = escape_html(unescape_xapian(raw));
+  const bool matched = raw.find(kMarkStart) != std::string::npos;
+  const std::string escaped =
+      escape_html(matched ? unescape_xapian(raw) : leading_text(clean, length));
   std::string out;
   out.reserve(escaped.size() + 32);
   for (char c : escaped) {

@@ -4,6 +4,8 @@
 // snippet.cpp for why neither SNIPPET_EXHAUSTIVE nor SNIPPET_BACKGROUND_MODEL). Matches are wrapped
 // in control-character sentinels, every `& < > " '` of the article is escaped, then sentinels
 // become <mark></mark>, so the result is safe in HTML element content and attribute values alike.
+// An article with no highlighted word (browsing, filter-only or title-only matches) shows its
+// opening instead.
 //
 // Thread-safety: pure functions; an MSet belongs to one thread.
 #ifndef CS_QUERY_SNIPPET_H_

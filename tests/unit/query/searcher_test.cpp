@@ -99,6 +99,15 @@ TEST_CASE("snippets escape the article's markup and quotes", "[searcher][snippet
   CHECK(s.find('\'') == std::string::npos);
 }
 
+TEST_CASE("browsing shows each article's opening as its snippet", "[searcher][snippet]") {
+  Fixture f;
+  SearchRequest r = text("");
+  r.filters = {{"outlet", "RT", false}};
+  const SearchResult result = f.search(r);
+  REQUIRE(result.hits.size() == 1);
+  CHECK(result.hits[0].snippet == "Bashar al-Assad spoke about the siege.");
+}
+
 TEST_CASE("date sorts put unknown dates last both ways", "[searcher]") {
   Fixture f;
   SearchRequest r = text("");
