@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
           libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev curl)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium nodejs npm wrk python3)
+  packages+=(chromium nodejs npm wrk python3 time libbenchmark-dev)
 fi
 
 missing=()

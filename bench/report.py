@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's raw measurements into results.json and results.md.
+
+Usage: report.py RAW_DIR OUT_DIR
+
+RAW_DIR holds measures.tsv (`key<TAB>value` lines written by run.sh), queries.json (the output
+of `corpus-search --bench-queries`) and, unless HTTP was skipped, wrk.json (the line printed by
+wrk_queries.lua). The reference figures are those of /work/shared/bench/README.md.
+"""
+import json
+import os
+import sys
+
+# Reference systems on the 100k corpus (2 cores, same queries): articles/s, index MB as built,
+# query p50/p95/p99 ms.
+REFERENCES_100K = [
+    ("SQLite FTS5 3.40", 4400, 805, 113, 355, 490),
+    ("PostgreSQL 15 FTS", 1375, 1033, 59, 710, 852),
+    ("Xapian 1.4 plainly", 290, 2031, 33, 192, 251),
+]
+# Xapian omindex on the 10k corpus: articles/s, index MB.
+OMINDEX_10K = (330, 142)
+
+KIND_ORDER = ["common", "rare", "and", "phrase", "alias", "entity", "browse", "daterange"]
+
+
+def read_measures(path):
+    measures = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("\t")
+            measures[key] = value
+    return measures
+
+
+def wall_seconds(clock):
+    """Seconds in /usr/bin/time's "h:mm:ss" or "m:ss.ss" form."""
+    seconds = 0.0
+    for part in clock.split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def load_json(path):
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def build_results(m, queries, wrk):
+    articles = int(m["articles"])
+    corpus_mb = int(m["corpus_bytes"]) / 1e6
+    seconds = wall_seconds(m["index_seconds"])
+    searchd = None
+    if "searchd_vmrss_kb" in m:
+        searchd = {"vmrss_mb": int(m["searchd_vmrss_kb"]) / 1024,
+                   "vmhwm_mb": int(m["searchd_vmhwm_kb"]) / 1024}
+    return {
+        "size": m["size"],
+        "machine": {"date": m["date"], "commit": m["commit"], "cores": int(m["cores"]),
+                    "cpu_model": m["cpu_model"], "xapian": m["xapian"],
+                    "load_before": m["load_before"], "load_after": m["load_after"]},
+        "corpus": {"articles": articles, "mb": round(corpus_mb, 1)},
+        "indexing": {
+            "seconds": seconds,
+            "user_seconds": float(m["index_user_seconds"]),
+            "articles_per_s": round(articles / seconds, 1),
+            "mb_per_s": round(corpus_mb / seconds, 2),
+            "peak_rss_mb": round(int(m["index_peak_rss_kb"]) / 1024, 1),
+            "index_mb": round(int(m["index_bytes"]) / 1e6, 1),
+            "compacted_mb": round(int(m["compact_bytes"]) / 1e6, 1),
+            "compact_seconds": float(m["compact_seconds"]),
+        },
+        "queries": queries,
+        "http": wrk,
+        "searchd_memory": searchd,
+        "reindex": {"add_1_seconds": float(m["reindex_1_seconds"]),
+                    "add_1000_seconds": float(m["reindex_1000_seconds"])},
+    }
+
+
+def fmt(value, digits=1):
+    return f"{value:,.{digits}f}"
+
+
+def markdown(r):
+    mc, ix = r["machine"], r["indexing"]
+    lines = [
+        f"# Benchmark {r['size']}: {r['corpus']['articles']:,} articles "
+        f"({fmt(r['corpus']['mb'])} MB)",
+        "",
+        f"{mc['date']}, commit {mc['commit']}, {mc['cores']} cores ({mc['cpu_model']}), "
+        f"Xapian {mc['xapian']}, load average {mc['load_before']} before, "
+        f"{mc['load_after']} after.",
+        "",
+        "| Indexing | |",
+        "|---|---|",
+        f"| wall time | {fmt(ix['seconds'])} s (user {fmt(ix['user_seconds'])} s) |",
+        f"| throughput | {fmt(ix['articles_per_s'], 0)} articles/s, {fmt(ix['mb_per_s'], 2)} MB/s |",
+        f"| peak RSS | {fmt(ix['peak_rss_mb'])} MB |",
+        f"| index size | {fmt(ix['index_mb'])} MB, {fmt(ix['compacted_mb'])} MB after "
+        f"xapian-compact ({fmt(ix['compact_seconds'])} s) |",
+        f"| incremental add | 1 article {fmt(r['reindex']['add_1_seconds'], 2)} s, "
+        f"1,000 articles {fmt(r['reindex']['add_1000_seconds'], 2)} s |",
+        "",
+        "| Queries in process (ms) | count | p50 | p95 | p99 | mean |",
+        "|---|---|---|---|---|---|",
+    ]
+    q = r["queries"]
+    rows = [("**overall**", q["overall"])]
+    rows += [(k, q["by_kind"][k]) for k in KIND_ORDER if k in q["by_kind"]]
+    rows += [(k, v) for k, v in sorted(q["by_kind"].items()) if k not in KIND_ORDER]
+    for name, s in rows:
+        lines.append(f"| {name} | {s['count']} | {fmt(s['p50'], 2)} | {fmt(s['p95'], 2)} | "
+                     f"{fmt(s['p99'], 2)} | {fmt(s['mean'], 2)} |")
+    if r["http"]:
+        h, lat, err = r["http"], r["http"]["latency_ms"], r["http"]["socket_errors"]
+        mem = r["searchd_memory"]
+        lines += [
+            "",
+            "| HTTP (wrk -t2 -c8) | |",
+            "|---|---|",
+            f"| throughput | {fmt(h['qps'])} requests/s ({h['requests']:,} in "
+            f"{fmt(h['seconds'])} s) |",
+            f"| latency ms | p50 {fmt(lat['p50'], 2)}, p90 {fmt(lat['p90'], 2)}, "
+            f"p95 {fmt(lat['p95'], 2)}, p99 {fmt(lat['p99'], 2)}, max {fmt(lat['max'], 2)} |",
+            f"| errors | {h['non_2xx']} non-2xx; socket: connect {err['connect']}, read "
+            f"{err['read']}, write {err['write']}, timeout {err['timeout']} |",
+            f"| searchd memory | VmRSS {fmt(mem['vmrss_mb'])} MB, VmHWM {fmt(mem['vmhwm_mb'])} MB |",
+        ]
+    lines += ["", *comparison(r)]
+    return "\n".join(lines) + "\n"
+
+
+def comparison(r):
+    """Ratios to the reference systems (theirs / ours: > 1 means we are faster or smaller)."""
+    ix, q = r["indexing"], r["queries"]["overall"]
+    if r["size"] == "10k":
+        rate, size_mb = OMINDEX_10K
+        return [f"Against Xapian omindex at 10k ({rate} articles/s, {size_mb} MB): indexing at "
+                f"{ix['articles_per_s'] / rate:.2f}x its speed, an index {ix['index_mb'] / size_mb:.2f}x "
+                f"its size ({ix['compacted_mb'] / size_mb:.2f}x compacted)."]
+    if r["size"] != "100k":
+        return []
+    lines = ["Ratios to the reference systems at 100k (> 1: this engine is faster or smaller):",
+             "", "| system | indexing speed | index size | p50 | p95 | p99 |",
+             "|---|---|---|---|---|---|"]
+    for name, rate, size_mb, p50, p95, p99 in REFERENCES_100K:
+        lines.append(f"| {name} | {ix['articles_per_s'] / rate:.2f} | "
+                     f"{size_mb / ix['index_mb']:.2f} | {p50 / q['p50']:.1f} | "
+                     f"{p95 / q['p95']:.1f} | {p99 / q['p99']:.1f} |")
+    return lines
+
+
+def main():
+    raw, out = sys.argv[1], sys.argv[2]
+    m = read_measures(os.path.join(raw, "measures.tsv"))
+    results = build_results(m, load_json(os.path.join(raw, "queries.json")),
+                            load_json(os.path.join(raw, "wrk.json")))
+    with open(os.path.join(out, "results.json"), "w", encoding="utf-8") as f:
+        json.dump(results, f, indent=2)
+        f.write("\n")
+    with open(os.path.join(out, "results.md"), "w", encoding="utf-8") as f:
+        f.write(markdown(results))
+
+
+if __name__ == "__main__":
+    main()

