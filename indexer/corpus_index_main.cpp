@@ -11,6 +11,7 @@
 
 #include "indexer/incremental.h"
 #include "indexer/pipeline.h"
+#include "indexer/progress.h"
 
 namespace {
 
@@ -34,6 +35,9 @@ void print_summary(const cs::IndexSummary& s, const std::string& root) {
       "duplicates %zu, skipped %zu, %.2f s\n",
       s.files, s.read, s.added, s.updated, s.unchanged, s.removed, s.duplicates, skipped,
       s.seconds);
+  const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
+  std::printf("warnings %zu, %.0f articles/s, %.1f MB/s (%.1f MB read)\n", s.warnings.size(),
+              s.read / seconds, s.bytes / 1e6 / seconds, s.bytes / 1e6);
   for (const auto& [reason, n] : s.skipped) std::printf("  skipped %zu: %s\n", n, reason.c_str());
 }
 
@@ -55,6 +59,12 @@ int main(int argc, char** argv) {
                "live index as it is");
   app.add_option("--keep", options.keep_generations, "Old generation folders to keep")
       ->check(CLI::Range(1, 100));
+  bool quiet = false;
+  app.add_flag("--quiet,-q", quiet, "No progress display on stderr (warnings and errors still)");
+  app.add_option("--threads", options.threads,
+                 "Worker threads for cleaning, extraction and tokenising (default: one per core; "
+                 "one thread always writes)")
+      ->check(CLI::Range(0, 64));
   std::string publish_generation;
   app.add_option("--publish", publish_generation,
                  "Only make this already built generation (e.g. gen-7, from --no-publish) live, "
@@ -81,13 +91,12 @@ int main(int argc, char** argv) {
   // Smaller batches index faster (see TECH-NOTES.md); a user's own setting wins.
   setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
 
-  const bool tty = isatty(STDERR_FILENO) != 0;
-  const cs::ProgressFn progress = [tty](std::size_t done, std::size_t total) {
-    if (tty) std::fprintf(stderr, "\rcorpus-index: %zu/%zu files", done, total);
-    if (tty && done == total) std::fputc('\n', stderr);
-  };
+  cs::ProgressReporter reporter(stderr, isatty(STDERR_FILENO) != 0);
+  cs::ProgressFn progress;
+  if (!quiet) progress = [&reporter](const cs::IndexProgress& p) { reporter(p); };
   cs::IndexSummary summary;
   const std::string error = cs::run_indexing(options, progress, summary);
+  reporter.finish();
   if (!error.empty()) {
     std::cerr << "corpus-index: " << error << "\n";
     return 2;

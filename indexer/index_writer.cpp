@@ -8,29 +8,37 @@ namespace cs {
 
 namespace sc = cs::schema;
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase& db)
-    : db_(db), generator_(make_term_generator()) {
-  generator_.set_database(db_);
-  generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  duplicates_.attach(db_);
-}
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db) : db_(db) { duplicates_.attach(db_); }
 
 WriteResult IndexWriter::write(Article& article) {
+  PreparedDocument prepared = builder_.build(article);
+  const WriteResult result = write(prepared);
+  article.dup_cluster = prepared.article.dup_cluster;
+  return result;
+}
+
+WriteResult IndexWriter::write(PreparedDocument& prepared) {
+  Article& article = prepared.article;
   WriteResult result;
   ids_written_.insert(article.id);
   article.dup_cluster = duplicates_.assign_cluster(article);
   result.duplicate = article.dup_cluster != article.id;
+  if (result.duplicate) {
+    prepared.document.add_value(sc::kSlotDupCluster, article.dup_cluster);
+    prepared.document.set_data(encode_doc_data(article));
+  }
   for (auto& [key, display] : entity_metadata(article)) entity_names_[key] = std::move(display);
   const std::string id_term = sc::id_term(article.id);
   const Xapian::PostingIterator existing = db_.postlist_begin(id_term);
   if (existing != db_.postlist_end(id_term)) {
     result.outcome = WriteOutcome::kUpdated;
-    if (db_.get_document(*existing).get_data() == encode_doc_data(article)) {
+    if (db_.get_document(*existing).get_data() == prepared.document.get_data()) {
       result.outcome = WriteOutcome::kUnchanged;
       return result;
     }
   }
-  db_.replace_document(id_term, build_document(article, generator_));
+  for (const auto& [word, count] : prepared.spellings) db_.add_spelling(word, count);
+  db_.replace_document(id_term, prepared.document);
   return result;
 }
 

@@ -19,6 +19,7 @@
 
 #include "core/article.h"
 #include "core/gazetteer.h"
+#include "indexer/document_builder.h"
 #include "indexer/duplicates.h"
 
 namespace cs {
@@ -42,6 +43,10 @@ class IndexWriter {
   /// REQUIRES: extraction filled content_hash and simhash. Xapian errors propagate.
   WriteResult write(Article& article);
 
+  /// Same for a document built on another thread (document_builder.h): assigns the cluster,
+  /// patching the document when the article duplicates another one. This is the fast path.
+  WriteResult write(PreparedDocument& prepared);
+
   /// Stores schema version, gazetteer and entity names in the metadata, then commits.
   void finish(const Gazetteer& gazetteer);
 
@@ -50,7 +55,7 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase& db_;
-  Xapian::TermGenerator generator_;
+  DocumentBuilder builder_;
   DuplicateIndex duplicates_;
   std::map<std::string, std::string> entity_names_;  ///< metadata key -> "<type>\t<name>"
   std::set<std::string> ids_written_;

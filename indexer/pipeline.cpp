@@ -13,13 +13,12 @@
 #include "core/gazetteer.h"
 #include "core/generations.h"
 #include "core/schema.h"
-#include "indexer/clean.h"
 #include "indexer/extract.h"
 #include "indexer/incremental.h"
 #include "indexer/index_writer.h"
 #include "indexer/input_files.h"
 #include "indexer/manifest.h"
-#include "indexer/readers.h"
+#include "indexer/parallel_indexer.h"
 
 namespace cs {
 
@@ -111,39 +110,6 @@ std::vector<std::string> manifest_files(const IndexOptions& options) {
   return found;
 }
 
-// Reads, cleans, extracts and writes every article of `files`.
-void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
-                 const Extractor& extractor, IndexWriter& writer, const ProgressFn& progress,
-                 IndexSummary& summary) {
-  std::set<std::string> seen_ids;
-  std::vector<ReadIssue> issues;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const InputFile& file = files[i];
-    const ManifestEntry* entry = manifest.find(relative_path(file.path, file.root));
-    read_articles(
-        file,
-        [&](Article&& article) {
-          ++summary.read;
-          if (entry && file.format != InputFormat::kJsonLines) apply_manifest(*entry, article);
-          if (!seen_ids.insert(article.id).second) {
-            add_skip(summary, file.path + " (id " + article.id + ")", "duplicate id");
-            return;
-          }
-          clean_article(article);
-          extractor.extract(article);
-          const WriteResult r = writer.write(article);
-          summary.added += r.outcome == WriteOutcome::kAdded;
-          summary.updated += r.outcome == WriteOutcome::kUpdated;
-          summary.unchanged += r.outcome == WriteOutcome::kUnchanged;
-          summary.duplicates += r.duplicate;
-        },
-        issues);
-    for (const ReadIssue& issue : issues) add_skip(summary, issue.where, issue.reason);
-    issues.clear();
-    if (progress) progress(i + 1, files.size());
-  }
-}
-
 // Opens the new generation: a compacted copy of `live_path` when given, else a fresh one.
 Xapian::WritableDatabase open_generation(const fs::path& gen_path,
                                          const std::optional<std::string>& live_path) {
@@ -186,7 +152,7 @@ std::string build_generation(const IndexOptions& options, const fs::path& gen_pa
     changed.push_back(file);
     if (file.format == InputFormat::kJsonLines) reread.insert(file.path);
   }
-  index_files(changed, *manifest, extractor, writer, progress, summary);
+  index_files(changed, *manifest, extractor, writer, options.threads, progress, summary);
   if (summary.incremental) {
     summary.removed = remove_vanished(db, options.inputs, listed, reread, writer.ids_written());
   }

@@ -16,6 +16,7 @@
 #define CS_INDEXER_PIPELINE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -32,7 +33,8 @@ struct IndexOptions {
   bool full = false;      ///< build from nothing even when a live generation exists
   bool publish = true;    ///< make the new generation live when it checks out
   std::size_t keep_generations = 2;  ///< generation folders kept after publishing
-  std::vector<std::string> inputs;   ///< folders and files
+  unsigned threads = 0;             ///< worker threads (clean, extract, tokenise); 0 = one per core
+  std::vector<std::string> inputs;  ///< folders and files
 };
 
 /// Counts and messages of one run, for the summary.
@@ -45,6 +47,7 @@ struct IndexSummary {
   std::size_t removed = 0;     ///< documents deleted because their file or record vanished
   std::size_t duplicates = 0;  ///< articles that duplicate (exactly or nearly) another one
   std::size_t documents = 0;   ///< documents in the new generation
+  std::uint64_t bytes = 0;     ///< input bytes read
   std::map<std::string, std::size_t> skipped;  ///< skip reason -> count
   std::vector<std::string> warnings;           ///< "WHERE: reason", one per skip or problem
   std::string generation;                      ///< folder name of the generation written
@@ -53,8 +56,15 @@ struct IndexSummary {
   double seconds = 0;
 };
 
-/// Called after each input file with (files done, files total).
-using ProgressFn = std::function<void(std::size_t, std::size_t)>;
+/// Where a run is, for progress displays.
+struct IndexProgress {
+  std::size_t articles = 0;       ///< articles written or found unchanged so far
+  std::uint64_t bytes_done = 0;   ///< input bytes consumed up to the last article written
+  std::uint64_t bytes_total = 0;  ///< size of every input file read in this run
+};
+
+/// Called after each article written, from the thread that called run_indexing.
+using ProgressFn = std::function<void(const IndexProgress&)>;
 
 /// Runs the pipeline. Returns "" when a generation was written (skipped inputs are warnings
 /// in `summary`), otherwise an error message (unwritable root, bad gazetteer or manifest,

@@ -1,0 +1,192 @@
+#include "indexer/parallel_indexer.h"
+
+#include <cstdint>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <set>
+#include <thread>
+
+#include "indexer/clean.h"
+#include "indexer/document_builder.h"
+#include "indexer/readers.h"
+#include "indexer/work_queue.h"
+
+namespace cs {
+
+namespace {
+
+// Items in flight between two stages; enough to keep every core busy, small enough that
+// memory does not grow with the input.
+constexpr std::size_t kQueueCapacity = 256;
+
+// One article on its way to a worker, with the input position it was read at.
+struct Task {
+  Article article;
+  std::uint64_t bytes_done = 0;
+  std::promise<PreparedDocument> result;
+};
+
+// A worker's product, in input order, with the input position for progress.
+struct Pending {
+  std::future<PreparedDocument> result;
+  std::uint64_t bytes_done = 0;
+};
+
+// What the reader thread found besides articles (merged into the summary after joining).
+struct ReaderReport {
+  std::size_t read = 0;
+  std::uint64_t bytes_total = 0;
+  std::vector<ReadIssue> skips;
+  std::exception_ptr error;
+};
+
+std::uint64_t file_size_or_zero(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
+// Reads the articles of `file`, passing each with the input offset just after it.
+void read_file(const InputFile& file, const std::function<void(Article&&, std::uint64_t)>& sink,
+               std::vector<ReadIssue>& issues) {
+  if (file.format != InputFormat::kJsonLines) {
+    const std::uint64_t size = file_size_or_zero(file.path);
+    read_articles(
+        file, [&](Article&& a) { sink(std::move(a), size); }, issues);
+    return;
+  }
+  std::ifstream in(file.path, std::ios::binary);
+  if (!in) {
+    issues.push_back({file.path, "unreadable file"});
+    return;
+  }
+  read_json_lines(
+      in, file,
+      [&](Article&& a) {
+        const auto pos = in.tellg();
+        sink(std::move(a), pos < 0 ? 0 : static_cast<std::uint64_t>(pos));
+      },
+      issues);
+}
+
+// The reader stage: every article of `files`, in order, to `tasks` and (as a future) to
+// `pending`. Closes both queues when done or when they were closed under it.
+void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
+                WorkQueue<Task>& tasks, WorkQueue<Pending>& pending, ReaderReport& report) {
+  std::set<std::string> seen_ids;
+  std::uint64_t bytes_before = 0;
+  bool open = true;
+  try {
+    for (std::size_t i = 0; i < files.size() && open; ++i) {
+      const InputFile& file = files[i];
+      const ManifestEntry* entry = manifest.find(relative_path(file.path, file.root));
+      read_file(
+          file,
+          [&](Article&& article, std::uint64_t offset) {
+            ++report.read;
+            if (!open) return;
+            if (entry && file.format != InputFormat::kJsonLines) apply_manifest(*entry, article);
+            if (!seen_ids.insert(article.id).second) {
+              report.skips.push_back({file.path + " (id " + article.id + ")", "duplicate id"});
+              return;
+            }
+            Task task{std::move(article), bytes_before + offset, {}};
+            open = pending.push({task.result.get_future(), task.bytes_done}) &&
+                   tasks.push(std::move(task));
+          },
+          report.skips);
+      bytes_before += file_size_or_zero(file.path);
+    }
+  } catch (...) {
+    report.error = std::current_exception();
+  }
+  tasks.close();
+  pending.close();
+}
+
+// The worker stage: cleans, extracts and builds until `tasks` ends.
+void work_stage(const Extractor& extractor, WorkQueue<Task>& tasks) {
+  DocumentBuilder builder;
+  while (std::optional<Task> task = tasks.pop()) {
+    try {
+      clean_article(task->article);
+      extractor.extract(task->article);
+      task->result.set_value(builder.build(std::move(task->article)));
+    } catch (...) {
+      task->result.set_exception(std::current_exception());
+    }
+  }
+}
+
+// Joins the stage threads on every exit path, stopping them first.
+class StageThreads {
+ public:
+  StageThreads(WorkQueue<Task>& tasks, WorkQueue<Pending>& pending)
+      : tasks_(tasks), pending_(pending) {}
+  ~StageThreads() { join(); }
+  StageThreads(const StageThreads&) = delete;
+  StageThreads& operator=(const StageThreads&) = delete;
+
+  template <typename Fn>
+  void start(Fn fn) {
+    threads_.emplace_back(std::move(fn));
+  }
+  void join() {
+    tasks_.close();
+    pending_.close();
+    for (std::thread& t : threads_) t.join();
+    threads_.clear();
+  }
+
+ private:
+  WorkQueue<Task>& tasks_;
+  WorkQueue<Pending>& pending_;
+  std::vector<std::thread> threads_;
+};
+
+std::uint64_t total_bytes(const std::vector<InputFile>& files) {
+  std::uint64_t total = 0;
+  for (const InputFile& file : files) total += file_size_or_zero(file.path);
+  return total;
+}
+
+}  // namespace
+
+void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
+                 const Extractor& extractor, IndexWriter& writer, unsigned workers,
+                 const ProgressFn& progress, IndexSummary& summary) {
+  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  WorkQueue<Task> tasks(kQueueCapacity);
+  WorkQueue<Pending> pending(kQueueCapacity);
+  ReaderReport report;
+  IndexProgress at;
+  at.bytes_total = total_bytes(files);
+  {
+    StageThreads threads(tasks, pending);
+    threads.start([&] { read_stage(files, manifest, tasks, pending, report); });
+    for (unsigned i = 0; i < workers; ++i) threads.start([&] { work_stage(extractor, tasks); });
+    while (std::optional<Pending> next = pending.pop()) {
+      PreparedDocument prepared = next->result.get();
+      const WriteResult r = writer.write(prepared);
+      summary.added += r.outcome == WriteOutcome::kAdded;
+      summary.updated += r.outcome == WriteOutcome::kUpdated;
+      summary.unchanged += r.outcome == WriteOutcome::kUnchanged;
+      summary.duplicates += r.duplicate;
+      ++at.articles;
+      at.bytes_done = next->bytes_done;
+      if (progress) progress(at);
+    }
+    threads.join();
+  }
+  if (report.error) std::rethrow_exception(report.error);
+  summary.read += report.read;
+  summary.bytes += at.bytes_total;
+  for (const ReadIssue& issue : report.skips) {
+    ++summary.skipped[issue.reason];
+    summary.warnings.push_back(issue.where + ": " + issue.reason);
+  }
+}
+
+}  // namespace cs
