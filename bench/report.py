@@ -101,7 +101,7 @@ def markdown(r):
         f"| peak RSS | {fmt(ix['peak_rss_mb'])} MB |",
         f"| index size | {fmt(ix['index_mb'])} MB, {fmt(ix['compacted_mb'])} MB after "
         f"xapian-compact ({fmt(ix['compact_seconds'])} s) |",
-        f"| incremental add | 1 article {fmt(r['reindex']['add_1_seconds'], 2)} s, "
+        f"| incremental add (scripts/reindex.sh) | 1 article {fmt(r['reindex']['add_1_seconds'], 2)} s, "
         f"1,000 articles {fmt(r['reindex']['add_1000_seconds'], 2)} s |",
         "",
         "| Queries in process (ms) | count | p50 | p95 | p99 | mean |",

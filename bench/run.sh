@@ -83,9 +83,10 @@ generate "$corpus" "$articles" 0
 # Articles after the corpus, for the incremental runs: one, then a thousand others.
 extra="$cache/extra-$size.jsonl"
 generate "$extra" 1001 "$articles"
-mkdir -p "$work/add-1" "$work/add-1000"
-head -n 1 "$extra" >"$work/add-1/articles.jsonl"
-tail -n +2 "$extra" >"$work/add-1000/articles.jsonl"
+# The indexed folder: the corpus (linked), to which the incremental runs add files.
+rm -rf "$work/corpus"
+mkdir -p "$work/corpus"
+ln -s "$corpus" "$work/corpus/corpus.jsonl"
 
 # --- Machine ----------------------------------------------------------------------------------
 record size "$size"
@@ -103,7 +104,7 @@ index="$work/index"
 rm -rf "$index" "$work/compact"
 log "indexing $corpus"
 /usr/bin/time -v -o "$raw/index.time" \
-  "$bin/corpus-index" --out "$index" --gazetteer "$gazetteer" --full "$corpus" \
+  "$bin/corpus-index" --out "$index" --gazetteer "$gazetteer" --full "$work/corpus" \
   >"$raw/index.log" 2>&1
 record index_seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$raw/index.time")"
 record index_user_seconds "$(sed -n 's/.*User time (seconds): //p' "$raw/index.time")"
@@ -149,11 +150,15 @@ if ((skip_http == 0)); then
 fi
 
 # --- Incremental reindex ----------------------------------------------------------------------
+# scripts/reindex.sh on the corpus folder plus one new file (build, check, publish; the
+# gazetteer stored in the live index is reused): first 1 new article, then 1,000 others.
+head -n 1 "$extra" >"$work/add-1.jsonl"
+tail -n +2 "$extra" >"$work/add-1000.jsonl"
 for n in 1 1000; do
-  log "adding $n article(s) incrementally"
+  log "adding $n article(s) with scripts/reindex.sh"
+  mv "$work/add-$n.jsonl" "$work/corpus/"
   start="$EPOCHREALTIME"
-  "$bin/corpus-index" --out "$index" --gazetteer "$gazetteer" "$work/add-$n" \
-    >"$raw/reindex-$n.log" 2>&1
+  CS_BIN_DIR="$bin" "$root/scripts/reindex.sh" "$work/corpus" "$index" >"$raw/reindex-$n.log" 2>&1
   record "reindex_${n}_seconds" "$(seconds_since "$start")"
 done
 record load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
