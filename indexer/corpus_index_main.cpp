@@ -39,6 +39,7 @@ void print_summary(const cs::IndexSummary& s, const std::string& root) {
   std::printf("warnings %zu, %.0f articles/s, %.1f MB/s (%.1f MB read)\n", s.warnings.size(),
               s.read / seconds, s.bytes / 1e6 / seconds, s.bytes / 1e6);
   for (const auto& [reason, n] : s.skipped) std::printf("  skipped %zu: %s\n", n, reason.c_str());
+  for (const auto& [reason, n] : s.repaired) std::printf("  warned %zu: %s\n", n, reason.c_str());
 }
 
 }  // namespace

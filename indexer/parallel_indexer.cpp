@@ -38,7 +38,7 @@ struct Pending {
 struct ReaderReport {
   std::size_t read = 0;
   std::uint64_t bytes_total = 0;
-  std::vector<ReadIssue> skips;
+  std::vector<ReadIssue> skips;  ///< skips and repairs, in input order
   std::exception_ptr error;
 };
 
@@ -89,7 +89,10 @@ void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
             if (!open) return;
             if (entry && file.format != InputFormat::kJsonLines) apply_manifest(*entry, article);
             if (!seen_ids.insert(article.id).second) {
-              report.skips.push_back({file.path + " (id " + article.id + ")", "duplicate id"});
+              const std::string line =
+                  article.source_line > 0 ? ":" + std::to_string(article.source_line) : "";
+              report.skips.push_back(
+                  {file.path + line + " (id " + article.id + ")", "duplicate id"});
               return;
             }
             Task task{std::move(article), bytes_before + offset, {}};
@@ -184,7 +187,7 @@ void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
   summary.read += report.read;
   summary.bytes += at.bytes_total;
   for (const ReadIssue& issue : report.skips) {
-    ++summary.skipped[issue.reason];
+    ++(issue.skipped ? summary.skipped : summary.repaired)[issue.reason];
     summary.warnings.push_back(issue.where + ": " + issue.reason);
   }
 }

@@ -2,7 +2,7 @@
 // generation of an index root (core/generations.h), which is checked and then published.
 //
 // A full run builds the new generation from nothing. An incremental run (the default when the
-// root already has a live generation) starts from a compacted copy of the live generation and
+// root already has a live generation) starts from a file copy of the live generation and
 // adds new articles, replaces changed ones, leaves unchanged ones alone (files whose size and
 // mtime match their stamp are not even read, incremental.h) and deletes the articles whose
 // files or records disappeared from an input. Leftovers of a killed run are removed first.
@@ -48,9 +48,10 @@ struct IndexSummary {
   std::size_t duplicates = 0;  ///< articles that duplicate (exactly or nearly) another one
   std::size_t documents = 0;   ///< documents in the new generation
   std::uint64_t bytes = 0;     ///< input bytes read
-  std::map<std::string, std::size_t> skipped;  ///< skip reason -> count
-  std::vector<std::string> warnings;           ///< "WHERE: reason", one per skip or problem
-  std::string generation;                      ///< folder name of the generation written
+  std::map<std::string, std::size_t> skipped;   ///< skip reason -> count
+  std::map<std::string, std::size_t> repaired;  ///< warning reason -> count, articles kept
+  std::vector<std::string> warnings;            ///< "WHERE: reason", one per skip or problem
+  std::string generation;                       ///< folder name of the generation written
   bool published = false;
   bool incremental = false;
   double seconds = 0;

@@ -1,5 +1,8 @@
 #include "indexer/readers.h"
 
+#include <unicode/utf8.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -18,6 +21,7 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxTitleBytes = 300;
 constexpr std::size_t kMaxIdBytes = 128;
+constexpr std::size_t kBinarySampleBytes = 64 * 1024;
 
 // Reads one line of at most `max` bytes into `line` (newline dropped). A longer line is
 // consumed and reported through `too_long`. Returns false at end of input.
@@ -62,21 +66,77 @@ std::string first_string(const json& j, std::initializer_list<const char*> keys)
   return {};
 }
 
-// The article in one JSON Lines object, or a ReadIssue reason.
-std::string article_from_json(const json& j, Article& a) {
+// True when `date` lies after tomorrow (UTC), which no published article can.
+bool in_future(const PartialDate& date) {
+  using namespace std::chrono;
+  const year_month_day tomorrow{floor<days>(system_clock::now()) + days(1)};
+  char limit[16];
+  std::snprintf(limit, sizeof limit, "%04d%02u%02u", static_cast<int>(tomorrow.year()),
+                static_cast<unsigned>(tomorrow.month()), static_cast<unsigned>(tomorrow.day()));
+  return date.sortable() > limit;
+}
+
+// `text` cut to at most `max` bytes without splitting a UTF-8 sequence.
+std::string utf8_prefix(const std::string& text, std::size_t max) {
+  std::size_t end = std::min(max, text.size());
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xc0) == 0x80)
+    --end;
+  return text.substr(0, end);
+}
+
+// The publication date of a JSON record; problems with it go to `notes`.
+void read_json_date(const json& j, Article& a, std::vector<std::string>& notes) {
+  const std::string raw = first_string(j, {"published", "date", "published_at"});
+  if (raw.empty()) return;
+  const auto date = parse_iso_date(raw);
+  if (!date || in_future(*date)) {
+    notes.push_back("invalid or future date ignored");
+  } else {
+    a.published = *date;
+    a.published_provenance = DateProvenance::kJson;
+  }
+}
+
+// The article in one JSON Lines object, or a ReadIssue reason; repairs go to `notes`.
+std::string article_from_json(const json& j, Article& a, std::vector<std::string>& notes) {
   if (!j.is_object()) return "not a JSON object";
   a.text = first_string(j, {"text", "body", "content"});
   a.title = first_string(j, {"title", "headline"});
   if (trim(a.text).empty() && trim(a.title).empty()) return "empty article";
+  if (trim(a.text).empty()) notes.push_back("title only, no body text");
+  if (a.title.size() > kMaxTitleBytes) {
+    a.title = utf8_prefix(a.title, kMaxTitleBytes);
+    notes.push_back("overlong title truncated");
+  }
   a.url = first_string(j, {"url", "link"});
   a.outlet = first_string(j, {"outlet", "source", "site"});
   a.author = first_string(j, {"author", "byline"});
-  a.published = parse_iso_date(first_string(j, {"published", "date", "published_at"}))
-                    .value_or(PartialDate{});
-  if (a.published.known()) a.published_provenance = DateProvenance::kJson;
+  read_json_date(j, a, notes);
   a.id = sanitize_id(first_string(j, {"id"}));
   if (a.id.empty() && !a.url.empty()) a.id = "u" + hex64(stable_hash64(a.url));
   return {};
+}
+
+// True when `bytes` do not look like text: NUL or other control bytes, or invalid UTF-8,
+// make up more than a tenth of the characters of its beginning.
+bool looks_binary(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(std::min(bytes.size(), kBinarySampleBytes));
+  std::size_t chars = 0;
+  std::size_t suspicious = 0;
+  for (int32_t i = 0; i < length; ++chars) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    suspicious += c < 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f');
+  }
+  return suspicious * 10 > chars;
+}
+
+// Warnings for repairable damage in a text file's bytes.
+void note_damage(std::string_view bytes, const std::string& where, std::vector<ReadIssue>& issues) {
+  if (!is_valid_utf8(bytes)) issues.push_back({where, "invalid UTF-8 replaced", false});
+  if (bytes.find('\0') != std::string_view::npos)
+    issues.push_back({where, "NUL bytes removed", false});
 }
 
 // Reads a whole file of at most kMaxArticleBytes; a ReadIssue reason on failure.
@@ -153,11 +213,14 @@ void read_json_lines(std::istream& in, const InputFile& file, const ArticleSink&
     if (trim(line).empty()) continue;
     const json j = json::parse(repair_utf8(line), nullptr, false);
     Article a;
-    const std::string problem = j.is_discarded() ? "invalid JSON" : article_from_json(j, a);
+    std::vector<std::string> notes;
+    const std::string problem = j.is_discarded() ? "invalid JSON" : article_from_json(j, a, notes);
     if (!problem.empty()) {
       issues.push_back({where, problem});
       continue;
     }
+    if (!is_valid_utf8(line)) notes.push_back("invalid UTF-8 replaced");
+    for (std::string& note : notes) issues.push_back({where, std::move(note), false});
     if (a.id.empty()) a.id = id_from_path(file.path, file.root) + "-L" + std::to_string(line_no);
     a.source_path = file.path;
     a.source_line = line_no;
@@ -180,6 +243,11 @@ void read_articles(const InputFile& file, const ArticleSink& sink, std::vector<R
     issues.push_back({file.path, problem});
     return;
   }
+  if (looks_binary(bytes)) {
+    issues.push_back({file.path, "binary file"});
+    return;
+  }
+  note_damage(bytes, file.path, issues);
   Article a = file.format == InputFormat::kHtml
                   ? read_html_article(bytes)
                   : read_text_article(bytes, file.path.ends_with(".md"));
@@ -187,6 +255,8 @@ void read_articles(const InputFile& file, const ArticleSink& sink, std::vector<R
     issues.push_back({file.path, "empty article"});
     return;
   }
+  if (a.text.find_first_not_of(" \t\r\n") == std::string::npos)
+    issues.push_back({file.path, "title only, no body text", false});
   a.id = id_from_path(file.path, file.root);
   a.source_path = file.path;
   sink(std::move(a));

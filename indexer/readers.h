@@ -9,7 +9,11 @@
 // the JSON id, else "u" + a hash of its url (JSON Lines), else one derived from the file's path
 // relative to its input folder (plus "-L<line>" for JSON Lines).
 //
-// Bad input never throws: the file or line is skipped and reported as a ReadIssue.
+// Bad input never throws: the file or line is skipped and reported as a ReadIssue. A file that
+// does not look like text (NUL bytes, control characters or invalid UTF-8 in more than a tenth
+// of its first 64 KB) is skipped as "binary file"; lesser damage is repaired with a warning
+// (invalid UTF-8 replaced, NUL bytes removed), as are an invalid or future JSON date
+// (ignored), an overlong JSON title (truncated) and an article with a title but no body.
 // Thread-safety: pure functions; safe from any thread.
 #ifndef CS_INDEXER_READERS_H_
 #define CS_INDEXER_READERS_H_
@@ -26,11 +30,13 @@
 
 namespace cs {
 
-/// Why a file or a line was skipped: `where` is "PATH" or "PATH:LINE", `reason` a short
-/// category ("invalid JSON", "empty article", ...) used to count skips in the summary.
+/// Why a file or a line was skipped, or what was repaired in an article that was kept:
+/// `where` is "PATH" or "PATH:LINE", `reason` a short category ("invalid JSON", "empty
+/// article", "invalid UTF-8 replaced", ...) used to count problems in the summary.
 struct ReadIssue {
   std::string where;
   std::string reason;
+  bool skipped = true;  ///< false: the article was kept (repaired or partly ignored)
 };
 
 /// Receives each article read.

@@ -1,11 +1,13 @@
 #include "indexer/readers.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "indexer/html_reader.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -65,11 +67,74 @@ TEST_CASE("JSON Lines: fields, ids and bad lines", "[readers]") {
   CHECK(r.articles[2].id == "42");
   CHECK(r.articles[3].id == "feed-L8");
   CHECK_FALSE(r.articles[3].published.known());
-  REQUIRE(r.issues.size() == 3);
+  REQUIRE(r.issues.size() == 4);
   CHECK(r.issues[0].where == "in/feed.jsonl:3");
   CHECK(r.issues[0].reason == "invalid JSON");
   CHECK(r.issues[1].reason == "not a JSON object");
   CHECK(r.issues[2].reason == "empty article");
+  CHECK(r.issues[3].where == "in/feed.jsonl:8");
+  CHECK(r.issues[3].reason == "invalid or future date ignored");
+  CHECK_FALSE(r.issues[3].skipped);
+}
+
+TEST_CASE("JSON Lines: repaired records are kept with a warning", "[readers]") {
+  const std::string long_title(10000, 't');
+  const Read r = read_jsonl(
+      "{\"id\":\"a\",\"text\":\"x\",\"published\":\"2016-02-30\"}\n"
+      "{\"id\":\"b\",\"text\":\"x\",\"published\":\"2999-01-01\"}\n"
+      "{\"id\":\"c\",\"text\":\"x\",\"title\":\"" +
+      long_title +
+      "\"}\n"
+      "{\"id\":\"d\",\"title\":\"Only a title\"}\n"
+      "{\"id\":\"e\",\"text\":\"caf\xc3\"}\n");
+  REQUIRE(r.articles.size() == 5);
+  CHECK_FALSE(r.articles[0].published.known());
+  CHECK_FALSE(r.articles[1].published.known());
+  CHECK(r.articles[2].title.size() <= 300);
+  std::vector<std::string> reasons;
+  for (const cs::ReadIssue& issue : r.issues) {
+    CHECK_FALSE(issue.skipped);
+    reasons.push_back(issue.where + " " + issue.reason);
+  }
+  CHECK(reasons == std::vector<std::string>{"in/feed.jsonl:1 invalid or future date ignored",
+                                            "in/feed.jsonl:2 invalid or future date ignored",
+                                            "in/feed.jsonl:3 overlong title truncated",
+                                            "in/feed.jsonl:4 title only, no body text",
+                                            "in/feed.jsonl:5 invalid UTF-8 replaced"});
+}
+
+TEST_CASE("text files: binary skipped, NUL bytes and bad UTF-8 repaired with warnings",
+          "[readers]") {
+  const cs::test::TempDir dir;
+  const auto read_file = [&](const std::string& name, const std::string& bytes) {
+    const std::string path = dir.path + "/" + name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    Read r;
+    const cs::InputFile file{path, dir.path, cs::InputFormat::kText};
+    cs::read_articles(
+        file, [&](cs::Article&& a) { r.articles.push_back(std::move(a)); }, r.issues);
+    return r;
+  };
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>((i * 7919) % 256));
+  const Read b = read_file("image.txt", binary);
+  CHECK(b.articles.empty());
+  REQUIRE(b.issues.size() == 1);
+  CHECK(b.issues[0].reason == "binary file");
+  CHECK(b.issues[0].skipped);
+
+  const Read n = read_file("nul.txt", std::string("Title\nSome text with a NUL") + '\0' +
+                                          " byte and bad \xff UTF-8 inside a longer line.");
+  REQUIRE(n.articles.size() == 1);
+  REQUIRE(n.issues.size() == 2);
+  CHECK(n.issues[0].reason == "invalid UTF-8 replaced");
+  CHECK(n.issues[1].reason == "NUL bytes removed");
+  CHECK_FALSE(n.issues[1].skipped);
+
+  const Read t = read_file("title.txt", "Just a title\n");
+  REQUIRE(t.articles.size() == 1);
+  REQUIRE(t.issues.size() == 1);
+  CHECK(t.issues[0].reason == "title only, no body text");
 }
 
 TEST_CASE("JSON Lines: a line over the size limit is skipped, the next one read", "[readers]") {
