@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/doc_data.h"
 #include "core/gazetteer.h"
 #include "core/normalize.h"
 #include "indexer/extract.h"
@@ -124,6 +125,20 @@ void BM_Extract(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(in.text.size()));
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMicrosecond);
+
+// Decoding one hit's stored document data (JSON holding the whole text), as every hit shown does.
+void BM_DecodeDocData(benchmark::State& state) {
+  const Inputs& in = inputs();
+  cs::Article article;
+  article.title = in.title;
+  article.text = cs::normalize_text(in.text);
+  article.outlet = in.outlet;
+  cs::Extractor(in.gazetteer).extract(article);
+  const std::string data = cs::encode_doc_data(article);
+  for (auto _ : state) benchmark::DoNotOptimize(cs::decode_doc_data(data));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(data.size()));
+}
+BENCHMARK(BM_DecodeDocData)->Unit(benchmark::kMicrosecond);
 
 // One hit's highlighted snippet for a query of frequent words (ORed), from an in-memory
 // one-article index.
