@@ -23,6 +23,10 @@
 //   "entities": [{"id","name","type"}], "sources": [{"id","name"}] }.
 // An error: { "error": str }.
 //
+// The parsers read these formats back (corpus-search --server reads searchd's answers):
+// to_json(x) of a parsed x gives back the JSON it was parsed from. Facets come back in the
+// contract's order (outlet, year, month, person, org, place, source), unknown names after.
+//
 // Thread-safety: pure functions; safe from any thread.
 #ifndef CS_QUERY_JSON_H_
 #define CS_QUERY_JSON_H_
@@ -45,6 +49,13 @@ nlohmann::json error_json(const std::string& message);
 
 /// One hit as JSON (an element of "hits").
 nlohmann::json to_json(const Hit& hit);
+
+/// Parses a SearchResult (format above). Returns false and sets `error` when a field is
+/// missing or has the wrong type; optional fields absent from `value` keep their defaults.
+bool from_json(const nlohmann::json& value, SearchResult& result, std::string& error);
+
+/// Parses a StoredArticle (format above); false and `error` as for a SearchResult.
+bool from_json(const nlohmann::json& value, StoredArticle& article, std::string& error);
 
 /// `value` dumped compactly; invalid UTF-8 is replaced, never thrown on.
 std::string dump(const nlohmann::json& value);

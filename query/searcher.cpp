@@ -12,6 +12,7 @@
 #include "query/index_path.h"
 #include "query/query_builder.h"
 #include "query/search.h"
+#include "query/shards.h"
 #include "query/snippet.h"
 #include "query/suggest.h"
 
@@ -23,6 +24,7 @@ constexpr int kMaxPageSize = 100;
 constexpr Xapian::doccount kExportBatch = 500;
 constexpr std::int64_t kSuggestBelow = 3;  // offer "did you mean" under this many matches
 constexpr Xapian::termcount kRelatedTerms = 20;
+constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry missing shards
 
 std::size_t facet_index(schema::Facet facet) {
   const auto facets = schema::all_facets();
@@ -55,8 +57,11 @@ class FreeTextTerms : public Xapian::ExpandDecider {
 
 class SearcherImpl {
  public:
-  SearcherImpl(IndexLocation location, Xapian::Database db)
-      : location_(std::move(location)), db_(std::move(db)) {
+  SearcherImpl(IndexLocation location, Xapian::Database db, std::vector<std::string> shard_warnings)
+      : location_(std::move(location)),
+        db_(std::move(db)),
+        shard_warnings_(std::move(shard_warnings)),
+        shards_opened_(std::chrono::steady_clock::now()) {
     std::vector<std::string> ignored;
     gazetteer_ =
         Gazetteer::parse_tsv(db_.get_metadata(std::string(schema::kMetaGazetteer)), ignored);
@@ -65,9 +70,15 @@ class SearcherImpl {
     load_columns();
   }
 
-  // Runs `op`, reopening the database once if it changed under us; Xapian errors -> kInternal.
+  // Runs `op`, reopening the database once if it changed under us or a remote shard's
+  // connection broke (its server restarted); Xapian errors -> kInternal. Shards missing at
+  // open are retried every kShardRetry.
   template <typename Op>
   SearchError guarded(Op&& op) {
+    if (!shard_warnings_.empty() &&
+        std::chrono::steady_clock::now() - shards_opened_ > kShardRetry) {
+      if (SearchError e = reconnect()) return e;
+    }
     for (int attempt = 0;; ++attempt) {
       try {
         return op();
@@ -76,6 +87,11 @@ class SearcherImpl {
           return {ErrorCode::kInternal, "index changed during search: " + e.get_msg()};
         db_.reopen();
         load_columns();
+      } catch (const Xapian::NetworkError& e) {
+        if (attempt > 0 || !location_.remote) {
+          return {ErrorCode::kInternal, "remote shard failed: " + e.get_msg()};
+        }
+        if (SearchError error = reconnect()) return error;
       } catch (const Xapian::Error& e) {
         return {ErrorCode::kInternal, "search failed: " + e.get_description()};
       }
@@ -87,6 +103,22 @@ class SearcherImpl {
                              const std::function<bool(const StoredArticle&)>& emit);
   SearchError document(const std::string& id, StoredArticle& article);
   SearchError related(const std::string& id, int limit, SearchResult& result);
+
+  // Opens the shards of the remote stub again; kNoIndex when none answers.
+  SearchError reconnect() {
+    OpenedShards shards;
+    std::string message;
+    shards_opened_ = std::chrono::steady_clock::now();
+    if (!open_shards(location_.open_path, shards, message)) return {ErrorCode::kNoIndex, message};
+    try {
+      db_ = std::move(shards.db);
+      shard_warnings_ = std::move(shards.warnings);
+      load_columns();
+      return {};
+    } catch (const Xapian::Error& e) {
+      return {ErrorCode::kNoIndex, "cannot reopen shards: " + e.get_msg()};
+    }
+  }
 
   std::int64_t document_count() const { return db_.get_doccount(); }
   const std::string& generation() const { return location_.generation; }
@@ -108,6 +140,8 @@ class SearcherImpl {
 
   IndexLocation location_;
   Xapian::Database db_;
+  std::vector<std::string> shard_warnings_;  // shards of a remote stub that did not open
+  std::chrono::steady_clock::time_point shards_opened_;
   Gazetteer gazetteer_;
   std::unique_ptr<QueryBuilder> builder_;
   std::unique_ptr<Suggester> suggester_;
@@ -137,6 +171,7 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   result.page = request.page;
   result.page_size = request.page_size;
   result.warnings = built.warnings;
+  result.warnings.insert(result.warnings.end(), shard_warnings_.begin(), shard_warnings_.end());
 
   Xapian::Enquire enquire(db_);
   configure(enquire, request, built);
@@ -342,14 +377,19 @@ std::unique_ptr<Searcher> Searcher::open(const std::string& path, SearchError& e
     return nullptr;
   }
   try {
-    Xapian::Database db(location.open_path);
+    OpenedShards shards;
+    if (location.remote && !open_shards(location.open_path, shards, message)) {
+      error = {ErrorCode::kNoIndex, "cannot open index " + path + ": " + message};
+      return nullptr;
+    }
+    Xapian::Database db = location.remote ? shards.db : Xapian::Database(location.open_path);
     message = schema::check_schema_version(db);
     if (!message.empty()) {
       error = {ErrorCode::kSchemaVersion, path + ": " + message};
       return nullptr;
     }
-    return std::unique_ptr<Searcher>(
-        new Searcher(std::make_unique<SearcherImpl>(std::move(location), std::move(db))));
+    return std::unique_ptr<Searcher>(new Searcher(std::make_unique<SearcherImpl>(
+        std::move(location), std::move(db), std::move(shards.warnings))));
   } catch (const Xapian::Error& e) {
     error = {ErrorCode::kNoIndex, "cannot open index " + path + ": " + e.get_msg()};
     return nullptr;

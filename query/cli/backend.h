@@ -1,5 +1,5 @@
-// Where corpus-search sends its requests: a local index (LocalBackend) or, added by searchd's
-// client, a remote server. The CLI only talks to this interface.
+// Where corpus-search sends its requests: a local index (LocalBackend) or a searchd server
+// (remote_backend.h, --server). The CLI only talks to this interface.
 //
 // Thread-safety: a backend is used by one thread.
 #ifndef CS_QUERY_CLI_BACKEND_H_

@@ -10,6 +10,7 @@
 #include "query/cli/backend.h"
 #include "query/cli/bench.h"
 #include "query/cli/output.h"
+#include "query/cli/remote_backend.h"
 #include "query/json.h"
 
 namespace {
@@ -20,6 +21,7 @@ constexpr int kError = 2;
 
 struct Options {
   std::string index = "var/index";
+  std::string server;  // searchd URL; when set, searches go there instead of an index
   bool json = false;
   int limit = 10;
   int page = 1;
@@ -41,8 +43,10 @@ int fail(const std::string& message) {
 }
 
 void define_options(CLI::App& app, Options& o) {
-  app.add_option("--index", o.index, "Index folder, stub file or index root")
-      ->capture_default_str();
+  auto* index = app.add_option("--index", o.index, "Index folder, stub file or index root")
+                    ->capture_default_str();
+  app.add_option("--server", o.server, "Search through searchd's HTTP API (http://HOST:PORT)")
+      ->excludes(index);
   app.add_flag("--json", o.json, "Print the result as JSON");
   app.add_option("--limit", o.limit, "Results per page")
       ->check(CLI::Range(1, 100))
@@ -145,7 +149,8 @@ int main(int argc, char** argv) {
     return fail(std::string(e.what()) + " (see --help)");
   }
   cs::query::SearchError error;
-  auto backend = cs::cli::open_local_backend(options.index, error);
+  auto backend = options.server.empty() ? cs::cli::open_local_backend(options.index, error)
+                                        : cs::cli::open_remote_backend(options.server, error);
   if (!backend) return fail(error.message);
   if (!options.bench_file.empty()) {
     std::string message;

@@ -1,0 +1,32 @@
+// Opening a stub file shard by shard, so that one unreachable remote shard (a `remote
+// HOST:PORT` line whose xapian-tcpsrv is down) leaves the others searchable with a warning
+// instead of failing the whole open as Xapian::Database(stub) does (TECH-NOTES.md).
+//
+// Stub lines understood: `remote HOST:PORT`, `remote :PROGRAM ARGS...`, and `auto|glass|chert
+// PATH` (relative paths are relative to the stub's folder); blank lines and `#` comments are
+// skipped. Remote shards get bounded connect and read timeouts.
+//
+// Thread-safety: opening touches only its arguments; safe from any thread.
+#ifndef CS_QUERY_SHARDS_H_
+#define CS_QUERY_SHARDS_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace cs::query {
+
+/// Shards that opened, merged into one Database, and one warning per shard that did not.
+struct OpenedShards {
+  Xapian::Database db;
+  std::vector<std::string> warnings;  ///< "shard HOST:PORT unreachable: ..." per failed shard
+};
+
+/// Opens every shard named by the stub at `stub_path`. Returns false and sets `error` when the
+/// stub cannot be read, has an unknown line, or no shard at all could be opened.
+bool open_shards(const std::string& stub_path, OpenedShards& shards, std::string& error);
+
+}  // namespace cs::query
+
+#endif  // CS_QUERY_SHARDS_H_
