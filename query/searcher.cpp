@@ -154,8 +154,15 @@ class SearcherImpl {
 void SearcherImpl::configure(Xapian::Enquire& enquire, const SearchRequest& request,
                              const BuiltQuery& built) {
   enquire.set_query(built.query);
-  if (request.sort == SortOrder::kNewest) enquire.set_sort_by_key_then_relevance(&newest_, false);
-  if (request.sort == SortOrder::kOldest) enquire.set_sort_by_key_then_relevance(&oldest_, false);
+  if (location_.remote && request.sort != SortOrder::kRelevance) {
+    // The remote backend runs no KeyMaker: sort on the date slot itself, where unknown
+    // (empty) dates sort last for newest but first for oldest.
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::kNewest);
+  } else if (request.sort == SortOrder::kNewest) {
+    enquire.set_sort_by_key_then_relevance(&newest_, false);
+  } else if (request.sort == SortOrder::kOldest) {
+    enquire.set_sort_by_key_then_relevance(&oldest_, false);
+  }
   if (request.collapse) enquire.set_collapse_key(schema::kSlotDupCluster);
 }
 
