@@ -110,11 +110,18 @@ std::vector<std::string> manifest_files(const IndexOptions& options) {
   return found;
 }
 
-// Opens the new generation: a compacted copy of `live_path` when given, else a fresh one.
+// Opens the new generation: a copy of `live_path` when given, else a fresh one.
 Xapian::WritableDatabase open_generation(const fs::path& gen_path,
                                          const std::optional<std::string>& live_path) {
   if (live_path) {
-    Xapian::Database(*live_path).compact(gen_path.string());
+    // A plain file copy: several times faster than compacting, and the live generation is
+    // never written to, so its files are a consistent database (README "Reindexing").
+    fs::create_directory(gen_path);
+    for (const auto& entry : fs::directory_iterator(*live_path)) {
+      if (entry.is_regular_file() && entry.path().filename() != "flintlock") {
+        fs::copy_file(entry.path(), gen_path / entry.path().filename());
+      }
+    }
     return Xapian::WritableDatabase(gen_path.string(), Xapian::DB_OPEN);
   }
   return Xapian::WritableDatabase(gen_path.string(), Xapian::DB_CREATE);
