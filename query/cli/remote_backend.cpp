@@ -58,6 +58,20 @@ std::string error_text(const std::string& body) {
   return body.substr(0, body.find('\n'));
 }
 
+// httplib's error names ("Connection", "Read") in words a user can act on.
+std::string describe(httplib::Error error) {
+  switch (error) {
+    case httplib::Error::Connection:
+      return "connection failed (refused or unreachable)";
+    case httplib::Error::ConnectionTimeout:
+      return "connection timed out";
+    case httplib::Error::Read:
+      return "no complete answer (read failed or timed out)";
+    default:
+      return httplib::to_string(error);
+  }
+}
+
 bool is_success(int status) { return status >= 200 && status < 300; }
 
 class RemoteBackend : public Backend {
@@ -132,7 +146,7 @@ class RemoteBackend : public Backend {
  private:
   SearchError unreachable(httplib::Error error) const {
     return {ErrorCode::kInternal,
-            "cannot reach searchd at " + origin_ + prefix_ + ": " + httplib::to_string(error)};
+            "cannot reach searchd at " + origin_ + prefix_ + ": " + describe(error)};
   }
   SearchError http_error(int status, const std::string& body) const {
     const std::string text = error_text(body);
