@@ -38,6 +38,8 @@ out="${out:-$root/bench/results/$(date +%Y-%m-%d)-$size}"
 queries="$shared/queries.txt"
 gazetteer="$shared/entities.tsv"
 mkdir -p "$cache" "$work" "$out"
+# Absolute paths: the index stores input paths, and reindex.sh makes its folder absolute.
+cache="$(realpath "$cache")" work="$(realpath "$work")" out="$(realpath "$out")"
 raw="$out/raw"
 mkdir -p "$raw"
 measures="$raw/measures.tsv"
