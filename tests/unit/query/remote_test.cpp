@@ -1,9 +1,12 @@
-// corpus-search --server: the /api query strings built from a SearchRequest, and the JSON
-// parsers that read searchd's answers back (round trip through the one serializer).
+// Remote searching: corpus-search --server's /api query strings and the JSON parsers that read
+// searchd's answers back (round trip through the one serializer); stubs opened shard by shard.
 #include <catch2/catch.hpp>
+#include <fstream>
 
+#include "fixture.h"
 #include "query/cli/remote_backend.h"
 #include "query/json.h"
+#include "query/shards.h"
 
 using cs::query::SearchRequest;
 using cs::query::SearchResult;
@@ -139,4 +142,59 @@ TEST_CASE("malformed result JSON is an error, not an exception", "[remote][json]
     CHECK_FALSE(cs::query::from_json(nlohmann::json::parse(text), parsed, error));
     CHECK_FALSE(error.empty());
   }
+}
+
+namespace {
+
+// Writes `lines` as a stub file `name` in `dir` and returns its path.
+std::string write_stub(const cs::test::TempDir& dir, const std::string& name,
+                       const std::string& lines) {
+  const std::string path = dir.path() + "/" + name;
+  std::ofstream(path) << lines;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("a stub opens shard by shard; an unreachable one becomes a warning", "[shards]") {
+  const cs::test::TempDir dir;
+  cs::test::write_index(
+      dir.path() + "/a",
+      {cs::test::make_article("a1", "Siege", "siege of the city", "Reuters", "2016-03-01")});
+  cs::test::write_index(
+      dir.path() + "/b",
+      {cs::test::make_article("b1", "Siege", "siege lifted", "AFP", "2016-04-01"),
+       cs::test::make_article("b2", "Talks", "talks began", "AFP", "2016-05-01")});
+  cs::query::OpenedShards shards;
+  std::string error;
+
+  REQUIRE(cs::query::open_shards(write_stub(dir, "both", "# shards\n\nauto a\nauto b\n"), shards,
+                                 error));
+  CHECK(shards.db.get_doccount() == 3);
+  CHECK(shards.warnings.empty());
+
+  // Port 1 on loopback refuses connections at once.
+  const std::string degraded = write_stub(dir, "degraded", "auto a\nremote 127.0.0.1:1\n");
+  REQUIRE(cs::query::open_shards(degraded, shards, error));
+  CHECK(shards.db.get_doccount() == 1);
+  REQUIRE(shards.warnings.size() == 1);
+  CHECK(shards.warnings[0].rfind("shard 127.0.0.1:1 unreachable", 0) == 0);
+
+  CHECK_FALSE(
+      cs::query::open_shards(write_stub(dir, "dead", "remote 127.0.0.1:1\n"), shards, error));
+  CHECK(error.find("no shard") != std::string::npos);
+  CHECK_FALSE(cs::query::open_shards(write_stub(dir, "odd", "auto a\nbogus x\n"), shards, error));
+  CHECK(error.find("unknown stub line") != std::string::npos);
+
+  // The Searcher passes the warning on with every result.
+  cs::query::SearchError open_error;
+  auto searcher = cs::query::Searcher::open(degraded, open_error);
+  REQUIRE(searcher);
+  SearchRequest request;
+  request.text = "siege";
+  SearchResult result;
+  REQUIRE_FALSE(searcher->search(request, result));
+  CHECK(result.total == 1);
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0].find("unreachable") != std::string::npos);
 }
