@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/schema.h"
 #include "indexer/document.h"
@@ -51,21 +52,36 @@ TEST_CASE("document builder: same document as build_document", "[document_builde
 }
 
 TEST_CASE("document builder: spelling words equal those of FLAG_SPELLING", "[document_builder]") {
+  const std::string long_word(300, 'w');
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Shelling in Aleppo", sample("x").text},
+      {"Aleppo Aleppo aleppo", "Aleppo, again: ALEPPO and aleppo's."},
+      {"", "Numbers 12 and 3.5 and 2016-03-27, U.S. forces, e-mail, ez-Zor."},
+      {"Title only words", ""},
+      {"Caf\xc3\xa9 \xd8\xad\xd9\x84\xd8\xa8", "\xe6\x9d\xb1\xe4\xba\xac " + long_word + " end"},
+  };
   cs::test::TempDir dir;
   Xapian::WritableDatabase reference(dir.path + "/ref", Xapian::DB_CREATE);
   Xapian::TermGenerator generator = cs::make_term_generator();
   generator.set_database(reference);
   generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  cs::Article article = sample("a1");
-  article.dup_cluster = "a1";
-  reference.replace_document(cs::schema::id_term("a1"), cs::build_document(article, generator));
-  reference.commit();
-
   Xapian::WritableDatabase written(dir.path + "/new", Xapian::DB_CREATE);
   cs::IndexWriter writer(written);
   cs::DocumentBuilder builder;
-  cs::PreparedDocument prepared = builder.build(sample("a1"));
-  writer.write(prepared);
+  int n = 0;
+  for (const auto& [title, text] : cases) {
+    cs::Article article = sample("a" + std::to_string(++n));
+    article.title = title;
+    article.text = text;
+    article.content_hash = static_cast<std::uint64_t>(n);
+    article.simhash = 0;
+    cs::PreparedDocument prepared = builder.build(article);
+    writer.write(prepared);
+    article.dup_cluster = article.id;
+    reference.replace_document(cs::schema::id_term(article.id),
+                               cs::build_document(article, generator));
+  }
+  reference.commit();
   writer.finish(cs::Gazetteer());
   CHECK_FALSE(spelling_table(written).empty());
   CHECK(spelling_table(written) == spelling_table(reference));
