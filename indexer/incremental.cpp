@@ -7,7 +7,6 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/doc_data.h"
 #include "core/generations.h"
 #include "core/hash.h"
 #include "core/schema.h"
@@ -36,12 +35,6 @@ std::string path_term(const std::string& path) {
   return sc::make_term(sc::kPrefixPath, hex64(stable_hash64(path)));
 }
 
-std::set<std::string> path_terms(const std::set<std::string>& paths) {
-  std::set<std::string> terms;
-  for (const std::string& p : paths) terms.insert(path_term(p));
-  return terms;
-}
-
 fs::path normal_absolute(const std::string& path) {
   std::error_code ec;
   return fs::absolute(path, ec).lexically_normal();
@@ -67,6 +60,10 @@ std::string id_term_of(const Xapian::Database& db, Xapian::docid docid) {
 
 }  // namespace
 
+Xapian::doccount documents_from(const Xapian::Database& db, const std::string& path) {
+  return db.get_termfreq(path_term(path));
+}
+
 FileStamps::FileStamps(const Xapian::Database& db, std::string context)
     : context_(std::move(context)) {
   context_matches_ = db.get_metadata(std::string(kMetaStampContext)) == context_;
@@ -82,12 +79,20 @@ bool FileStamps::unchanged(const InputFile& file) const {
   return it != stored_.end() && it->second == stamp_of(file.path);
 }
 
+std::vector<std::string> FileStamps::known_paths() const {
+  std::vector<std::string> paths;
+  for (const auto& [path, stamp] : stored_) paths.push_back(path);
+  return paths;
+}
+
 void FileStamps::record(const InputFile& file) { recorded_[file.path] = stamp_of(file.path); }
 
 void FileStamps::save(Xapian::WritableDatabase& db, const std::set<std::string>& present) const {
   const std::string prefix(kMetaStampPrefix);
   for (const auto& [path, stamp] : stored_) {
-    if (!present.contains(path)) db.set_metadata(prefix + path, "");
+    if (!present.contains(path) && documents_from(db, path) == 0) {
+      db.set_metadata(prefix + path, "");
+    }
   }
   for (const auto& [path, stamp] : recorded_) {
     if (!stamp.empty()) db.set_metadata(prefix + path, stamp);
@@ -95,13 +100,9 @@ void FileStamps::save(Xapian::WritableDatabase& db, const std::set<std::string>&
   db.set_metadata(std::string(kMetaStampContext), context_);
 }
 
-Xapian::doccount documents_from(const Xapian::Database& db, const std::string& path) {
-  return db.get_termfreq(path_term(path));
-}
-
 std::string stamp_context(const std::vector<std::string>& manifest_files,
                           const std::string& gazetteer_tsv) {
-  std::string all = std::to_string(sc::kSchemaVersion) + "\n" + stamp_of("/proc/self/exe") + "\n";
+  std::string all = std::to_string(sc::kSchemaVersion) + "\n";
   for (const std::string& path : manifest_files) {
     std::ifstream in(path, std::ios::binary);
     all += path + "\n";
@@ -112,7 +113,7 @@ std::string stamp_context(const std::vector<std::string>& manifest_files,
 }
 
 std::size_t remove_vanished(Xapian::WritableDatabase& db, const std::vector<std::string>& inputs,
-                            const std::set<std::string>& listed,
+                            const FileStamps& stamps, const std::set<std::string>& listed,
                             const std::set<std::string>& reread,
                             const std::set<std::string>& written) {
   std::vector<fs::path> folders;
@@ -120,22 +121,18 @@ std::size_t remove_vanished(Xapian::WritableDatabase& db, const std::vector<std:
     std::error_code ec;
     if (fs::is_directory(input, ec)) folders.push_back(normal_absolute(input));
   }
-  const std::set<std::string> listed_terms = path_terms(listed);
-  const std::set<std::string> reread_terms = path_terms(reread);
   std::set<std::string> written_terms;
   for (const std::string& id : written) written_terms.insert(sc::id_term(id));
-  std::vector<Xapian::docid> doomed;
-  const std::string prefix(sc::kPrefixPath);
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    const bool was_reread = reread_terms.contains(*t);
-    if (!was_reread && listed_terms.contains(*t)) continue;
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-      if (was_reread) {
-        if (!written_terms.contains(id_term_of(db, *p))) doomed.push_back(*p);
-        continue;
-      }
-      const auto article = decode_doc_data(db.get_document(*p).get_data());
-      if (article && under_any(article->source_path, folders)) doomed.push_back(*p);
+  std::set<Xapian::docid> doomed;
+  for (const std::string& path : stamps.known_paths()) {
+    if (listed.contains(path) || !under_any(path, folders)) continue;
+    const std::string term = path_term(path);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) doomed.insert(*p);
+  }
+  for (const std::string& path : reread) {
+    const std::string term = path_term(path);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      if (!written_terms.contains(id_term_of(db, *p))) doomed.insert(*p);
     }
   }
   for (Xapian::docid docid : doomed) db.delete_document(docid);

@@ -2,8 +2,9 @@
 // how a finished generation is published.
 //
 // - FileStamps: the size and modification time of every file indexed, stored in the index
-//   metadata with a context hash (manifests, gazetteer, schema version, corpus-index binary).
-//   A file whose stamp matches, under the same context, is not read again (as make or rsync).
+//   metadata with a context hash (manifests, gazetteer, schema version). A file whose stamp
+//   matches, under the same context, is not read again (as make or rsync); after a change to
+//   the extraction code, rebuild with --full.
 // - remove_vanished: deletes the documents of files that disappeared from an input folder,
 //   and of JSON Lines records that disappeared from a file read again.
 // - clean_abandoned / publish_generation: the generation lifecycle around a run, for
@@ -34,11 +35,14 @@ class FileStamps {
   /// True when `file` has the stamp recorded for it (so its documents are current).
   bool unchanged(const InputFile& file) const;
 
+  /// The paths with a stored stamp: every file indexed into the database by corpus-index.
+  std::vector<std::string> known_paths() const;
+
   /// Records the current stamp of `file` (after its articles were written).
   void record(const InputFile& file);
 
-  /// Writes the recorded stamps and the context into `db`, and drops stamps of files not in
-  /// `present` (paths listed this run); call before the final commit.
+  /// Writes the recorded stamps and the context into `db`, and drops the stamps of files not
+  /// in `present` (paths listed this run) that have no documents left; call before commit.
   void save(Xapian::WritableDatabase& db, const std::set<std::string>& present) const;
 
  private:
@@ -52,16 +56,17 @@ class FileStamps {
 Xapian::doccount documents_from(const Xapian::Database& db, const std::string& path);
 
 /// The context hash for FileStamps: changes when any of `manifest_files` (contents), the
-/// gazetteer TSV, the schema version or the running corpus-index binary changes.
+/// gazetteer TSV or the schema version changes.
 std::string stamp_context(const std::vector<std::string>& manifest_files,
                           const std::string& gazetteer_tsv);
 
-/// Deletes documents from files that vanished: a document whose source path is under one of
-/// the folders in `inputs` but not in `listed` (every file found this run); and a document
-/// from a file in `reread` (JSON Lines files read this run) whose id is not in `written`.
-/// Documents from other folders are untouched. Returns the number deleted.
+/// Deletes documents from files that vanished: the documents of a file in `stamps` (every
+/// file indexed before) under one of the folders in `inputs` but not in `listed` (every file
+/// found this run); and a document from a file in `reread` (JSON Lines files read this run)
+/// whose id is not in `written`. Documents from other folders are untouched. Returns the
+/// number deleted.
 std::size_t remove_vanished(Xapian::WritableDatabase& db, const std::vector<std::string>& inputs,
-                            const std::set<std::string>& listed,
+                            const FileStamps& stamps, const std::set<std::string>& listed,
                             const std::set<std::string>& reread,
                             const std::set<std::string>& written);
 

@@ -161,7 +161,8 @@ std::string build_generation(const IndexOptions& options, const fs::path& gen_pa
   }
   index_files(changed, *manifest, extractor, writer, options.threads, progress, summary);
   if (summary.incremental) {
-    summary.removed = remove_vanished(db, options.inputs, listed, reread, writer.ids_written());
+    summary.removed =
+        remove_vanished(db, options.inputs, stamps, listed, reread, writer.ids_written());
   }
   stamps.save(db, listed);
   writer.finish(*gazetteer);

@@ -10,130 +10,136 @@
 # Environment: CS_BIN_DIR (binaries; default build/bin, built with scripts/build.sh if missing),
 #   REINDEX_SMOKE_QUERY (query that must run on the new generation; default: its first title word).
 set -euo pipefail
+# Everything runs inside main(), so bash has parsed the whole file before it starts: editing or
+# updating this script while a reindex runs cannot break that run.
 
-repo="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
-bin="${CS_BIN_DIR:-$repo/build/bin}"
-full=0
-allow_shrink=0
-wait_for_lock=1
-keep=3
+main() {
+  repo="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
+  bin="${CS_BIN_DIR:-$repo/build/bin}"
+  full=0
+  allow_shrink=0
+  wait_for_lock=1
+  keep=3
 
-usage() { sed -n '7,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
-die() { echo "reindex: error: $*" >&2; exit 1; }
-say() { echo "reindex: $*"; }
+  usage() { sed -n '7,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+  die() { echo "reindex: error: $*" >&2; exit 1; }
+  say() { echo "reindex: $*"; }
 
-positional=()
-while (($#)); do
-  case "$1" in
-    --full) full=1 ;;
-    --allow-shrink) allow_shrink=1 ;;
-    --no-wait) wait_for_lock=0 ;;
-    --keep)
-      if (($# < 2)) || [[ ! "$2" =~ ^[1-9][0-9]*$ ]]; then die "--keep needs a positive number"; fi
-      keep="$2"; shift ;;
-    -h|--help) usage; exit 0 ;;
-    --) shift; positional+=("$@"); break ;;
-    -*) die "unknown option: $1 (see --help)" ;;
-    *) positional+=("$1") ;;
-  esac
-  shift
-done
-((${#positional[@]} <= 2)) || die "too many arguments (see --help)"
-corpus="${positional[0]:-$repo/corpus}"
-root="${positional[1]:-$repo/var/index}"
+  positional=()
+  while (($#)); do
+    case "$1" in
+      --full) full=1 ;;
+      --allow-shrink) allow_shrink=1 ;;
+      --no-wait) wait_for_lock=0 ;;
+      --keep)
+        if (($# < 2)) || [[ ! "$2" =~ ^[1-9][0-9]*$ ]]; then die "--keep needs a positive number"; fi
+        keep="$2"; shift ;;
+      -h|--help) usage; exit 0 ;;
+      --) shift; positional+=("$@"); break ;;
+      -*) die "unknown option: $1 (see --help)" ;;
+      *) positional+=("$1") ;;
+    esac
+    shift
+  done
+  ((${#positional[@]} <= 2)) || die "too many arguments (see --help)"
+  corpus="${positional[0]:-$repo/corpus}"
+  root="${positional[1]:-$repo/var/index}"
 
-[[ -d "$corpus" ]] || die "corpus folder not found: $corpus"
-corpus="$(cd -- "$corpus" && pwd)"  # absolute, so stored paths do not depend on the cwd
-mkdir -p -- "$root"
-root="$(cd -- "$root" && pwd)"
+  [[ -d "$corpus" ]] || die "corpus folder not found: $corpus"
+  corpus="$(cd -- "$corpus" && pwd)"  # absolute, so stored paths do not depend on the cwd
+  mkdir -p -- "$root"
+  root="$(cd -- "$root" && pwd)"
 
-if [[ ! -x "$bin/corpus-index" || ! -x "$bin/corpus-search" ]]; then
-  say "binaries missing in $bin, building them"
-  BUILD_DIR="$(dirname -- "$bin")" "$repo/scripts/build.sh" >&2
-fi
-
-# One reindex per root: the lock is released when this process (and its children) exit,
-# so a killed run never leaves a lock behind.
-exec {lock_fd}>>"$root/.reindex.lock"
-if ! flock -n "$lock_fd"; then
-  ((wait_for_lock)) || die "another reindex is running on $root (--no-wait given)"
-  say "another reindex is running on $root; waiting for it to finish"
-  flock "$lock_fd"
-fi
-
-live_generation() {
-  [[ -f "$root/XAPIANDB" ]] || return 0
-  sed -n 's/^auto \(gen-[0-9][0-9]*\)[[:space:]]*$/\1/p' "$root/XAPIANDB" | head -n 1
-}
-doc_count() { xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p'; }
-count_of() { sed -n "s/.*[ ,]$1 \([0-9][0-9]*\).*/\1/p" <<<"$summary_line" | head -n 1; }
-
-start=$(date +%s.%N)
-old_gen="$(live_generation)"
-old_docs=0
-if [[ -n "$old_gen" ]]; then old_docs="$(doc_count "$root/$old_gen")"; fi
-new_gen=""
-published=0
-cleanup() {
-  if [[ -n "$new_gen" && "$published" == 0 ]]; then rm -rf -- "${root:?}/$new_gen"; fi
-}
-trap cleanup EXIT
-
-mode=incremental
-args=(--out "$root" --keep "$keep" --no-publish)
-if ((full)) || [[ -z "$old_gen" ]]; then mode=full; fi
-if ((full)); then args+=(--full); fi
-say "building a new generation ($mode) of $root from $corpus (live: ${old_gen:-none}, $old_docs documents)"
-log="$(mktemp)"
-trap 'rm -f -- "$log"; cleanup' EXIT
-if ! "$bin/corpus-index" "${args[@]}" -- "$corpus" >"$log"; then
-  cat -- "$log"
-  die "corpus-index failed; the live index is unchanged"
-fi
-summary_line="$(grep -m 1 '^files ' "$log" || true)"
-
-# The generation just built: the newest folder above the live one (none if nothing changed).
-newest="$(find "$root" -mindepth 1 -maxdepth 1 -type d -name 'gen-*' -printf '%f\n' | sort -t- -k2,2n | tail -n 1)"
-if [[ -z "$newest" || "$newest" == "$old_gen" ]]; then
-  say "nothing changed: $old_gen stays live ($old_docs documents; $summary_line)"
-  exit 0
-fi
-new_gen="$newest"
-
-say "checking $new_gen (xapian-check, schema, document count, smoke query)"
-xapian-check "$root/$new_gen" >/dev/null || die "xapian-check failed on $new_gen; the live index is unchanged"
-new_docs="$(doc_count "$root/$new_gen")"
-[[ "$new_docs" =~ ^[0-9]+$ ]] || die "cannot count documents of $new_gen"
-((new_docs > 0)) || die "$new_gen is empty; the live index is unchanged"
-if ((!allow_shrink && new_docs * 2 < old_docs)); then
-  die "$new_gen has $new_docs documents, under half of the live $old_docs (a missing folder?); rerun with --allow-shrink if intended"
-fi
-smoke="${REINDEX_SMOKE_QUERY:-}"
-if [[ -z "$smoke" ]]; then
-  # A word of some indexed title: the query must run and match.
-  smoke="$("$bin/corpus-search" --index "$root/$new_gen" --json --limit 1 -- 'a OR the OR of' 2>/dev/null |
-    python3 -c 'import json,re,sys; h=json.load(sys.stdin)["hits"]; w=re.findall(r"[A-Za-z]{4,}", h[0]["title"]) if h else []; print(w[0] if w else "")' || true)"
-fi
-if [[ -n "$smoke" ]]; then
-  status=0
-  "$bin/corpus-search" --index "$root/$new_gen" --limit 1 -- "$smoke" >/dev/null 2>&1 || status=$?
-  ((status == 0)) || die "smoke query '$smoke' on $new_gen failed (exit $status); the live index is unchanged"
-fi
-
-say "publishing $new_gen"
-"$bin/corpus-index" --out "$root" --keep "$keep" --publish "$new_gen" >/dev/null ||
-  die "could not publish $new_gen; the live index is unchanged"
-published=1
-
-pid_file="$root/searchd.pid"
-if [[ -f "$pid_file" ]]; then
-  pid="$(head -n 1 -- "$pid_file" | tr -dc '0-9')"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -HUP "$pid" && say "asked searchd (pid $pid) to reload"
+  if [[ ! -x "$bin/corpus-index" || ! -x "$bin/corpus-search" ]]; then
+    say "binaries missing in $bin, building them"
+    BUILD_DIR="$(dirname -- "$bin")" "$repo/scripts/build.sh" >&2
   fi
-fi
 
-elapsed="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')"
-say "live generation: ${old_gen:-none} -> $new_gen; documents $old_docs -> $new_docs;" \
-  "added $(count_of indexed), updated $(count_of updated), removed $(count_of removed)," \
-  "unchanged $(count_of unchanged); $elapsed s"
+  # One reindex per root: the lock is released when this process (and its children) exit,
+  # so a killed run never leaves a lock behind.
+  exec {lock_fd}>>"$root/.reindex.lock"
+  if ! flock -n "$lock_fd"; then
+    ((wait_for_lock)) || die "another reindex is running on $root (--no-wait given)"
+    say "another reindex is running on $root; waiting for it to finish"
+    flock "$lock_fd"
+  fi
+
+  live_generation() {
+    [[ -f "$root/XAPIANDB" ]] || return 0
+    sed -n 's/^auto \(gen-[0-9][0-9]*\)[[:space:]]*$/\1/p' "$root/XAPIANDB" | head -n 1
+  }
+  doc_count() { xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p'; }
+  count_of() { sed -n "s/.*[ ,]$1 \([0-9][0-9]*\).*/\1/p" <<<"$summary_line" | head -n 1; }
+
+  start=$(date +%s.%N)
+  old_gen="$(live_generation)"
+  old_docs=0
+  if [[ -n "$old_gen" ]]; then old_docs="$(doc_count "$root/$old_gen")"; fi
+  new_gen=""
+  published=0
+  cleanup() {
+    if [[ -n "$new_gen" && "$published" == 0 ]]; then rm -rf -- "${root:?}/$new_gen"; fi
+  }
+  trap cleanup EXIT
+
+  mode=incremental
+  args=(--out "$root" --keep "$keep" --no-publish)
+  if ((full)) || [[ -z "$old_gen" ]]; then mode=full; fi
+  if ((full)); then args+=(--full); fi
+  say "building a new generation ($mode) of $root from $corpus (live: ${old_gen:-none}, $old_docs documents)"
+  log="$(mktemp)"
+  trap 'rm -f -- "$log"; cleanup' EXIT
+  if ! "$bin/corpus-index" "${args[@]}" -- "$corpus" >"$log"; then
+    cat -- "$log"
+    die "corpus-index failed; the live index is unchanged"
+  fi
+  summary_line="$(grep -m 1 '^files ' "$log" || true)"
+
+  # The generation just built: the newest folder above the live one (none if nothing changed).
+  newest="$(find "$root" -mindepth 1 -maxdepth 1 -type d -name 'gen-*' -printf '%f\n' | sort -t- -k2,2n | tail -n 1)"
+  if [[ -z "$newest" || "$newest" == "$old_gen" ]]; then
+    say "nothing changed: $old_gen stays live ($old_docs documents; $summary_line)"
+    exit 0
+  fi
+  new_gen="$newest"
+
+  say "checking $new_gen (xapian-check, schema, document count, smoke query)"
+  xapian-check "$root/$new_gen" >/dev/null || die "xapian-check failed on $new_gen; the live index is unchanged"
+  new_docs="$(doc_count "$root/$new_gen")"
+  [[ "$new_docs" =~ ^[0-9]+$ ]] || die "cannot count documents of $new_gen"
+  ((new_docs > 0)) || die "$new_gen is empty; the live index is unchanged"
+  if ((!allow_shrink && new_docs * 2 < old_docs)); then
+    die "$new_gen has $new_docs documents, under half of the live $old_docs (a missing folder?); rerun with --allow-shrink if intended"
+  fi
+  smoke="${REINDEX_SMOKE_QUERY:-}"
+  if [[ -z "$smoke" ]]; then
+    # A word of some indexed title: the query must run and match.
+    smoke="$("$bin/corpus-search" --index "$root/$new_gen" --json --limit 1 -- 'a OR the OR of' 2>/dev/null |
+      python3 -c 'import json,re,sys; h=json.load(sys.stdin)["hits"]; w=re.findall(r"[A-Za-z]{4,}", h[0]["title"]) if h else []; print(w[0] if w else "")' || true)"
+  fi
+  if [[ -n "$smoke" ]]; then
+    status=0
+    "$bin/corpus-search" --index "$root/$new_gen" --limit 1 -- "$smoke" >/dev/null 2>&1 || status=$?
+    ((status == 0)) || die "smoke query '$smoke' on $new_gen failed (exit $status); the live index is unchanged"
+  fi
+
+  say "publishing $new_gen"
+  "$bin/corpus-index" --out "$root" --keep "$keep" --publish "$new_gen" >/dev/null ||
+    die "could not publish $new_gen; the live index is unchanged"
+  published=1
+
+  pid_file="$root/searchd.pid"
+  if [[ -f "$pid_file" ]]; then
+    pid="$(head -n 1 -- "$pid_file" | tr -dc '0-9')"
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+      kill -HUP "$pid" && say "asked searchd (pid $pid) to reload"
+    fi
+  fi
+
+  elapsed="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')"
+  say "live generation: ${old_gen:-none} -> $new_gen; documents $old_docs -> $new_docs;" \
+    "added $(count_of indexed), updated $(count_of updated), removed $(count_of removed)," \
+    "unchanged $(count_of unchanged); $elapsed s"
+}
+
+main "$@"
