@@ -70,7 +70,16 @@ int main(int argc, char** argv) {
   app.add_option("--publish", publish_generation,
                  "Only make this already built generation (e.g. gen-7, from --no-publish) live, "
                  "after checking it opens with the current schema");
-  app.add_option("inputs", options.inputs, "Folders (.txt .md .html .jsonl, recursively) or files");
+  app.add_option("inputs", options.inputs,
+                 "Folders (.txt .md .html .htm .jsonl .ndjson, recursively) or files");
+  app.footer(
+      "Progress goes to stderr (a bar on a terminal, a line every 5 s otherwise), the summary "
+      "to stdout; the first " +
+      std::to_string(kWarningsShown) +
+      " warnings are listed, all are counted by reason. Bad files and "
+      "lines are skipped or repaired with a warning, never fatal. XAPIAN_FLUSH_THRESHOLD sets "
+      "the documents per batch (default 2000). Exit status: 0 when an index was written or "
+      "nothing changed, 2 on error.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
