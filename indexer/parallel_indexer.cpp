@@ -51,8 +51,8 @@ std::uint64_t file_size_or_zero(const std::string& path) {
 // Reads the articles of `file`, passing each with the input offset just after it.
 void read_file(const InputFile& file, const std::function<void(Article&&, std::uint64_t)>& sink,
                std::vector<ReadIssue>& issues) {
+  const std::uint64_t size = file_size_or_zero(file.path);
   if (file.format != InputFormat::kJsonLines) {
-    const std::uint64_t size = file_size_or_zero(file.path);
     read_articles(
         file, [&](Article&& a) { sink(std::move(a), size); }, issues);
     return;
@@ -65,8 +65,8 @@ void read_file(const InputFile& file, const std::function<void(Article&&, std::u
   read_json_lines(
       in, file,
       [&](Article&& a) {
-        const auto pos = in.tellg();
-        sink(std::move(a), pos < 0 ? 0 : static_cast<std::uint64_t>(pos));
+        const auto pos = in.tellg();  // -1 once the last line hit the end of the file
+        sink(std::move(a), pos < 0 ? size : static_cast<std::uint64_t>(pos));
       },
       issues);
 }
