@@ -13,7 +13,7 @@ using query::SearchError;
 using query::SearchRequest;
 
 /// Repeatable filter parameters; each maps to the query library's field of the same name.
-constexpr std::array<std::string_view, 6> kFilterParams = {"outlet", "person", "org",
+constexpr std::array<std::string_view, 7> kFilterParams = {"outlet", "author", "person", "org",
                                                            "place",  "entity", "source"};
 /// Parameters that may appear at most once.
 constexpr std::array<std::string_view, 8> kSingleParams = {"q",    "from", "to",       "sort",

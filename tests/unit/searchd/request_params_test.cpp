@@ -36,6 +36,7 @@ TEST_CASE("search params: every accepted parameter", "[searchd][params]") {
   auto r = parse_ok({{"q", "Palmyra \"air strike\""},
                      {"outlet", "Reuters"},
                      {"outlet", "-Sputnik"},
+                     {"author", "Haytham Mustafa"},
                      {"person", "bashar-al-assad"},
                      {"place", "Aleppo"},
                      {"org", "-isis"},
@@ -54,7 +55,7 @@ TEST_CASE("search params: every accepted parameter", "[searchd][params]") {
   CHECK(r.page == 3);
   CHECK(r.page_size == 100);
   CHECK(r.collapse);
-  REQUIRE(r.filters.size() == 7);
+  REQUIRE(r.filters.size() == 8);
   int excluded = 0;
   for (const auto& f : r.filters) {
     if (f.exclude) {
