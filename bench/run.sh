@@ -60,9 +60,13 @@ done
 
 # --- Build ------------------------------------------------------------------------------------
 log "building Release binaries in $build"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCS_BUILD_TESTS=OFF \
-  -DCS_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j "$(nproc)" --target corpus-index corpus-search searchd >/dev/null
+if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCS_BUILD_TESTS=OFF \
+  -DCS_BUILD_BENCH=ON && cmake --build "$build" -j "$(nproc)" \
+  --target corpus-index corpus-search searchd; } >"$raw/build.log" 2>&1; then
+  tail -n 30 "$raw/build.log" >&2
+  echo "run.sh: build failed (log: $raw/build.log)" >&2
+  exit 1
+fi
 bin="$build/bin"
 
 # --- Corpus -----------------------------------------------------------------------------------
