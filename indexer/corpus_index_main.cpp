@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
   bool quiet = false;
   app.add_flag("--quiet,-q", quiet, "No progress display on stderr (warnings and errors still)");
   app.add_option("--threads", options.threads,
-                 "Worker threads for cleaning, extraction and tokenising (default: one per core; "
-                 "one thread always writes)")
+                 "Worker threads for cleaning, extraction and tokenising (default: one per core "
+                 "but one; one more thread reads, one writes)")
       ->check(CLI::Range(0, 64));
   std::string publish_generation;
   app.add_option("--publish", publish_generation,

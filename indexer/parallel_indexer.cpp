@@ -160,7 +160,11 @@ std::uint64_t total_bytes(const std::vector<InputFile>& files) {
 void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
                  const Extractor& extractor, IndexWriter& writer, unsigned workers,
                  const ProgressFn& progress, IndexSummary& summary) {
-  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  if (workers == 0) {
+    // The writing thread is the bottleneck: leave it a core of its own.
+    const unsigned cores = std::thread::hardware_concurrency();
+    workers = cores > 1 ? cores - 1 : 1;
+  }
   WorkQueue<Task> tasks(kQueueCapacity);
   WorkQueue<Pending> pending(kQueueCapacity);
   ReaderReport report;

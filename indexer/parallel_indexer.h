@@ -23,8 +23,8 @@
 namespace cs {
 
 /// Reads, cleans, extracts and writes every article of `files` with `workers` worker threads
-/// (0 = one per core), counting outcomes and skips in `summary` and calling `progress` after
-/// each article written.
+/// (0 = one per core but one, which is left to the writing thread), counting outcomes and
+/// skips in `summary` and calling `progress` after each article written.
 void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
                  const Extractor& extractor, IndexWriter& writer, unsigned workers,
                  const ProgressFn& progress, IndexSummary& summary);

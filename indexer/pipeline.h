@@ -33,8 +33,8 @@ struct IndexOptions {
   bool full = false;      ///< build from nothing even when a live generation exists
   bool publish = true;    ///< make the new generation live when it checks out
   std::size_t keep_generations = 2;  ///< generation folders kept after publishing
-  unsigned threads = 0;             ///< worker threads (clean, extract, tokenise); 0 = one per core
-  std::vector<std::string> inputs;  ///< folders and files
+  unsigned threads = 0;              ///< worker threads (clean, extract, tokenise); 0 = cores - 1
+  std::vector<std::string> inputs;   ///< folders and files
 };
 
 /// Counts and messages of one run, for the summary.
