@@ -54,8 +54,6 @@ DocumentBuilder::DocumentBuilder()
   title_words_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }
 
-DocumentBuilder::~DocumentBuilder() = default;
-
 PreparedDocument DocumentBuilder::build(Article article) {
   article.dup_cluster = article.id;
   PreparedDocument prepared;

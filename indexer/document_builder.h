@@ -17,7 +17,6 @@
 
 #include <xapian.h>
 
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,8 +35,8 @@ struct PreparedDocument {
 /// Builds PreparedDocuments with its own term generators.
 class DocumentBuilder {
  public:
+  /// A builder with the schema's stemmer, a stem cache and empty word counts.
   DocumentBuilder();
-  ~DocumentBuilder();
   DocumentBuilder(const DocumentBuilder&) = delete;
   DocumentBuilder& operator=(const DocumentBuilder&) = delete;
 
