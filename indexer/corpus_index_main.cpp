@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "indexer/explain.h"
+#include "indexer/explain_file.h"
 #include "indexer/incremental.h"
 #include "indexer/pipeline.h"
 #include "indexer/progress.h"
@@ -42,13 +44,45 @@ void print_summary(const cs::IndexSummary& s, const std::string& root) {
   for (const auto& [reason, n] : s.repaired) std::printf("  warned %zu: %s\n", n, reason.c_str());
 }
 
+// `--explain FILE [--json]`: what extraction finds in each article of one file.
+int explain(const cs::ExplainRequest& request, bool json) {
+  std::vector<cs::Article> articles;
+  std::vector<std::string> warnings;
+  const std::string error = cs::explain_file(request, articles, warnings);
+  for (const std::string& w : warnings) std::cerr << "corpus-index: warning: " << w << "\n";
+  if (!error.empty()) {
+    std::cerr << "corpus-index: " << error << "\n";
+    return 2;
+  }
+  for (const cs::Article& article : articles) {
+    if (json) {
+      std::cout << cs::explain_json(article).dump(2, ' ', false,
+                                                  nlohmann::json::error_handler_t::replace)
+                << "\n";
+    } else {
+      std::cout << cs::explain_text(article) << (articles.size() > 1 ? "\n" : "");
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Builds or updates the corpus search index (a folder of index generations)."};
   cs::IndexOptions options;
   bool no_publish = false;
-  app.add_option("--out", options.out, "Index root folder (created if missing)")->required();
+  cs::ExplainRequest explain_request;
+  bool explain_json = false;
+  auto* explain_opt =
+      app.add_option("--explain", explain_request.file,
+                     "Print what the indexer extracts from one file (title, outlet, date with "
+                     "provenance and precision, entities and their spellings, cited sources, "
+                     "mentioned dates, signature) instead of indexing");
+  app.add_flag("--json", explain_json, "With --explain: one JSON object per article")
+      ->needs(explain_opt);
+  auto* out_opt = app.add_option("--out", options.out, "Index root folder (created if missing)");
+  out_opt->excludes(explain_opt);
   app.add_option("--manifest", options.manifest,
                  "Manifest TSV (default: manifest.tsv in each input folder)");
   app.add_option("--gazetteer", options.gazetteer,
@@ -84,6 +118,15 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return e.get_exit_code() == 0 ? app.exit(e) : (app.exit(e), 2);
+  }
+  if (!explain_request.file.empty()) {
+    explain_request.manifest = options.manifest;
+    explain_request.gazetteer = options.gazetteer;
+    return explain(explain_request, explain_json);
+  }
+  if (options.out.empty()) {
+    std::cerr << "corpus-index: --out is required (the index root to write)\n";
+    return 2;
   }
   if (!publish_generation.empty()) {
     const std::string error =

@@ -135,4 +135,9 @@ void apply_manifest(const ManifestEntry& entry, Article& article) {
   }
 }
 
+const ManifestEntry* manifest_entry_for(const Manifest& manifest, const InputFile& file) {
+  if (file.format == InputFormat::kJsonLines) return nullptr;
+  return manifest.find(relative_path(file.path, file.root));
+}
+
 }  // namespace cs

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "indexer/input_files.h"
 
 namespace cs {
 
@@ -57,6 +58,10 @@ class Manifest {
  private:
   std::unordered_map<std::string, ManifestEntry> entries_;
 };
+
+/// The row describing `file` (looked up by its path relative to its input folder), or nullptr.
+/// Rows never apply to JSON Lines files, whose records carry their own metadata.
+const ManifestEntry* manifest_entry_for(const Manifest& manifest, const InputFile& file);
 
 /// Copies the non-empty fields of `entry` into `article` (date provenance: manifest).
 void apply_manifest(const ManifestEntry& entry, Article& article);

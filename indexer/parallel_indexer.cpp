@@ -81,13 +81,13 @@ void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
   try {
     for (std::size_t i = 0; i < files.size() && open; ++i) {
       const InputFile& file = files[i];
-      const ManifestEntry* entry = manifest.find(relative_path(file.path, file.root));
+      const ManifestEntry* entry = manifest_entry_for(manifest, file);
       read_file(
           file,
           [&](Article&& article, std::uint64_t offset) {
             ++report.read;
             if (!open) return;
-            if (entry && file.format != InputFormat::kJsonLines) apply_manifest(*entry, article);
+            if (entry) apply_manifest(*entry, article);
             if (!seen_ids.insert(article.id).second) {
               const std::string line =
                   article.source_line > 0 ? ":" + std::to_string(article.source_line) : "";

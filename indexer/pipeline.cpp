@@ -60,44 +60,6 @@ std::string find_in_inputs(const IndexOptions& options, const char* name) {
   return {};
 }
 
-// The gazetteer from --gazetteer, else `gazetteer.tsv` in an input folder, else the one stored
-// in the live generation (also for a full rebuild, so entities survive it), else none.
-std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
-                                                const std::optional<std::string>& live_path,
-                                                IndexSummary& summary, std::string& error) {
-  std::string path = options.gazetteer;
-  if (path.empty()) path = find_in_inputs(options, "gazetteer.tsv");
-  if (!path.empty()) {
-    auto g = Gazetteer::load_file(path, error, summary.warnings);
-    return g ? std::make_shared<const Gazetteer>(std::move(*g)) : nullptr;
-  }
-  if (live_path) {
-    const Xapian::Database live(*live_path);
-    const std::string tsv = live.get_metadata(std::string(schema::kMetaGazetteer));
-    if (!tsv.empty()) {
-      return std::make_shared<const Gazetteer>(Gazetteer::parse_tsv(tsv, summary.warnings));
-    }
-  }
-  return std::make_shared<const Gazetteer>();
-}
-
-// The manifest from --manifest, else the union of `manifest.tsv` files in the input folders.
-std::optional<Manifest> load_manifest(const IndexOptions& options, IndexSummary& summary,
-                                      std::string& error) {
-  if (!options.manifest.empty())
-    return Manifest::load_file(options.manifest, error, summary.warnings);
-  Manifest merged;
-  for (const std::string& input : options.inputs) {
-    const fs::path candidate = fs::path(input) / "manifest.tsv";
-    std::error_code ec;
-    if (!fs::is_regular_file(candidate, ec)) continue;
-    auto m = Manifest::load_file(candidate.string(), error, summary.warnings);
-    if (!m) return std::nullopt;
-    merged.merge(*m);
-  }
-  return merged;
-}
-
 // The manifest files the run reads (for the file stamps' context).
 std::vector<std::string> manifest_files(const IndexOptions& options) {
   if (!options.manifest.empty()) return {options.manifest};
@@ -191,6 +153,44 @@ std::string finish_timing(std::chrono::steady_clock::time_point start, IndexSumm
 }
 
 }  // namespace
+
+// The gazetteer from --gazetteer, else `gazetteer.tsv` in an input folder, else the one stored
+// in the live generation (also for a full rebuild, so entities survive it), else none.
+std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
+                                                const std::optional<std::string>& live_path,
+                                                IndexSummary& summary, std::string& error) {
+  std::string path = options.gazetteer;
+  if (path.empty()) path = find_in_inputs(options, "gazetteer.tsv");
+  if (!path.empty()) {
+    auto g = Gazetteer::load_file(path, error, summary.warnings);
+    return g ? std::make_shared<const Gazetteer>(std::move(*g)) : nullptr;
+  }
+  if (live_path) {
+    const Xapian::Database live(*live_path);
+    const std::string tsv = live.get_metadata(std::string(schema::kMetaGazetteer));
+    if (!tsv.empty()) {
+      return std::make_shared<const Gazetteer>(Gazetteer::parse_tsv(tsv, summary.warnings));
+    }
+  }
+  return std::make_shared<const Gazetteer>();
+}
+
+// The manifest from --manifest, else the union of `manifest.tsv` files in the input folders.
+std::optional<Manifest> load_manifest(const IndexOptions& options, IndexSummary& summary,
+                                      std::string& error) {
+  if (!options.manifest.empty())
+    return Manifest::load_file(options.manifest, error, summary.warnings);
+  Manifest merged;
+  for (const std::string& input : options.inputs) {
+    const fs::path candidate = fs::path(input) / "manifest.tsv";
+    std::error_code ec;
+    if (!fs::is_regular_file(candidate, ec)) continue;
+    auto m = Manifest::load_file(candidate.string(), error, summary.warnings);
+    if (!m) return std::nullopt;
+    merged.merge(*m);
+  }
+  return merged;
+}
 
 std::string run_indexing(const IndexOptions& options, const ProgressFn& progress,
                          IndexSummary& summary) {

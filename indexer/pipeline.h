@@ -19,8 +19,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/gazetteer.h"
+#include "indexer/manifest.h"
 
 namespace cs {
 
@@ -66,6 +71,19 @@ struct IndexProgress {
 
 /// Called after each article written, from the thread that called run_indexing.
 using ProgressFn = std::function<void(const IndexProgress&)>;
+
+/// The gazetteer from options.gazetteer, else `gazetteer.tsv` in an input folder, else the one
+/// stored in the database at `live_path` (so entities survive a full rebuild), else an empty
+/// one. Returns nullptr and sets `error` when a named file cannot be loaded; row problems go to
+/// summary.warnings.
+std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
+                                                const std::optional<std::string>& live_path,
+                                                IndexSummary& summary, std::string& error);
+
+/// The manifest from options.manifest, else the union of `manifest.tsv` files in the input
+/// folders (possibly empty). Returns nullopt and sets `error` when a manifest cannot be read.
+std::optional<Manifest> load_manifest(const IndexOptions& options, IndexSummary& summary,
+                                      std::string& error);
 
 /// Runs the pipeline. Returns "" when a generation was written (skipped inputs are warnings
 /// in `summary`), otherwise an error message (unwritable root, bad gazetteer or manifest,
