@@ -174,8 +174,12 @@ const GazetteerEntity* EntityMatcher::match_at(const TokenizedText& text, std::s
                                                std::size_t& end) const {
   const auto& tokens = text.tokens;
   const Token& first = tokens[start];
-  const bool leads_name = start + 1 < tokens.size() && tokens[start + 1].joined &&
-                          tokens[start + 1].capitalised;  // "al-Mahr", "anti-ISIS coalition"
+  // A lower-case word starts a name only when hyphenated to it ("al-Mahr", "anti-ISIS
+  // coalition"), never when merely spaced ("as ISIL", "at Palmyra").
+  const bool leads_name =
+      start + 1 < tokens.size() && tokens[start + 1].joined && tokens[start + 1].capitalised &&
+      text.text.substr(first.end, tokens[start + 1].begin - first.end).find('-') !=
+          std::string_view::npos;
   if (first.folded.empty() || (!first.capitalised && !leads_name)) return nullptr;
   std::vector<std::string> words;
   std::size_t content_words = 0;

@@ -90,6 +90,25 @@ TEST_CASE("longest match wins and acronyms need capitals and context", "[entitie
   }
 }
 
+TEST_CASE("a spaced lower-case word never starts a name", "[entities]") {
+  const struct {
+    const char* text;
+    const char* id;
+    const char* mention;
+  } cases[] = {
+      {"It fought as ISIL fighters advanced.", "islamic-state", "ISIL"},
+      {"Officers stationed at Palmyra withdrew.", "palmyra", "Palmyra"},
+      {"Clashes near the al-Mahr oilfield went on.", "al-mahr-oilfield", "al-Mahr oilfield"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto a = extracted(c.text);
+    const cs::EntityMention* e = entity(a, c.id);
+    REQUIRE(e != nullptr);
+    CHECK(e->mentions == std::vector<std::string>{c.mention});
+  }
+}
+
 TEST_CASE("unknown capitalised names become 'other'; stop words never do", "[entities]") {
   const auto a = extracted(
       "On Monday, President Obama met Abas al-Omar in the city. The Fulton County Grand Jury "
