@@ -1,0 +1,1 @@
+cs_shell_test(extract_corpus extract_corpus_test.sh)
