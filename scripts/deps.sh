@@ -6,7 +6,10 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
           libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev curl)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium nodejs npm wrk python3 time libbenchmark-dev)
+  packages+=(chromium wrk python3 time libbenchmark-dev)
+  # Node.js may come from another packaging (its own npm included): check the commands.
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
