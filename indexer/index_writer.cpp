@@ -8,7 +8,10 @@ namespace cs {
 
 namespace sc = cs::schema;
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase& db) : db_(db) { duplicates_.attach(db_); }
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db, ShardWriters* shards)
+    : db_(db), shards_(shards) {
+  duplicates_.attach(db_);
+}
 
 WriteResult IndexWriter::write(Article& article) {
   PreparedDocument prepared = builder_.build(article);
@@ -28,6 +31,10 @@ WriteResult IndexWriter::write(PreparedDocument& prepared) {
     prepared.document.set_data(encode_doc_data(article));
   }
   for (auto& [key, display] : entity_metadata(article)) entity_names_[key] = std::move(display);
+  if (shards_ != nullptr) {
+    shards_->add(prepared);
+    return result;
+  }
   const std::string id_term = sc::id_term(article.id);
   const Xapian::PostingIterator existing = db_.postlist_begin(id_term);
   if (existing != db_.postlist_end(id_term)) {

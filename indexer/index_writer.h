@@ -3,6 +3,8 @@
 // database already holds), which join the first copy's cluster so searches can fold them.
 // Documents come from build_document (document.h). On finish() it stores the schema version,
 // the gazetteer and the display names of the entities seen, then commits.
+// For a fresh generation the documents can go to ShardWriters (shard_writers.h) instead:
+// clusters are still assigned here, in input order, and `db` then holds only the metadata.
 //
 // Thread-safety: not thread-safe; one IndexWriter per WritableDatabase (Xapian allows one
 // writer per database anyway).
@@ -21,6 +23,7 @@
 #include "core/gazetteer.h"
 #include "indexer/document_builder.h"
 #include "indexer/duplicates.h"
+#include "indexer/shard_writers.h"
 
 namespace cs {
 
@@ -36,8 +39,10 @@ struct WriteResult {
 /// Writes articles into one database.
 class IndexWriter {
  public:
-  /// `db` must outlive the writer. Also fills the spelling table ("did you mean").
-  explicit IndexWriter(Xapian::WritableDatabase& db);
+  /// `db` must outlive the writer. Also fills the spelling table ("did you mean"). With
+  /// `shards` (a fresh generation; must outlive the writer), documents and spellings go there
+  /// and the empty `db` only receives the metadata.
+  explicit IndexWriter(Xapian::WritableDatabase& db, ShardWriters* shards = nullptr);
 
   /// Adds `article`, or replaces the document with its id; sets article.dup_cluster.
   /// REQUIRES: extraction filled content_hash and simhash. Xapian errors propagate.
@@ -55,6 +60,7 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase& db_;
+  ShardWriters* shards_ = nullptr;  ///< where documents go in a fresh generation, or nullptr
   DocumentBuilder builder_;
   DuplicateIndex duplicates_;
   std::map<std::string, std::string> entity_names_;  ///< metadata key -> "<type>\t<name>"

@@ -1,0 +1,63 @@
+// Parallel writing of a fresh generation (a full build, nothing to replace): documents whose
+// duplicate clusters are already assigned (index_writer.h) are spread in input order, by
+// blocks of kShardBlock, over several shard databases in sub-folders of the generation, each
+// filled by its own thread with add_document (Xapian's inverter is the indexing bottleneck and
+// one WritableDatabase is single-threaded). merge_into() then compacts a metadata database and
+// the shards into the generation folder (compaction sums the spelling tables and keeps the
+// metadata) and removes the sub-folders. Docids are renumbered shard after shard, so a corpus
+// smaller than one block keeps its sequential docids.
+//
+// The shards are opened with DB_NO_SYNC: they are scratch space inside a generation that is
+// not published before the merged, synced copy is complete; a killed run leaves a generation
+// folder that the next run removes (clean_abandoned).
+//
+// Thread-safety: add() and merge_into() are called from one thread (the writer); each shard
+// database is touched only by its own thread. An error on a shard thread is rethrown by the
+// next add() or by merge_into().
+#ifndef CS_INDEXER_SHARD_WRITERS_H_
+#define CS_INDEXER_SHARD_WRITERS_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "indexer/document_builder.h"
+
+namespace cs {
+
+/// Consecutive documents sent to one shard before moving to the next.
+inline constexpr std::size_t kShardBlock = 128;
+
+/// Shard databases with one writing thread each.
+class ShardWriters {
+ public:
+  /// Creates `shards` (at least 1) empty databases in sub-folders of `gen_path` and starts
+  /// their threads. Throws Xapian::Error when a database cannot be created.
+  ShardWriters(const std::string& gen_path, unsigned shards);
+  /// Stops and joins the threads (discarding unwritten documents when merge_into was not called).
+  ~ShardWriters();
+  ShardWriters(const ShardWriters&) = delete;
+  ShardWriters& operator=(const ShardWriters&) = delete;
+
+  /// Queues the document and spelling words of `prepared` (cluster assigned, id not yet in
+  /// any shard) for its shard's thread; prepared.article is left as it is.
+  void add(PreparedDocument& prepared);
+
+  /// Finishes every shard, then compacts the database at `meta_path` (closed; it holds the
+  /// run's metadata) and the shards into `gen_path`, and removes the shard and metadata
+  /// folders. Throws the first shard error, or Xapian::Error.
+  void merge_into(const std::string& meta_path, const std::string& gen_path);
+
+ private:
+  struct Shard;
+  void stop();
+  void rethrow_error() const;
+
+  std::vector<std::unique_ptr<Shard>> shards_;
+  std::size_t added_ = 0;
+};
+
+}  // namespace cs
+
+#endif  // CS_INDEXER_SHARD_WRITERS_H_
