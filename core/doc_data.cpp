@@ -104,7 +104,6 @@ std::string encode_doc_data(const Article& a) {
                   {"published", a.published.iso()},
                   {"precision", precision_name(a.published.precision)},
                   {"provenance", provenance_name(a.published_provenance)},
-                  {"text", a.text},
                   {"entities", entities_json(a.entities)},
                   {"sources", std::move(sources)},
                   {"dates", std::move(dates)},
@@ -113,11 +112,14 @@ std::string encode_doc_data(const Article& a) {
                   {"content_hash", hex64(a.content_hash)},
                   {"simhash", hex64(a.simhash)},
                   {"dup_cluster", a.dup_cluster}};
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  // A compact JSON dump never holds a raw newline, so the first one ends the fields.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace) + '\n' + a.text;
 }
 
 std::optional<Article> decode_doc_data(std::string_view data) {
-  const json j = json::parse(data, nullptr, false);
+  const std::size_t newline = data.find('\n');
+  if (newline == std::string_view::npos) return std::nullopt;
+  const json j = json::parse(data.substr(0, newline), nullptr, false);
   if (j.is_discarded() || !j.is_object()) return std::nullopt;
   Article a;
   a.id = str(j, "id");
@@ -125,7 +127,7 @@ std::optional<Article> decode_doc_data(std::string_view data) {
   a.url = str(j, "url");
   a.outlet = str(j, "outlet");
   a.author = str(j, "author");
-  a.text = str(j, "text");
+  a.text = std::string(data.substr(newline + 1));
   a.published = stored_date(str(j, "published"));
   a.published_provenance = provenance_from_name(str(j, "provenance"));
   a.source_path = str(j, "path");

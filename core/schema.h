@@ -18,7 +18,7 @@
 namespace cs::schema {
 
 /// Version of the on-disk layout; stored under kMetaSchemaVersion in the index metadata.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 /// Snowball stemmer language used for free text, by the indexer and the query parser alike.
 inline constexpr const char* kStemLanguage = "english";

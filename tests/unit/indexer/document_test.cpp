@@ -112,3 +112,15 @@ TEST_CASE("entity_metadata names entities and unresolved sources", "[document]")
   CHECK(entries[3] == std::pair<std::string, std::string>{"cs:entity:x-localactivists",
                                                           "other\tLocal Activists"});
 }
+
+TEST_CASE("document data keeps any text byte for byte, and rejects foreign data", "[document]") {
+  cs::Article article = sample_article();
+  article.text = "First paragraph.\n\nSecond: {\"json\": [1,2]} \\ \"quoted\"\nlast line\n";
+  const std::string data = cs::encode_doc_data(article);
+  const auto decoded = cs::decode_doc_data(data);
+  REQUIRE(decoded);
+  CHECK(decoded->text == article.text);
+  CHECK(decoded->title == article.title);
+  CHECK_FALSE(cs::decode_doc_data("not a document"));
+  CHECK_FALSE(cs::decode_doc_data("[1,2]\ntext"));
+}
