@@ -1,2 +1,3 @@
 # corpus-search integration tests (query).
 cs_shell_test(query_cli query_cli_test.sh)
+cs_shell_test(query_corpus query_corpus_test.sh)
