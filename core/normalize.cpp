@@ -228,6 +228,20 @@ std::string join_folded(std::span<const std::string> folded_words) {
   return key;
 }
 
+namespace {
+
+// fold_word of one word of a name, without a possessive "'s" (the entity tokeniser leaves it
+// out too, so "People's Protection Units" meets "People Protection Units").
+std::string fold_name_word(std::string_view word) {
+  if (word.size() > 2 && word[word.size() - 2] == '\'' &&
+      (word.back() == 's' || word.back() == 'S')) {
+    word.remove_suffix(2);
+  }
+  return fold_word(word);
+}
+
+}  // namespace
+
 std::string fold_key(std::string_view text) {
   const std::string normal = normalize_text(text);
   std::vector<std::string> words;
@@ -242,11 +256,11 @@ std::string fold_key(std::string_view text) {
     if (c >= 0 && (u_isalnum(c) || c == '\'')) {
       current.append(normal, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
     } else if (!current.empty()) {
-      words.push_back(fold_word(current));
+      words.push_back(fold_name_word(current));
       current.clear();
     }
   }
-  if (!current.empty()) words.push_back(fold_word(current));
+  if (!current.empty()) words.push_back(fold_name_word(current));
   return join_folded(words);
 }
 

@@ -43,7 +43,8 @@ bool is_arabic_article(std::string_view folded_word);
 std::string join_folded(std::span<const std::string> folded_words);
 
 /// The comparison key of a name or phrase: split on anything that is not a letter, digit or
-/// apostrophe (so "Hay'at" stays one word), fold each word, then join_folded. "Bashar al-Assad" and
+/// apostrophe (so "Hay'at" stays one word), fold each word (a possessive "'s" dropped), then
+/// join_folded. "Bashar al-Assad" and
 /// "bashar assad" give one key.
 std::string fold_key(std::string_view text);
 

@@ -72,6 +72,9 @@ struct Gap {
 };
 
 Gap classify_gap(std::string_view gap, const Token& previous) {
+  // A possessive "'s" left out of the previous token keeps it joined to the next one
+  // ("Donetsk People's Republic").
+  if (gap.size() >= 2 && gap[0] == '\'' && (gap[1] == 's' || gap[1] == 'S')) gap.remove_prefix(2);
   Gap g;
   int hyphens = 0;
   bool other = false;

@@ -85,4 +85,6 @@ TEST_CASE("fold_key keeps a lone article and distinguishes different names", "[f
   CHECK(fold_key("Aleppo") != fold_key("Idlib"));
   CHECK(fold_key("") == "");
   CHECK(fold_key("Raqqa") == fold_key("Raqa"));  // doubled letters
+  CHECK(fold_key("Donetsk People's Republic") == fold_key("Donetsk People Republic"));
+  CHECK(fold_key("Hay'at") != fold_key("Hay"));
 }

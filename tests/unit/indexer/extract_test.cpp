@@ -90,7 +90,8 @@ TEST_CASE("longest match wins and acronyms need capitals and context", "[entitie
   }
 }
 
-TEST_CASE("a spaced lower-case word never starts a name", "[entities]") {
+TEST_CASE("a spaced lower-case word never starts a name; a possessive stays inside one",
+          "[entities]") {
   const struct {
     const char* text;
     const char* id;
@@ -99,6 +100,8 @@ TEST_CASE("a spaced lower-case word never starts a name", "[entities]") {
       {"It fought as ISIL fighters advanced.", "islamic-state", "ISIL"},
       {"Officers stationed at Palmyra withdrew.", "palmyra", "Palmyra"},
       {"Clashes near the al-Mahr oilfield went on.", "al-mahr-oilfield", "al-Mahr oilfield"},
+      {"The People's Protection Units advanced.", "people-s-protection-units",
+       "People's Protection Units"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
