@@ -1,8 +1,10 @@
 // Index writing: adds or replaces articles in one writable generation, detecting unchanged
 // articles (same id, same stored data) and duplicates (DuplicateIndex, seeded with what the
 // database already holds), which join the first copy's cluster so searches can fold them.
-// Documents come from build_document (document.h). On finish() it stores the schema version,
-// the gazetteer and the display names of the entities seen, then commits.
+// Documents come from build_document (document.h). On finish() it stores the spelling words
+// (counted over the run: adding them per document cost a fifth of a full build, as Xapian
+// rewrote the frequent words at every flush), the schema version, the gazetteer and the
+// display names of the entities seen, then commits.
 // For a fresh generation the documents can go to ShardWriters (shard_writers.h) instead:
 // clusters are still assigned here, in input order, and `db` then holds only the metadata.
 //
@@ -17,6 +19,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/article.h"
@@ -52,7 +55,8 @@ class IndexWriter {
   /// patching the document when the article duplicates another one. This is the fast path.
   WriteResult write(PreparedDocument& prepared);
 
-  /// Stores schema version, gazetteer and entity names in the metadata, then commits.
+  /// Adds the spelling words, stores schema version, gazetteer and entity names in the
+  /// metadata, then commits.
   void finish(const Gazetteer& gazetteer);
 
   /// The ids of every article passed to write() so far (whatever the outcome).
@@ -65,6 +69,7 @@ class IndexWriter {
   DuplicateIndex duplicates_;
   std::map<std::string, std::string> entity_names_;  ///< metadata key -> "<type>\t<name>"
   std::set<std::string> ids_written_;
+  std::unordered_map<std::string, Xapian::termcount> spellings_;  ///< word -> occurrences
 };
 
 }  // namespace cs

@@ -16,12 +16,6 @@ namespace {
 // block of a shard while that shard still works on the previous one.
 constexpr std::size_t kShardQueueCapacity = kShardBlock + kShardBlock / 2;
 
-// What a shard thread writes for one article.
-struct ShardItem {
-  Xapian::Document document;
-  std::vector<std::pair<std::string, Xapian::termcount>> spellings;
-};
-
 }  // namespace
 
 // One shard database, its queue and its writing thread.
@@ -34,9 +28,8 @@ struct ShardWriters::Shard {
   // The thread body: writes queued documents until the queue ends, then commits.
   void run() {
     try {
-      while (std::optional<ShardItem> next = queue.pop()) {
-        for (const auto& [word, count] : next->spellings) db.add_spelling(word, count);
-        db.add_document(next->document);
+      while (std::optional<Xapian::Document> next = queue.pop()) {
+        db.add_document(*next);
       }
       db.commit();
       db.close();
@@ -48,7 +41,7 @@ struct ShardWriters::Shard {
 
   std::string path;
   Xapian::WritableDatabase db;
-  WorkQueue<ShardItem> queue;
+  WorkQueue<Xapian::Document> queue;
   std::exception_ptr error;  ///< set by the thread before it ends
   std::thread thread;
 };
@@ -65,7 +58,7 @@ ShardWriters::~ShardWriters() { stop(); }
 
 void ShardWriters::add(PreparedDocument& prepared) {
   Shard& shard = *shards_[(added_++ / kShardBlock) % shards_.size()];
-  if (!shard.queue.push({std::move(prepared.document), std::move(prepared.spellings)})) {
+  if (!shard.queue.push(std::move(prepared.document))) {
     stop();
     rethrow_error();
   }

@@ -2,9 +2,9 @@
 // duplicate clusters are already assigned (index_writer.h) are spread in input order, by
 // blocks of kShardBlock, over several shard databases in sub-folders of the generation, each
 // filled by its own thread with add_document (Xapian's inverter is the indexing bottleneck and
-// one WritableDatabase is single-threaded). merge_into() then compacts a metadata database and
-// the shards into the generation folder (compaction sums the spelling tables and keeps the
-// metadata) and removes the sub-folders. Docids are renumbered shard after shard, so a corpus
+// one WritableDatabase is single-threaded). merge_into() then compacts a metadata database
+// (which also holds the spelling table) and the shards into the generation folder and removes
+// the sub-folders. Docids are renumbered shard after shard, so a corpus
 // smaller than one block keeps its sequential docids.
 //
 // The shards are opened with DB_NO_SYNC: they are scratch space inside a generation that is
@@ -40,8 +40,8 @@ class ShardWriters {
   ShardWriters(const ShardWriters&) = delete;
   ShardWriters& operator=(const ShardWriters&) = delete;
 
-  /// Queues the document and spelling words of `prepared` (cluster assigned, id not yet in
-  /// any shard) for its shard's thread; prepared.article is left as it is.
+  /// Queues the document of `prepared` (cluster assigned, id not yet in any shard) for its
+  /// shard's thread; the rest of `prepared` is left as it is.
   void add(PreparedDocument& prepared);
 
   /// Finishes every shard, then compacts the database at `meta_path` (closed; it holds the
