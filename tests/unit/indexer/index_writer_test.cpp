@@ -1,6 +1,7 @@
 #include "indexer/index_writer.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 
 #include "core/schema.h"
@@ -79,4 +80,35 @@ TEST_CASE("re-writing an article is not a duplicate of its own old version", "[i
   CHECK(r.outcome == cs::WriteOutcome::kUpdated);
   CHECK_FALSE(r.duplicate);
   CHECK(again.dup_cluster == "a");
+}
+
+TEST_CASE("a fresh generation written by shards merges into one database", "[index_writer]") {
+  cs::test::TempDir dir;
+  const std::string gen = dir.path + "/gen-1";
+  const std::string meta = gen + "/meta";
+  const std::size_t count = 2 * cs::kShardBlock + 10;  // every shard gets a block
+  {
+    cs::ShardWriters shards(gen, 2);
+    Xapian::WritableDatabase db(meta, Xapian::DB_CREATE);
+    cs::IndexWriter writer(db, &shards);
+    for (std::size_t i = 0; i < count; ++i) {
+      // The last article copies the first one, across shards.
+      const std::size_t text = i + 1 == count ? 0 : i;
+      cs::Article a = article("a" + std::to_string(i), "palmyra report " + std::to_string(text),
+                              0x1000ULL * (text + 1) * 0x9e3779b97f4a7c15ULL);
+      CHECK(writer.write(a).outcome == cs::WriteOutcome::kAdded);
+    }
+    writer.finish(cs::Gazetteer());
+    db.close();
+    shards.merge_into(meta, gen);
+  }
+  const Xapian::Database merged(gen);
+  CHECK(merged.get_doccount() == count);
+  CHECK(cs::schema::check_schema_version(merged).empty());
+  CHECK(merged.get_spelling_suggestion("palmyr") == "palmyra");
+  const std::string last = cs::schema::id_term("a" + std::to_string(count - 1));
+  CHECK(merged.get_document(*merged.postlist_begin(last)).get_value(cs::schema::kSlotDupCluster) ==
+        "a0");
+  CHECK_FALSE(std::filesystem::exists(gen + "/shard-0"));
+  CHECK_FALSE(std::filesystem::exists(meta));
 }
