@@ -43,7 +43,7 @@ TEST_CASE("build_document writes every schema term", "[document]") {
   const Xapian::Document doc = cs::build_document(sample_article(), generator);
   const std::set<std::string> terms = terms_of(doc);
   const char* const expected[] = {"Q000.txt",
-                                  "XOfdslongwarjournal",
+                                  "XOfdlongwarjournal",
                                   "XAbilrogio",
                                   "Y2016",
                                   "XM201603",
