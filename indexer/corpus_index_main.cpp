@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
       std::to_string(kWarningsShown) +
       " warnings are listed, all are counted by reason. Bad files and "
       "lines are skipped or repaired with a warning, never fatal. XAPIAN_FLUSH_THRESHOLD sets "
-      "the documents per batch (default 2000). Exit status: 0 when an index was written or "
+      "the documents per batch (default 1000). Exit status: 0 when an index was written or "
       "nothing changed, 2 on error.");
   try {
     app.parse(argc, argv);
@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
   }
   options.publish = !no_publish;
   // Smaller batches index faster (see TECH-NOTES.md); a user's own setting wins.
-  setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
+  setenv("XAPIAN_FLUSH_THRESHOLD", "1000", 0);
 
   cs::ProgressReporter reporter(stderr, isatty(STDERR_FILENO) != 0);
   cs::ProgressFn progress;
