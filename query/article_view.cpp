@@ -1,7 +1,5 @@
 #include "query/article_view.h"
 
-#include "core/doc_data.h"
-
 namespace cs::query {
 
 namespace {
@@ -21,10 +19,6 @@ std::vector<HitEntity> entities_of(const Article& article) {
 }
 
 }  // namespace
-
-std::optional<Article> decode_article(const std::string& document_data) {
-  return decode_doc_data(document_data);
-}
 
 StoredArticle to_stored_article(const Article& article) {
   StoredArticle out;

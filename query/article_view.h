@@ -12,9 +12,6 @@
 
 namespace cs::query {
 
-/// The stored article decoded from a document's data, or nullopt when the data is corrupt.
-std::optional<Article> decode_article(const std::string& document_data);
-
 /// The article view of `article` (empty optional fields become nullopt).
 StoredArticle to_stored_article(const Article& article);
 

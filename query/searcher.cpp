@@ -4,6 +4,7 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "core/doc_data.h"
 #include "core/gazetteer.h"
 #include "core/normalize.h"
 #include "core/schema.h"
@@ -245,7 +246,7 @@ Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
 void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight,
                              SearchResult& result) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto article = decode_article(it.get_document().get_data());
+    const auto article = decode_doc_data(it.get_document().get_data());
     if (!article) {
       result.warnings.push_back("skipped a result with unreadable stored data");
       continue;
@@ -326,7 +327,7 @@ SearchError SearcherImpl::for_each_match(const SearchRequest& request,
   for (Xapian::doccount offset = 0;; offset += kExportBatch) {
     const Xapian::MSet mset = enquire.get_mset(offset, kExportBatch);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto article = decode_article(it.get_document().get_data());
+      const auto article = decode_doc_data(it.get_document().get_data());
       if (article && !emit(to_stored_article(*article))) return {};
     }
     if (mset.size() < kExportBatch) return {};
@@ -343,7 +344,7 @@ std::optional<Xapian::docid> SearcherImpl::find_docid(const std::string& id) con
 SearchError SearcherImpl::document(const std::string& id, StoredArticle& article) {
   const auto docid = find_docid(id);
   if (!docid) return {ErrorCode::kNotFound, "no article with id '" + id + "'"};
-  const auto decoded = decode_article(db_.get_document(*docid).get_data());
+  const auto decoded = decode_doc_data(db_.get_document(*docid).get_data());
   if (!decoded) return {ErrorCode::kInternal, "stored data of '" + id + "' is unreadable"};
   article = to_stored_article(*decoded);
   return {};
