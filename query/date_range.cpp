@@ -1,6 +1,7 @@
 #include "query/date_range.h"
 
 #include "core/schema.h"
+#include "query/match_all.h"
 
 namespace cs::query {
 
@@ -73,7 +74,7 @@ std::optional<Xapian::Query> date_range_query(std::string_view from, std::string
   if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, *lo, *hi);
   if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, *lo);
   if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, *hi);
-  return Xapian::Query::MatchAll;
+  return match_all();
 }
 
 DateRangeProcessor::DateRangeProcessor(std::vector<std::string>* warnings)
@@ -84,7 +85,7 @@ Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std
   auto query = date_range_query(begin, end, error);
   if (query) return *query;
   warnings_->push_back(error + "; date range ignored");
-  return Xapian::Query::MatchAll;
+  return match_all();
 }
 
 }  // namespace cs::query

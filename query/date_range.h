@@ -27,7 +27,7 @@ std::optional<std::string> period_start(std::string_view text);
 std::optional<std::string> period_end(std::string_view text);
 
 /// The date-slot query for [from, to] (empty = open end). Returns nullopt and sets `error` when
-/// a bound is invalid; returns Query::MatchAll when both ends are open.
+/// a bound is invalid; returns a match-all query when both ends are open.
 std::optional<Xapian::Query> date_range_query(std::string_view from, std::string_view to,
                                               std::string& error);
 

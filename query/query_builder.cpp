@@ -4,6 +4,7 @@
 
 #include "core/normalize.h"
 #include "query/date_range.h"
+#include "query/match_all.h"
 
 namespace cs::query {
 
@@ -156,7 +157,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
     if (normalized.find_first_not_of(" \t\n") != std::string::npos) {
       current_->warnings.push_back("the query has no words to search for; showing all articles");
     }
-    return Xapian::Query::MatchAll;
+    return match_all();
   }
   AliasRewrite rewrite = rewrite_entity_aliases(normalized, gazetteer_, kAliasField);
   alias_spans_ = std::move(rewrite.spans);

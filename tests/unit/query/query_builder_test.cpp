@@ -202,3 +202,23 @@ TEST_CASE("date bounds expand year and month precision to whole periods", "[date
   CHECK_FALSE(cs::query::date_range_query("2016-99", "", error));
   CHECK(error.find("2016-99") != std::string::npos);
 }
+
+TEST_CASE("match-all queries are built fresh, never copied from Xapian::Query::MatchAll",
+          "[query_builder]") {
+  // Xapian's static MatchAll has a non-atomic reference count: searchd's worker threads
+  // copying it at once corrupted the count and crashed the daemon under load. Holding a
+  // query that copied it would raise the count, so an unchanged count proves no copy.
+  const unsigned before = Xapian::Query::MatchAll.internal->_refs;
+  SearchRequest browse;  // no text: every article
+  const BuiltQuery built = build(browse);
+  SearchRequest open_range;
+  open_range.text = "date:..";
+  const BuiltQuery ranged = build(open_range);
+  std::string error;
+  const auto unbounded = cs::query::date_range_query("", "", error);
+  REQUIRE(unbounded);
+  CHECK(Xapian::Query::MatchAll.internal->_refs == before);
+  const std::string match_all = Xapian::Query(std::string()).get_description();
+  CHECK(built.query.get_description() == match_all);
+  CHECK(unbounded->get_description() == match_all);
+}

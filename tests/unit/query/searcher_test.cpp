@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "core/schema.h"
 #include "fixture.h"
@@ -191,4 +192,44 @@ TEST_CASE("opening reports missing indexes and other schema versions", "[searche
   REQUIRE(searcher);
   CHECK(searcher->generation() == "gen-2");
   CHECK(searcher->document_count() == 5);
+}
+
+TEST_CASE("Searchers on several threads answer at once as one thread does", "[searcher][threads]") {
+  // searchd's model: one Searcher per worker thread. Nothing they share (facet columns,
+  // Xapian statics) may be written without a lock; browse and open date ranges build
+  // match-all queries, which once copied a Xapian static from every thread.
+  Fixture f;
+  std::vector<SearchRequest> requests = {text(""), text("shelling"), text("date:2015..2016"),
+                                         text("date:.."), text("entity:\"deir al-zor\"")};
+  requests[0].sort = SortOrder::kNewest;
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& request : requests) expected.push_back(f.ids(request));
+
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 100;
+  std::vector<int> mismatches(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      SearchError error;
+      auto searcher = Searcher::open(f.dir.path() + "/db", error);
+      if (!searcher) {
+        mismatches[t] = kRounds;
+        return;
+      }
+      for (int round = 0; round < kRounds; ++round) {
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+          SearchResult result;
+          std::vector<std::string> ids;
+          if (!searcher->search(requests[i], result)) {
+            for (const auto& hit : result.hits) ids.push_back(hit.id);
+          }
+          if (ids != expected[i]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(mismatches == std::vector<int>(kThreads, 0));
+  CHECK(expected[0].size() == 5);
 }
