@@ -61,7 +61,7 @@ done
 # --- Build ------------------------------------------------------------------------------------
 log "building Release binaries in $build"
 if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCS_BUILD_TESTS=OFF \
-  -DCS_BUILD_BENCH=ON && cmake --build "$build" -j "$(nproc)" \
+  -DCS_BUILD_BENCH=ON -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG -g" && cmake --build "$build" -j "$(nproc)" \
   --target corpus-index corpus-search searchd; } >"$raw/build.log" 2>&1; then
   tail -n 30 "$raw/build.log" >&2
   echo "run.sh: build failed (log: $raw/build.log)" >&2
@@ -137,7 +137,10 @@ stop_searchd() {
 trap stop_searchd EXIT
 if ((skip_http == 0)); then
   port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  "$bin/searchd" --host 127.0.0.1 --port "$port" --index "$index" >"$raw/searchd.log" 2>&1 &
+  # Core dumps on, from the raw folder (core_pattern "core"), so a crash under load can be read
+  # with gdb afterwards; the build keeps debug symbols (-g does not change the generated code).
+  (cd "$raw" && ulimit -c unlimited && exec "$bin/searchd" --host 127.0.0.1 --port "$port" \
+    --index "$index") >"$raw/searchd.log" 2>&1 &
   searchd_pid=$!
   for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
@@ -150,6 +153,12 @@ if ((skip_http == 0)); then
   wrk -t2 -c8 -d"${WRK_DURATION:-20s}" --latency -s "$root/bench/wrk_queries.lua" "$url" \
     -- "$queries" >"$raw/wrk.log"
   sed -n 's/^wrk-json: //p' "$raw/wrk.log" >"$raw/wrk.json"
+  if ! kill -0 "$searchd_pid" 2>/dev/null; then
+    wait "$searchd_pid" && status=0 || status=$?
+    searchd_pid=""
+    echo "run.sh: searchd died under load (exit $status); core, if any: $raw/core*" >&2
+    exit 1
+  fi
   record searchd_vmrss_kb "$(awk '/^VmRSS:/ { print $2 }' "/proc/$searchd_pid/status")"
   record searchd_vmhwm_kb "$(awk '/^VmHWM:/ { print $2 }' "/proc/$searchd_pid/status")"
   stop_searchd
