@@ -166,6 +166,10 @@ class Searcher {
   /// A name for the open generation (the stub's target folder or the database path).
   std::string generation() const;
 
+  /// True when the index is served by remote shards (xapian-tcpsrv): their contents may
+  /// change while the generation stays the same, so answers must not be cached.
+  bool remote() const;
+
  private:
   explicit Searcher(std::unique_ptr<SearcherImpl> impl);
   std::unique_ptr<SearcherImpl> impl_;

@@ -123,6 +123,7 @@ class SearcherImpl {
 
   std::int64_t document_count() const { return db_.get_doccount(); }
   const std::string& generation() const { return location_.generation; }
+  bool remote() const { return location_.remote; }
 
  private:
   void load_columns() {
@@ -427,5 +428,7 @@ SearchError Searcher::related(const std::string& id, int limit, SearchResult& re
 std::int64_t Searcher::document_count() const { return impl_->document_count(); }
 
 std::string Searcher::generation() const { return impl_->generation(); }
+
+bool Searcher::remote() const { return impl_->remote(); }
 
 }  // namespace cs::query

@@ -34,8 +34,9 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
   config.web_dir = CS_SEARCHD_WEB_DIR;
   env_string("SEARCHD_HOST", config.host);
   env_string("SEARCHD_INDEX", config.index);
-  if (!env_int("SEARCHD_PORT", config.port) || !env_int("SEARCHD_THREADS", config.threads)) {
-    std::cerr << "searchd: SEARCHD_PORT and SEARCHD_THREADS must be integers\n";
+  if (!env_int("SEARCHD_PORT", config.port) || !env_int("SEARCHD_THREADS", config.threads) ||
+      !env_int("SEARCHD_CACHE_MB", config.cache_mb)) {
+    std::cerr << "searchd: SEARCHD_PORT, SEARCHD_THREADS and SEARCHD_CACHE_MB must be integers\n";
     return ParseOutcome::kExitError;
   }
   CLI::App app{"searchd: HTTP search API and web page over a corpus-index index"};
@@ -45,6 +46,10 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
                  "Index: database folder, stub file or index root (env SEARCHD_INDEX)");
   app.add_option("--threads", config.threads, "Worker threads, 0 = automatic (env SEARCHD_THREADS)")
       ->check(CLI::Range(0, 1024));
+  app.add_option("--cache-mb", config.cache_mb,
+                 "Memory for cached answers per index generation, 0 = no cache "
+                 "(env SEARCHD_CACHE_MB)")
+      ->check(CLI::Range(0, 65536));
   app.add_option("--web", config.web_dir, "Folder holding the search page");
   app.add_option("--pid-file", config.pid_file, "Write the process id here (for SIGHUP reloads)");
   try {
@@ -52,6 +57,10 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
   } catch (const CLI::ParseError& e) {
     int status = app.exit(e);
     return status == 0 ? ParseOutcome::kExitOk : ParseOutcome::kExitError;
+  }
+  if (config.cache_mb < 0 || config.cache_mb > 65536) {
+    std::cerr << "searchd: SEARCHD_CACHE_MB must be between 0 and 65536\n";
+    return ParseOutcome::kExitError;
   }
   if (config.threads == 0) config.threads = default_threads();
   return ParseOutcome::kRun;

@@ -16,6 +16,7 @@ struct Config {
   int threads = 0;                  ///< worker threads (SEARCHD_THREADS); 0 = default_threads()
   std::string web_dir;              ///< folder of the search page; default baked in at build
   std::string pid_file;             ///< written at startup when not empty
+  int cache_mb = 64;                ///< response cache per generation (SEARCHD_CACHE_MB); 0 = off
 };
 
 /// What parse_config decided.

@@ -19,8 +19,9 @@ struct Generation {
   std::string name;
   std::int64_t documents = 0;
   std::string fingerprint;
-  std::string open_path;  ///< this generation's own database (not the stub)
-  std::mutex mutex;       ///< guards idle
+  std::string open_path;                 ///< this generation's own database (not the stub)
+  std::shared_ptr<ResponseCache> cache;  ///< null when caching is off or the index is remote
+  std::mutex mutex;                      ///< guards idle
   std::vector<std::unique_ptr<query::Searcher>> idle;
 };
 
@@ -46,14 +47,17 @@ std::string generation_path(const std::string& path, const std::string& name) {
 
 /// Hands `searcher` out, returning it to `generation`'s pool when released. A Searcher
 /// opened on a newer generation than `generation` (the stub moved meanwhile) is not pooled.
-SearcherLease lease(std::shared_ptr<Generation> generation,
-                    std::unique_ptr<query::Searcher> searcher) {
-  return SearcherLease(searcher.release(), [generation](query::Searcher* s) {
-    std::unique_ptr<query::Searcher> owned(s);
-    if (owned->generation() != generation->name) return;
-    std::lock_guard lock(generation->mutex);
-    generation->idle.push_back(std::move(owned));
-  });
+Lease lease(std::shared_ptr<Generation> generation, std::unique_ptr<query::Searcher> searcher) {
+  // A Searcher of another generation must not fill this generation's cache either.
+  auto cache = searcher->generation() == generation->name ? generation->cache : nullptr;
+  return {SearcherLease(searcher.release(),
+                        [generation](query::Searcher* s) {
+                          std::unique_ptr<query::Searcher> owned(s);
+                          if (owned->generation() != generation->name) return;
+                          std::lock_guard lock(generation->mutex);
+                          generation->idle.push_back(std::move(owned));
+                        }),
+          std::move(cache)};
 }
 
 }  // namespace
@@ -75,7 +79,8 @@ std::string index_fingerprint(const std::string& path) {
   return joined;
 }
 
-LiveIndex::LiveIndex(std::string path) : path_(std::move(path)) {}
+LiveIndex::LiveIndex(std::string path, std::size_t cache_bytes)
+    : path_(std::move(path)), cache_bytes_(cache_bytes) {}
 
 LiveIndex::~LiveIndex() {
   {
@@ -133,6 +138,9 @@ void LiveIndex::try_open(const std::string& fingerprint) {
   generation->documents = searcher->document_count();
   generation->fingerprint = fingerprint;
   generation->open_path = generation_path(path_, generation->name);
+  if (cache_bytes_ > 0 && !searcher->remote()) {
+    generation->cache = std::make_shared<ResponseCache>(cache_bytes_);
+  }
   generation->idle.push_back(std::move(searcher));
   std::cerr << "searchd: serving index generation " << generation->name << " ("
             << generation->documents << " documents)\n";
@@ -148,12 +156,12 @@ std::shared_ptr<Generation> LiveIndex::current() const {
   return current_;
 }
 
-SearcherLease LiveIndex::acquire(query::SearchError& error) {
+Lease LiveIndex::acquire(query::SearchError& error) {
   auto generation = current();
   if (!generation) {
     std::lock_guard lock(mutex_);
     error = {query::ErrorCode::kNoIndex, "no index is open: " + error_};
-    return nullptr;
+    return {};
   }
   {
     std::lock_guard lock(generation->mutex);
@@ -170,7 +178,7 @@ SearcherLease LiveIndex::acquire(query::SearchError& error) {
     request_reload();  // the generation was pruned under us: move on to the live one
     searcher = query::Searcher::open(path_, error);
   }
-  if (!searcher) return nullptr;
+  if (!searcher) return {};
   return lease(generation, std::move(searcher));
 }
 
@@ -185,7 +193,11 @@ IndexStatus LiveIndex::status() const {
 
 IndexGauges LiveIndex::gauges() const {
   auto s = status();
-  return {s.up, s.documents, reloads_.load(), reload_failures_.load()};
+  IndexGauges gauges{s.up, s.documents, reloads_.load(), reload_failures_.load(), {}};
+  if (auto generation = current(); generation && generation->cache) {
+    gauges.cache = generation->cache->usage();
+  }
+  return gauges;
 }
 
 }  // namespace cs::searchd

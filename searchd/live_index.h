@@ -23,6 +23,7 @@
 
 #include "query/search.h"
 #include "searchd/metrics.h"
+#include "searchd/response_cache.h"
 
 namespace cs::searchd {
 
@@ -31,6 +32,13 @@ struct Generation;
 /// A Searcher borrowed for one request; it returns to its generation's pool when the last
 /// copy is dropped (copies may outlive the request, e.g. in a streaming export).
 using SearcherLease = std::shared_ptr<query::Searcher>;
+
+/// What a request borrows from the live generation.
+struct Lease {
+  SearcherLease searcher;                ///< null when no index is open
+  std::shared_ptr<ResponseCache> cache;  ///< the generation's answers; null when not cached
+  explicit operator bool() const { return searcher != nullptr; }
+};
 
 /// What /healthz reports.
 struct IndexStatus {
@@ -43,8 +51,9 @@ struct IndexStatus {
 /// Owns the live generation and the watcher thread.
 class LiveIndex {
  public:
-  /// Serves the index at `path` (database folder, stub file or index root).
-  explicit LiveIndex(std::string path);
+  /// Serves the index at `path` (database folder, stub file or index root), caching up to
+  /// `cache_bytes` of answers per local generation (0: no cache).
+  LiveIndex(std::string path, std::size_t cache_bytes);
   /// Stops the watcher; leases still held keep their generation alive.
   ~LiveIndex();
   LiveIndex(const LiveIndex&) = delete;
@@ -56,13 +65,14 @@ class LiveIndex {
   /// Asks the watcher to open the index again even if nothing looks changed (SIGHUP).
   void request_reload();
 
-  /// A Searcher on the live generation, or nullptr with `error` set (kNoIndex when down).
-  SearcherLease acquire(query::SearchError& error);
+  /// A Searcher on the live generation and its cache, or an empty lease with `error` set
+  /// (kNoIndex when down).
+  Lease acquire(query::SearchError& error);
 
   /// The live generation's name and size, or why there is none.
   IndexStatus status() const;
 
-  /// Gauges and reload counters for /metrics.
+  /// Gauges, reload counters and cache usage for /metrics.
   IndexGauges gauges() const;
 
  private:
@@ -71,6 +81,7 @@ class LiveIndex {
   std::shared_ptr<Generation> current() const;
 
   const std::string path_;
+  const std::size_t cache_bytes_;
   mutable std::mutex mutex_;  ///< guards current_, error_, failed_fingerprint_
   std::shared_ptr<Generation> current_;
   std::string error_;

@@ -15,6 +15,11 @@ void Metrics::record(const std::string& route, int status, double seconds) {
   h.sum += seconds;
 }
 
+void Metrics::record_cache(bool hit) {
+  std::lock_guard lock(mutex_);
+  ++(hit ? cache_hits_ : cache_misses_);
+}
+
 std::string Metrics::render(const IndexGauges& index) const {
   std::ostringstream out;
   out << "# HELP searchd_requests_total HTTP requests served, by route and status.\n"
@@ -51,7 +56,18 @@ std::string Metrics::render(const IndexGauges& index) const {
       << "searchd_index_reloads_total " << index.reloads << "\n"
       << "# HELP searchd_index_reload_failures_total Failed attempts to open a changed index.\n"
          "# TYPE searchd_index_reload_failures_total counter\n"
-      << "searchd_index_reload_failures_total " << index.reload_failures << "\n";
+      << "searchd_index_reload_failures_total " << index.reload_failures << "\n"
+      << "# HELP searchd_cache_requests_total Cacheable requests, by whether the answer came "
+         "from the response cache.\n"
+         "# TYPE searchd_cache_requests_total counter\n"
+      << "searchd_cache_requests_total{result=\"hit\"} " << cache_hits_ << "\n"
+      << "searchd_cache_requests_total{result=\"miss\"} " << cache_misses_ << "\n"
+      << "# HELP searchd_cache_entries Answers held by the live generation's response cache.\n"
+         "# TYPE searchd_cache_entries gauge\n"
+      << "searchd_cache_entries " << index.cache.entries << "\n"
+      << "# HELP searchd_cache_bytes Bytes held by the live generation's response cache.\n"
+         "# TYPE searchd_cache_bytes gauge\n"
+      << "searchd_cache_bytes " << index.cache.bytes << "\n";
   return out.str();
 }
 

@@ -14,6 +14,8 @@
 #include <string>
 #include <utility>
 
+#include "searchd/response_cache.h"
+
 namespace cs::searchd {
 
 /// Index state shown next to the request metrics.
@@ -22,6 +24,7 @@ struct IndexGauges {
   std::int64_t documents = 0;        ///< documents in the open generation
   std::int64_t reloads = 0;          ///< generations opened after the first
   std::int64_t reload_failures = 0;  ///< attempts to open a changed index that failed
+  CacheUsage cache;                  ///< the live generation's response cache
 };
 
 /// Counters and histograms of served requests.
@@ -33,6 +36,9 @@ class Metrics {
 
   /// Counts one request on `route` that ended with `status` after `seconds`.
   void record(const std::string& route, int status, double seconds);
+
+  /// Counts one cacheable request answered from the cache (`hit`) or computed.
+  void record_cache(bool hit);
 
   /// The whole exposition text, request metrics plus `index`.
   std::string render(const IndexGauges& index) const;
@@ -46,6 +52,8 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;
+  std::uint64_t cache_hits_ = 0;
+  std::uint64_t cache_misses_ = 0;
 };
 
 }  // namespace cs::searchd

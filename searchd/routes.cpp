@@ -61,35 +61,66 @@ void get_static(const ServiceContext& ctx, const httplib::Request& req, httplib:
   res.set_content(file->content, file->content_type);
 }
 
+/// Answers from the lease's cache when it holds this request; otherwise runs `compute`
+/// (SearchError(std::string& body)) and caches a successful answer. `X-Cache` says which.
+template <typename Compute>
+void answer_cached(const ServiceContext& ctx, const Lease& lease, const httplib::Request& req,
+                   httplib::Response& res, Compute&& compute) {
+  std::string key;
+  if (lease.cache) {
+    key = cache_key(req.path, req.params);
+    if (auto body = lease.cache->find(key)) {
+      ctx.metrics.record_cache(true);
+      res.set_header("X-Cache", "hit");
+      res.set_content(*body, kJson);
+      return;
+    }
+    ctx.metrics.record_cache(false);
+  }
+  std::string body;
+  if (SearchError error = compute(body)) return send_error(res, error);
+  if (lease.cache) {
+    res.set_header("X-Cache", "miss");
+    lease.cache->insert(key, body);
+  }
+  res.set_content(body, kJson);
+}
+
 void get_search(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   query::SearchRequest request;
   if (auto error = parse_search_params(req.params, request)) return send_error(res, error);
   SearchError error;
-  auto searcher = ctx.index.acquire(error);
-  if (!searcher) return send_error(res, error);
-  query::SearchResult result;
-  if ((error = searcher->search(request, result))) return send_error(res, error);
-  res.set_content(query::dump(query::to_json(result)), kJson);
+  auto lease = ctx.index.acquire(error);
+  if (!lease) return send_error(res, error);
+  answer_cached(ctx, lease, req, res, [&](std::string& body) {
+    query::SearchResult result;
+    SearchError e = lease.searcher->search(request, result);
+    if (!e) body = query::dump(query::to_json(result));
+    return e;
+  });
 }
 
 void get_doc(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   SearchError error;
-  auto searcher = ctx.index.acquire(error);
-  if (!searcher) return send_error(res, error);
+  auto lease = ctx.index.acquire(error);
+  if (!lease) return send_error(res, error);
   query::StoredArticle article;
-  if ((error = searcher->document(req.matches[1].str(), article))) return send_error(res, error);
+  if ((error = lease.searcher->document(req.matches[1].str(), article))) {
+    return send_error(res, error);
+  }
   res.set_content(query::dump(query::to_json(article)), kJson);
 }
 
 void get_related(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   SearchError error;
-  auto searcher = ctx.index.acquire(error);
-  if (!searcher) return send_error(res, error);
-  query::SearchResult result;
-  if ((error = searcher->related(req.matches[1].str(), kRelatedLimit, result))) {
-    return send_error(res, error);
-  }
-  res.set_content(query::dump(query::to_json(result)), kJson);
+  auto lease = ctx.index.acquire(error);
+  if (!lease) return send_error(res, error);
+  answer_cached(ctx, lease, req, res, [&](std::string& body) {
+    query::SearchResult result;
+    SearchError e = lease.searcher->related(req.matches[1].str(), kRelatedLimit, result);
+    if (!e) body = query::dump(query::to_json(result));
+    return e;
+  });
 }
 
 /// Streams every match of `request` into `sink`, buffered into chunks; false on a write or
@@ -119,7 +150,7 @@ void get_export(const ServiceContext& ctx, const httplib::Request& req, httplib:
     return send_error(res, error);
   }
   SearchError error;
-  auto searcher = ctx.index.acquire(error);
+  auto searcher = ctx.index.acquire(error).searcher;
   if (!searcher) return send_error(res, error);
   bool csv = format == ExportFormat::kCsv;
   res.set_header("Content-Disposition", csv ? "attachment; filename=\"export.csv\""

@@ -93,6 +93,23 @@ doc_id="$(echo "$search" | json 'd["hits"][0]["id"]')"
 
 curl -sf "$base/api/search?q=palmyra&size=1&page=2" | json 'd["page"], len(d["hits"])' |
   grep -qx "2 1" || fail "paging"
+
+# --- response cache: a repeated request is answered from the cache, byte for byte -----------
+# cache_check URL WANT: the request's X-Cache header is WANT ("none" when absent).
+cache_check() {
+  local got
+  got="$(curl -sf -D - -o "$tmp/cached.json" "$1" | tr -d '\r' | sed -n 's/^[Xx]-[Cc]ache: //p')"
+  [[ "${got:-none}" == "$2" ]] || fail "X-Cache for $1: want $2, got ${got:-none}"
+}
+cache_check "$base/api/search?q=aleppo&size=5" miss
+cp "$tmp/cached.json" "$tmp/computed.json"
+cache_check "$base/api/search?q=aleppo&size=5" hit
+cmp -s "$tmp/computed.json" "$tmp/cached.json" || fail "the cached answer differs"
+cache_check "$base/api/search?q=aleppo&size=6" miss
+cache_check "$base/api/doc/$doc_id/related" miss
+cache_check "$base/api/doc/$doc_id/related" hit
+expect_status 400 "$base/api/search?q=aleppo&size=0"  # errors are never cached
+expect_status 400 "$base/api/search?q=aleppo&size=0"
 [[ "$(curl -sf "$base/api/search?q=raqqa" | json 'd["total"]')" == 1 ]] || fail "raqqa"
 
 # --- bad parameters: 400 with a message naming the parameter ---------------------------------
@@ -148,7 +165,9 @@ cp -r "$src/searchd/web" "$tmp/web"
 echo secret >"$tmp/secret.txt"
 ln -s "$tmp/secret.txt" "$tmp/web/leak.txt"
 ln -s "$tmp" "$tmp/web/up"
-start_searchd web --index "$tmp/index" --web "$tmp/web"
+start_searchd web --index "$tmp/index" --web "$tmp/web" --cache-mb 0
+cache_check "$base/api/search?q=aleppo&size=5" none
+cache_check "$base/api/search?q=aleppo&size=5" none
 expect_status 200 "$base/static/app.js"
 expect_status 404 "$base/static/leak.txt"
 expect_status 404 "$base/static/up/secret.txt"
@@ -174,9 +193,14 @@ grep -q '^searchd_request_duration_seconds_bucket{route="search",le="+Inf"} [1-9
   fail "metrics: histogram"
 grep -q '^searchd_index_documents 3$' <<<"$metrics" || fail "metrics: documents"
 grep -q '^searchd_index_reloads_total 0$' <<<"$metrics" || fail "metrics: reloads"
+grep -q '^searchd_cache_requests_total{result="hit"} [1-9]' <<<"$metrics" || fail "metrics: cache hits"
+grep -q '^searchd_cache_entries [1-9]' <<<"$metrics" || fail "metrics: cache entries"
 grep -Eq '^(GET|POST) /api/search 400 [0-9.]+ms$' "$tmp/main.log" || fail "access log line"
 
 # --- reload: a new generation is picked up, SIGHUP forces a reopen ----------------------------
+# A cached answer dies with its generation: "ceasefire" matches nothing now, from the cache.
+[[ "$(curl -sf "$base/api/search?q=ceasefire" | json 'd["total"]')" == 0 ]] || fail "no ceasefire yet"
+cache_check "$base/api/search?q=ceasefire" hit
 cat >"$tmp/corpus/homs.txt" <<'TXT'
 Ceasefire declared in Homs
 
@@ -188,7 +212,8 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 [[ "$(curl -sf "$base/healthz" | json 'd["documents"]')" == 4 ]] || fail "new generation not picked up"
-[[ "$(curl -sf "$base/api/search?q=ceasefire" | json 'd["total"]')" == 1 ]] || fail "search new generation"
+[[ "$(curl -sf "$base/api/search?q=ceasefire" | json 'd["total"]')" == 1 ]] ||
+  fail "search new generation (a stale cached answer?)"
 kill -HUP "$main_pid"
 for _ in $(seq 1 50); do
   grep -q '^searchd_index_reloads_total 2$' <(curl -sf "$base/metrics") && break

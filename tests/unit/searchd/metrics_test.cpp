@@ -9,7 +9,10 @@ TEST_CASE("metrics: counters, histogram and index gauges", "[searchd][metrics]")
   metrics.record("search", 200, 0.2);
   metrics.record("search", 400, 0.0005);
   metrics.record("doc", 503, 0.0);
-  auto text = metrics.render({true, 42, 3, 1});
+  metrics.record_cache(true);
+  metrics.record_cache(false);
+  metrics.record_cache(true);
+  auto text = metrics.render({true, 42, 3, 1, {7, 4096}});
   CHECK_THAT(text, Catch::Contains("searchd_requests_total{route=\"search\",status=\"200\"} 2\n"));
   CHECK_THAT(text, Catch::Contains("searchd_requests_total{route=\"search\",status=\"400\"} 1\n"));
   CHECK_THAT(text, Catch::Contains("searchd_errors_total 1\n"));
@@ -28,4 +31,8 @@ TEST_CASE("metrics: counters, histogram and index gauges", "[searchd][metrics]")
   CHECK_THAT(text, Catch::Contains("searchd_index_reloads_total 3\n"));
   CHECK_THAT(text, Catch::Contains("searchd_index_reload_failures_total 1\n"));
   CHECK_THAT(text, Catch::Contains("# TYPE searchd_request_duration_seconds histogram\n"));
+  CHECK_THAT(text, Catch::Contains("searchd_cache_requests_total{result=\"hit\"} 2\n"));
+  CHECK_THAT(text, Catch::Contains("searchd_cache_requests_total{result=\"miss\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("searchd_cache_entries 7\n"));
+  CHECK_THAT(text, Catch::Contains("searchd_cache_bytes 4096\n"));
 }
