@@ -4,8 +4,9 @@
 Usage: report.py RAW_DIR OUT_DIR
 
 RAW_DIR holds measures.tsv (`key<TAB>value` lines written by run.sh), queries.json (the output
-of `corpus-search --bench-queries`) and, unless HTTP was skipped, wrk.json (the line printed by
-wrk_queries.lua). The reference figures are those of /work/shared/bench/README.md.
+of `corpus-search --bench-queries`) and, unless HTTP was skipped, wrk.json and wrk-cached.json
+(the lines printed by wrk_queries.lua, without and with searchd's response cache). The
+reference figures are those of /work/shared/bench/README.md.
 """
 import json
 import os
@@ -48,7 +49,7 @@ def load_json(path):
         return json.load(f)
 
 
-def build_results(m, queries, wrk):
+def build_results(m, queries, wrk, wrk_cached):
     articles = int(m["articles"])
     corpus_mb = int(m["corpus_bytes"]) / 1e6
     seconds = wall_seconds(m["index_seconds"])
@@ -74,6 +75,7 @@ def build_results(m, queries, wrk):
         },
         "queries": queries,
         "http": wrk,
+        "http_cached": wrk_cached,
         "searchd_memory": searchd,
         "reindex": {"add_1_seconds": float(m["reindex_1_seconds"]),
                     "add_1000_seconds": float(m["reindex_1000_seconds"])},
@@ -115,22 +117,28 @@ def markdown(r):
         lines.append(f"| {name} | {s['count']} | {fmt(s['p50'], 2)} | {fmt(s['p95'], 2)} | "
                      f"{fmt(s['p99'], 2)} | {fmt(s['mean'], 2)} |")
     if r["http"]:
-        h, lat, err = r["http"], r["http"]["latency_ms"], r["http"]["socket_errors"]
         mem = r["searchd_memory"]
-        lines += [
-            "",
-            "| HTTP (wrk -t2 -c8) | |",
-            "|---|---|",
-            f"| throughput | {fmt(h['qps'])} requests/s ({h['requests']:,} in "
-            f"{fmt(h['seconds'])} s) |",
-            f"| latency ms | p50 {fmt(lat['p50'], 2)}, p90 {fmt(lat['p90'], 2)}, "
-            f"p95 {fmt(lat['p95'], 2)}, p99 {fmt(lat['p99'], 2)}, max {fmt(lat['max'], 2)} |",
-            f"| errors | {h['non_2xx']} non-2xx; socket: connect {err['connect']}, read "
-            f"{err['read']}, write {err['write']}, timeout {err['timeout']} |",
-            f"| searchd memory | VmRSS {fmt(mem['vmrss_mb'])} MB, VmHWM {fmt(mem['vmhwm_mb'])} MB |",
-        ]
+        lines += ["", "| HTTP (wrk -t2 -c8) | |", "|---|---|",
+                  *http_rows("no response cache", r["http"])]
+        if r.get("http_cached"):
+            lines += http_rows("response cache on (the query list repeats)", r["http_cached"])
+        lines.append(f"| searchd memory (no cache) | VmRSS {fmt(mem['vmrss_mb'])} MB, "
+                     f"VmHWM {fmt(mem['vmhwm_mb'])} MB |")
     lines += ["", *comparison(r)]
     return "\n".join(lines) + "\n"
+
+
+def http_rows(label, h):
+    """Table rows for one wrk run (the wrk-json line of bench/wrk_queries.lua)."""
+    lat, err = h["latency_ms"], h["socket_errors"]
+    return [
+        f"| {label}: throughput | {fmt(h['qps'])} requests/s ({h['requests']:,} in "
+        f"{fmt(h['seconds'])} s) |",
+        f"| {label}: latency ms | p50 {fmt(lat['p50'], 2)}, p90 {fmt(lat['p90'], 2)}, "
+        f"p95 {fmt(lat['p95'], 2)}, p99 {fmt(lat['p99'], 2)}, max {fmt(lat['max'], 2)} |",
+        f"| {label}: errors | {h['non_2xx']} non-2xx; socket: connect {err['connect']}, read "
+        f"{err['read']}, write {err['write']}, timeout {err['timeout']} |",
+    ]
 
 
 def comparison(r):
@@ -157,7 +165,8 @@ def main():
     raw, out = sys.argv[1], sys.argv[2]
     m = read_measures(os.path.join(raw, "measures.tsv"))
     results = build_results(m, load_json(os.path.join(raw, "queries.json")),
-                            load_json(os.path.join(raw, "wrk.json")))
+                            load_json(os.path.join(raw, "wrk.json")),
+                            load_json(os.path.join(raw, "wrk-cached.json")))
     with open(os.path.join(out, "results.json"), "w", encoding="utf-8") as f:
         json.dump(results, f, indent=2)
         f.write("\n")

@@ -136,31 +136,46 @@ stop_searchd() {
 }
 trap stop_searchd EXIT
 if ((skip_http == 0)); then
-  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  # Core dumps on, from the raw folder (core_pattern "core"), so a crash under load can be read
-  # with gdb afterwards; the build keeps debug symbols (-g does not change the generated code).
-  (cd "$raw" && ulimit -c unlimited && exec "$bin/searchd" --host 127.0.0.1 --port "$port" \
-    --index "$index") >"$raw/searchd.log" 2>&1 &
-  searchd_pid=$!
-  for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
-    sleep 0.1
-  done
-  curl -fs "http://127.0.0.1:$port/healthz" >"$raw/healthz.json"
-  url="http://127.0.0.1:$port"
-  log "warming searchd up, then wrk for ${WRK_DURATION:-20s}"
+  # start_searchd ARGS...: searchd on a free loopback port, with core dumps on (from the raw
+  # folder, core_pattern "core"; the build keeps debug symbols) so a crash can be read with gdb.
+  start_searchd() {
+    local port
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    (cd "$raw" && ulimit -c unlimited && exec "$bin/searchd" --host 127.0.0.1 --port "$port" \
+      --index "$index" "$@") >>"$raw/searchd.log" 2>&1 &
+    searchd_pid=$!
+    url="http://127.0.0.1:$port"
+    for _ in $(seq 100); do
+      curl -fs "$url/healthz" >/dev/null && break
+      sleep 0.1
+    done
+    curl -fs "$url/healthz" >"$raw/healthz.json"
+  }
+  # run_wrk NAME: wrk with the benchmark queries into NAME.log and NAME.json; fails when
+  # searchd died under the load.
+  run_wrk() {
+    wrk -t2 -c8 -d"${WRK_DURATION:-20s}" --latency -s "$root/bench/wrk_queries.lua" "$url" \
+      -- "$queries" >"$raw/$1.log"
+    sed -n 's/^wrk-json: //p' "$raw/$1.log" >"$raw/$1.json"
+    if ! kill -0 "$searchd_pid" 2>/dev/null; then
+      wait "$searchd_pid" && status=0 || status=$?
+      searchd_pid=""
+      echo "run.sh: searchd died under load (exit $status); core, if any: $raw/core*" >&2
+      exit 1
+    fi
+  }
+  # Without the response cache every request runs a search: the engine's own throughput.
+  start_searchd --cache-mb 0
+  log "warming searchd up, then wrk for ${WRK_DURATION:-20s} without the response cache"
   wrk -t2 -c2 -d5s -s "$root/bench/wrk_queries.lua" "$url" -- "$queries" >"$raw/wrk-warmup.log"
-  wrk -t2 -c8 -d"${WRK_DURATION:-20s}" --latency -s "$root/bench/wrk_queries.lua" "$url" \
-    -- "$queries" >"$raw/wrk.log"
-  sed -n 's/^wrk-json: //p' "$raw/wrk.log" >"$raw/wrk.json"
-  if ! kill -0 "$searchd_pid" 2>/dev/null; then
-    wait "$searchd_pid" && status=0 || status=$?
-    searchd_pid=""
-    echo "run.sh: searchd died under load (exit $status); core, if any: $raw/core*" >&2
-    exit 1
-  fi
+  run_wrk wrk
   record searchd_vmrss_kb "$(awk '/^VmRSS:/ { print $2 }' "/proc/$searchd_pid/status")"
   record searchd_vmhwm_kb "$(awk '/^VmHWM:/ { print $2 }' "/proc/$searchd_pid/status")"
+  stop_searchd
+  # With the cache (searchd's default), as the query list repeats: repeat traffic.
+  start_searchd
+  log "wrk for ${WRK_DURATION:-20s} with the response cache"
+  run_wrk wrk-cached
   stop_searchd
 fi
 
