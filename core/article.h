@@ -5,6 +5,7 @@
 #define CS_CORE_ARTICLE_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +84,9 @@ struct Article {
   std::vector<EntityMention> entities;
   std::vector<CitedSource> sources;
   std::vector<MentionedDate> mentioned_dates;
+  /// Values of the schema's extracted fields (schema::ArticleSource::kExtracted), by field
+  /// name, as their extractors found them; fields with a member of their own are not here.
+  std::map<std::string, std::vector<std::string>> field_values;
 
   std::uint64_t content_hash = 0;  ///< exact hash of the cleaned title + text
   std::uint64_t simhash = 0;       ///< 64-bit near-duplicate signature

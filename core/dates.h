@@ -43,6 +43,17 @@ int month_from_name(std::string_view word);
 /// Weekday 0 (Monday) .. 6 (Sunday) of an English weekday name or abbreviation, or -1.
 int weekday_from_name(std::string_view word);
 
+/// First "YYYYMMDD" day of the period a strict YYYY, YYYY-MM or YYYY-MM-DD names (as users
+/// write filter and range bounds), or nullopt when `text` is not one of those forms.
+std::optional<std::string> period_start(std::string_view text);
+
+/// Last "YYYYMMDD" day of the period `text` names (a month ends on day 31, which sorts after
+/// every real day of it), or nullopt when invalid.
+std::optional<std::string> period_end(std::string_view text);
+
+/// True for a strict YYYY, YYYY-MM or YYYY-MM-DD with a plausible month and day.
+bool is_partial_date(std::string_view text);
+
 /// An ISO date "YYYY", "YYYY-MM", "YYYY-MM-DD" or an ISO date-time ("YYYY-MM-DDTHH:MM..." or
 /// with a space), surrounding spaces allowed; nullopt when malformed or invalid.
 std::optional<PartialDate> parse_iso_date(std::string_view text);

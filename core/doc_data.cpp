@@ -74,6 +74,19 @@ void read_entities(const json& j, std::vector<EntityMention>& out) {
   }
 }
 
+// Extracted field values ("fields": {name: [values]}); other shapes are ignored.
+void read_field_values(const json& j, Article& a) {
+  const auto it = j.find("fields");
+  if (it == j.end() || !it->is_object()) return;
+  for (const auto& [name, values] : it->items()) {
+    if (!values.is_array()) continue;
+    auto& out = a.field_values[name];
+    for (const json& v : values) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+  }
+}
+
 void read_sources_and_dates(const json& j, Article& a) {
   if (const auto it = j.find("sources"); it != j.end() && it->is_array()) {
     for (const json& s : *it) {
@@ -96,22 +109,23 @@ std::string encode_doc_data(const Article& a) {
   }
   json sources = json::array();
   for (const CitedSource& s : a.sources) sources.push_back({{"id", s.id}, {"name", s.name}});
-  const json j = {{"id", a.id},
-                  {"title", a.title},
-                  {"url", a.url},
-                  {"outlet", a.outlet},
-                  {"author", a.author},
-                  {"published", a.published.iso()},
-                  {"precision", precision_name(a.published.precision)},
-                  {"provenance", provenance_name(a.published_provenance)},
-                  {"entities", entities_json(a.entities)},
-                  {"sources", std::move(sources)},
-                  {"dates", std::move(dates)},
-                  {"path", a.source_path},
-                  {"line", a.source_line},
-                  {"content_hash", hex64(a.content_hash)},
-                  {"simhash", hex64(a.simhash)},
-                  {"dup_cluster", a.dup_cluster}};
+  json j = {{"id", a.id},
+            {"title", a.title},
+            {"url", a.url},
+            {"outlet", a.outlet},
+            {"author", a.author},
+            {"published", a.published.iso()},
+            {"precision", precision_name(a.published.precision)},
+            {"provenance", provenance_name(a.published_provenance)},
+            {"entities", entities_json(a.entities)},
+            {"sources", std::move(sources)},
+            {"dates", std::move(dates)},
+            {"path", a.source_path},
+            {"line", a.source_line},
+            {"content_hash", hex64(a.content_hash)},
+            {"simhash", hex64(a.simhash)},
+            {"dup_cluster", a.dup_cluster}};
+  if (!a.field_values.empty()) j["fields"] = a.field_values;
   // A compact JSON dump never holds a raw newline, so the first one ends the fields.
   return j.dump(-1, ' ', false, json::error_handler_t::replace) + '\n' + a.text;
 }
@@ -139,6 +153,7 @@ std::optional<Article> decode_doc_data(std::string_view data) {
   a.dup_cluster = str(j, "dup_cluster");
   read_entities(j, a.entities);
   read_sources_and_dates(j, a);
+  read_field_values(j, a);
   return a;
 }
 

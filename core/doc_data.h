@@ -14,6 +14,7 @@
 //   path, line                  where the article was read from
 //   content_hash, simhash       16 hex digits each
 //   dup_cluster                 near-duplicate cluster key
+//   fields      {name: [str]}   extracted field values (Article::field_values); absent when none
 // Changing this layout means bumping schema::kSchemaVersion.
 //
 // Thread-safety: pure functions; safe from any thread.

@@ -1,53 +1,79 @@
 #include "core/schema.h"
 
-#include <array>
-
+#include "core/dates.h"
+#include "core/gazetteer.h"
 #include "core/hash.h"
+#include "core/normalize.h"
 
 namespace cs::schema {
 
 namespace {
+
 constexpr std::size_t kMaxTermBytes = 245;
-constexpr std::array kAllFacets = {Facet::kOutlet, Facet::kYear,  Facet::kMonth, Facet::kPerson,
-                                   Facet::kOrg,    Facet::kPlace, Facet::kSource};
+constexpr std::string_view kUnknownIdPrefix = "x-";
+
+std::span<const Field> active_table = kFields;
+
 }  // namespace
 
-std::string_view facet_name(Facet f) {
-  switch (f) {
-    case Facet::kOutlet:
-      return "outlet";
-    case Facet::kYear:
-      return "year";
-    case Facet::kMonth:
-      return "month";
-    case Facet::kPerson:
-      return "person";
-    case Facet::kOrg:
-      return "org";
-    case Facet::kPlace:
-      return "place";
-    case Facet::kSource:
-      return "source";
-    case Facet::kNone:
-      break;
+std::span<const Field> fields() { return active_table; }
+
+std::vector<const Field*> facet_fields() {
+  std::vector<const Field*> facets;
+  for (const Field& f : active_table) {
+    if (f.is_facet()) facets.push_back(&f);
   }
-  return {};
+  return facets;
 }
 
-std::span<const Facet> all_facets() { return kAllFacets; }
-
 const Field* find_field(std::string_view name) {
-  for (const Field& f : kFields) {
+  for (const Field& f : active_table) {
     if (f.name == name) return &f;
   }
   return nullptr;
 }
 
-const Field* field_for_facet(Facet facet) {
-  for (const Field& f : kFields) {
-    if (f.facet == facet) return &f;
+const Field* field_for_entity_type(EntityType type) {
+  for (const Field& f : active_table) {
+    if (f.source == ArticleSource::kEntities && f.entity_type == type) return &f;
   }
   return nullptr;
+}
+
+FieldTableOverride::FieldTableOverride(std::span<const Field> table) : previous_(active_table) {
+  active_table = table;
+}
+
+FieldTableOverride::~FieldTableOverride() { active_table = previous_; }
+
+std::string unknown_name_id(std::string_view name) {
+  const std::string key = fold_key(name);
+  return key.empty() ? std::string() : std::string(kUnknownIdPrefix) + key;
+}
+
+std::string term_value(const Field& field, std::string_view raw, const Gazetteer* gazetteer) {
+  switch (field.rule) {
+    case ValueRule::kText:
+      break;
+    case ValueRule::kName:
+      return fold_key(raw);
+    case ValueRule::kEntity:
+      if (const GazetteerEntity* entity = gazetteer ? gazetteer->resolve(raw) : nullptr) {
+        return entity->id;
+      }
+      // An unknown name's id, as facets report it, is accepted as given.
+      if (raw.starts_with(kUnknownIdPrefix) && raw.size() > kUnknownIdPrefix.size()) {
+        return std::string(raw);
+      }
+      return unknown_name_id(raw);
+    case ValueRule::kYear:
+      if (raw.size() != 4) return {};
+      return period_start(raw).value_or("").substr(0, 4);
+    case ValueRule::kMonth:
+      if (raw.size() == 4) return {};
+      return period_start(raw).value_or("").substr(0, 6);
+  }
+  return {};
 }
 
 std::string make_term(std::string_view prefix, std::string_view value) {

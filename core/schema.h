@@ -11,9 +11,17 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/article.h"
+
+namespace cs {
+class Gazetteer;
+}  // namespace cs
 
 namespace cs::schema {
 
@@ -35,21 +43,49 @@ inline constexpr std::string_view kMetaEntityPrefix = "cs:entity:";
 /// How a field is searched.
 enum class FieldKind {
   kFreeText,  ///< stemmed positional terms, weighted (QueryParser::add_prefix)
-  kBoolean,   ///< exact filter terms (QueryParser::add_boolean_prefix), values folded
+  kFilter,    ///< exact filter terms (QueryParser::add_boolean_prefix); a request filter
 };
 
-/// Which facet a field feeds, if any.
-enum class Facet { kNone, kOutlet, kYear, kMonth, kPerson, kOrg, kPlace, kSource };
+/// How a raw value (as a user types it or an extractor finds it) becomes a term value.
+enum class ValueRule {
+  kText,    ///< free text: the query parser's stemmed words, no term_value
+  kName,    ///< a folded name (fold_key), so `outlet:reuters` and `outlet:"Reuters"` meet
+  kEntity,  ///< any spelling -> gazetteer id, else unknown_name_id(); "x-..." ids as given
+  kYear,    ///< "YYYY" (a longer date names its year)
+  kMonth,   ///< "YYYY-MM" (a full date names its month); the term value is "YYYYMM"
+};
 
-/// One searchable field: the name users type ("outlet:"), its term prefix and kind, and the
-/// value slots that carry its facet values (first_slot .. first_slot + slot_count - 1).
+/// Where the document writer takes a field's values from in an Article (core/field_values.h).
+enum class ArticleSource {
+  kTitle,           ///< Article::title (free text)
+  kOutlet,          ///< Article::outlet
+  kAuthor,          ///< Article::author
+  kPublishedYear,   ///< the year of Article::published
+  kPublishedMonth,  ///< the month of Article::published, when known to the month
+  kEntities,        ///< Article::entities, all or those of Field::entity_type
+  kSources,         ///< Article::sources (cited sources)
+  kExtracted,       ///< Article::field_values[name], filled by the field's own extractor
+};
+
+/// One field: everything the indexer, the query language, the request parameters, the CLI
+/// flags, the facets, the exports and the page know about it. Rows are the only definition.
 struct Field {
-  std::string_view name;    ///< user-facing field name, as in `outlet:Reuters`
-  std::string_view prefix;  ///< Xapian term prefix
+  std::string_view name;   ///< user-facing name: `outlet:Reuters`, `?outlet=`, `--outlet`
+  std::string_view label;  ///< title shown to people (facet panels, help)
   FieldKind kind;
-  Facet facet;                 ///< facet fed by this field, kNone if none
-  Xapian::valueno first_slot;  ///< first facet slot (unused when facet is kNone)
-  unsigned slot_count;         ///< 1 for single-valued facets, kMultiSlots for multi-valued
+  std::string_view prefix;  ///< Xapian term prefix
+  ValueRule rule;
+  ArticleSource source;
+  std::optional<EntityType> entity_type;  ///< kEntities: only this type (none: every type)
+  Xapian::valueno first_slot;             ///< first facet slot (unused when slot_count is 0)
+  unsigned slot_count;      ///< 0: not a facet; 1: single-valued facet; kMultiSlots: multi-valued
+  bool panel;               ///< shown as a facet panel on the page (month feeds the timeline)
+  std::string_view column;  ///< export column of its values ("" when not a column of its own)
+
+  /// True when facet counts are kept for this field.
+  constexpr bool is_facet() const { return slot_count > 0; }
+  /// True when the field is a request filter (query-language prefix, parameter, flag).
+  constexpr bool is_filter() const { return kind == FieldKind::kFilter; }
 };
 
 /// Multi-valued facet fields (entities, sources) store the i-th value of a document in slot
@@ -73,79 +109,138 @@ inline constexpr Xapian::valueno kSlotPersonFirst = 100;
 inline constexpr Xapian::valueno kSlotOrgFirst = kSlotPersonFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotPlaceFirst = kSlotOrgFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotSourceFirst = kSlotPlaceFirst + kMultiSlots;
+/// First slot free for the next facet field (slots below are taken by the rows above).
+inline constexpr Xapian::valueno kSlotNextFree = kSlotSourceFirst + kMultiSlots;
 
 // Term prefixes not tied to a user-facing field.
 inline constexpr std::string_view kPrefixId = "Q";        ///< unique article id (see id_term)
 inline constexpr std::string_view kPrefixPath = "XF";     ///< hash of the source file path
 inline constexpr std::string_view kPrefixContent = "XH";  ///< exact content hash
-inline constexpr std::string_view kPrefixYear = "Y";      ///< "YYYY"
-inline constexpr std::string_view kPrefixMonth = "XM";    ///< "YYYYMM"
 
-/// The field table. Body text is indexed without prefix; title text both with kTitle's
-/// prefix and without (so free text finds title words).
+/// The field table. Body text is indexed without prefix; title text both with the title row's
+/// prefix and without (so free text finds title words). Facets keep the table's order, which
+/// is the JSON contract's: outlet, year, month, person, org, place, source.
 inline constexpr Field kFields[] = {
-    {"title", "S", FieldKind::kFreeText, Facet::kNone, 0, 0},
-    {"outlet", "XO", FieldKind::kBoolean, Facet::kOutlet, kSlotOutlet, 1},
-    {"author", "XA", FieldKind::kBoolean, Facet::kNone, 0, 0},
-    {"person", "XP", FieldKind::kBoolean, Facet::kPerson, kSlotPersonFirst, kMultiSlots},
-    {"org", "XG", FieldKind::kBoolean, Facet::kOrg, kSlotOrgFirst, kMultiSlots},
-    {"place", "XL", FieldKind::kBoolean, Facet::kPlace, kSlotPlaceFirst, kMultiSlots},
-    {"entity", "XE", FieldKind::kBoolean, Facet::kNone, 0, 0},
-    {"source", "XC", FieldKind::kBoolean, Facet::kSource, kSlotSourceFirst, kMultiSlots},
+    // name, label, kind, prefix, rule, source, entity type, slots, panel, export column
+    {"title",
+     "Title",
+     FieldKind::kFreeText,
+     "S",
+     ValueRule::kText,
+     ArticleSource::kTitle,
+     {},
+     0,
+     0,
+     false,
+     ""},
+    {"outlet",
+     "Outlet",
+     FieldKind::kFilter,
+     "XO",
+     ValueRule::kName,
+     ArticleSource::kOutlet,
+     {},
+     kSlotOutlet,
+     1,
+     true,
+     ""},
+    {"year",
+     "Year",
+     FieldKind::kFilter,
+     "Y",
+     ValueRule::kYear,
+     ArticleSource::kPublishedYear,
+     {},
+     kSlotYear,
+     1,
+     true,
+     ""},
+    {"month",
+     "Month",
+     FieldKind::kFilter,
+     "XM",
+     ValueRule::kMonth,
+     ArticleSource::kPublishedMonth,
+     {},
+     kSlotMonth,
+     1,
+     false,
+     ""},
+    {"author",
+     "Author",
+     FieldKind::kFilter,
+     "XA",
+     ValueRule::kName,
+     ArticleSource::kAuthor,
+     {},
+     0,
+     0,
+     false,
+     ""},
+    {"person", "People", FieldKind::kFilter, "XP", ValueRule::kEntity, ArticleSource::kEntities,
+     EntityType::kPerson, kSlotPersonFirst, kMultiSlots, true, "persons"},
+    {"org", "Organisations", FieldKind::kFilter, "XG", ValueRule::kEntity, ArticleSource::kEntities,
+     EntityType::kOrg, kSlotOrgFirst, kMultiSlots, true, "orgs"},
+    {"place", "Places", FieldKind::kFilter, "XL", ValueRule::kEntity, ArticleSource::kEntities,
+     EntityType::kPlace, kSlotPlaceFirst, kMultiSlots, true, "places"},
+    {"entity",
+     "Entities",
+     FieldKind::kFilter,
+     "XE",
+     ValueRule::kEntity,
+     ArticleSource::kEntities,
+     {},
+     0,
+     0,
+     false,
+     ""},
+    {"source",
+     "Cited sources",
+     FieldKind::kFilter,
+     "XC",
+     ValueRule::kEntity,
+     ArticleSource::kSources,
+     {},
+     kSlotSourceFirst,
+     kMultiSlots,
+     true,
+     "sources"},
 };
 
-/// The year and month facets are fed from the publication date, not from a field's terms.
-inline constexpr Xapian::valueno facet_first_slot(Facet f) {
-  switch (f) {
-    case Facet::kOutlet:
-      return kSlotOutlet;
-    case Facet::kYear:
-      return kSlotYear;
-    case Facet::kMonth:
-      return kSlotMonth;
-    case Facet::kPerson:
-      return kSlotPersonFirst;
-    case Facet::kOrg:
-      return kSlotOrgFirst;
-    case Facet::kPlace:
-      return kSlotPlaceFirst;
-    case Facet::kSource:
-      return kSlotSourceFirst;
-    case Facet::kNone:
-      break;
-  }
-  return Xapian::BAD_VALUENO;
-}
+/// The table in force: kFields, or a test's table while a FieldTableOverride lives.
+std::span<const Field> fields();
 
-/// Number of slots a facet spans (1 or kMultiSlots); 0 for Facet::kNone.
-inline constexpr unsigned facet_slot_count(Facet f) {
-  switch (f) {
-    case Facet::kOutlet:
-    case Facet::kYear:
-    case Facet::kMonth:
-      return 1;
-    case Facet::kPerson:
-    case Facet::kOrg:
-    case Facet::kPlace:
-    case Facet::kSource:
-      return kMultiSlots;
-    case Facet::kNone:
-      break;
-  }
-  return 0;
-}
-
-/// Facet name as it appears in the JSON contract ("outlet", "year", ...); empty for kNone.
-std::string_view facet_name(Facet f);
-
-/// All facets, in the order of the JSON contract.
-std::span<const Facet> all_facets();
+/// The facet fields of fields(), in table order; FacetCounts and facet results index by it.
+std::vector<const Field*> facet_fields();
 
 /// The field with this user-facing name, or nullptr.
 const Field* find_field(std::string_view name);
 
-/// The field with this facet, or nullptr (year and month have none).
-const Field* field_for_facet(Facet f);
+/// The field an entity of this type is filtered and counted under ("person", "org", "place"),
+/// or nullptr (kOther: only the any-type entity field).
+const Field* field_for_entity_type(EntityType type);
+
+/// Replaces fields() for its lifetime, so a test can add a throw-away row. Not thread-safe:
+/// create it before any other thread reads the table. `table` must outlive the override.
+class FieldTableOverride {
+ public:
+  explicit FieldTableOverride(std::span<const Field> table);
+  ~FieldTableOverride();
+  FieldTableOverride(const FieldTableOverride&) = delete;
+  FieldTableOverride& operator=(const FieldTableOverride&) = delete;
+
+ private:
+  std::span<const Field> previous_;
+};
+
+/// The id of a name the gazetteer does not know ("x-" + its folded key), as the indexer stores
+/// it and facets report it; "" when the name folds to nothing.
+std::string unknown_name_id(std::string_view name);
+
+/// The term value (after the prefix) that `raw` becomes in `field` by the field's rule, as the
+/// writer indexes it and the query builder looks it up; "" when `raw` cannot be a value (folds
+/// to nothing, malformed year or month). `gazetteer` resolves entity spellings (may be null).
+std::string term_value(const Field& field, std::string_view raw, const Gazetteer* gazetteer);
 
 /// Xapian rejects terms over 245 bytes. Returns prefix + value, with a value that would make
 /// the term too long replaced by a 16-hex-digit hash of it (stable across runs).

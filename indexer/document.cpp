@@ -1,10 +1,8 @@
 #include "indexer/document.h"
 
-#include <cstdio>
-
 #include "core/doc_data.h"
+#include "core/field_values.h"
 #include "core/hash.h"
-#include "core/normalize.h"
 #include "core/schema.h"
 
 namespace cs {
@@ -13,100 +11,40 @@ namespace {
 
 namespace schema = cs::schema;
 
-const schema::Field& field(std::string_view name) { return *schema::find_field(name); }
-
-// The facet field an entity type feeds (person/org/place), or nullptr for kOther.
-const schema::Field* field_for_type(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return &field("person");
-    case EntityType::kOrg:
-      return &field("org");
-    case EntityType::kPlace:
-      return &field("place");
-    case EntityType::kOther:
-      break;
-  }
-  return nullptr;
-}
-
-// Writes the i-th value of a multi-valued facet into its slot while slots remain.
-void add_multi_value(Xapian::Document& doc, const schema::Field& f, unsigned& used,
-                     const std::string& value) {
-  if (used < f.slot_count) doc.add_value(f.first_slot + used++, value);
-}
-
-// The facet/filter id of a cited source: its gazetteer id, else "x-" + its folded name
-// ("" when the name folds to nothing).
-std::string source_id(const CitedSource& source) {
-  if (!source.id.empty()) return source.id;
-  const std::string key = fold_key(source.name);
-  return key.empty() ? std::string() : "x-" + key;
-}
-
 void add_text_terms(const Article& article, Xapian::TermGenerator& generator) {
-  generator.index_text(article.title, 1, std::string(field("title").prefix));
+  generator.index_text(article.title, 1, std::string(schema::find_field("title")->prefix));
   generator.increase_termpos();
   generator.index_text(article.title, 2);
   generator.increase_termpos();
   generator.index_text(article.text);
 }
 
-void add_metadata_terms(const Article& article, Xapian::Document& doc) {
+void add_identity_terms(const Article& article, Xapian::Document& doc) {
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.source_path.empty()) {
     doc.add_boolean_term(
         schema::make_term(schema::kPrefixPath, hex64(stable_hash64(article.source_path))));
   }
   doc.add_boolean_term(schema::make_term(schema::kPrefixContent, hex64(article.content_hash)));
-  if (!article.outlet.empty()) {
-    doc.add_boolean_term(
-        schema::make_term(field("outlet").prefix, name_term_value(article.outlet)));
-    doc.add_value(schema::kSlotOutlet, article.outlet);
-  }
-  if (!article.author.empty()) {
-    doc.add_boolean_term(
-        schema::make_term(field("author").prefix, name_term_value(article.author)));
+}
+
+// Every filter field's terms, and its facet values in its slots (the i-th value of a
+// multi-valued field in first_slot + i, while slots remain).
+void add_field_values(const Article& article, Xapian::Document& doc) {
+  for (const schema::Field& field : schema::fields()) {
+    if (!field.is_filter()) continue;
+    unsigned used = 0;
+    for (const IndexedValue& value : indexed_values(field, article)) {
+      if (!value.term.empty()) doc.add_boolean_term(schema::make_term(field.prefix, value.term));
+      if (used < field.slot_count) doc.add_value(field.first_slot + used++, value.facet);
+    }
   }
 }
 
 void add_date(const Article& article, Xapian::Document& doc) {
-  const PartialDate& date = article.published;
-  if (!date.known()) return;
-  const std::string iso = date.iso();
-  doc.add_value(schema::kSlotDate, date.sortable());
-  doc.add_value(schema::kSlotPrecision, std::string(precision_name(date.precision)));
-  doc.add_boolean_term(schema::make_term(schema::kPrefixYear, iso.substr(0, 4)));
-  doc.add_value(schema::kSlotYear, iso.substr(0, 4));
-  if (date.precision != DatePrecision::kYear) {
-    doc.add_boolean_term(
-        schema::make_term(schema::kPrefixMonth, iso.substr(0, 4) + iso.substr(5, 2)));
-    doc.add_value(schema::kSlotMonth, iso.substr(0, 7));
-  }
-}
-
-void add_entities(const Article& article, Xapian::Document& doc) {
-  const schema::Field& any = field("entity");
-  unsigned used_person = 0, used_org = 0, used_place = 0;
-  for (const EntityMention& e : article.entities) {
-    if (e.id.empty()) continue;
-    doc.add_boolean_term(schema::make_term(any.prefix, e.id));
-    const schema::Field* typed = field_for_type(e.type);
-    if (typed == nullptr) continue;
-    doc.add_boolean_term(schema::make_term(typed->prefix, e.id));
-    unsigned& used = e.type == EntityType::kPerson ? used_person
-                     : e.type == EntityType::kOrg  ? used_org
-                                                   : used_place;
-    add_multi_value(doc, *typed, used, e.id);
-  }
-  const schema::Field& source = field("source");
-  unsigned used_source = 0;
-  for (const CitedSource& s : article.sources) {
-    const std::string id = source_id(s);
-    if (id.empty()) continue;
-    doc.add_boolean_term(schema::make_term(source.prefix, id));
-    add_multi_value(doc, source, used_source, id);
-  }
+  if (!article.published.known()) return;
+  doc.add_value(schema::kSlotDate, article.published.sortable());
+  doc.add_value(schema::kSlotPrecision, std::string(precision_name(article.published.precision)));
 }
 
 void add_signatures(const Article& article, Xapian::Document& doc) {
@@ -125,15 +63,13 @@ Xapian::TermGenerator make_term_generator() {
   return generator;
 }
 
-std::string name_term_value(std::string_view name) { return fold_key(name); }
-
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator) {
   Xapian::Document doc;
   generator.set_document(doc);
   add_text_terms(article, generator);
-  add_metadata_terms(article, doc);
+  add_identity_terms(article, doc);
+  add_field_values(article, doc);
   add_date(article, doc);
-  add_entities(article, doc);
   add_signatures(article, doc);
   doc.set_data(encode_doc_data(article));
   return doc;

@@ -1,9 +1,10 @@
-// Turns an Article into a Xapian document by walking the schema (core/schema.h): free-text
-// terms with positions, boolean filter terms, value slots for dates, facets and duplicate
-// signatures, the unique id term, and the document data (core/doc_data.h).
+// Turns an Article into a Xapian document by walking the field table (core/schema.h): free-text
+// terms with positions, every filter field's terms and facet slots (core/field_values.h), value
+// slots for dates and duplicate signatures, the unique id term, and the document data
+// (core/doc_data.h).
 //
 // This is the only place that decides what is indexed; the query side mirrors it through the
-// same schema table, the same normaliser and the same stemming settings.
+// same table, the same term_value rules, the same normaliser and the same stemming settings.
 //
 // Thread-safety: build_document uses the caller's TermGenerator (one per thread).
 #ifndef CS_INDEXER_DOCUMENT_H_
@@ -23,10 +24,6 @@ namespace cs {
 /// (every term stemmed and positional: faster indexing and a smaller index than STEM_SOME,
 /// and phrases still work because the query parser stems the same way).
 Xapian::TermGenerator make_term_generator();
-
-/// The boolean term value of an outlet or author name (folded, so `outlet:reuters` and
-/// `outlet:"Reuters"` meet). Shared with the query side.
-std::string name_term_value(std::string_view name);
 
 /// The Xapian document for `article`. REQUIRES: article.text is cleaned and normalised and
 /// article.id is not empty. Never throws for long values: long terms are hashed.

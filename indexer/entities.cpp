@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/normalize.h"
+#include "core/schema.h"
 
 namespace cs {
 
@@ -249,7 +250,7 @@ std::vector<EntityMention> collect_entities(const TokenizedText& text,
   std::unordered_map<std::string, std::size_t> index;
   for (const EntityMatch& m : matches) {
     const std::string surface(text.span_text(m.first, m.end));
-    std::string id = m.entity ? m.entity->id : "x-" + fold_key(surface);
+    std::string id = m.entity ? m.entity->id : schema::unknown_name_id(surface);
     auto [it, inserted] = index.emplace(id, entities.size());
     if (inserted) {
       EntityMention mention;

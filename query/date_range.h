@@ -18,14 +18,6 @@
 
 namespace cs::query {
 
-/// First "YYYYMMDD" day of the period `text` names, or nullopt if `text` is not a valid
-/// YYYY, YYYY-MM or YYYY-MM-DD date.
-std::optional<std::string> period_start(std::string_view text);
-
-/// Last "YYYYMMDD" day of the period `text` names (a month ends on day 31, which sorts after
-/// every real day of it), or nullopt if invalid.
-std::optional<std::string> period_end(std::string_view text);
-
 /// The date-slot query for [from, to] (empty = open end). Returns nullopt and sets `error` when
 /// a bound is invalid; returns a match-all query when both ends are open.
 std::optional<Xapian::Query> date_range_query(std::string_view from, std::string_view to,

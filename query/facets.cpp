@@ -9,7 +9,7 @@ namespace cs::query {
 
 namespace {
 
-std::size_t facet_count() { return schema::all_facets().size(); }
+std::size_t facet_count() { return schema::facet_fields().size(); }
 
 FacetCounts empty_counts() {
   FacetCounts c;
@@ -21,12 +21,12 @@ FacetCounts empty_counts() {
 class SlotCounter : public FacetCounter {
  public:
   explicit SlotCounter(const Xapian::Database& db) {
-    const auto facets = schema::all_facets();
+    const auto facets = schema::facet_fields();
     for (std::size_t f = 0; f < facets.size(); ++f) {
-      const Xapian::valueno first = schema::facet_first_slot(facets[f]);
-      for (unsigned i = 0; i < schema::facet_slot_count(facets[f]); ++i) {
-        if (db.get_value_freq(first + i) == 0) break;  // slots fill in order
-        spies_.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(first + i));
+      for (unsigned i = 0; i < facets[f]->slot_count; ++i) {
+        const Xapian::valueno slot = facets[f]->first_slot + i;
+        if (db.get_value_freq(slot) == 0) break;  // slots fill in order
+        spies_.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
       }
     }
   }
@@ -97,11 +97,11 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
   auto columns = std::make_shared<FacetColumns>();
   std::unordered_map<std::string, std::uint32_t> ids;  // facet index + '\0' + value -> id
   std::vector<std::pair<Xapian::docid, std::uint32_t>> entries;
-  const auto facets = schema::all_facets();
+  const auto facets = schema::facet_fields();
   for (std::size_t f = 0; f < facets.size(); ++f) {
-    const Xapian::valueno first = schema::facet_first_slot(facets[f]);
-    for (unsigned i = 0; i < schema::facet_slot_count(facets[f]); ++i) {
-      for (auto it = db.valuestream_begin(first + i); it != db.valuestream_end(first + i); ++it) {
+    for (unsigned i = 0; i < facets[f]->slot_count; ++i) {
+      const Xapian::valueno slot = facets[f]->first_slot + i;
+      for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         const std::string value = *it;
         const auto [pos, added] =
             ids.try_emplace(std::to_string(f) + '\0' + value, columns->value_text_.size());
@@ -154,7 +154,7 @@ std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,
                                     const std::vector<std::vector<std::string>>& selected,
                                     const FacetNamer& namer) {
   std::vector<FacetResult> results;
-  const auto facets = schema::all_facets();
+  const auto facets = schema::facet_fields();
   for (std::size_t f = 0; f < facets.size(); ++f) {
     const auto& by_value = counts.by_facet[f];
     std::vector<std::pair<std::string, std::int64_t>> ranked(by_value.begin(), by_value.end());
@@ -168,21 +168,49 @@ std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,
       const auto it = by_value.find(value);
       if (!shown) ranked.emplace_back(value, it == by_value.end() ? 0 : it->second);
     }
-    FacetResult result{std::string(schema::facet_name(facets[f])), {}};
+    FacetResult result{std::string(facets[f]->name), {}};
     for (auto& [value, count] : ranked) {
-      result.values.push_back({namer(facets[f], value), value, count});
+      result.values.push_back({namer(*facets[f], value), value, count});
     }
     results.push_back(std::move(result));
   }
   return results;
 }
 
+std::vector<std::vector<std::string>> selected_values(const std::vector<Selection>& selections,
+                                                      const FacetCounts& counts) {
+  const auto facets = schema::facet_fields();
+  std::vector<std::vector<std::string>> selected(facets.size());
+  for (const Selection& s : selections) {
+    const auto f =
+        static_cast<std::size_t>(std::find(facets.begin(), facets.end(), s.field) - facets.begin());
+    if (f == facets.size()) continue;
+    std::string value = s.raw;
+    switch (s.field->rule) {
+      case schema::ValueRule::kEntity:
+        value = s.term;
+        break;
+      case schema::ValueRule::kName:
+        for (const auto& [counted, count] : counts.by_facet[f]) {
+          if (schema::term_value(*s.field, counted, nullptr) == s.term) value = counted;
+        }
+        break;
+      case schema::ValueRule::kText:
+      case schema::ValueRule::kYear:
+      case schema::ValueRule::kMonth:
+        break;
+    }
+    selected[f].push_back(std::move(value));
+  }
+  return selected;
+}
+
 std::vector<TimelineBucket> timeline_from(const FacetCounts& counts) {
-  const auto facets = schema::all_facets();
-  const auto month = std::find(facets.begin(), facets.end(), schema::Facet::kMonth);
+  const auto facets = schema::facet_fields();
   std::vector<TimelineBucket> timeline;
-  for (const auto& [period, count] : counts.by_facet[month - facets.begin()]) {
-    timeline.push_back({period, count});
+  for (std::size_t f = 0; f < facets.size(); ++f) {
+    if (facets[f]->rule != schema::ValueRule::kMonth) continue;
+    for (const auto& [period, count] : counts.by_facet[f]) timeline.push_back({period, count});
   }
   return timeline;
 }

@@ -1,4 +1,5 @@
-// Exact facet counts (outlet, year, month, person, org, place, source) over a whole match set.
+// Exact facet counts (every facet field of schema::fields(): outlet, year, month, person, org,
+// place, source, ...) over a whole match set.
 //
 // Two counters give identical counts: FacetColumns keeps every document's facet values in
 // memory (one docid-indexed column built at open from the value streams) and counts with one
@@ -26,7 +27,15 @@
 
 namespace cs::query {
 
-/// Counts per facet, indexed like schema::all_facets().
+/// A request filter on a facet field, resolved once when the query is built, so facet counting
+/// keeps the selected value in view without resolving the filter again.
+struct Selection {
+  const schema::Field* field;  ///< the facet field the value belongs to
+  std::string term;            ///< the term value the filter resolved to
+  std::string raw;             ///< the value as the request gave it
+};
+
+/// Counts per facet, indexed like schema::facet_fields().
 struct FacetCounts {
   std::vector<std::map<std::string, std::int64_t>> by_facet;
   std::int64_t documents_seen = 0;  ///< documents the spies saw
@@ -56,14 +65,11 @@ class FacetColumns {
   /// A counter reading these columns.
   std::unique_ptr<FacetCounter> make_counter() const;
 
-  /// Number of distinct (facet, value) pairs.
-  std::size_t value_count() const { return value_text_.size(); }
-
  private:
   friend class ColumnSpy;
   std::vector<std::uint32_t> offsets_;     // docid -> first entry in values_ (size last+2)
   std::vector<std::uint32_t> values_;      // global value ids
-  std::vector<std::uint8_t> value_facet_;  // global value id -> index in all_facets()
+  std::vector<std::uint8_t> value_facet_;  // global value id -> index in facet_fields()
   std::vector<std::string> value_text_;    // global value id -> slot value
 };
 
@@ -71,7 +77,13 @@ class FacetColumns {
 std::unique_ptr<FacetCounter> make_slot_counter(const Xapian::Database& db);
 
 /// Display name for a facet value (entity names); returns the value itself when unknown.
-using FacetNamer = std::function<std::string(schema::Facet, const std::string& value)>;
+using FacetNamer = std::function<std::string(const schema::Field&, const std::string& value)>;
+
+/// The facet values `selections` select, per facet (indexed like schema::facet_fields()): the
+/// term value for entity ids; for a name, the counted value it folds to (else as given); for
+/// a year or month, the value as given.
+std::vector<std::vector<std::string>> selected_values(const std::vector<Selection>& selections,
+                                                      const FacetCounts& counts);
 
 /// The top `limit` values of each facet (count descending, then value), plus every value in
 /// `selected` (per facet, as slot values) even when outside the top or not counted.

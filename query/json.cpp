@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/schema.h"
+#include "query/export.h"
+#include "query/request_params.h"
 
 namespace cs::query {
 
@@ -56,9 +58,9 @@ Hit hit_from(const json& value) {
 
 // Position of a facet name in the contract's order; unknown names sort after known ones.
 std::size_t facet_rank(const std::string& name) {
-  const auto facets = schema::all_facets();
+  const auto facets = schema::facet_fields();
   const auto it = std::find_if(facets.begin(), facets.end(),
-                               [&](schema::Facet f) { return schema::facet_name(f) == name; });
+                               [&](const schema::Field* f) { return f->name == name; });
   return static_cast<std::size_t>(it - facets.begin());
 }
 
@@ -115,6 +117,9 @@ StoredArticle article_from(const json& value) {
   article.text = value.at("text").get<std::string>();
   article.entities = entities_from(value.at("entities"));
   article.sources = entities_from(value.at("sources"));
+  if (const auto it = value.find("fields"); it != value.end()) {
+    article.fields = it->get<std::map<std::string, std::vector<std::string>>>();
+  }
   return article;
 }
 
@@ -174,17 +179,19 @@ json to_json(const SearchResult& result) {
 }
 
 json to_json(const StoredArticle& article) {
-  return {{"id", article.id},
-          {"title", article.title},
-          {"outlet", optional_json(article.outlet)},
-          {"published", optional_json(article.published)},
-          {"precision", article.published_precision},
-          {"provenance", article.published_provenance},
-          {"url", optional_json(article.url)},
-          {"author", optional_json(article.author)},
-          {"text", article.text},
-          {"entities", entities_json(article.entities, true)},
-          {"sources", entities_json(article.sources, false)}};
+  json out = {{"id", article.id},
+              {"title", article.title},
+              {"outlet", optional_json(article.outlet)},
+              {"published", optional_json(article.published)},
+              {"precision", article.published_precision},
+              {"provenance", article.published_provenance},
+              {"url", optional_json(article.url)},
+              {"author", optional_json(article.author)},
+              {"text", article.text},
+              {"entities", entities_json(article.entities, true)},
+              {"sources", entities_json(article.sources, false)}};
+  if (!article.fields.empty()) out["fields"] = article.fields;
+  return out;
 }
 
 bool from_json(const json& value, SearchResult& result, std::string& error) {
@@ -193,6 +200,70 @@ bool from_json(const json& value, SearchResult& result, std::string& error) {
 
 bool from_json(const json& value, StoredArticle& article, std::string& error) {
   return parse_into(value, article, error, article_from);
+}
+
+namespace {
+
+// The rule's name in the schema JSON.
+std::string_view value_rule_name(schema::ValueRule rule) {
+  switch (rule) {
+    case schema::ValueRule::kText:
+      return "text";
+    case schema::ValueRule::kName:
+      return "name";
+    case schema::ValueRule::kEntity:
+      return "entity";
+    case schema::ValueRule::kYear:
+      return "year";
+    case schema::ValueRule::kMonth:
+      return "month";
+  }
+  return {};
+}
+
+}  // namespace
+
+json schema_json() {
+  json fields = json::array();
+  json facets = json::array();
+  json filters = json::array();
+  json entity_fields = json::object();
+  for (const schema::Field& f : schema::fields()) {
+    const json entity_type =
+        f.entity_type ? json(std::string(entity_type_name(*f.entity_type))) : json(nullptr);
+    fields.push_back({{"name", f.name},
+                      {"label", f.label},
+                      {"kind", f.is_filter() ? "filter" : "text"},
+                      {"rule", value_rule_name(f.rule)},
+                      {"facet", f.is_facet()},
+                      {"panel", f.panel},
+                      {"entity_type", entity_type},
+                      {"column", f.column.empty() ? json(nullptr) : json(f.column)}});
+    if (f.is_facet()) facets.push_back(f.name);
+    if (f.is_filter()) filters.push_back(f.name);
+  }
+  // The filter field of each entity type; "other" names only the any-type entity field.
+  for (const EntityType type :
+       {EntityType::kPerson, EntityType::kOrg, EntityType::kPlace, EntityType::kOther}) {
+    const schema::Field* field = schema::field_for_entity_type(type);
+    for (const schema::Field& f : schema::fields()) {
+      if (field == nullptr && f.source == schema::ArticleSource::kEntities && !f.entity_type) {
+        field = &f;
+      }
+    }
+    if (field != nullptr) entity_fields[std::string(entity_type_name(type))] = field->name;
+  }
+  json sorts = json::array();
+  for (const SortName& sort : kSortNames) {
+    sorts.push_back({{"name", sort.name}, {"label", sort.label}});
+  }
+  return {{"fields", std::move(fields)},
+          {"facets", std::move(facets)},
+          {"filters", std::move(filters)},
+          {"sorts", std::move(sorts)},
+          {"export_formats",
+           {export_format_name(ExportFormat::kCsv), export_format_name(ExportFormat::kJsonl)}},
+          {"entity_fields", std::move(entity_fields)}};
 }
 
 json error_json(const std::string& message) { return {{"error", message}}; }

@@ -20,7 +20,14 @@
 //
 // A StoredArticle: { "id", "title", "outlet"|null, "published"|null, "precision",
 //   "provenance", "url"|null, "author"|null, "text",
-//   "entities": [{"id","name","type"}], "sources": [{"id","name"}] }.
+//   "entities": [{"id","name","type"}], "sources": [{"id","name"}],
+//   "fields": {name: [str]} (extracted fields of the field table; only when there are any) }.
+// The schema (GET /api/schema), all from the field table and the sort names:
+//   { "fields": [ {"name", "label", "kind": "text"|"filter",
+//                  "rule": "text"|"name"|"entity"|"year"|"month", "facet": bool, "panel": bool,
+//                  "entity_type": "person"|"org"|"place"|null, "column": str|null} ],
+//     "facets": [name], "filters": [name], "sorts": [{"name", "label"}],
+//     "export_formats": [name], "entity_fields": {entity type or "other": filter field} }
 // An error: { "error": str }.
 //
 // The parsers read these formats back (corpus-search --server reads searchd's answers):
@@ -43,6 +50,10 @@ nlohmann::json to_json(const SearchResult& result);
 
 /// The StoredArticle as JSON (format above).
 nlohmann::json to_json(const StoredArticle& article);
+
+/// The schema as JSON (format above), so clients (the web page) list fields, facets and sorts
+/// without lists of their own.
+nlohmann::json schema_json();
 
 /// {"error": message}.
 nlohmann::json error_json(const std::string& message);

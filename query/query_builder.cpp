@@ -17,23 +17,21 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryPar
                             Xapian::QueryParser::FLAG_LOVEHATE |
                             Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
-constexpr std::string_view kYearField = "year";
-constexpr std::string_view kMonthField = "month";
+// The field alias placeholders match: an entity of any type.
 constexpr std::string_view kEntityField = "entity";
-constexpr std::string_view kUnknownIdPrefix = "x-";  // ids of names not in the gazetteer
 
 // Routes `field:value` from the parser to QueryBuilder::field_query.
 class FieldValueProcessor : public Xapian::FieldProcessor {
  public:
-  FieldValueProcessor(QueryBuilder* builder, std::string field)
-      : builder_(builder), field_(std::move(field)) {}
+  FieldValueProcessor(QueryBuilder* builder, const schema::Field& field)
+      : builder_(builder), field_(field) {}
   Xapian::Query operator()(const std::string& value) override {
     return builder_->field_query(field_, value);
   }
 
  private:
   QueryBuilder* builder_;
-  std::string field_;
+  const schema::Field& field_;
 };
 
 // Routes alias placeholders to QueryBuilder::alias_query.
@@ -48,10 +46,33 @@ class AliasProcessor : public Xapian::FieldProcessor {
   QueryBuilder* builder_;
 };
 
-bool is_entity_field(const schema::Field& f) {
-  using schema::Facet;
-  return f.facet == Facet::kPerson || f.facet == Facet::kOrg || f.facet == Facet::kPlace ||
-         f.facet == Facet::kSource || f.name == kEntityField;
+// "outlet, year, ... or source": the filter fields, for the unknown-field message.
+std::string filter_field_list() {
+  std::vector<std::string_view> names;
+  for (const schema::Field& f : schema::fields()) {
+    if (f.is_filter()) names.push_back(f.name);
+  }
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) list += i + 1 == names.size() ? " or " : ", ";
+    list.append(names[i]);
+  }
+  return list;
+}
+
+// The form a year or month value must have, for the invalid-value warning; "" otherwise.
+std::string_view value_form(schema::ValueRule rule) {
+  switch (rule) {
+    case schema::ValueRule::kYear:
+      return "YYYY";
+    case schema::ValueRule::kMonth:
+      return "YYYY-MM";
+    case schema::ValueRule::kText:
+    case schema::ValueRule::kName:
+    case schema::ValueRule::kEntity:
+      break;
+  }
+  return {};
 }
 
 bool is_word_byte(unsigned char c) {
@@ -91,29 +112,19 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazettee
   }
   parser_.set_database(db_);
   parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  for (const schema::Field& f : schema::kFields) {
-    if (f.kind == schema::FieldKind::kFreeText) {
-      parser_.add_prefix(std::string(f.name), std::string(f.prefix));
+  for (const schema::Field& f : schema::fields()) {
+    if (f.is_filter()) {
+      parser_.add_boolean_prefix(std::string(f.name),
+                                 (new FieldValueProcessor(this, f))->release());
     } else {
-      auto* proc = new FieldValueProcessor(this, std::string(f.name));
-      parser_.add_boolean_prefix(std::string(f.name), proc->release());
+      parser_.add_prefix(std::string(f.name), std::string(f.prefix));
     }
-  }
-  for (std::string_view name : {kYearField, kMonthField}) {
-    auto* proc = new FieldValueProcessor(this, std::string(name));
-    parser_.add_boolean_prefix(std::string(name), proc->release());
   }
   parser_.add_prefix(std::string(kAliasField), (new AliasProcessor(this))->release());
   parser_.add_rangeprocessor((new DateRangeProcessor(&range_warnings_))->release());
 }
 
 QueryBuilder::~QueryBuilder() = default;
-
-bool QueryBuilder::is_filter_field(std::string_view field) {
-  if (field == kYearField || field == kMonthField) return true;
-  const schema::Field* f = schema::find_field(field);
-  return f != nullptr && f->kind == schema::FieldKind::kBoolean;
-}
 
 SearchError QueryBuilder::build(const SearchRequest& request, BuiltQuery& built) {
   built = BuiltQuery{};
@@ -131,12 +142,14 @@ SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Quer
   std::map<std::string, std::vector<Xapian::Query>> includes;
   std::vector<Xapian::Query> excludes;
   for (const Filter& filter : request.filters) {
-    if (!is_filter_field(filter.field)) {
-      return {ErrorCode::kBadRequest, "unknown filter field '" + filter.field +
-                                          "' (use outlet, author, person, org, place, entity, "
-                                          "source, year or month)"};
+    const schema::Field* field = schema::find_field(filter.field);
+    if (field == nullptr || !field->is_filter()) {
+      return {ErrorCode::kBadRequest,
+              "unknown filter field '" + filter.field + "' (use " + filter_field_list() + ")"};
     }
-    Xapian::Query q = field_query(filter.field, filter.value);
+    const std::string term_value = schema::term_value(*field, filter.value, &gazetteer_);
+    Xapian::Query q = value_query(*field, filter.value, term_value);
+    if (!filter.exclude) add_selection(*field, term_value, filter.value);
     (filter.exclude ? excludes : includes[filter.field]).push_back(std::move(q));
   }
   for (const auto& [field, queries] : includes) {
@@ -181,42 +194,43 @@ Xapian::Query QueryBuilder::parse_fallback(const std::string& text, const std::s
   }
 }
 
-Xapian::Query QueryBuilder::field_query(std::string_view field, std::string_view value) {
-  if (field == kYearField || field == kMonthField) {
-    const bool year = field == kYearField;
-    const auto start = period_start(value);
-    if (!start || (year != (value.size() == 4))) {
-      current_->warnings.push_back("invalid " + std::string(field) + " '" + std::string(value) +
-                                   "' (use " + (year ? "YYYY" : "YYYY-MM") + ")");
-      return Xapian::Query::MatchNothing;
-    }
-    return year ? Xapian::Query(schema::make_term(schema::kPrefixYear, start->substr(0, 4)))
-                : Xapian::Query(schema::make_term(schema::kPrefixMonth, start->substr(0, 6)));
-  }
-  const schema::Field* f = schema::find_field(field);
-  if (f == nullptr) return Xapian::Query::MatchNothing;
-  if (is_entity_field(*f)) return entity_query(*f, value);
-  const std::string key = fold_key(value);
-  if (key.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(schema::make_term(f->prefix, key));
+Xapian::Query QueryBuilder::field_query(const schema::Field& field, std::string_view value) {
+  return value_query(field, value, schema::term_value(field, value, &gazetteer_));
 }
 
-Xapian::Query QueryBuilder::entity_query(const schema::Field& field, std::string_view value) {
-  if (const GazetteerEntity* entity = gazetteer_.resolve(value)) {
-    current_->entity_ids.push_back(entity->id);
-    return Xapian::Query(schema::make_term(field.prefix, entity->id));
+Xapian::Query QueryBuilder::value_query(const schema::Field& field, std::string_view value,
+                                        const std::string& term_value) {
+  if (term_value.empty()) {
+    if (const std::string_view form = value_form(field.rule); !form.empty()) {
+      current_->warnings.push_back("invalid " + std::string(field.name) + " '" +
+                                   std::string(value) + "' (use " + std::string(form) + ")");
+    }
+    return Xapian::Query::MatchNothing;
   }
-  // An unknown name's id ("x-" + folded name, as facets report it) is accepted as given.
-  const bool is_id = value.starts_with(kUnknownIdPrefix) && value.size() > kUnknownIdPrefix.size();
-  const std::string key =
-      is_id ? std::string(value.substr(kUnknownIdPrefix.size())) : fold_key(value);
-  if (key.empty()) return Xapian::Query::MatchNothing;
-  const std::string term = schema::make_term(field.prefix, std::string(kUnknownIdPrefix) + key);
-  if (db_.get_termfreq(term) == 0) {
-    current_->warnings.push_back("no article mentions " + std::string(field.name) + " '" +
-                                 std::string(value) + "'");
+  const std::string term = schema::make_term(field.prefix, term_value);
+  if (field.rule == schema::ValueRule::kEntity) {
+    if (gazetteer_.find_by_id(term_value) != nullptr) {
+      current_->entity_ids.push_back(term_value);
+    } else if (db_.get_termfreq(term) == 0) {
+      current_->warnings.push_back("no article mentions " + std::string(field.name) + " '" +
+                                   std::string(value) + "'");
+    }
   }
   return Xapian::Query(term);
+}
+
+void QueryBuilder::add_selection(const schema::Field& field, const std::string& term_value,
+                                 const std::string& raw) {
+  if (term_value.empty()) return;
+  if (field.is_facet()) {
+    current_->selections.push_back({&field, term_value, raw});
+    return;
+  }
+  // An any-type entity filter selects the entity in the facet of its type.
+  if (field.rule != schema::ValueRule::kEntity) return;
+  const GazetteerEntity* entity = gazetteer_.find_by_id(term_value);
+  const schema::Field* typed = entity ? schema::field_for_entity_type(entity->type) : nullptr;
+  if (typed != nullptr) current_->selections.push_back({typed, term_value, raw});
 }
 
 Xapian::Query QueryBuilder::alias_query(std::string_view index) {

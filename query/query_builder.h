@@ -2,11 +2,11 @@
 //
 // Free text is normalised (normalize_text), entity names in it are widened to every spelling
 // (entity_aliases.h), and parsed with the English stemmer and STEM_ALL like the indexer;
-// fields come from schema::kFields (title: weighted free text; outlet/author folded;
-// person/org/place/entity/source resolved through the gazetteer to entity ids), plus
-// `year:`, `month:` and `date:A..B`. A query the parser rejects falls back to an AND of its
-// words with a warning. Request filters: one field's values ORed, fields ANDed, excludes
-// removed with AND_NOT; from/to restrict the date slot.
+// fields come from the field table (schema::fields(): title weighted free text, every filter
+// field's value turned into a term by schema::term_value, so outlet/author fold and entity
+// spellings resolve to ids exactly as the indexer wrote them), plus `date:A..B`. A query the parser
+// rejects falls back to an AND of its words with a warning. Request filters: one field's values
+// ORed, fields ANDed, excludes removed with AND_NOT; from/to restrict the date slot.
 //
 // Thread-safety: not thread-safe (owns a QueryParser); one per Searcher.
 #ifndef CS_QUERY_QUERY_BUILDER_H_
@@ -22,6 +22,7 @@
 #include "core/gazetteer.h"
 #include "core/schema.h"
 #include "query/entity_aliases.h"
+#include "query/facets.h"
 #include "query/search.h"
 
 namespace cs::query {
@@ -31,6 +32,7 @@ struct BuiltQuery {
   Xapian::Query query;                  ///< text, filters and dates combined
   Xapian::Query text_query;             ///< the free-text part alone (MatchAll when empty)
   std::vector<std::string> entity_ids;  ///< entities the text or filters resolved to
+  std::vector<Selection> selections;    ///< the request's included filters on facet fields
   std::vector<std::string> warnings;    ///< for SearchResult::warnings
   bool fell_back = false;               ///< the text had a syntax error; its words were used
 };
@@ -52,7 +54,7 @@ class QueryBuilder {
 
   /// The query for one `field:value` (a filter or a query-language field), recording warnings
   /// and resolved entities in the current build.
-  Xapian::Query field_query(std::string_view field, std::string_view value);
+  Xapian::Query field_query(const schema::Field& field, std::string_view value);
 
   /// The query for entity-alias placeholder `index` of the current build.
   Xapian::Query alias_query(std::string_view index);
@@ -63,13 +65,13 @@ class QueryBuilder {
   /// The stemmer shared with the index, for snippets.
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
-  /// True when `field` names a filterable field (schema fields, year, month).
-  static bool is_filter_field(std::string_view field);
-
  private:
   Xapian::Query parse_text(const std::string& text);
   Xapian::Query parse_fallback(const std::string& text, const std::string& why);
-  Xapian::Query entity_query(const schema::Field& field, std::string_view value);
+  Xapian::Query value_query(const schema::Field& field, std::string_view value,
+                            const std::string& term_value);
+  void add_selection(const schema::Field& field, const std::string& term_value,
+                     const std::string& raw);
   SearchError add_filters(const SearchRequest& request, Xapian::Query& query);
 
   std::vector<std::string> range_warnings_;  // filled by the date range processor

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,11 +20,14 @@
 
 namespace cs::query {
 
+/// Most hits one page may hold (SearchRequest::page_size, related-article limits).
+inline constexpr int kMaxPageSize = 100;
+
 /// Result order. Articles with unknown dates sort last for both date orders.
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
-/// One field filter: the user-facing field ("outlet", "person", "org", "place", "entity",
-/// "source", "author", "year", "month") and a value as the user wrote it (any spelling).
+/// One field filter: a filter field of the field table (schema::fields(): "outlet", "person",
+/// "year", ...) and a value as the user wrote it (any spelling).
 struct Filter {
   std::string field;
   std::string value;
@@ -38,7 +42,7 @@ struct SearchRequest {
   std::string to;               ///< inclusive upper date bound, YYYY[-MM[-DD]], or ""
   SortOrder sort = SortOrder::kRelevance;
   int page = 1;             ///< 1-based; no depth cap
-  int page_size = 10;       ///< hits per page, 1..100
+  int page_size = 10;       ///< hits per page, 1..kMaxPageSize
   bool collapse = false;    ///< fold exact and near duplicates into one hit
   bool want_facets = true;  ///< compute exact facet counts over the whole match set
   int facet_limit = 10;     ///< top N values per facet (selected values always included)
@@ -114,6 +118,8 @@ struct StoredArticle {
   std::string text;
   std::vector<HitEntity> entities;
   std::vector<HitEntity> sources;  ///< id may be "" for sources not in the gazetteer
+  /// Values of the field table's extracted fields, by field name (Article::field_values).
+  std::map<std::string, std::vector<std::string>> fields;
 };
 
 /// Expected failures, mapped by callers to exit codes / HTTP statuses.
@@ -136,7 +142,7 @@ struct SearchError {
 class SearcherImpl;
 
 /// Runs searches against one index (a database path, a stub file, or an index root holding
-/// generations and a stub named by index/generations.h). Not thread-safe: one per thread.
+/// generations and a stub named by core/generations.h). Not thread-safe: one per thread.
 class Searcher {
  public:
   /// Opens the index at `path`. On failure returns nullptr and fills `error`.

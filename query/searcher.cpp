@@ -21,30 +21,10 @@ namespace cs::query {
 
 namespace {
 
-constexpr int kMaxPageSize = 100;
 constexpr Xapian::doccount kExportBatch = 500;
 constexpr std::int64_t kSuggestBelow = 3;  // offer "did you mean" under this many matches
 constexpr Xapian::termcount kRelatedTerms = 20;
 constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry missing shards
-
-std::size_t facet_index(schema::Facet facet) {
-  const auto facets = schema::all_facets();
-  return static_cast<std::size_t>(std::find(facets.begin(), facets.end(), facet) - facets.begin());
-}
-
-schema::Facet facet_of_type(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return schema::Facet::kPerson;
-    case EntityType::kOrg:
-      return schema::Facet::kOrg;
-    case EntityType::kPlace:
-      return schema::Facet::kPlace;
-    case EntityType::kOther:
-      break;
-  }
-  return schema::Facet::kNone;
-}
 
 // Keeps only unprefixed (free-text) terms of 3+ bytes for relevance feedback.
 class FreeTextTerms : public Xapian::ExpandDecider {
@@ -134,10 +114,9 @@ class SearcherImpl {
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
   Xapian::MSet highlight_set(const BuiltQuery& built);
   void fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight, SearchResult& result);
-  void fill_facets(const FacetCounter& counter, const SearchRequest& request, SearchResult& result);
-  std::vector<std::vector<std::string>> selected_values(const SearchRequest& request,
-                                                        const FacetCounts& counts) const;
-  std::string display_name(schema::Facet facet, const std::string& value);
+  void fill_facets(const FacetCounter& counter, const SearchRequest& request,
+                   const BuiltQuery& built, SearchResult& result);
+  std::string display_name(const schema::Field& field, const std::string& value);
   std::optional<Xapian::docid> find_docid(const std::string& id) const;
 
   IndexLocation location_;
@@ -206,7 +185,7 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   if (counter) {
     result.facets_exact = counter->counts().documents_seen >=
                           static_cast<std::int64_t>(mset.get_uncollapsed_matches_upper_bound());
-    fill_facets(*counter, request, result);
+    fill_facets(*counter, request, built, result);
   }
   if (result.total < kSuggestBelow && !request.text.empty()) {
     result.suggestion = suggester_->suggest(request.text);
@@ -263,47 +242,17 @@ void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highl
 }
 
 void SearcherImpl::fill_facets(const FacetCounter& counter, const SearchRequest& request,
-                               SearchResult& result) {
+                               const BuiltQuery& built, SearchResult& result) {
   const FacetCounts counts = counter.counts();
   if (request.want_timeline) result.timeline = timeline_from(counts);
   if (!request.want_facets) return;
-  result.facets =
-      top_facets(counts, request.facet_limit, selected_values(request, counts),
-                 [this](schema::Facet f, const std::string& v) { return display_name(f, v); });
+  result.facets = top_facets(
+      counts, request.facet_limit, selected_values(built.selections, counts),
+      [this](const schema::Field& f, const std::string& v) { return display_name(f, v); });
 }
 
-std::vector<std::vector<std::string>> SearcherImpl::selected_values(
-    const SearchRequest& request, const FacetCounts& counts) const {
-  std::vector<std::vector<std::string>> selected(schema::all_facets().size());
-  for (const Filter& filter : request.filters) {
-    if (filter.exclude) continue;
-    const schema::Field* field = schema::find_field(filter.field);
-    schema::Facet facet = field != nullptr ? field->facet : schema::Facet::kNone;
-    std::string value = filter.value;
-    if (filter.field == "year") facet = schema::Facet::kYear;
-    if (filter.field == "month") facet = schema::Facet::kMonth;
-    if (facet == schema::Facet::kOutlet) {
-      for (const auto& [outlet, count] : counts.by_facet[facet_index(facet)]) {
-        if (fold_key(outlet) == fold_key(value)) value = outlet;
-      }
-    } else if (field != nullptr && field->kind == schema::FieldKind::kBoolean &&
-               field->facet != schema::Facet::kNone) {
-      const GazetteerEntity* entity = gazetteer_.resolve(value);
-      value = entity != nullptr ? entity->id : "x-" + fold_key(value);
-    } else if (filter.field == "entity") {
-      const GazetteerEntity* entity = gazetteer_.resolve(value);
-      if (entity == nullptr) continue;
-      facet = facet_of_type(entity->type);
-      value = entity->id;
-    }
-    if (facet != schema::Facet::kNone) selected[facet_index(facet)].push_back(value);
-  }
-  return selected;
-}
-
-std::string SearcherImpl::display_name(schema::Facet facet, const std::string& value) {
-  const schema::Field* field = schema::field_for_facet(facet);
-  if (field == nullptr || facet == schema::Facet::kOutlet) return value;
+std::string SearcherImpl::display_name(const schema::Field& field, const std::string& value) {
+  if (field.rule != schema::ValueRule::kEntity) return value;
   auto [it, added] = entity_names_.try_emplace(value);
   if (added) {
     const std::string meta = db_.get_metadata(std::string(schema::kMetaEntityPrefix) + value);

@@ -3,14 +3,15 @@
 #include <regex>
 #include <vector>
 
+#include "query/export.h"
 #include "query/json.h"
-#include "searchd/csv.h"
-#include "searchd/request_params.h"
+#include "query/request_params.h"
 
 namespace cs::searchd {
 namespace {
 
 using query::ErrorCode;
+using query::ExportFormat;
 using query::SearchError;
 
 constexpr const char* kJson = "application/json; charset=utf-8";
@@ -40,6 +41,11 @@ int status_for(ErrorCode code) {
       break;
   }
   return 500;
+}
+
+/// The request's query parameters in the query library's form (same order).
+query::Params params_of(const httplib::Request& req) {
+  return {req.params.begin(), req.params.end()};
 }
 
 void send_error(httplib::Response& res, const SearchError& error) {
@@ -88,7 +94,9 @@ void answer_cached(const ServiceContext& ctx, const Lease& lease, const httplib:
 
 void get_search(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   query::SearchRequest request;
-  if (auto error = parse_search_params(req.params, request)) return send_error(res, error);
+  if (auto error = query::parse_search_params(params_of(req), request)) {
+    return send_error(res, error);
+  }
   SearchError error;
   auto lease = ctx.index.acquire(error);
   if (!lease) return send_error(res, error);
@@ -127,11 +135,10 @@ void get_related(const ServiceContext& ctx, const httplib::Request& req, httplib
 /// search failure (the connection is then closed, as the status is already sent).
 bool stream_export(query::Searcher& searcher, const query::SearchRequest& request,
                    ExportFormat format, httplib::DataSink& sink) {
-  std::string buffer = format == ExportFormat::kCsv ? csv_header() : "";
+  std::string buffer = query::export_header(format);
   bool written = true;
   auto error = searcher.for_each_match(request, [&](const query::StoredArticle& article) {
-    buffer += format == ExportFormat::kCsv ? csv_row(article)
-                                           : query::dump(query::to_json(article)) + "\n";
+    buffer += query::export_record(format, article);
     if (buffer.size() < kExportChunk) return true;
     written = sink.write(buffer.data(), buffer.size());
     buffer.clear();
@@ -146,7 +153,7 @@ bool stream_export(query::Searcher& searcher, const query::SearchRequest& reques
 void get_export(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   query::SearchRequest request;
   ExportFormat format;
-  if (auto error = parse_export_params(req.params, request, format)) {
+  if (auto error = query::parse_export_params(params_of(req), request, format)) {
     return send_error(res, error);
   }
   SearchError error;
@@ -160,6 +167,10 @@ void get_export(const ServiceContext& ctx, const httplib::Request& req, httplib:
       [searcher, request, format](std::size_t, httplib::DataSink& sink) {
         return stream_export(*searcher, request, format, sink);
       });
+}
+
+void get_schema(const ServiceContext&, const httplib::Request&, httplib::Response& res) {
+  res.set_content(query::dump(query::schema_json()), kJson);
 }
 
 void get_healthz(const ServiceContext& ctx, const httplib::Request&, httplib::Response& res) {
@@ -183,6 +194,7 @@ constexpr Route kRoutes[] = {
     {"doc", "/api/doc/([^/]+)", get_doc},
     {"related", "/api/doc/([^/]+)/related", get_related},
     {"export", "/api/export", get_export},
+    {"schema", "/api/schema", get_schema},
     {"healthz", "/healthz", get_healthz},
     {"metrics", "/metrics", get_metrics},
 };

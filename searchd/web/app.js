@@ -4,10 +4,10 @@
 // server-side, containing only <mark>) are split on the literal mark tags.
 'use strict';
 
-const FILTER_FIELDS = ['outlet', 'person', 'org', 'place', 'entity', 'source'];
-const FACETS = ['outlet', 'year', 'person', 'org', 'place', 'source'];
-const FACET_TITLES = { outlet: 'Outlet', year: 'Year', person: 'People', org: 'Organisations',
-                       place: 'Places', source: 'Cited sources' };
+// Filled from GET /api/schema (the server's field table) before the first render.
+let FILTER_FIELDS = [];   // filter parameter names, kept in the URL
+let PANELS = [];          // facet fields shown as panels: {name, label, rule}
+let ENTITY_FIELDS = {};   // entity type ("person", ..., "other") -> filter field
 const DEBOUNCE_MS = 300;
 const FACET_FILTER_MIN = 7;
 
@@ -116,7 +116,7 @@ function safeHref(url) {
 }
 
 function entityField(type) {
-  return ['person', 'org', 'place'].includes(type) ? type : 'entity';
+  return ENTITY_FIELDS[type] || ENTITY_FIELDS.other;
 }
 
 function entityChip(entity) {
@@ -191,9 +191,8 @@ function renderActiveFilters(state) {
   $('active').hidden = items.length === 0;
 }
 
-function facetEntry(name, fv, state) {
+function facetEntry(name, fv, state, isYear) {
   const value = fv.id || fv.value;
-  const isYear = name === 'year';
   const selected = isYear ? state.from === value && state.to === value : state.filters[name].includes(value);
   const excluded = !isYear && state.filters[name].includes('-' + value);
   const toggle = isYear
@@ -213,15 +212,17 @@ function facetEntry(name, fv, state) {
 
 function renderFacets(result, state) {
   const sections = [];
-  for (const name of FACETS) {
+  for (const { name, label, rule } of PANELS) {
     const values = (result.facets && result.facets[name]) || [];
     if (values.length === 0) continue;
-    const list = el('ul', { class: 'facet-list' }, ...values.map((fv) => facetEntry(name, fv, state)));
-    const section = el('section', { class: 'facet', 'aria-label': FACET_TITLES[name], 'data-facet': name },
-      el('h2', { text: FACET_TITLES[name] }));
+    // A year is chosen as a date range (from/to), like a timeline bar.
+    const isYear = rule === 'year';
+    const list = el('ul', { class: 'facet-list' }, ...values.map((fv) => facetEntry(name, fv, state, isYear)));
+    const section = el('section', { class: 'facet', 'aria-label': label, 'data-facet': name },
+      el('h2', { text: label }));
     if (values.length >= FACET_FILTER_MIN) {
       const box = el('input', { type: 'search', class: 'facet-filter', placeholder: 'Filter…',
-        'aria-label': 'Filter ' + FACET_TITLES[name] + ' values' });
+        'aria-label': 'Filter ' + label + ' values' });
       box.addEventListener('input', () => {
         const needle = box.value.toLowerCase();
         for (const li of list.children) li.hidden = !li.dataset.name.includes(needle);
@@ -291,7 +292,7 @@ function syncControls(state) {
   $('sort').value = state.sort;
   $('collapse').checked = state.collapse;
   const p = apiParams(state);
-  for (const format of ['csv', 'jsonl']) {
+  for (const format of ['csv', 'jsonl']) {  // the page's two export links
     const e = new URLSearchParams(p);
     e.set('format', format);
     $('export-' + format).href = '/api/export?' + e.toString();
@@ -380,7 +381,22 @@ function render() {
   return runSearch(state);
 }
 
-function init() {
+/// Reads the field table and the sort orders from the server: the page has no lists of its own.
+async function loadSchema() {
+  const schema = await fetchJson('/api/schema');
+  FILTER_FIELDS = schema.filters;
+  PANELS = schema.fields.filter((f) => f.facet && f.panel);
+  ENTITY_FIELDS = schema.entity_fields;
+  $('sort').replaceChildren(...schema.sorts.map((s) => el('option', { value: s.name, text: s.label })));
+}
+
+async function init() {
+  try {
+    await loadSchema();
+  } catch (err) {
+    setStatus('Cannot load the search schema: ' + err.message);
+    return;
+  }
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(typingTimer);

@@ -3,16 +3,19 @@
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
+#include <vector>
+
+#include "core/gazetteer.h"
+#include "core/normalize.h"
 
 namespace schema = cs::schema;
 
 TEST_CASE("schema prefixes and field names are unique", "[schema]") {
-  std::set<std::string> prefixes = {
-      std::string(schema::kPrefixId), std::string(schema::kPrefixPath),
-      std::string(schema::kPrefixContent), std::string(schema::kPrefixYear),
-      std::string(schema::kPrefixMonth)};
+  std::set<std::string> prefixes = {std::string(schema::kPrefixId),
+                                    std::string(schema::kPrefixPath),
+                                    std::string(schema::kPrefixContent)};
   std::set<std::string> names;
-  for (const schema::Field& f : schema::kFields) {
+  for (const schema::Field& f : schema::fields()) {
     CAPTURE(f.name);
     CHECK(prefixes.insert(std::string(f.prefix)).second);
     CHECK(names.insert(std::string(f.name)).second);
@@ -23,24 +26,54 @@ TEST_CASE("schema value slots never overlap", "[schema]") {
   std::set<Xapian::valueno> slots = {schema::kSlotDate, schema::kSlotExactHash,
                                      schema::kSlotSimhash, schema::kSlotDupCluster,
                                      schema::kSlotPrecision};
-  for (schema::Facet f : schema::all_facets()) {
-    const Xapian::valueno first = schema::facet_first_slot(f);
-    for (unsigned i = 0; i < schema::facet_slot_count(f); ++i) {
-      CAPTURE(schema::facet_name(f), i);
-      CHECK(slots.insert(first + i).second);
+  for (const schema::Field* f : schema::facet_fields()) {
+    for (unsigned i = 0; i < f->slot_count; ++i) {
+      CAPTURE(f->name, i);
+      CHECK(slots.insert(f->first_slot + i).second);
+      CHECK(f->first_slot + i < schema::kSlotNextFree);
     }
   }
 }
 
-TEST_CASE("every facet field points at its facet's slots", "[schema]") {
-  for (const schema::Field& f : schema::kFields) {
-    if (f.facet == schema::Facet::kNone) continue;
-    CHECK(f.first_slot == schema::facet_first_slot(f.facet));
-    CHECK(f.slot_count == schema::facet_slot_count(f.facet));
-    CHECK(schema::field_for_facet(f.facet) == &f);
-  }
+TEST_CASE("facets keep the JSON contract's order; fields are found by name", "[schema]") {
+  std::vector<std::string_view> facets;
+  for (const schema::Field* f : schema::facet_fields()) facets.push_back(f->name);
+  CHECK(facets == std::vector<std::string_view>{"outlet", "year", "month", "person", "org", "place",
+                                                "source"});
   CHECK(schema::find_field("outlet")->prefix == "XO");
   CHECK(schema::find_field("nope") == nullptr);
+  CHECK(schema::field_for_entity_type(cs::EntityType::kPlace)->name == "place");
+  CHECK(schema::field_for_entity_type(cs::EntityType::kOther) == nullptr);
+}
+
+TEST_CASE("term_value applies each field's rule", "[schema]") {
+  cs::Gazetteer gazetteer;
+  struct Case {
+    std::string_view field, raw, term;
+  };
+  const Case cases[] = {
+      {"outlet", "Reuters", "reuters"},
+      {"outlet", "  ", ""},
+      {"year", "2016", "2016"},
+      {"year", "2016-03", ""},
+      {"year", "20x6", ""},
+      {"month", "2016-03", "201603"},
+      {"month", "2016-03-15", "201603"},
+      {"month", "2016", ""},
+      {"month", "2016-13", ""},
+      {"person", "x-already-an-id", "x-already-an-id"},
+      {"source", "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.field, c.raw);
+    CHECK(schema::term_value(*schema::find_field(c.field), c.raw, &gazetteer) == c.term);
+  }
+  // A name the gazetteer does not know becomes its unknown-name id, the indexer's id for it.
+  const std::string unknown = schema::unknown_name_id("Nobody Known");
+  CHECK(unknown == "x-" + cs::fold_key("Nobody Known"));
+  CHECK(schema::term_value(*schema::find_field("person"), "Nobody Known", &gazetteer) == unknown);
+  CHECK(schema::term_value(*schema::find_field("entity"), "NOBODY known", nullptr) == unknown);
+  CHECK(schema::unknown_name_id("  ").empty());
 }
 
 TEST_CASE("make_term keeps terms under Xapian's limit", "[schema]") {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "query/cli/bench.h"
-#include "query/cli/output.h"
+#include "cli/bench.h"
+#include "cli/output.h"
 #include "query/snippet.h"
 
 TEST_CASE("bench query lines parse into requests", "[cli][bench]") {
@@ -28,16 +28,6 @@ TEST_CASE("terminal snippets decode entities and show marks only in colour", "[c
   const std::string html = "a &lt;b&gt; &amp; &quot;<mark>c</mark>&#39;\nd";
   CHECK(cs::cli::snippet_for_terminal(html, false) == "a <b> & \"c' d");
   CHECK(cs::cli::snippet_for_terminal(html, true) == "a <b> & \"\x1b[1;31mc\x1b[0m' d");
-}
-
-TEST_CASE("CSV lines quote commas, quotes and newlines", "[cli]") {
-  cs::query::StoredArticle a;
-  a.id = "x1";
-  a.title = "Say \"no\", twice";
-  a.outlet = "BBC";
-  a.entities = {{"isis", "Islamic State", "org"}, {"assad", "Bashar al-Assad", "person"}};
-  CHECK(cs::cli::csv_line(a) ==
-        "x1,\"Say \"\"no\"\", twice\",BBC,,,,Islamic State; Bashar al-Assad");
 }
 
 TEST_CASE("escape_html escapes all five characters", "[snippet]") {

@@ -165,9 +165,9 @@ TEST_CASE("in-memory columns and slot spies count the same", "[facets]") {
 
 TEST_CASE("top facets keep selected values outside the top N", "[facets]") {
   cs::query::FacetCounts counts;
-  counts.by_facet.resize(cs::schema::all_facets().size());
+  counts.by_facet.resize(cs::schema::facet_fields().size());
   counts.by_facet[0] = {{"A", 5}, {"B", 9}, {"C", 1}, {"D", 5}};
-  const auto namer = [](cs::schema::Facet, const std::string& v) { return "name of " + v; };
+  const auto namer = [](const cs::schema::Field&, const std::string& v) { return "name of " + v; };
   const auto facets = cs::query::top_facets(counts, 2, {{"C", "Z"}}, namer);
   REQUIRE(facets[0].name == "outlet");
   std::vector<std::pair<std::string, std::int64_t>> got;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.h"
+#include "core/dates.h"
 #include "query/date_range.h"
 
 using cs::query::BuiltQuery;
@@ -193,8 +194,8 @@ TEST_CASE("date bounds expand year and month precision to whole periods", "[date
   };
   for (const Case& c : cases) {
     CAPTURE(c.input);
-    CHECK(cs::query::period_start(c.input).value_or("") == c.start);
-    CHECK(cs::query::period_end(c.input).value_or("") == c.end);
+    CHECK(cs::period_start(c.input).value_or("") == c.start);
+    CHECK(cs::period_end(c.input).value_or("") == c.end);
   }
   std::string error;
   CHECK(cs::query::date_range_query("", "", error)->get_description() ==

@@ -3,9 +3,10 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "cli/remote_backend.h"
 #include "fixture.h"
-#include "query/cli/remote_backend.h"
 #include "query/json.h"
+#include "query/request_params.h"
 #include "query/shards.h"
 
 using cs::query::SearchRequest;
@@ -22,13 +23,14 @@ TEST_CASE("url_encode keeps unreserved characters and escapes every other byte",
   };
   for (const auto& [raw, encoded] : cases) {
     CAPTURE(raw);
-    CHECK(cs::cli::url_encode(raw) == encoded);
+    CHECK(cs::query::url_encode(raw) == encoded);
   }
 }
 
 TEST_CASE("search query strings carry every request field, filters repeated", "[remote]") {
   SearchRequest request;
-  CHECK(cs::cli::search_query_string(request) == "q=&sort=relevance&page=1&size=10");
+  CHECK(cs::query::query_string(cs::query::search_params(request)) ==
+        "q=&sort=relevance&page=1&size=10");
   request.text = "siege AND \"al-Bab\"";
   request.filters = {{"outlet", "Reuters", false},
                      {"outlet", "Al Jazeera", false},
@@ -40,7 +42,7 @@ TEST_CASE("search query strings carry every request field, filters repeated", "[
   request.page = 3;
   request.page_size = 25;
   request.collapse = true;
-  CHECK(cs::cli::search_query_string(request) ==
+  CHECK(cs::query::query_string(cs::query::search_params(request)) ==
         "q=siege%20AND%20%22al-Bab%22&outlet=Reuters&outlet=Al%20Jazeera&person=-assad"
         "&place=a%26b&from=2016-01&to=2016-12-31&sort=newest&collapse=true&page=3&size=25");
 }
@@ -51,7 +53,9 @@ TEST_CASE("export query strings ask for JSON Lines and leave paging out", "[remo
   request.sort = cs::query::SortOrder::kOldest;
   request.page = 4;
   request.filters = {{"source", "SOHR", false}};
-  CHECK(cs::cli::export_query_string(request) == "q=palmyra&source=SOHR&sort=oldest&format=jsonl");
+  CHECK(
+      cs::query::query_string(cs::query::export_params(request, cs::query::ExportFormat::kJsonl)) ==
+      "q=palmyra&source=SOHR&sort=oldest&format=jsonl");
 }
 
 namespace {

@@ -1,10 +1,10 @@
-// Tests of CSV export quoting (searchd/csv.h).
-#include "searchd/csv.h"
+// Tests of the one exporter (query/export.h): CSV quoting, columns, JSON Lines.
+#include "query/export.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-TEST_CASE("csv: fields are quoted and quotes doubled", "[searchd][csv]") {
+TEST_CASE("csv: fields are quoted and quotes doubled", "[query][export]") {
   struct Case {
     std::string in, out;
   };
@@ -21,11 +21,11 @@ TEST_CASE("csv: fields are quoted and quotes doubled", "[searchd][csv]") {
   };
   for (const auto& c : cases) {
     INFO(c.in);
-    CHECK(cs::searchd::csv_field(c.in) == c.out);
+    CHECK(cs::query::csv_field(c.in) == c.out);
   }
 }
 
-TEST_CASE("csv: a row has one field per header column", "[searchd][csv]") {
+TEST_CASE("csv: a row has one field per header column", "[query][export]") {
   cs::query::StoredArticle a;
   a.id = "id1";
   a.title = "Title, with comma";
@@ -37,10 +37,10 @@ TEST_CASE("csv: a row has one field per header column", "[searchd][csv]") {
                 {"l1", "Palmyra", "place"},
                 {"l2", "Homs", "place"}};
   a.sources = {{"", "SOHR", "org"}};
-  auto row = cs::searchd::csv_row(a);
+  auto row = cs::query::export_record(cs::query::ExportFormat::kCsv, a);
   CHECK(row ==
         "\"id1\",\"2016-03-01\",\"Reuters\",\"Title, with comma\",\"\",\"\",\"Bashar al-Assad\","
         "\"ISIS\",\"Palmyra; Homs\",\"SOHR\",\"Line one\nLine \"\"two\"\"\"\r\n");
-  auto header = cs::searchd::csv_header();
+  auto header = cs::query::export_header(cs::query::ExportFormat::kCsv);
   CHECK(std::count(header.begin(), header.end(), ',') == 10);
 }

@@ -1,4 +1,4 @@
-#include "query/cli/backend.h"
+#include "cli/backend.h"
 
 namespace cs::cli {
 

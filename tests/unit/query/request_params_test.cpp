@@ -1,19 +1,21 @@
-// Table-driven tests of HTTP parameters → SearchRequest (searchd/request_params.h).
-#include "searchd/request_params.h"
+// Table-driven tests of URL parameters <-> SearchRequest (query/request_params.h).
+#include "query/request_params.h"
 
 #include <catch2/catch.hpp>
 
+#include "core/dates.h"
+
 using cs::query::ErrorCode;
+using cs::query::ExportFormat;
+using cs::query::Params;
 using cs::query::SearchRequest;
 using cs::query::SortOrder;
-using cs::searchd::ExportFormat;
-using cs::searchd::Params;
 
 namespace {
 
 SearchRequest parse_ok(const Params& params) {
   SearchRequest request;
-  auto error = cs::searchd::parse_search_params(params, request);
+  auto error = cs::query::parse_search_params(params, request);
   INFO(error.message);
   REQUIRE_FALSE(error);
   return request;
@@ -21,7 +23,7 @@ SearchRequest parse_ok(const Params& params) {
 
 }  // namespace
 
-TEST_CASE("search params: defaults when empty", "[searchd][params]") {
+TEST_CASE("search params: defaults when empty", "[query][params]") {
   auto r = parse_ok({});
   CHECK(r.text.empty());
   CHECK(r.filters.empty());
@@ -32,7 +34,7 @@ TEST_CASE("search params: defaults when empty", "[searchd][params]") {
   CHECK(r.want_facets);
 }
 
-TEST_CASE("search params: every accepted parameter", "[searchd][params]") {
+TEST_CASE("search params: every accepted parameter", "[query][params]") {
   auto r = parse_ok({{"q", "Palmyra \"air strike\""},
                      {"outlet", "Reuters"},
                      {"outlet", "-Sputnik"},
@@ -67,13 +69,13 @@ TEST_CASE("search params: every accepted parameter", "[searchd][params]") {
   CHECK(excluded == 2);
 }
 
-TEST_CASE("search params: sort orders", "[searchd][params]") {
+TEST_CASE("search params: sort orders", "[query][params]") {
   CHECK(parse_ok({{"sort", "relevance"}}).sort == SortOrder::kRelevance);
   CHECK(parse_ok({{"sort", "oldest"}}).sort == SortOrder::kOldest);
   CHECK_FALSE(parse_ok({{"collapse", "false"}}).collapse);
 }
 
-TEST_CASE("search params: bad values are 400 naming the parameter", "[searchd][params]") {
+TEST_CASE("search params: bad values are 400 naming the parameter", "[query][params]") {
   struct Case {
     Params params;
     std::string names;
@@ -91,35 +93,35 @@ TEST_CASE("search params: bad values are 400 naming the parameter", "[searchd][p
   };
   for (const auto& c : cases) {
     SearchRequest request;
-    auto error = cs::searchd::parse_search_params(c.params, request);
+    auto error = cs::query::parse_search_params(c.params, request);
     INFO("expected an error naming " << c.names);
     CHECK(error.code == ErrorCode::kBadRequest);
     CHECK(error.message.find("'" + c.names + "'") != std::string::npos);
   }
 }
 
-TEST_CASE("export params: format and switched-off extras", "[searchd][params]") {
+TEST_CASE("export params: format and switched-off extras", "[query][params]") {
   SearchRequest request;
   ExportFormat format = ExportFormat::kJsonl;
-  REQUIRE_FALSE(cs::searchd::parse_export_params({{"q", "x"}}, request, format));
+  REQUIRE_FALSE(cs::query::parse_export_params({{"q", "x"}}, request, format));
   CHECK(format == ExportFormat::kCsv);
   CHECK_FALSE(request.want_facets);
   CHECK_FALSE(request.want_snippets);
   CHECK_FALSE(request.want_timeline);
-  REQUIRE_FALSE(cs::searchd::parse_export_params({{"format", "jsonl"}}, request, format));
+  REQUIRE_FALSE(cs::query::parse_export_params({{"format", "jsonl"}}, request, format));
   CHECK(format == ExportFormat::kJsonl);
-  auto error = cs::searchd::parse_export_params({{"format", "xml"}}, request, format);
+  auto error = cs::query::parse_export_params({{"format", "xml"}}, request, format);
   CHECK(error.code == ErrorCode::kBadRequest);
   CHECK(error.message.find("'format'") != std::string::npos);
 }
 
-TEST_CASE("partial dates", "[searchd][params]") {
+TEST_CASE("partial dates", "[query][params]") {
   for (auto ok : {"2016", "2016-03", "2016-03-31", "1999-12-01"}) {
-    CHECK(cs::searchd::is_partial_date(ok));
+    CHECK(cs::is_partial_date(ok));
   }
   for (auto bad : {"", "16", "2016-3", "2016-00", "2016-03-00", "2016-03-32", "2016/03", "abcd",
                    "2016-03-1a", "20160301"}) {
     INFO(bad);
-    CHECK_FALSE(cs::searchd::is_partial_date(bad));
+    CHECK_FALSE(cs::is_partial_date(bad));
   }
 }

@@ -7,13 +7,18 @@
 #include <iostream>
 #include <map>
 
-#include "query/cli/backend.h"
-#include "query/cli/bench.h"
-#include "query/cli/output.h"
-#include "query/cli/remote_backend.h"
+#include "cli/backend.h"
+#include "cli/bench.h"
+#include "cli/output.h"
+#include "cli/remote_backend.h"
+#include "core/schema.h"
+#include "query/export.h"
 #include "query/json.h"
+#include "query/request_params.h"
 
 namespace {
+
+using cs::query::ExportFormat;
 
 constexpr int kMatched = 0;
 constexpr int kNoMatch = 1;
@@ -52,18 +57,22 @@ void define_options(CLI::App& app, Options& o) {
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
   app.add_option("--page", o.page, "Result page (1-based)")->check(CLI::PositiveNumber);
+  std::vector<std::string> sorts;
+  for (const cs::query::SortName& sort : cs::query::kSortNames) sorts.emplace_back(sort.name);
   app.add_option("--sort", o.sort, "Result order")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->check(CLI::IsMember(sorts))
       ->capture_default_str();
   app.add_flag("--facets", o.facets, "Print facet counts (outlet, year, month, entities)");
   app.add_option("--export", o.export_format, "Stream every match as csv or jsonl")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+      ->check(CLI::IsMember({std::string(cs::query::export_format_name(ExportFormat::kCsv)),
+                             std::string(cs::query::export_format_name(ExportFormat::kJsonl))}));
   app.add_flag("--collapse", o.collapse, "Fold duplicate articles into one result");
-  for (const char* field : {"outlet", "author", "person", "org", "place", "entity", "source"}) {
-    const std::string name = field;
-    app.add_option(
-           "--" + name, o.filters[name],
-           "Only articles with this " + name + " (repeatable; --" + name + "=-VALUE excludes)")
+  for (const cs::schema::Field& field : cs::schema::fields()) {
+    if (!field.is_filter()) continue;
+    const std::string name(field.name);
+    app.add_option("--" + name, o.filters[name],
+                   "Only articles with this " + name + " (" + std::string(field.label) +
+                       "; repeatable; --" + name + "=-VALUE excludes)")
         ->expected(1)
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // the query is not swallowed
@@ -88,9 +97,7 @@ cs::query::SearchRequest make_request(const Options& o) {
   }
   request.from = o.from;
   request.to = o.to;
-  request.sort = o.sort == "newest"   ? cs::query::SortOrder::kNewest
-                 : o.sort == "oldest" ? cs::query::SortOrder::kOldest
-                                      : cs::query::SortOrder::kRelevance;
+  request.sort = cs::query::sort_from_name(o.sort).value_or(cs::query::SortOrder::kRelevance);
   request.page = o.page;
   request.page_size = o.limit;
   request.collapse = o.collapse;
@@ -100,12 +107,11 @@ cs::query::SearchRequest make_request(const Options& o) {
 }
 
 int run_export(cs::cli::Backend& backend, const cs::query::SearchRequest& request,
-               const std::string& format) {
+               ExportFormat format) {
   std::int64_t count = 0;
-  if (format == "csv") std::cout << cs::cli::csv_header() << "\n";
+  std::cout << cs::query::export_header(format);
   const auto error = backend.for_each_match(request, [&](const cs::query::StoredArticle& a) {
-    std::cout << (format == "csv" ? cs::cli::csv_line(a) : cs::query::dump(cs::query::to_json(a)))
-              << "\n";
+    std::cout << cs::query::export_record(format, a);
     ++count;
     return static_cast<bool>(std::cout);
   });
@@ -122,7 +128,9 @@ bool use_colour() {
 
 int run_search(cs::cli::Backend& backend, const Options& o) {
   const cs::query::SearchRequest request = make_request(o);
-  if (!o.export_format.empty()) return run_export(backend, request, o.export_format);
+  if (!o.export_format.empty()) {
+    return run_export(backend, request, *cs::query::export_format_from_name(o.export_format));
+  }
   cs::query::SearchResult result;
   if (const auto error = backend.search(request, result)) return fail(error.message);
   if (o.json) {

@@ -2,8 +2,8 @@
 // (remote_backend.h, --server). The CLI only talks to this interface.
 //
 // Thread-safety: a backend is used by one thread.
-#ifndef CS_QUERY_CLI_BACKEND_H_
-#define CS_QUERY_CLI_BACKEND_H_
+#ifndef CS_CLI_BACKEND_H_
+#define CS_CLI_BACKEND_H_
 
 #include <functional>
 #include <memory>
@@ -31,4 +31,4 @@ std::unique_ptr<Backend> open_local_backend(const std::string& path, query::Sear
 
 }  // namespace cs::cli
 
-#endif  // CS_QUERY_CLI_BACKEND_H_
+#endif  // CS_CLI_BACKEND_H_

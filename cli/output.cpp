@@ -1,4 +1,4 @@
-#include "query/cli/output.h"
+#include "cli/output.h"
 
 #include <utility>
 
@@ -10,16 +10,6 @@ constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kMatch = "\x1b[1;31m";
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kDim = "\x1b[2m";
-
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string styled(std::string_view text, std::string_view style, bool colour) {
   if (!colour) return std::string(text);
@@ -85,25 +75,6 @@ void print_facets(std::ostream& out, const query::SearchResult& result) {
     }
     out << "\n";
   }
-}
-
-std::string csv_header() { return "id,title,outlet,published,url,author,entities"; }
-
-std::string csv_line(const query::StoredArticle& article) {
-  std::string entities;
-  for (const query::HitEntity& e : article.entities) {
-    entities += (entities.empty() ? "" : "; ") + e.name;
-  }
-  const std::string fields[] = {article.id,
-                                article.title,
-                                article.outlet.value_or(""),
-                                article.published.value_or(""),
-                                article.url.value_or(""),
-                                article.author.value_or(""),
-                                entities};
-  std::string line;
-  for (const std::string& f : fields) line += (line.empty() ? "" : ",") + csv_field(f);
-  return line;
 }
 
 }  // namespace cs::cli

@@ -1,10 +1,11 @@
-#include "query/cli/remote_backend.h"
+#include "cli/remote_backend.h"
 
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
 #include "query/json.h"
+#include "query/request_params.h"
 
 namespace cs::cli {
 
@@ -15,39 +16,6 @@ using query::SearchError;
 
 constexpr std::time_t kConnectTimeoutSeconds = 5;
 constexpr std::time_t kReadTimeoutSeconds = 30;
-
-const char* sort_name(query::SortOrder sort) {
-  switch (sort) {
-    case query::SortOrder::kNewest:
-      return "newest";
-    case query::SortOrder::kOldest:
-      return "oldest";
-    case query::SortOrder::kRelevance:
-      break;
-  }
-  return "relevance";
-}
-
-void append_param(std::string& query, std::string_view name, std::string_view value) {
-  if (!query.empty()) query += '&';
-  query.append(name);
-  query += '=';
-  query += url_encode(value);
-}
-
-// The parameters /api/search and /api/export share: text, filters, dates, order, collapsing.
-std::string filter_query_string(const query::SearchRequest& request) {
-  std::string query;
-  append_param(query, "q", request.text);
-  for (const query::Filter& filter : request.filters) {
-    append_param(query, filter.field, (filter.exclude ? "-" : "") + filter.value);
-  }
-  if (!request.from.empty()) append_param(query, "from", request.from);
-  if (!request.to.empty()) append_param(query, "to", request.to);
-  append_param(query, "sort", sort_name(request.sort));
-  if (request.collapse) append_param(query, "collapse", "true");
-  return query;
-}
 
 // The server's {"error": ...} text, or the body itself when it is not such an object.
 std::string error_text(const std::string& body) {
@@ -83,7 +51,8 @@ class RemoteBackend : public Backend {
   }
 
   SearchError search(const query::SearchRequest& request, query::SearchResult& result) override {
-    const std::string target = prefix_ + "/api/search?" + search_query_string(request);
+    const std::string target =
+        prefix_ + "/api/search?" + query::query_string(query::search_params(request));
     const httplib::Result response = client_.Get(target);
     if (!response) return unreachable(response.error());
     if (!is_success(response->status)) return http_error(response->status, response->body);
@@ -97,7 +66,9 @@ class RemoteBackend : public Backend {
   SearchError for_each_match(
       const query::SearchRequest& request,
       const std::function<bool(const query::StoredArticle&)>& emit) override {
-    const std::string target = prefix_ + "/api/export?" + export_query_string(request);
+    const std::string target =
+        prefix_ + "/api/export?" +
+        query::query_string(query::export_params(request, query::ExportFormat::kJsonl));
     int status = 0;
     std::string pending;  // bytes after the last complete line (or an error body)
     std::string parse_error;
@@ -165,36 +136,6 @@ class RemoteBackend : public Backend {
 };
 
 }  // namespace
-
-std::string url_encode(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-        (byte >= '0' && byte <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    }
-  }
-  return out;
-}
-
-std::string search_query_string(const query::SearchRequest& request) {
-  std::string query = filter_query_string(request);
-  append_param(query, "page", std::to_string(request.page));
-  append_param(query, "size", std::to_string(request.page_size));
-  return query;
-}
-
-std::string export_query_string(const query::SearchRequest& request) {
-  std::string query = filter_query_string(request);
-  append_param(query, "format", "jsonl");
-  return query;
-}
 
 std::unique_ptr<Backend> open_remote_backend(const std::string& url, query::SearchError& error) {
   const std::size_t scheme_end = url.find("://");

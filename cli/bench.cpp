@@ -1,4 +1,4 @@
-#include "query/cli/bench.h"
+#include "cli/bench.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,9 +1,10 @@
-// corpus-search's printers: results and facets as text for people, exports as CSV or JSON
-// Lines for scripts. Highlighting uses terminal escapes only when asked (stdout is a tty).
+// corpus-search's printers: results and facets as text for people (exports are written by the
+// query library's one exporter, query/export.h). Highlighting uses terminal escapes only when asked
+// (stdout is a tty).
 //
 // Thread-safety: functions write to the given stream only.
-#ifndef CS_QUERY_CLI_OUTPUT_H_
-#define CS_QUERY_CLI_OUTPUT_H_
+#ifndef CS_CLI_OUTPUT_H_
+#define CS_CLI_OUTPUT_H_
 
 #include <ostream>
 #include <string>
@@ -23,12 +24,6 @@ void print_results(std::ostream& out, const query::SearchResult& result, bool co
 /// Prints facet counts as a compact table, one facet per line.
 void print_facets(std::ostream& out, const query::SearchResult& result);
 
-/// The CSV header line of an export.
-std::string csv_header();
-
-/// One article as a CSV line (RFC 4180 quoting).
-std::string csv_line(const query::StoredArticle& article);
-
 }  // namespace cs::cli
 
-#endif  // CS_QUERY_CLI_OUTPUT_H_
+#endif  // CS_CLI_OUTPUT_H_

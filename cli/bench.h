@@ -6,15 +6,15 @@
 // exact facets. Prints per-kind and overall p50/p95/p99/mean milliseconds as JSON.
 //
 // Thread-safety: single-threaded.
-#ifndef CS_QUERY_CLI_BENCH_H_
-#define CS_QUERY_CLI_BENCH_H_
+#ifndef CS_CLI_BENCH_H_
+#define CS_CLI_BENCH_H_
 
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "query/cli/backend.h"
+#include "cli/backend.h"
 
 namespace cs::cli {
 
@@ -35,4 +35,4 @@ bool run_bench(Backend& backend, const std::string& path, bool warmup, std::ostr
 
 }  // namespace cs::cli
 
-#endif  // CS_QUERY_CLI_BENCH_H_
+#endif  // CS_CLI_BENCH_H_

@@ -1,0 +1,194 @@
+#include "query/request_params.h"
+
+#include <array>
+#include <charconv>
+#include <optional>
+
+#include "core/dates.h"
+#include "core/schema.h"
+
+namespace cs::query {
+namespace {
+
+/// Parameters that may appear at most once.
+constexpr std::array<std::string_view, 8> kSingleParams = {"q",    "from", "to",       "sort",
+                                                           "page", "size", "collapse", "format"};
+
+SearchError bad(std::string_view name, std::string_view why) {
+  return {ErrorCode::kBadRequest, "parameter '" + std::string(name) + "' " + std::string(why)};
+}
+
+std::optional<int> parse_int(const std::string& s) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+SearchError parse_bounded(const std::string& name, const std::string& value, int lo, int hi,
+                          int& out) {
+  auto v = parse_int(value);
+  if (!v || *v < lo || *v > hi) {
+    return bad(name, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  out = *v;
+  return {};
+}
+
+SearchError parse_filter(const std::string& name, const std::string& value, SearchRequest& r) {
+  const bool exclude = !value.empty() && value.front() == '-';
+  std::string term = exclude ? value.substr(1) : value;
+  if (term.empty()) return bad(name, "must not be empty");
+  r.filters.push_back({name, std::move(term), exclude});
+  return {};
+}
+
+// "relevance, newest or oldest": the sort names, for messages.
+std::string sort_name_list() {
+  std::string list;
+  const std::size_t n = std::size(kSortNames);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) list += i + 1 == n ? " or " : ", ";
+    list.append(kSortNames[i].name);
+  }
+  return list;
+}
+
+/// Applies one parameter; `format` is null when the endpoint takes no format.
+SearchError apply_param(const std::string& name, const std::string& value, SearchRequest& r,
+                        ExportFormat* format) {
+  if (const schema::Field* field = schema::find_field(name); field && field->is_filter()) {
+    return parse_filter(name, value, r);
+  }
+  if (name == "q") {
+    r.text = value;
+  } else if (name == "from" || name == "to") {
+    if (!value.empty() && !is_partial_date(value)) {
+      return bad(name, "must be a date YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    (name == "from" ? r.from : r.to) = value;
+  } else if (name == "sort") {
+    const auto sort = sort_from_name(value);
+    if (!sort) return bad("sort", "must be " + sort_name_list());
+    r.sort = *sort;
+  } else if (name == "page") {
+    return parse_bounded(name, value, 1, kMaxPage, r.page);
+  } else if (name == "size") {
+    return parse_bounded(name, value, 1, kMaxPageSize, r.page_size);
+  } else if (name == "collapse") {
+    if (value != "true" && value != "false") return bad("collapse", "must be true or false");
+    r.collapse = value == "true";
+  } else if (name == "format" && format) {
+    const auto parsed = export_format_from_name(value);
+    if (!parsed) return bad(name, "must be csv or jsonl");
+    *format = *parsed;
+  } else {
+    return bad(name, "is not known");
+  }
+  return {};
+}
+
+/// The earliest (`pad` "-01-01") or latest ("-12-31") day a partial date can stand for.
+std::string widen(const std::string& date, std::string_view pad) {
+  return date + std::string(pad.substr(date.size() - 4));
+}
+
+SearchError parse_params(const Params& params, SearchRequest& r, ExportFormat* format) {
+  for (auto single : kSingleParams) {
+    std::size_t count = 0;
+    for (const auto& [name, value] : params) count += name == single ? 1 : 0;
+    if (count > 1) return bad(single, "must be given at most once");
+  }
+  for (const auto& [name, value] : params) {
+    if (auto error = apply_param(name, value, r, format)) return error;
+  }
+  if (!r.from.empty() && !r.to.empty() && widen(r.from, "-01-01") > widen(r.to, "-12-31")) {
+    return bad("from", "must not be after 'to'");
+  }
+  return {};
+}
+
+// The parameters /api/search and /api/export share: text, filters, dates, order, collapsing.
+Params filter_params(const SearchRequest& request) {
+  Params params{{"q", request.text}};
+  for (const Filter& filter : request.filters) {
+    params.emplace_back(filter.field, (filter.exclude ? "-" : "") + filter.value);
+  }
+  if (!request.from.empty()) params.emplace_back("from", request.from);
+  if (!request.to.empty()) params.emplace_back("to", request.to);
+  params.emplace_back("sort", std::string(sort_name(request.sort)));
+  if (request.collapse) params.emplace_back("collapse", "true");
+  return params;
+}
+
+}  // namespace
+
+std::string_view sort_name(SortOrder sort) {
+  for (const SortName& s : kSortNames) {
+    if (s.order == sort) return s.name;
+  }
+  return kSortNames[0].name;
+}
+
+std::optional<SortOrder> sort_from_name(std::string_view name) {
+  for (const SortName& s : kSortNames) {
+    if (s.name == name) return s.order;
+  }
+  return std::nullopt;
+}
+
+SearchError parse_search_params(const Params& params, SearchRequest& request) {
+  return parse_params(params, request, nullptr);
+}
+
+SearchError parse_export_params(const Params& params, SearchRequest& request,
+                                ExportFormat& format) {
+  format = ExportFormat::kCsv;
+  request.want_facets = false;
+  request.want_snippets = false;
+  request.want_timeline = false;
+  return parse_params(params, request, &format);
+}
+
+Params search_params(const SearchRequest& request) {
+  Params params = filter_params(request);
+  params.emplace_back("page", std::to_string(request.page));
+  params.emplace_back("size", std::to_string(request.page_size));
+  return params;
+}
+
+Params export_params(const SearchRequest& request, ExportFormat format) {
+  Params params = filter_params(request);
+  params.emplace_back("format", std::string(export_format_name(format)));
+  return params;
+}
+
+std::string query_string(const Params& params) {
+  std::string query;
+  for (const auto& [name, value] : params) {
+    if (!query.empty()) query += '&';
+    query += url_encode(name);
+    query += '=';
+    query += url_encode(value);
+  }
+  return query;
+}
+
+std::string url_encode(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+        (byte >= '0' && byte <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
+}  // namespace cs::query
