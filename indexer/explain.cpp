@@ -2,7 +2,9 @@
 
 #include <sstream>
 
+#include "core/field_values.h"
 #include "core/hash.h"
+#include "core/schema.h"
 
 namespace cs {
 
@@ -28,6 +30,19 @@ void write_entities(std::ostringstream& out, const Article& article) {
   }
 }
 
+// Every filter field of the table with the values the article is indexed under, as read.
+std::vector<std::pair<std::string_view, std::vector<std::string>>> field_values_of(
+    const Article& article) {
+  std::vector<std::pair<std::string_view, std::vector<std::string>>> out;
+  for (const schema::Field& field : schema::fields()) {
+    if (!field.is_filter()) continue;
+    std::vector<std::string> shown;
+    for (const IndexedValue& v : indexed_values(field, article)) shown.push_back(v.shown);
+    if (!shown.empty()) out.emplace_back(field.name, std::move(shown));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string explain_text(const Article& article) {
@@ -50,6 +65,12 @@ std::string explain_text(const Article& article) {
   out << "mentioned dates (" << article.mentioned_dates.size() << "):\n";
   for (const MentionedDate& d : article.mentioned_dates) {
     out << "  \"" << d.text << "\" -> " << d.date.iso() << '\n';
+  }
+  out << "filters (field: values the article is found under):\n";
+  for (const auto& [name, values] : field_values_of(article)) {
+    out << "  " << name << ":";
+    for (std::size_t i = 0; i < values.size(); ++i) out << (i ? "; " : " ") << values[i];
+    out << '\n';
   }
   out << "signature:    " << hex64(article.simhash) << '\n'
       << "content hash: " << hex64(article.content_hash) << '\n'
@@ -76,6 +97,8 @@ nlohmann::json explain_json(const Article& article) {
                      {"date", d.date.iso()},
                      {"precision", precision_name(d.date.precision)}});
   }
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [name, values] : field_values_of(article)) fields[std::string(name)] = values;
   return {{"id", article.id},
           {"title", article.title},
           {"outlet", string_or_null(article.outlet)},
@@ -88,6 +111,7 @@ nlohmann::json explain_json(const Article& article) {
           {"entities", std::move(entities)},
           {"sources", std::move(sources)},
           {"mentioned_dates", std::move(dates)},
+          {"fields", std::move(fields)},
           {"signature", hex64(article.simhash)},
           {"content_hash", hex64(article.content_hash)},
           {"dup_cluster", string_or_null(article.dup_cluster)}};
