@@ -9,6 +9,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "core/index_layout.h"
+
 namespace cs::generations {
 
 namespace {
@@ -30,14 +32,11 @@ std::optional<unsigned long> generation_number(std::string_view name) {
 }  // namespace
 
 std::optional<std::string> live_generation(const std::string& root) {
-  std::ifstream in(fs::path(root) / kStubName);
-  std::string line;
-  while (in && std::getline(in, line)) {
-    if (line.starts_with("auto ")) {
-      std::string name = line.substr(5);
-      while (!name.empty() && (name.back() == ' ' || name.back() == '\r')) name.pop_back();
-      if (!name.empty()) return name;
-    }
+  std::vector<StubLine> lines;
+  std::string error;
+  if (!read_stub((fs::path(root) / kStubName).string(), lines, error)) return std::nullopt;
+  for (const StubLine& line : lines) {
+    if (line.kind == StubLine::Kind::kLocal) return line.target;
   }
   return std::nullopt;
 }

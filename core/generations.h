@@ -1,8 +1,8 @@
-// Index generations: the on-disk layout of an index root and the atomic swap of the live index.
+// Index generations: how the indexer creates, publishes and prunes the generations of an index
+// root (the layout itself, and how readers find the live generation: core/index_layout.h).
 //
 // An index root is a folder holding one Xapian database per generation (`gen-1`, `gen-2`, ...)
 // and a Xapian stub file named `XAPIANDB` whose single line `auto gen-N` names the live one.
-// Because of that file name, `Xapian::Database(root)` opens the live generation directly.
 // A new generation is built beside the live one, checked, then published by writing the stub
 // to a temporary file and rename()-ing it over `XAPIANDB`, so readers always see a whole index.
 // Readers must open a new Database to see a new generation (reopen() does not re-read a stub).
@@ -18,11 +18,8 @@
 
 namespace cs::generations {
 
-/// Name of the stub file inside an index root.
-inline constexpr const char* kStubName = "XAPIANDB";
-
 /// The live generation's folder name (as in the stub, e.g. "gen-3"), or nullopt when `root`
-/// has no readable stub.
+/// has no readable stub or its stub names no local database.
 std::optional<std::string> live_generation(const std::string& root);
 
 /// Generation folder names present in `root`, oldest first (by number).

@@ -9,6 +9,7 @@
 
 #include "core/generations.h"
 #include "core/hash.h"
+#include "core/index_layout.h"
 #include "core/schema.h"
 
 namespace cs {
@@ -155,7 +156,7 @@ std::vector<std::string> clean_abandoned(const std::string& root) {
     if (!ec) removed.push_back(name);
   }
   std::error_code ec;
-  const std::string tmp_prefix = std::string(generations::kStubName) + ".tmp.";
+  const std::string tmp_prefix = std::string(kStubName) + ".tmp.";
   for (const auto& entry : fs::directory_iterator(root, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.starts_with(tmp_prefix) && fs::remove(entry.path(), ec)) removed.push_back(name);

@@ -6,11 +6,11 @@
 
 #include "core/doc_data.h"
 #include "core/gazetteer.h"
+#include "core/index_layout.h"
 #include "core/normalize.h"
 #include "core/schema.h"
 #include "query/article_view.h"
 #include "query/facets.h"
-#include "query/index_path.h"
 #include "query/query_builder.h"
 #include "query/search.h"
 #include "query/shards.h"
@@ -330,7 +330,7 @@ SearchError SearcherImpl::related(const std::string& id, int limit, SearchResult
 std::unique_ptr<Searcher> Searcher::open(const std::string& path, SearchError& error) {
   IndexLocation location;
   std::string message;
-  if (!resolve_index_path(path, location, message)) {
+  if (!read_index_location(path, location, message)) {
     error = {ErrorCode::kNoIndex, message};
     return nullptr;
   }

@@ -2,9 +2,8 @@
 // HOST:PORT` line whose xapian-tcpsrv is down) leaves the others searchable with a warning
 // instead of failing the whole open as Xapian::Database(stub) does (TECH-NOTES.md).
 //
-// Stub lines understood: `remote HOST:PORT`, `remote :PROGRAM ARGS...`, and `auto|glass|chert
-// PATH` (relative paths are relative to the stub's folder); blank lines and `#` comments are
-// skipped. Remote shards get bounded connect and read timeouts.
+// The stub is read by core/index_layout.h (`remote HOST:PORT`, `remote :PROGRAM ARGS...`,
+// `auto|glass|chert PATH`). Remote shards get bounded connect and read timeouts.
 //
 // Thread-safety: opening touches only its arguments; safe from any thread.
 #ifndef CS_QUERY_SHARDS_H_
@@ -23,8 +22,9 @@ struct OpenedShards {
   std::vector<std::string> warnings;  ///< "shard HOST:PORT unreachable: ..." per failed shard
 };
 
-/// Opens every shard named by the stub at `stub_path`. Returns false and sets `error` when the
-/// stub cannot be read, has an unknown line, or no shard at all could be opened.
+/// Opens every shard named by the stub at `stub_path` (read again on every call, so a
+/// reconnect follows an edited stub). Returns false and sets `error` when the stub cannot be
+/// read, has a bad line, or no shard at all could be opened.
 bool open_shards(const std::string& stub_path, OpenedShards& shards, std::string& error);
 
 }  // namespace cs::query

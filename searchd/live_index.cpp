@@ -1,21 +1,15 @@
 #include "searchd/live_index.h"
 
-#include <sys/stat.h>
-
-#include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <iostream>
 #include <vector>
 
-#include "core/generations.h"
+#include "core/index_layout.h"
 
 namespace cs::searchd {
 
-namespace fs = std::filesystem;
-
 /// One opened generation and its idle Searchers.
-struct Generation {
+struct OpenGeneration {
   std::string name;
   std::int64_t documents = 0;
   std::string fingerprint;
@@ -29,25 +23,21 @@ namespace {
 
 constexpr auto kPollInterval = std::chrono::seconds(1);
 
-std::string stat_identity(const std::string& file) {
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) return "";
-  return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
-}
-
-/// The database folder of generation `name` when `path` is an index root or a stub file
-/// beside its generations, else `path` itself.
+/// The database folder of generation `name` when the index at `path` names exactly that one
+/// local database, else `path` itself (a remote stub, or a stub that moved on meanwhile).
 std::string generation_path(const std::string& path, const std::string& name) {
-  std::error_code ec;
-  const fs::path base = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
-  const fs::path candidate = base / name;
-  return fs::is_directory(candidate, ec) && candidate != fs::path(path) ? candidate.string() : path;
+  IndexLocation location;
+  std::string error;
+  if (read_index_location(path, location, error) && location.generation == name &&
+      !location.database.empty()) {
+    return location.database;
+  }
+  return path;
 }
 
 /// Hands `searcher` out, returning it to `generation`'s pool when released. A Searcher
 /// opened on a newer generation than `generation` (the stub moved meanwhile) is not pooled.
-Lease lease(std::shared_ptr<Generation> generation, std::unique_ptr<query::Searcher> searcher) {
+Lease lease(std::shared_ptr<OpenGeneration> generation, std::unique_ptr<query::Searcher> searcher) {
   // A Searcher of another generation must not fill this generation's cache either.
   auto cache = searcher->generation() == generation->name ? generation->cache : nullptr;
   return {SearcherLease(searcher.release(),
@@ -61,23 +51,6 @@ Lease lease(std::shared_ptr<Generation> generation, std::unique_ptr<query::Searc
 }
 
 }  // namespace
-
-std::string index_fingerprint(const std::string& path) {
-  std::error_code ec;
-  if (!fs::is_directory(path, ec)) return stat_identity(path);
-  fs::path stub = fs::path(path) / generations::kStubName;
-  if (fs::exists(stub, ec)) return stat_identity(stub.string());
-  std::vector<std::string> parts;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    auto name = entry.path().filename().string();
-    if (name == "flintlock" || !entry.is_regular_file(ec)) continue;
-    parts.push_back(name + "=" + stat_identity(entry.path().string()));
-  }
-  std::sort(parts.begin(), parts.end());
-  std::string joined;
-  for (const auto& part : parts) joined += part + ";";
-  return joined;
-}
 
 LiveIndex::LiveIndex(std::string path, std::size_t cache_bytes)
     : path_(std::move(path)), cache_bytes_(cache_bytes) {}
@@ -133,7 +106,7 @@ void LiveIndex::try_open(const std::string& fingerprint) {
     if (had_index) ++reload_failures_;
     return;
   }
-  auto generation = std::make_shared<Generation>();
+  auto generation = std::make_shared<OpenGeneration>();
   generation->name = searcher->generation();
   generation->documents = searcher->document_count();
   generation->fingerprint = fingerprint;
@@ -151,7 +124,7 @@ void LiveIndex::try_open(const std::string& fingerprint) {
   if (had_index) ++reloads_;
 }
 
-std::shared_ptr<Generation> LiveIndex::current() const {
+std::shared_ptr<OpenGeneration> LiveIndex::current() const {
   std::lock_guard lock(mutex_);
   return current_;
 }

@@ -6,8 +6,9 @@
 // in flight finish on the old index while new ones get the new one. A rebuilt index is
 // published by rename()-ing a stub (TECH-NOTES.md: reopen() never re-reads a stub), so a swap
 // opens a brand-new Searcher and replaces a shared_ptr. The watcher checks the index path's
-// stub (or database files) once a second, reopens on request (SIGHUP), and keeps retrying
-// while no index can be opened, so searchd comes up when an index appears.
+// fingerprint (index_fingerprint in core/index_layout.h: its stub, or its database files) once
+// a second, reopens on request (SIGHUP), and keeps retrying while no index can be opened, so
+// searchd comes up when an index appears.
 //
 // Thread-safety: every public method may be called from any thread.
 #ifndef CS_SEARCHD_LIVE_INDEX_H_
@@ -27,7 +28,7 @@
 
 namespace cs::searchd {
 
-struct Generation;
+struct OpenGeneration;
 
 /// A Searcher borrowed for one request; it returns to its generation's pool when the last
 /// copy is dropped (copies may outlive the request, e.g. in a streaming export).
@@ -78,12 +79,12 @@ class LiveIndex {
  private:
   void watch();
   void try_open(const std::string& fingerprint);
-  std::shared_ptr<Generation> current() const;
+  std::shared_ptr<OpenGeneration> current() const;
 
   const std::string path_;
   const std::size_t cache_bytes_;
   mutable std::mutex mutex_;  ///< guards current_, error_, failed_fingerprint_
-  std::shared_ptr<Generation> current_;
+  std::shared_ptr<OpenGeneration> current_;
   std::string error_;
   std::string failed_fingerprint_;
   std::atomic<bool> reload_requested_{false};
@@ -93,10 +94,6 @@ class LiveIndex {
   bool stopping_ = false;  ///< guarded by mutex_
   std::thread watcher_;
 };
-
-/// A string that changes whenever the index at `path` is replaced or committed to: the
-/// identity of its stub file, or of the database files in a folder; "" when nothing is there.
-std::string index_fingerprint(const std::string& path);
 
 }  // namespace cs::searchd
 

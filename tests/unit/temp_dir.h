@@ -1,6 +1,6 @@
 // Test helper: a fresh temporary folder, removed with everything in it on destruction.
-#ifndef CS_TESTS_UNIT_INDEXER_TEMP_DIR_H_
-#define CS_TESTS_UNIT_INDEXER_TEMP_DIR_H_
+#ifndef CS_TESTS_UNIT_TEMP_DIR_H_
+#define CS_TESTS_UNIT_TEMP_DIR_H_
 
 #include <cstdlib>
 #include <filesystem>
@@ -22,4 +22,4 @@ struct TempDir {
 
 }  // namespace cs::test
 
-#endif  // CS_TESTS_UNIT_INDEXER_TEMP_DIR_H_
+#endif  // CS_TESTS_UNIT_TEMP_DIR_H_
