@@ -13,13 +13,6 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db, ShardWriters* shards)
   duplicates_.attach(db_);
 }
 
-WriteResult IndexWriter::write(Article& article) {
-  PreparedDocument prepared = builder_.build(article);
-  const WriteResult result = write(prepared);
-  article.dup_cluster = prepared.article.dup_cluster;
-  return result;
-}
-
 WriteResult IndexWriter::write(PreparedDocument& prepared) {
   Article& article = prepared.article;
   WriteResult result;

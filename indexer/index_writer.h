@@ -47,12 +47,10 @@ class IndexWriter {
   /// and the empty `db` only receives the metadata.
   explicit IndexWriter(Xapian::WritableDatabase& db, ShardWriters* shards = nullptr);
 
-  /// Adds `article`, or replaces the document with its id; sets article.dup_cluster.
-  /// REQUIRES: extraction filled content_hash and simhash. Xapian errors propagate.
-  WriteResult write(Article& article);
-
-  /// Same for a document built on another thread (document_builder.h): assigns the cluster,
-  /// patching the document when the article duplicates another one. This is the fast path.
+  /// Adds the article of `prepared` (built by a DocumentBuilder, possibly on another thread),
+  /// or replaces the document with its id; assigns prepared.article.dup_cluster, patching the
+  /// document when the article duplicates another one. REQUIRES: extraction filled the
+  /// article's content_hash and simhash. Xapian errors propagate.
   WriteResult write(PreparedDocument& prepared);
 
   /// Adds the spelling words, stores schema version, gazetteer and entity names in the
@@ -65,7 +63,6 @@ class IndexWriter {
  private:
   Xapian::WritableDatabase& db_;
   ShardWriters* shards_ = nullptr;  ///< where documents go in a fresh generation, or nullptr
-  DocumentBuilder builder_;
   DuplicateIndex duplicates_;
   std::map<std::string, std::string> entity_names_;  ///< metadata key -> "<type>\t<name>"
   std::set<std::string> ids_written_;
