@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "indexer/extract.h"
+#include "indexer/index_summary.h"
 #include "indexer/index_writer.h"
 #include "indexer/input_files.h"
 #include "indexer/manifest.h"
-#include "indexer/pipeline.h"
 
 namespace cs {
 

@@ -16,15 +16,13 @@
 #define CS_INDEXER_PIPELINE_H_
 
 #include <cstddef>
-#include <cstdint>
-#include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/gazetteer.h"
+#include "indexer/index_summary.h"
 #include "indexer/manifest.h"
 
 namespace cs {
@@ -41,36 +39,6 @@ struct IndexOptions {
   unsigned threads = 0;              ///< worker threads (clean, extract, tokenise); 0 = cores - 1
   std::vector<std::string> inputs;   ///< folders and files
 };
-
-/// Counts and messages of one run, for the summary.
-struct IndexSummary {
-  std::size_t files = 0;       ///< input files found
-  std::size_t read = 0;        ///< articles read
-  std::size_t added = 0;       ///< new articles written
-  std::size_t updated = 0;     ///< articles whose content or metadata changed
-  std::size_t unchanged = 0;   ///< articles already indexed as they are
-  std::size_t removed = 0;     ///< documents deleted because their file or record vanished
-  std::size_t duplicates = 0;  ///< articles that duplicate (exactly or nearly) another one
-  std::size_t documents = 0;   ///< documents in the new generation
-  std::uint64_t bytes = 0;     ///< input bytes read
-  std::map<std::string, std::size_t> skipped;   ///< skip reason -> count
-  std::map<std::string, std::size_t> repaired;  ///< warning reason -> count, articles kept
-  std::vector<std::string> warnings;            ///< "WHERE: reason", one per skip or problem
-  std::string generation;                       ///< folder name of the generation written
-  bool published = false;
-  bool incremental = false;
-  double seconds = 0;
-};
-
-/// Where a run is, for progress displays.
-struct IndexProgress {
-  std::size_t articles = 0;       ///< articles written or found unchanged so far
-  std::uint64_t bytes_done = 0;   ///< input bytes consumed up to the last article written
-  std::uint64_t bytes_total = 0;  ///< size of every input file read in this run
-};
-
-/// Called after each article written, from the thread that called run_indexing.
-using ProgressFn = std::function<void(const IndexProgress&)>;
 
 /// The gazetteer from options.gazetteer, else `gazetteer.tsv` in an input folder, else the one
 /// stored in the database at `live_path` (so entities survive a full rebuild), else an empty

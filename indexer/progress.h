@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <string>
 
-#include "indexer/pipeline.h"
+#include "indexer/index_summary.h"
 
 namespace cs {
 
