@@ -1,7 +1,9 @@
 // corpus-index: builds or updates a search index from article files (see pipeline.h).
 // `--publish GEN` only makes an already built generation live (scripts/reindex.sh builds with
-// --no-publish, checks, then publishes). Exit status: 0 when an index was written or published
-// (skipped inputs are warnings), 2 on error.
+// --no-publish, checks, then publishes); `--status` only reports what an index path holds
+// (index_status.h). `--json` makes every mode's output one JSON document for scripts.
+// Exit status: 0 when an index was written or published (skipped inputs are warnings), 2 on
+// error; with --status 0 when an index is there, 1 when none is, 2 when it cannot be read.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +14,7 @@
 #include "indexer/explain.h"
 #include "indexer/explain_file.h"
 #include "indexer/incremental.h"
+#include "indexer/index_status.h"
 #include "indexer/pipeline.h"
 #include "indexer/progress.h"
 
@@ -19,17 +22,19 @@ namespace {
 
 constexpr std::size_t kWarningsShown = 20;
 
+void print_warnings(const std::vector<std::string>& warnings) {
+  const std::size_t shown = std::min(kWarningsShown, warnings.size());
+  for (std::size_t i = 0; i < shown; ++i)
+    std::cerr << "corpus-index: warning: " << warnings[i] << "\n";
+  if (warnings.size() > shown) {
+    std::cerr << "corpus-index: ... and " << warnings.size() - shown << " more warnings\n";
+  }
+}
+
 void print_summary(const cs::IndexSummary& s, const std::string& root) {
   std::size_t skipped = 0;
   for (const auto& [reason, n] : s.skipped) skipped += n;
-  const std::size_t shown = std::min(kWarningsShown, s.warnings.size());
-  for (std::size_t i = 0; i < shown; ++i)
-    std::cerr << "corpus-index: warning: " << s.warnings[i] << "\n";
-  if (s.warnings.size() > shown) {
-    std::cerr << "corpus-index: ... and " << s.warnings.size() - shown << " more warnings\n";
-  }
-  const bool nothing_new = s.incremental && s.added + s.updated == 0;
-  const char* verb = s.published ? "published" : nothing_new ? "unchanged, kept" : "built";
+  const char* verb = s.published ? "published" : !s.written ? "unchanged, kept" : "built";
   std::printf("%s %s/%s (%s): %zu documents\n", verb, root.c_str(), s.generation.c_str(),
               s.incremental ? "incremental" : "full", s.documents);
   std::printf(
@@ -66,6 +71,21 @@ int explain(const cs::ExplainRequest& request, bool json) {
   return 0;
 }
 
+// `--status [--json]`: what the index at `path` holds; exit 0, 1 (no index) or 2 (unreadable).
+int status(const std::string& path, bool json) {
+  cs::IndexStatus status;
+  std::string error;
+  const cs::StatusOutcome outcome = cs::read_index_status(path, status, error);
+  if (outcome != cs::StatusOutcome::kIndex) {
+    std::cerr << "corpus-index: " << error << "\n";
+  } else if (json) {
+    std::cout << cs::status_json(status).dump(2) << "\n";
+  } else {
+    std::cout << cs::status_text(status);
+  }
+  return static_cast<int>(outcome);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,14 +93,21 @@ int main(int argc, char** argv) {
   cs::IndexOptions options;
   bool no_publish = false;
   cs::ExplainRequest explain_request;
-  bool explain_json = false;
   auto* explain_opt =
       app.add_option("--explain", explain_request.file,
                      "Print what the indexer extracts from one file (title, outlet, date with "
                      "provenance and precision, entities and their spellings, cited sources, "
                      "mentioned dates, signature) instead of indexing");
-  app.add_flag("--json", explain_json, "With --explain: one JSON object per article")
-      ->needs(explain_opt);
+  bool json = false;
+  app.add_flag("--json", json,
+               "Output for scripts: with --explain one JSON object per article, with --status the "
+               "index state, otherwise the run summary (or what --publish did) as one JSON object");
+  bool show_status = false;
+  auto* status_opt = app.add_flag(
+      "--status", show_status,
+      "Only report what --out holds (an index root, stub file or database): live generation, "
+      "generations, documents, schema version, remote shards, whether a run holds its lock");
+  status_opt->excludes(explain_opt);
   auto* out_opt = app.add_option("--out", options.out, "Index root folder (created if missing)");
   out_opt->excludes(explain_opt);
   app.add_option("--manifest", options.manifest,
@@ -103,7 +130,8 @@ int main(int argc, char** argv) {
   std::string publish_generation;
   app.add_option("--publish", publish_generation,
                  "Only make this already built generation (e.g. gen-7, from --no-publish) live, "
-                 "after checking it opens with the current schema");
+                 "after checking it opens with the current schema")
+      ->excludes(status_opt);
   app.add_option("inputs", options.inputs,
                  "Folders (.txt .md .html .htm .jsonl .ndjson, recursively) or files");
   app.footer(
@@ -113,7 +141,8 @@ int main(int argc, char** argv) {
       " warnings are listed, all are counted by reason. Bad files and "
       "lines are skipped or repaired with a warning, never fatal. XAPIAN_FLUSH_THRESHOLD sets "
       "the documents per batch (default 1000). Exit status: 0 when an index was written or "
-      "nothing changed, 2 on error.");
+      "nothing changed, 2 on error; with --status 0 when an index is there, 1 when there is "
+      "none, 2 when it cannot be read. Example: corpus-index --status --json --out var/index");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -122,19 +151,35 @@ int main(int argc, char** argv) {
   if (!explain_request.file.empty()) {
     explain_request.manifest = options.manifest;
     explain_request.gazetteer = options.gazetteer;
-    return explain(explain_request, explain_json);
+    return explain(explain_request, json);
   }
   if (options.out.empty()) {
     std::cerr << "corpus-index: --out is required (the index root to write)\n";
     return 2;
   }
+  if (show_status) {
+    if (!options.inputs.empty()) {
+      std::cerr << "corpus-index: --status takes no inputs\n";
+      return 2;
+    }
+    return status(options.out, json);
+  }
   if (!publish_generation.empty()) {
     const std::string error =
         cs::publish_generation(options.out, publish_generation, options.keep_generations);
-    if (!error.empty()) std::cerr << "corpus-index: " << error << "\n";
-    if (error.empty())
+    if (!error.empty()) {
+      std::cerr << "corpus-index: " << error << "\n";
+      return 2;
+    }
+    if (json) {
+      std::cout << nlohmann::json{{"root", options.out},
+                                  {"generation", publish_generation},
+                                  {"published", true}}
+                << "\n";
+    } else {
       std::printf("published %s/%s\n", options.out.c_str(), publish_generation.c_str());
-    return error.empty() ? 0 : 2;
+    }
+    return 0;
   }
   if (options.inputs.empty()) {
     std::cerr << "corpus-index: no inputs given (folders or files to index)\n";
@@ -154,6 +199,11 @@ int main(int argc, char** argv) {
     std::cerr << "corpus-index: " << error << "\n";
     return 2;
   }
-  print_summary(summary, options.out);
+  print_warnings(summary.warnings);
+  if (json) {
+    std::cout << cs::summary_json(summary, options.out).dump(2) << "\n";
+  } else {
+    print_summary(summary, options.out);
+  }
   return 0;
 }

@@ -1,9 +1,9 @@
-// What one indexing run did and where it is: the summary corpus-index prints and the progress
-// it reports while it runs.
+// What one indexing run did and where it is: the summary corpus-index prints (as text, or as
+// JSON for scripts such as scripts/reindex.sh) and the progress it reports while it runs.
 // Shared by the pipeline (pipeline.h), the parallel article stream (parallel_indexer.h) and the
 // progress display (progress.h), so none of them depends on another for these types.
 //
-// Thread-safety: plain values.
+// Thread-safety: plain values; summary_json only reads its argument.
 #ifndef CS_INDEXER_INDEX_SUMMARY_H_
 #define CS_INDEXER_INDEX_SUMMARY_H_
 
@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,9 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skipped;   ///< skip reason -> count
   std::map<std::string, std::size_t> repaired;  ///< warning reason -> count, articles kept
   std::vector<std::string> warnings;            ///< "WHERE: reason", one per skip or problem
-  std::string generation;  ///< folder name of the generation written
+  std::string generation;  ///< folder name of the generation written (or kept, see written)
+  bool written = false;    ///< a new generation was written; false when an incremental run
+                           ///< changed nothing and kept the live generation
   bool published = false;  ///< the new generation was made live
   bool incremental = false;
   double seconds = 0;
@@ -45,6 +48,13 @@ struct IndexProgress {
 
 /// Called after each article written, from the thread that called run_indexing.
 using ProgressFn = std::function<void(const IndexProgress&)>;
+
+/// The summary of a run into index root `root` as one JSON object, for scripts:
+/// {"root", "generation", "written", "published", "incremental", "documents", "files", "read",
+///  "added", "updated", "unchanged", "removed", "duplicates", "skipped" (total),
+///  "skipped_reasons" {reason: n}, "repaired" {reason: n}, "warnings" (count), "bytes",
+///  "seconds"}. The warnings themselves are not included (corpus-index lists them on stderr).
+nlohmann::ordered_json summary_json(const IndexSummary& summary, const std::string& root);
 
 }  // namespace cs
 

@@ -12,6 +12,7 @@
 
 #include "core/gazetteer.h"
 #include "core/generations.h"
+#include "core/index_layout.h"
 #include "core/schema.h"
 #include "indexer/extract.h"
 #include "indexer/incremental.h"
@@ -35,7 +36,7 @@ constexpr unsigned kWriterShards = 2;
 class RootLock {
  public:
   explicit RootLock(const fs::path& root)
-      : fd_(::open((root / ".corpus-index.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+      : fd_(::open((root / kIndexerLockName).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
     locked_ = fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
   }
   ~RootLock() {
@@ -85,7 +86,7 @@ Xapian::WritableDatabase open_generation(const fs::path& gen_path,
     // never written to, so its files are a consistent database (README "Reindexing").
     fs::create_directory(gen_path);
     for (const auto& entry : fs::directory_iterator(*live_path)) {
-      if (entry.is_regular_file() && entry.path().filename() != "flintlock") {
+      if (entry.is_regular_file() && entry.path().filename() != kXapianLockName) {
         fs::copy_file(entry.path(), gen_path / entry.path().filename());
       }
     }
@@ -231,6 +232,7 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
     summary.generation = generations::live_generation(root.string()).value_or("");
     return finish_timing(start, summary);
   }
+  summary.written = error.empty();
   if (error.empty() && options.publish) {
     error = generations::publish(root.string(), summary.generation);
     summary.published = error.empty();
