@@ -3,10 +3,11 @@
 # one apt-get install). Sourced or run by run.sh and test.sh. Usage: deps.sh [--test]
 set -euo pipefail
 
+# python3: scripts/reindex.sh reads corpus-index's JSON with it.
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
-          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev curl)
+          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev curl python3)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium wrk python3 time libbenchmark-dev)
+  packages+=(chromium wrk time libbenchmark-dev)
   # Node.js may come from another packaging (its own npm included): check the commands.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)

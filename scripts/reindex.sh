@@ -64,49 +64,66 @@ main() {
     flock "$lock_fd"
   fi
 
-  live_generation() {
-    [[ -f "$root/XAPIANDB" ]] || return 0
-    sed -n 's/^auto \(gen-[0-9][0-9]*\)[[:space:]]*$/\1/p' "$root/XAPIANDB" | head -n 1
+  # fields KEY...: the values of those keys of the JSON object on stdin, space-separated
+  # (null as "", booleans as true/false). corpus-index prints the JSON read here.
+  fields() {
+    python3 -c 'import json, sys
+try:
+    d = json.load(sys.stdin)
+except ValueError:
+    sys.exit(1)
+show = lambda v: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   }
-  doc_count() { xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p'; }
-  count_of() { sed -n "s/.*[ ,]$1 \([0-9][0-9]*\).*/\1/p" <<<"$summary_line" | head -n 1; }
+  # status PATH: `corpus-index --status --json` of PATH (an index root or a generation); its
+  # exit status is 1 when there is no index, 2 when there is one that cannot be read.
+  status() { "$bin/corpus-index" --status --json --out "$1" 2>"$status_err"; }
 
-  start=$(date +%s.%N)
-  old_gen="$(live_generation)"
-  old_docs=0
-  if [[ -n "$old_gen" ]]; then old_docs="$(doc_count "$root/$old_gen")"; fi
   new_gen=""
   published=0
   cleanup() {
     if [[ -n "$new_gen" && "$published" == 0 ]]; then rm -rf -- "${root:?}/$new_gen"; fi
   }
-  trap cleanup EXIT
+  log="$(mktemp)"
+  status_err="$(mktemp)"
+  trap 'rm -f -- "$log" "$status_err"; cleanup' EXIT
+
+  start=$(date +%s.%N)
+  old_gen=""
+  old_docs=0
+  rc=0
+  live_status="$(status "$root")" || rc=$?
+  if ((rc == 0)); then
+    live="$(fields live_generation documents <<<"$live_status")" ||
+      die "cannot read the status of $root"
+    read -r old_gen old_docs <<<"$live"
+  elif ((rc != 1)); then
+    say "warning: $(cat -- "$status_err"); building the index from nothing"
+  fi
 
   mode=incremental
-  args=(--out "$root" --keep "$keep" --no-publish)
+  args=(--json --out "$root" --keep "$keep" --no-publish)
   if ((full)) || [[ -z "$old_gen" ]]; then mode=full; fi
   if ((full)); then args+=(--full); fi
   say "building a new generation ($mode) of $root from $corpus (live: ${old_gen:-none}, $old_docs documents)"
-  log="$(mktemp)"
-  trap 'rm -f -- "$log"; cleanup' EXIT
   if ! "$bin/corpus-index" "${args[@]}" -- "$corpus" >"$log"; then
     cat -- "$log"
     die "corpus-index failed; the live index is unchanged"
   fi
-  summary_line="$(grep -m 1 '^files ' "$log" || true)"
-
-  # The generation just built: the newest folder above the live one (none if nothing changed).
-  newest="$(find "$root" -mindepth 1 -maxdepth 1 -type d -name 'gen-*' -printf '%f\n' | sort -t- -k2,2n | tail -n 1)"
-  if [[ -z "$newest" || "$newest" == "$old_gen" ]]; then
-    say "nothing changed: $old_gen stays live ($old_docs documents; $summary_line)"
+  # The run's summary (corpus-index --json): the generation built, unless nothing changed.
+  run="$(fields generation written files added updated removed unchanged <"$log")" ||
+    die "cannot read corpus-index's summary"
+  read -r built written files added updated removed unchanged <<<"$run"
+  if [[ "$written" != true ]]; then
+    say "nothing changed: $old_gen stays live ($old_docs documents; $files files, $unchanged articles unchanged)"
     exit 0
   fi
-  new_gen="$newest"
+  new_gen="$built"
 
   say "checking $new_gen (xapian-check, schema, document count, smoke query)"
   xapian-check "$root/$new_gen" >/dev/null || die "xapian-check failed on $new_gen; the live index is unchanged"
-  new_docs="$(doc_count "$root/$new_gen")"
-  [[ "$new_docs" =~ ^[0-9]+$ ]] || die "cannot count documents of $new_gen"
+  new_docs="$(status "$root/$new_gen" | fields documents)" || true
+  [[ "$new_docs" =~ ^[0-9]+$ ]] || die "cannot count documents of $new_gen: $(cat -- "$status_err")"
   ((new_docs > 0)) || die "$new_gen is empty; the live index is unchanged"
   if ((!allow_shrink && new_docs * 2 < old_docs)); then
     die "$new_gen has $new_docs documents, under half of the live $old_docs (a missing folder?); rerun with --allow-shrink if intended"
@@ -138,8 +155,7 @@ main() {
 
   elapsed="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')"
   say "live generation: ${old_gen:-none} -> $new_gen; documents $old_docs -> $new_docs;" \
-    "added $(count_of indexed), updated $(count_of updated), removed $(count_of removed)," \
-    "unchanged $(count_of unchanged); $elapsed s"
+    "added $added, updated $updated, removed $removed, unchanged $unchanged; $elapsed s"
 }
 
 main "$@"

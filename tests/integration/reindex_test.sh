@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/reindex.sh end to end: zero failed requests and no intermediate document counts while
 # a running searchd is reindexed repeatedly; SIGKILL of reindex.sh / corpus-index at random
-# moments leaves the live index as it was and the next run completes; hostile path names.
+# moments leaves the live index as it was and the next run completes; hostile path names;
+# `corpus-index --status --json` on the root, a generation, a held lock, no index, a bad stub.
 # Usage: reindex_test.sh BIN_DIR SOURCE_DIR
 set -euo pipefail
 bin="$1"
@@ -48,6 +49,38 @@ make_articles "$corpus" 0 2000
 "$reindex" -- "$corpus_rel" "$root_rel" >"$tmp/first.log" || { cat "$tmp/first.log"; fail "first reindex"; }
 grep -q "documents 0 -> 2000" "$tmp/first.log" || { cat "$tmp/first.log"; fail "first reindex summary"; }
 [[ -f "$root/XAPIANDB" ]] || fail "no stub in the index root"
+
+# --- corpus-index --status: what a root holds, for scripts (reindex.sh reads it) ----------------
+# check_status JSON KIND DOCUMENTS LOCK_HELD: the status fields of an index with one generation.
+check_status() {
+  python3 - "$@" "$(live_gen)" <<'PY'
+import json, sys
+s, kind, documents, lock_held, live = json.loads(sys.argv[1]), *sys.argv[2:]
+assert s["kind"] == kind and s["live_generation"] == live, s
+assert s["documents"] == int(documents) and s["schema_current"] and s["schema_version"] > 0, s
+assert s["remote"] is False and s["shards"] == [] and s["lock_held"] == (lock_held == "true"), s
+if kind == "root":
+    assert live in s["generations"] and s["live_database"].endswith("/" + live), s
+PY
+}
+check_status "$("$bin/corpus-index" --status --json --out="$root_rel")" root 2000 false ||
+  fail "--status --json on the root"
+check_status "$("$bin/corpus-index" --status --json --out "$root/$(live_gen)")" database 2000 false ||
+  fail "--status --json on a generation"
+"$bin/corpus-index" --status --out "$root" | grep -q "^documents  *2000$" || fail "--status text"
+exec {hold}>>"$root/.corpus-index.lock"
+flock "$hold"
+check_status "$("$bin/corpus-index" --status --json --out "$root")" root 2000 true ||
+  fail "--status does not see a held lock"
+exec {hold}>&-
+status=0
+"$bin/corpus-index" --status --json --out "$tmp/none" >"$tmp/none.json" 2>"$tmp/none.err" || status=$?
+((status == 1)) && [[ ! -s "$tmp/none.json" ]] && grep -q "no index at" "$tmp/none.err" ||
+  fail "--status without an index: exit $status"
+mkdir "$tmp/bad" && echo "bogus line" >"$tmp/bad/XAPIANDB"
+status=0
+"$bin/corpus-index" --status --json --out "$tmp/bad" >/dev/null 2>"$tmp/bad.err" || status=$?
+((status == 2)) && grep -q "unknown stub line" "$tmp/bad.err" || fail "--status on a bad stub: exit $status"
 
 # --- searchd on the root, a client querying it without pause ----------------------------------
 port="$(free_port)"
@@ -127,6 +160,8 @@ want=2420
 for _ in $(seq 1 50); do [[ "$(health)" == "$want "* ]] && break; sleep 0.1; done
 [[ "$(health)" == "$want $(live_gen)" ]] || fail "after the kills: searchd shows '$(health)', want $want"
 live="$(live_gen)"
+check_status "$("$bin/corpus-index" --status --json --out "$root")" root "$want" false ||
+  fail "--status after the kills"
 for gen in "$root"/gen-*; do
   n="${gen##*/gen-}"
   ((n <= ${live#gen-})) || fail "unpublished generation left behind: $gen"
