@@ -1,10 +1,11 @@
 // extraction_eval CORPUS.jsonl TRUTH.jsonl GAZETTEER.tsv
 //
-// Runs the indexer's Extractor and DuplicateIndex over a benchmark corpus (see
-// /work/shared/bench/README.md) and prints entity precision/recall (gazetteer entities only,
-// micro-averaged over articles, against truth `entities`), duplicate detection precision/recall
-// (an article is a detected duplicate when it joins an earlier article's cluster; truth:
-// `dup_of` non-null) and the extraction time per article.
+// Runs the indexer's Extractor and DuplicateIndex over a benchmark corpus (see the shared
+// bench folder's README, ../shared/bench/README.md beside the project) and prints entity
+// precision/recall (gazetteer entities only, micro-averaged over articles, against truth
+// `entities`), duplicate detection precision/recall (an article is a detected duplicate when it
+// joins an earlier article's cluster; truth: `dup_of` non-null) and the extraction time per
+// article.
 #include <chrono>
 #include <cstdio>
 #include <fstream>

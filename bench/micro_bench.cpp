@@ -2,7 +2,8 @@
 //
 // Inputs: the first article of 3.5-5 KB in $BENCH_CORPUS (default
 // /tmp/bench-corpus/corpus-10k.jsonl, made by bench/run.sh) and the gazetteer $BENCH_GAZETTEER
-// (default /work/shared/bench/entities.tsv). Run: build-bench/bin/micro_bench
+// (default entities.tsv in $BENCH_SHARED, else in ../shared/bench beside the source tree).
+// Run: build-bench/bin/micro_bench
 // [--benchmark_filter=REGEX]. Byte rates count the article's bytes.
 #include <benchmark/benchmark.h>
 #include <xapian.h>
@@ -74,7 +75,8 @@ const Inputs& inputs() {
     in.unicode = with_unicode(in.text);
     std::string error;
     std::vector<std::string> warnings;
-    const std::string path = env_or("BENCH_GAZETTEER", "/work/shared/bench/entities.tsv");
+    const std::string shared = env_or("BENCH_SHARED", CS_SOURCE_DIR "/../shared/bench");
+    const std::string path = env_or("BENCH_GAZETTEER", (shared + "/entities.tsv").c_str());
     auto gazetteer = cs::Gazetteer::load_file(path, error, warnings);
     if (!gazetteer) throw std::runtime_error(error);
     for (const cs::GazetteerEntity& e : gazetteer->entities())

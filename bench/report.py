@@ -6,7 +6,8 @@ Usage: report.py RAW_DIR OUT_DIR
 RAW_DIR holds measures.tsv (`key<TAB>value` lines written by run.sh), queries.json (the output
 of `corpus-search --bench-queries`) and, unless HTTP was skipped, wrk.json and wrk-cached.json
 (the lines printed by wrk_queries.lua, without and with searchd's response cache). The
-reference figures are those of /work/shared/bench/README.md.
+reference figures are those of the shared bench folder's README (../shared/bench/README.md
+beside the project).
 """
 import json
 import os

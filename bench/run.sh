@@ -4,17 +4,19 @@
 # incremental reindexing and searchd memory. Writes results.md and results.json to the out dir.
 #
 # Usage: bench/run.sh [--size 10k|100k|1m] [--skip-http] [--out DIR]
-# Environment: BENCH_CACHE (generated corpora, default /tmp/bench-corpus), BENCH_WORK (indexes,
-# default /tmp/bench-work), BENCH_BUILD_DIR (default build-bench/), WRK_DURATION (default 20s).
+# Environment: BENCH_SHARED (the shared bench folder: corpus generator, queries, gazetteer;
+# default ../shared/bench beside the project), BENCH_CACHE (generated corpora, default
+# /tmp/bench-corpus), BENCH_WORK (indexes, default /tmp/bench-work), BENCH_BUILD_DIR (default
+# build-bench/), WRK_DURATION (default 20s).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="/work/shared/bench"
+shared="${BENCH_SHARED:-$root/../shared/bench}"
 size="10k"
 skip_http=0
 out=""
 
-usage() { sed -n '7,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '6,10p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
   case "$1" in
     --size) size="${2:?--size needs a value}"; shift 2 ;;
@@ -51,7 +53,11 @@ record() { printf '%s\t%s\n' "$1" "$2" >>"$measures"; }
 # seconds_since START: wall seconds elapsed since an $EPOCHREALTIME value.
 seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
 bytes_of() { du -sb "$1" | cut -f1; }
-live_generation() { awk '{ print $2 }' "$1/XAPIANDB"; }
+# live_database INDEX_ROOT: the folder of the live generation (corpus-index --status).
+live_database() {
+  "$bin/corpus-index" --status --json --out "$1" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["live_database"])'
+}
 
 # --- Tools ------------------------------------------------------------------------------------
 for tool in wrk /usr/bin/time xapian-compact cmake python3; do
@@ -115,7 +121,7 @@ log "indexing $corpus"
 record index_seconds "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$raw/index.time")"
 record index_user_seconds "$(sed -n 's/.*User time (seconds): //p' "$raw/index.time")"
 record index_peak_rss_kb "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$raw/index.time")"
-generation="$index/$(live_generation "$index")"
+generation="$(live_database "$index")"
 record index_bytes "$(bytes_of "$generation")"
 start="$EPOCHREALTIME"
 xapian-compact "$generation" "$work/compact" >"$raw/compact.log"

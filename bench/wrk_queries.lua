@@ -2,11 +2,12 @@
 --
 -- Usage: wrk -t2 -c8 -d20s -s bench/wrk_queries.lua http://127.0.0.1:PORT -- QUERIES_FILE
 --
--- QUERIES_FILE is /work/shared/bench/queries.txt: `kind<TAB>text<TAB>filters` per line, `#`
--- comments, filters `key=value` separated by `;`. Each line becomes one URL: the text as `q`,
--- each filter as its own parameter, `sort=newest` when there is no text (a browse), every value
--- URL-encoded. At the end one line `wrk-json: {...}` reports requests, latency percentiles (ms),
--- non-2xx responses and socket errors for bench/run.sh.
+-- QUERIES_FILE is queries.txt of the shared bench folder (../shared/bench beside the project):
+-- `kind<TAB>text<TAB>filters` per line, `#` comments, filters `key=value` separated by `;`.
+-- Each line becomes one URL: the text as `q`, each filter as its own parameter, `sort=newest`
+-- when there is no text (a browse), every value URL-encoded. At the end one line
+-- `wrk-json: {...}` reports requests, latency percentiles (ms), non-2xx responses and socket
+-- errors for bench/run.sh.
 
 local paths = {}
 local next_path = 1
