@@ -35,7 +35,7 @@ struct StubLine {
     kTcp,      ///< `remote HOST:PORT`: a xapian-tcpsrv shard
     kProgram,  ///< `remote :PROGRAM ARGS...`: a shard spoken to through a program's stdio
   };
-  Kind kind = Kind::kLocal;
+  Kind kind = Kind::kLocal;  ///< which of the three forms the line has
   std::string target;   ///< the line after its first word, as written (names a shard in messages)
   std::string path;     ///< kLocal: the folder, a relative PATH joined to the stub's folder
   std::string host;     ///< kTcp: the host, without the brackets of `[IPv6]:PORT`
@@ -53,7 +53,7 @@ enum class IndexPathKind {
 
 /// Where an index lives and what opening it involves.
 struct IndexLocation {
-  IndexPathKind kind = IndexPathKind::kDatabase;
+  IndexPathKind kind = IndexPathKind::kDatabase;  ///< what the given path is
   std::string open_path;       ///< what to pass to Xapian::Database: the stub file or the path
   std::vector<StubLine> stub;  ///< the stub's databases, in order; empty for kDatabase
   std::string generation;      ///< live generation: folder name of the stub's first local line,

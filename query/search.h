@@ -142,7 +142,7 @@ struct SearchError {
 class SearcherImpl;
 
 /// Runs searches against one index (a database path, a stub file, or an index root holding
-/// generations and a stub named by core/generations.h). Not thread-safe: one per thread.
+/// generations and a stub; core/index_layout.h). Not thread-safe: one per thread.
 class Searcher {
  public:
   /// Opens the index at `path`. On failure returns nullptr and fills `error`.
