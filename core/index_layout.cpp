@@ -72,6 +72,23 @@ std::string stat_identity(const std::string& file) {
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
 }
 
+// The identity of every file of a database folder but Xapian's lock (a commit rewrites the
+// version file and the tables it touched); a single-file database's own identity.
+std::string database_fingerprint(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return stat_identity(path);
+  std::vector<std::string> parts;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name == kXapianLockName || !entry.is_regular_file(ec)) continue;
+    parts.push_back(name + "=" + stat_identity(entry.path().string()));
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string joined;
+  for (const std::string& part : parts) joined += part + ";";
+  return joined;
+}
+
 }  // namespace
 
 bool read_stub(const std::string& stub_path, std::vector<StubLine>& lines, std::string& error) {
@@ -141,19 +158,19 @@ bool read_index_location(const std::string& path, IndexLocation& location, std::
 }
 
 std::string index_fingerprint(const std::string& path) {
+  IndexLocation location;
+  std::string unreadable;
   std::error_code ec;
-  if (!fs::is_directory(path, ec)) return stat_identity(path);
-  const fs::path stub = fs::path(path) / kStubName;
-  if (fs::exists(stub, ec)) return stat_identity(stub.string());
-  std::vector<std::string> parts;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name == kXapianLockName || !entry.is_regular_file(ec)) continue;
-    parts.push_back(name + "=" + stat_identity(entry.path().string()));
+  if (!read_index_location(path, location, unreadable)) {
+    return stat_identity(fs::is_directory(path, ec) ? (fs::path(path) / kStubName).string() : path);
   }
-  std::sort(parts.begin(), parts.end());
-  std::string joined;
-  for (const std::string& part : parts) joined += part + ";";
+  if (location.kind == IndexPathKind::kDatabase) return database_fingerprint(path);
+  // A stub's identity changes when a generation is published; the identity of the databases it
+  // names changes at each commit of an in-place update.
+  std::string joined = stat_identity(location.open_path);
+  for (const StubLine& line : location.stub) {
+    if (line.kind == StubLine::Kind::kLocal) joined += "|" + database_fingerprint(line.path);
+  }
   return joined;
 }
 

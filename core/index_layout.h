@@ -6,7 +6,8 @@
 // shards served by xapian-tcpsrv: `remote HOST:PORT` or `remote :PROGRAM ARGS...`. Readers are
 // given an index root, a stub file or a database folder; read_index_location() tells them what
 // to open, the stub's lines (parsed here and nowhere else), the live generation and whether the
-// index is remote. index_fingerprint() is the cheap identity searchd polls to notice a new stub.
+// index is remote. index_fingerprint() is the cheap identity searchd polls to notice a new stub
+// or a new commit.
 //
 // Thread-safety: functions only read the file system; safe from any thread.
 #ifndef CS_CORE_INDEX_LAYOUT_H_
@@ -73,10 +74,11 @@ bool read_index_location(const std::string& path, IndexLocation& location, std::
 /// unknown stub line '...'", a bad remote line, or an unreadable file).
 bool read_stub(const std::string& stub_path, std::vector<StubLine>& lines, std::string& error);
 
-/// A string that changes whenever the index at `path` is replaced or committed to, from file
-/// metadata only (no file is read, so it can be polled): the identity of the stub of a root or
-/// of a stub file, else of every file of a database folder but Xapian's lock; "" when nothing is
-/// at `path`.
+/// A string that changes whenever the index at `path` is replaced or committed to, cheap enough
+/// to poll every second (the stub is read, database files are only stat()ed): the identity of
+/// the stub of a root or of a stub file plus that of every file of the local databases it
+/// names (a commit of an in-place update rewrites some), else of every file of a database
+/// folder; Xapian's lock file never counts. "" when nothing is at `path`.
 std::string index_fingerprint(const std::string& path);
 
 }  // namespace cs

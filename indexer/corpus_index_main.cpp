@@ -34,7 +34,10 @@ void print_warnings(const std::vector<std::string>& warnings) {
 void print_summary(const cs::IndexSummary& s, const std::string& root) {
   std::size_t skipped = 0;
   for (const auto& [reason, n] : s.skipped) skipped += n;
-  const char* verb = s.published ? "published" : !s.written ? "unchanged, kept" : "built";
+  const char* verb = !s.written      ? "unchanged, kept"
+                     : s.incremental ? "updated in place"
+                     : s.published   ? "published"
+                                     : "built";
   std::printf("%s %s/%s (%s): %zu documents\n", verb, root.c_str(), s.generation.c_str(),
               s.incremental ? "incremental" : "full", s.documents);
   std::printf(
@@ -115,10 +118,15 @@ int main(int argc, char** argv) {
   app.add_option("--gazetteer", options.gazetteer,
                  "Entity gazetteer TSV (default: gazetteer.tsv in an input folder, else the one "
                  "stored in the live index)");
-  app.add_flag("--full", options.full, "Rebuild from nothing instead of updating the live index");
+  app.add_flag("--full", options.full,
+               "Rebuild from nothing as a new generation instead of updating the live one in "
+               "place");
   app.add_flag("--no-publish", no_publish,
-               "Build and check the new generation but leave the "
+               "With --full (or a first run): build and check the new generation but leave the "
                "live index as it is");
+  app.add_flag("--allow-shrink", options.allow_shrink,
+               "Accept a run that leaves under half of the live documents (refused otherwise, "
+               "before anything is written)");
   app.add_option("--keep", options.keep_generations, "Old generation folders to keep")
       ->check(CLI::Range(1, 100));
   bool quiet = false;

@@ -31,9 +31,10 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skipped;   ///< skip reason -> count
   std::map<std::string, std::size_t> repaired;  ///< warning reason -> count, articles kept
   std::vector<std::string> warnings;            ///< "WHERE: reason", one per skip or problem
-  std::string generation;  ///< folder name of the generation written (or kept, see written)
-  bool written = false;    ///< a new generation was written; false when an incremental run
-                           ///< changed nothing and kept the live generation
+  std::string generation;  ///< the generation written: a new one (full), the live one updated
+                           ///< in place (incremental), or the live one kept (see written)
+  bool written = false;    ///< changes were committed: a new generation built (full) or the live
+                           ///< one updated in place; false when an incremental run changed nothing
   bool published = false;  ///< the new generation was made live
   bool incremental = false;
   double seconds = 0;

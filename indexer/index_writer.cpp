@@ -49,7 +49,6 @@ void IndexWriter::finish(const Gazetteer& gazetteer) {
   db_.set_metadata(std::string(sc::kMetaSchemaVersion), std::to_string(sc::kSchemaVersion));
   db_.set_metadata(std::string(sc::kMetaGazetteer), gazetteer.to_tsv());
   for (const auto& [key, display] : entity_names_) db_.set_metadata(key, display);
-  db_.commit();
 }
 
 }  // namespace cs

@@ -4,7 +4,8 @@
 // Documents come from build_document (document.h). On finish() it stores the spelling words
 // (counted over the run: adding them per document cost a fifth of a full build, as Xapian
 // rewrote the frequent words at every flush), the schema version, the gazetteer and the
-// display names of the entities seen, then commits.
+// display names of the entities seen; the caller commits (a fresh generation with commit(), an
+// in-place update with commit_transaction(), pipeline.h).
 // For a fresh generation the documents can go to ShardWriters (shard_writers.h) instead:
 // clusters are still assigned here, in input order, and `db` then holds only the metadata.
 //
@@ -54,7 +55,7 @@ class IndexWriter {
   WriteResult write(PreparedDocument& prepared);
 
   /// Adds the spelling words, stores schema version, gazetteer and entity names in the
-  /// metadata, then commits.
+  /// metadata. Does not commit: the caller decides when the run becomes visible.
   void finish(const Gazetteer& gazetteer);
 
   /// The ids of every article passed to write() so far (whatever the outcome).

@@ -78,50 +78,41 @@ std::vector<std::string> manifest_files(const IndexOptions& options) {
   return found;
 }
 
-// Opens the new generation: a copy of `live_path` when given, else a fresh one.
-Xapian::WritableDatabase open_generation(const fs::path& gen_path,
-                                         const std::optional<std::string>& live_path) {
-  if (live_path) {
-    // A plain file copy: several times faster than compacting, and the live generation is
-    // never written to, so its files are a consistent database (README "Reindexing").
-    fs::create_directory(gen_path);
-    for (const auto& entry : fs::directory_iterator(*live_path)) {
-      if (entry.is_regular_file() && entry.path().filename() != kXapianLockName) {
-        fs::copy_file(entry.path(), gen_path / entry.path().filename());
-      }
-    }
-    return Xapian::WritableDatabase(gen_path.string(), Xapian::DB_OPEN);
-  }
-  return Xapian::WritableDatabase(gen_path.string(), Xapian::DB_CREATE);
+// What a run reads besides the articles: the gazetteer, the manifest and the input files.
+struct RunInputs {
+  std::shared_ptr<const Gazetteer> gazetteer;
+  Manifest manifest;
+  std::vector<InputFile> files;
+};
+
+// Loads the run's inputs; returns "" or an error message.
+std::string load_inputs(const IndexOptions& options, const std::optional<std::string>& live_path,
+                        RunInputs& inputs, IndexSummary& summary) {
+  std::string error;
+  inputs.gazetteer = load_gazetteer(options, live_path, summary, error);
+  if (!inputs.gazetteer) return error;
+  auto manifest = load_manifest(options, summary, error);
+  if (!manifest) return error;
+  inputs.manifest = std::move(*manifest);
+  std::vector<std::string> problems;
+  inputs.files = list_input_files(options.inputs, problems);
+  for (const std::string& p : problems) add_skip(summary, p, "unusable input");
+  summary.files = inputs.files.size();
+  return {};
 }
 
-// Builds the generation at `gen_path`; returns "" or an error message.
-std::string build_generation(const IndexOptions& options, const fs::path& gen_path,
-                             const std::optional<std::string>& live_path,
-                             const ProgressFn& progress, IndexSummary& summary) {
-  std::string error;
-  const auto gazetteer = load_gazetteer(options, live_path, summary, error);
-  if (!gazetteer) return error;
-  const auto manifest = load_manifest(options, summary, error);
-  if (!manifest) return error;
-  std::vector<std::string> problems;
-  const std::vector<InputFile> files = list_input_files(options.inputs, problems);
-  for (const std::string& p : problems) add_skip(summary, p, "unusable input");
-  summary.files = files.size();
-  summary.incremental = live_path && !options.full;
-  // A fresh generation is written by shard threads; `db` then only collects the metadata.
-  std::optional<ShardWriters> shards;
-  if (!summary.incremental) shards.emplace(gen_path.string(), kWriterShards);
-  const fs::path db_path = shards ? gen_path / "meta" : gen_path;
-  Xapian::WritableDatabase db =
-      open_generation(db_path, summary.incremental ? live_path : std::nullopt);
-  IndexWriter writer(db, shards ? &*shards : nullptr);
-  const Extractor extractor(gazetteer);
-  FileStamps stamps(db, stamp_context(manifest_files(options), gazetteer->to_tsv()));
+// Writes the run's changes through `writer` into `db` (not committed): the articles of new and
+// changed files and, when `incremental`, the deletion of vanished files and records; then the
+// file stamps, spelling words and metadata.
+void write_changes(const IndexOptions& options, const RunInputs& inputs, bool incremental,
+                   Xapian::WritableDatabase& db, IndexWriter& writer, const ProgressFn& progress,
+                   IndexSummary& summary) {
+  const Extractor extractor(inputs.gazetteer);
+  FileStamps stamps(db, stamp_context(manifest_files(options), inputs.gazetteer->to_tsv()));
   std::vector<InputFile> changed;
   std::set<std::string> listed;
   std::set<std::string> reread;
-  for (const InputFile& file : files) {
+  for (const InputFile& file : inputs.files) {
     listed.insert(file.path);
     if (stamps.unchanged(file)) {
       summary.unchanged += documents_from(db, file.path);
@@ -131,18 +122,80 @@ std::string build_generation(const IndexOptions& options, const fs::path& gen_pa
     changed.push_back(file);
     if (file.format == InputFormat::kJsonLines) reread.insert(file.path);
   }
-  index_files(changed, *manifest, extractor, writer, options.threads, progress, summary);
-  if (summary.incremental) {
+  index_files(changed, inputs.manifest, extractor, writer, options.threads, progress, summary);
+  if (incremental) {
     summary.removed =
         remove_vanished(db, options.inputs, stamps, listed, reread, writer.ids_written());
   }
   stamps.save(db, listed);
-  writer.finish(*gazetteer);
-  db.close();
-  if (shards) shards->merge_into(db_path.string(), gen_path.string());
+  writer.finish(*inputs.gazetteer);
+}
+
+// "" when a run may leave `after` documents where there were `before`; otherwise why not (more
+// than half would go: usually a folder that is missing, not an archive that shrank).
+std::string shrink_refusal(const IndexOptions& options, Xapian::doccount before,
+                           Xapian::doccount after) {
+  if (options.allow_shrink || static_cast<std::uint64_t>(after) * 2 >= before) return {};
+  return "the run would leave " + std::to_string(after) + " documents of the live " +
+         std::to_string(before) +
+         ", under half (a missing folder?); nothing was written. Rerun with --allow-shrink if "
+         "intended";
+}
+
+// Builds a fresh generation at `gen_path`; returns "" or an error message.
+std::string build_generation(const IndexOptions& options, const fs::path& gen_path,
+                             const std::optional<std::string>& live_path,
+                             const ProgressFn& progress, IndexSummary& summary) {
+  RunInputs inputs;
+  if (std::string error = load_inputs(options, live_path, inputs, summary); !error.empty()) {
+    return error;
+  }
+  // The shard threads write the documents; `db` only collects the metadata.
+  ShardWriters shards(gen_path.string(), kWriterShards);
+  const fs::path db_path = gen_path / "meta";
+  {
+    Xapian::WritableDatabase db(db_path.string(), Xapian::DB_CREATE);
+    IndexWriter writer(db, &shards);
+    write_changes(options, inputs, false, db, writer, progress, summary);
+    db.commit();
+  }
+  shards.merge_into(db_path.string(), gen_path.string());
   const Xapian::Database check(gen_path.string());
   summary.documents = check.get_doccount();
-  return schema::check_schema_version(check);
+  if (std::string error = schema::check_schema_version(check); !error.empty()) return error;
+  if (!live_path) return {};
+  return shrink_refusal(options, Xapian::Database(*live_path).get_doccount(), summary.documents);
+}
+
+// Applies an incremental run to the live database at `live_path` in one Xapian transaction:
+// readers see the revision before the run until commit_transaction(), then all of it at once;
+// a run killed before that leaves the last committed revision (TECH-NOTES "In-place updates").
+// A run that would shrink the index too much, or that changes nothing, is cancelled.
+std::string update_in_place(const IndexOptions& options, const std::string& live_path,
+                            const ProgressFn& progress, IndexSummary& summary) {
+  if (std::string error = schema::check_schema_version(Xapian::Database(live_path));
+      !error.empty()) {
+    return "cannot update the live index in place: " + error + " (--full rebuilds it)";
+  }
+  RunInputs inputs;
+  if (std::string error = load_inputs(options, live_path, inputs, summary); !error.empty()) {
+    return error;
+  }
+  Xapian::WritableDatabase db(live_path, Xapian::DB_OPEN);
+  const Xapian::doccount before = db.get_doccount();
+  db.begin_transaction();
+  IndexWriter writer(db, nullptr);
+  write_changes(options, inputs, true, db, writer, progress, summary);
+  summary.documents = db.get_doccount();
+  std::string refusal = shrink_refusal(options, before, summary.documents);
+  if (!refusal.empty() || summary.added + summary.updated + summary.removed == 0) {
+    db.cancel_transaction();
+    summary.documents = before;
+    return refusal;
+  }
+  db.commit_transaction();
+  summary.written = true;
+  return {};
 }
 
 // Returns "" when `root` can hold generations (creating it), else a message.
@@ -212,26 +265,21 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
   if (!lock.locked()) return "another corpus-index is writing to " + root.string();
   clean_abandoned(root.string());
   std::optional<std::string> live_path;
-  if (const auto live = generations::live_generation(root.string()); live) {
-    live_path = (root / *live).string();
-  }
-  summary.generation = generations::next_generation(root.string());
+  const auto live = generations::live_generation(root.string());
+  if (live) live_path = (root / *live).string();
+  summary.incremental = live_path && !options.full;
+  summary.generation = summary.incremental ? *live : generations::next_generation(root.string());
   const fs::path gen_path = root / summary.generation;
   std::string error;
   try {
-    error = build_generation(options, gen_path, live_path, progress, summary);
+    error = summary.incremental ? update_in_place(options, *live_path, progress, summary)
+                                : build_generation(options, gen_path, live_path, progress, summary);
   } catch (const Xapian::Error& e) {
     error = "index error: " + e.get_description();
   } catch (const std::exception& e) {
     error = std::string("index error: ") + e.what();
   }
-  if (error.empty() && summary.incremental &&
-      summary.added + summary.updated + summary.removed == 0) {
-    std::error_code ec;
-    fs::remove_all(gen_path, ec);
-    summary.generation = generations::live_generation(root.string()).value_or("");
-    return finish_timing(start, summary);
-  }
+  if (summary.incremental) return finish_timing(start, summary, error);
   summary.written = error.empty();
   if (error.empty() && options.publish) {
     error = generations::publish(root.string(), summary.generation);
@@ -239,6 +287,7 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
     if (summary.published) generations::prune(root.string(), options.keep_generations);
   }
   if (!error.empty()) {
+    summary.written = false;
     std::error_code ec;
     fs::remove_all(gen_path, ec);
   }

@@ -1,14 +1,17 @@
-// The indexing pipeline behind `corpus-index`: read -> clean -> extract -> write, into a new
-// generation of an index root (core/generations.h), which is checked and then published.
+// The indexing pipeline behind `corpus-index`: read -> clean -> extract -> write, into an index
+// root (core/generations.h).
 //
-// A full run builds the new generation from nothing. An incremental run (the default when the
-// root already has a live generation) starts from a file copy of the live generation and
-// adds new articles, replaces changed ones, leaves unchanged ones alone (files whose size and
-// mtime match their stamp are not even read, incremental.h) and deletes the articles whose
-// files or records disappeared from an input. Leftovers of a killed run are removed first.
-// Either way the live index is untouched until the new generation is complete and readable,
-// and a failed run leaves it as it was.
-// An incremental run that changes nothing keeps the live generation and writes none.
+// A full run builds a new generation from nothing beside the live one; it is checked and then
+// published by the stub swap. An incremental run (the default when the root already has a live
+// generation) updates the live generation in place, in one Xapian transaction: it adds new
+// articles, replaces changed ones, leaves unchanged ones alone (files whose size and mtime
+// match their stamp are not even read, incremental.h) and deletes the articles whose files or
+// records disappeared from an input; readers see the revision before the run until it commits
+// and all of it after, and a run killed or failed before that leaves the last committed
+// revision. Its cost follows the change, not the archive: no copy of the live generation.
+// A run that would leave under half of the live documents is refused unless allow_shrink
+// (decided before anything is committed or published); an incremental run that changes
+// nothing commits nothing. Leftovers of a killed full run are removed first.
 //
 // Thread-safety: run_indexing is not reentrant for one index root (a lock file in the root
 // makes a second concurrent run fail with a message).
@@ -29,12 +32,13 @@ namespace cs {
 
 /// What to index and where.
 struct IndexOptions {
-  std::string out;        ///< index root folder (created if missing)
-  std::string manifest;   ///< manifest TSV; "" = every `manifest.tsv` found in input folders
-  std::string gazetteer;  ///< gazetteer TSV; "" = gazetteer.tsv in an input folder, else the
-                          ///< one stored in the live index, else none
-  bool full = false;      ///< build from nothing even when a live generation exists
-  bool publish = true;    ///< make the new generation live when it checks out
+  std::string out;            ///< index root folder (created if missing)
+  std::string manifest;       ///< manifest TSV; "" = every `manifest.tsv` found in input folders
+  std::string gazetteer;      ///< gazetteer TSV; "" = gazetteer.tsv in an input folder, else the
+                              ///< one stored in the live index, else none
+  bool full = false;          ///< build from nothing even when a live generation exists
+  bool publish = true;        ///< make a new (full) generation live when it checks out
+  bool allow_shrink = false;  ///< accept a run that leaves under half of the live documents
   std::size_t keep_generations = 2;  ///< generation folders kept after publishing
   unsigned threads = 0;              ///< worker threads (clean, extract, tokenise); 0 = cores - 1
   std::vector<std::string> inputs;   ///< folders and files
@@ -53,9 +57,10 @@ std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
 std::optional<Manifest> load_manifest(const IndexOptions& options, IndexSummary& summary,
                                       std::string& error);
 
-/// Runs the pipeline. Returns "" when a generation was written (skipped inputs are warnings
-/// in `summary`), otherwise an error message (unwritable root, bad gazetteer or manifest,
-/// Xapian failure, lock held); on error nothing is published and the partial generation is
+/// Runs the pipeline. Returns "" when the run succeeded (skipped inputs are warnings in
+/// `summary`), otherwise an error message (unwritable root, bad gazetteer or manifest, Xapian
+/// failure, lock held, a refused shrink, a live index of another schema version that cannot be
+/// updated in place); on error nothing is published or committed and a partial generation is
 /// removed.
 std::string run_indexing(const IndexOptions& options, const ProgressFn& progress,
                          IndexSummary& summary);

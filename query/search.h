@@ -176,6 +176,11 @@ class Searcher {
   /// change while the generation stays the same, so answers must not be cached.
   bool remote() const;
 
+  /// The revision of the open local database (a generation's commits number its revisions,
+  /// so an in-place update shows as a new revision of the same generation); 0 for remote
+  /// shards or several databases, which have no single revision.
+  std::uint64_t revision() const;
+
  private:
   explicit Searcher(std::unique_ptr<SearcherImpl> impl);
   std::unique_ptr<SearcherImpl> impl_;

@@ -62,6 +62,9 @@ class SearcherImpl {
     }
     for (int attempt = 0;; ++attempt) {
       try {
+        // A shard server keeps the revision its connection opened until asked: ask, so every
+        // request sees the shards' latest commit (one round trip per shard).
+        if (location_.remote && attempt == 0 && db_.reopen()) load_columns();
         return op();
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt > 0)
@@ -102,6 +105,13 @@ class SearcherImpl {
   }
 
   std::int64_t document_count() const { return db_.get_doccount(); }
+  std::uint64_t revision() const {
+    try {
+      return db_.get_revision();
+    } catch (const Xapian::Error&) {
+      return 0;  // several databases, or a remote one
+    }
+  }
   const std::string& generation() const { return location_.generation; }
   bool remote() const { return location_.remote; }
 
@@ -379,5 +389,7 @@ std::int64_t Searcher::document_count() const { return impl_->document_count(); 
 std::string Searcher::generation() const { return impl_->generation(); }
 
 bool Searcher::remote() const { return impl_->remote(); }
+
+std::uint64_t Searcher::revision() const { return impl_->revision(); }
 
 }  // namespace cs::query

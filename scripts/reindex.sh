@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Rebuilds the search index with zero downtime: builds a new generation beside the live one
-# (incrementally by default), checks it, publishes it atomically (the stub rename in
-# core/generations.cpp), tells a running searchd, and keeps the last few generations.
-# A failed or killed run leaves the live index as it was; the next run cleans up after it.
+# Keeps an index root current with zero downtime. By default the live generation is updated in
+# place (corpus-index in one Xapian transaction: readers see the run all at once or not at all;
+# the cost follows the change, not the archive), then checked cheaply (document count, a smoke
+# query; --check adds xapian-check). With --full (or when there is no index yet) a new
+# generation is built beside the live one, checked with xapian-check, published atomically (the
+# stub rename in core/generations.cpp), and the last few generations are kept. A running searchd
+# is told either way. A failed or killed run leaves the last committed index serving.
 #
-# Usage: scripts/reindex.sh [--full] [--allow-shrink] [--no-wait] [--keep N] [--] [CORPUS_DIR] [INDEX_ROOT]
+# Usage: scripts/reindex.sh [--full] [--check] [--quiet] [--allow-shrink] [--no-wait] [--keep N] [--] [CORPUS_DIR] [INDEX_ROOT]
 #   CORPUS_DIR  articles to index (default: corpus/ in the repository)
 #   INDEX_ROOT  index root: generations + XAPIANDB stub (default: var/index/ in the repository)
+#   --quiet     print only when the index changed (one summary line) or on error: for cron
+# Exit status: 0 when the index was updated or nothing had to change, 1 on any failure.
 # Environment: CS_BIN_DIR (binaries; default build/bin, built with scripts/build.sh if missing),
-#   REINDEX_SMOKE_QUERY (query that must run on the new generation; default: its first title word).
+#   REINDEX_SMOKE_QUERY (query that must run after the change; default: a word of a title).
 set -euo pipefail
 # Everything runs inside main(), so bash has parsed the whole file before it starts: editing or
 # updating this script while a reindex runs cannot break that run.
@@ -17,18 +22,22 @@ main() {
   repo="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
   bin="${CS_BIN_DIR:-$repo/build/bin}"
   full=0
+  check=0
+  quiet=0
   allow_shrink=0
   wait_for_lock=1
   keep=3
 
-  usage() { sed -n '7,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+  usage() { sed -n '10,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
   die() { echo "reindex: error: $*" >&2; exit 1; }
-  say() { echo "reindex: $*"; }
+  say() { ((quiet)) || echo "reindex: $*"; }
 
   positional=()
   while (($#)); do
     case "$1" in
       --full) full=1 ;;
+      --check) check=1 ;;
+      --quiet|-q) quiet=1 ;;
       --allow-shrink) allow_shrink=1 ;;
       --no-wait) wait_for_lock=0 ;;
       --keep)
@@ -98,52 +107,68 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
       die "cannot read the status of $root"
     read -r old_gen old_docs <<<"$live"
   elif ((rc != 1)); then
-    say "warning: $(cat -- "$status_err"); building the index from nothing"
+    echo "reindex: warning: $(cat -- "$status_err"); building the index from nothing" >&2
   fi
 
   mode=incremental
-  args=(--json --out "$root" --keep "$keep" --no-publish)
-  if ((full)) || [[ -z "$old_gen" ]]; then mode=full; fi
+  args=(--json --out "$root" --keep "$keep")
+  if ((full)) || [[ -z "$old_gen" ]]; then mode=full; args+=(--no-publish); fi
   if ((full)); then args+=(--full); fi
-  say "building a new generation ($mode) of $root from $corpus (live: ${old_gen:-none}, $old_docs documents)"
+  if ((allow_shrink)); then args+=(--allow-shrink); fi
+  if [[ "$mode" == incremental ]]; then
+    say "updating $old_gen of $root in place from $corpus ($old_docs documents)"
+  else
+    say "building a new generation of $root from $corpus (live: ${old_gen:-none}, $old_docs documents)"
+  fi
   if ! "$bin/corpus-index" "${args[@]}" -- "$corpus" >"$log"; then
-    cat -- "$log"
+    cat -- "$log" >&2
     die "corpus-index failed; the live index is unchanged"
   fi
-  # The run's summary (corpus-index --json): the generation built, unless nothing changed.
-  run="$(fields generation written files added updated removed unchanged <"$log")" ||
+  # The run's summary (corpus-index --json): the generation written, unless nothing changed.
+  run="$(fields generation written documents files added updated removed unchanged <"$log")" ||
     die "cannot read corpus-index's summary"
-  read -r built written files added updated removed unchanged <<<"$run"
+  read -r built written new_docs files added updated removed unchanged <<<"$run"
   if [[ "$written" != true ]]; then
     say "nothing changed: $old_gen stays live ($old_docs documents; $files files, $unchanged articles unchanged)"
     exit 0
   fi
-  new_gen="$built"
 
-  say "checking $new_gen (xapian-check, schema, document count, smoke query)"
-  xapian-check "$root/$new_gen" >/dev/null || die "xapian-check failed on $new_gen; the live index is unchanged"
-  new_docs="$(status "$root/$new_gen" | fields documents)" || true
-  [[ "$new_docs" =~ ^[0-9]+$ ]] || die "cannot count documents of $new_gen: $(cat -- "$status_err")"
-  ((new_docs > 0)) || die "$new_gen is empty; the live index is unchanged"
-  if ((!allow_shrink && new_docs * 2 < old_docs)); then
-    die "$new_gen has $new_docs documents, under half of the live $old_docs (a missing folder?); rerun with --allow-shrink if intended"
+  if [[ "$mode" == incremental ]]; then
+    # Committed in place: check what readers now see, cheaply (O(change), not O(archive)).
+    checked="$root"
+    what="$old_gen (in place)"
+    live_docs="$(status "$root" | fields documents)" || true
+    [[ "$live_docs" == "$new_docs" ]] ||
+      die "after the update $root has '$live_docs' documents, corpus-index wrote $new_docs: $(cat -- "$status_err")"
+    if ((check)); then
+      xapian-check "$root/$old_gen" >/dev/null || die "xapian-check failed on $old_gen after the update"
+    fi
+  else
+    new_gen="$built"
+    checked="$root/$new_gen"
+    what="${old_gen:-none} -> $new_gen"
+    say "checking $new_gen (xapian-check, schema, document count, smoke query)"
+    xapian-check "$root/$new_gen" >/dev/null || die "xapian-check failed on $new_gen; the live index is unchanged"
+    ((new_docs > 0)) || die "$new_gen is empty; the live index is unchanged"
   fi
   smoke="${REINDEX_SMOKE_QUERY:-}"
   if [[ -z "$smoke" ]]; then
     # A word of some indexed title: the query must run and match.
-    smoke="$("$bin/corpus-search" --index "$root/$new_gen" --json --limit 1 -- 'a OR the OR of' 2>/dev/null |
+    smoke="$("$bin/corpus-search" --index "$checked" --json --limit 1 -- 'a OR the OR of' 2>/dev/null |
       python3 -c 'import json,re,sys; h=json.load(sys.stdin)["hits"]; w=re.findall(r"[A-Za-z]{4,}", h[0]["title"]) if h else []; print(w[0] if w else "")' || true)"
   fi
   if [[ -n "$smoke" ]]; then
     status=0
-    "$bin/corpus-search" --index "$root/$new_gen" --limit 1 -- "$smoke" >/dev/null 2>&1 || status=$?
-    ((status == 0)) || die "smoke query '$smoke' on $new_gen failed (exit $status); the live index is unchanged"
+    "$bin/corpus-search" --index "$checked" --limit 1 -- "$smoke" >/dev/null 2>&1 || status=$?
+    ((status == 0)) || die "smoke query '$smoke' on $checked failed (exit $status)"
   fi
 
-  say "publishing $new_gen"
-  "$bin/corpus-index" --out "$root" --keep "$keep" --publish "$new_gen" >/dev/null ||
-    die "could not publish $new_gen; the live index is unchanged"
-  published=1
+  if [[ "$mode" == full ]]; then
+    say "publishing $new_gen"
+    "$bin/corpus-index" --out "$root" --keep "$keep" --publish "$new_gen" >/dev/null ||
+      die "could not publish $new_gen; the live index is unchanged"
+    published=1
+  fi
 
   pid_file="$root/searchd.pid"
   if [[ -f "$pid_file" ]]; then
@@ -154,7 +179,8 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   fi
 
   elapsed="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')"
-  say "live generation: ${old_gen:-none} -> $new_gen; documents $old_docs -> $new_docs;" \
+  # The one line a cron job mails: printed with --quiet too.
+  echo "reindex: live generation: $what; documents $old_docs -> $new_docs;" \
     "added $added, updated $updated, removed $removed, unchanged $unchanged; $elapsed s"
 }
 

@@ -8,9 +8,11 @@
 
 namespace cs::searchd {
 
-/// One opened generation and its idle Searchers.
+/// One opened revision of a generation and its idle Searchers (an in-place update commits a
+/// new revision of the same generation: it gets an OpenGeneration, and a cache, of its own).
 struct OpenGeneration {
   std::string name;
+  std::uint64_t revision = 0;  ///< Searcher::revision() of its Searchers (0: remote)
   std::int64_t documents = 0;
   std::string fingerprint;
   std::string open_path;                 ///< this generation's own database (not the stub)
@@ -35,15 +37,20 @@ std::string generation_path(const std::string& path, const std::string& name) {
   return path;
 }
 
-/// Hands `searcher` out, returning it to `generation`'s pool when released. A Searcher
-/// opened on a newer generation than `generation` (the stub moved meanwhile) is not pooled.
+/// True when `searcher` answers from exactly `generation` (the same folder and revision).
+bool belongs_to(const query::Searcher& searcher, const OpenGeneration& generation) {
+  return searcher.generation() == generation.name && searcher.revision() == generation.revision;
+}
+
+/// Hands `searcher` out, returning it to `generation`'s pool when released. A Searcher that
+/// reopened on a newer revision meanwhile (the writer committed) is not pooled.
 Lease lease(std::shared_ptr<OpenGeneration> generation, std::unique_ptr<query::Searcher> searcher) {
-  // A Searcher of another generation must not fill this generation's cache either.
-  auto cache = searcher->generation() == generation->name ? generation->cache : nullptr;
+  // A Searcher of another generation or revision must not fill this one's cache either.
+  auto cache = belongs_to(*searcher, *generation) ? generation->cache : nullptr;
   return {SearcherLease(searcher.release(),
                         [generation](query::Searcher* s) {
                           std::unique_ptr<query::Searcher> owned(s);
-                          if (owned->generation() != generation->name) return;
+                          if (!belongs_to(*owned, *generation)) return;
                           std::lock_guard lock(generation->mutex);
                           generation->idle.push_back(std::move(owned));
                         }),
@@ -97,31 +104,45 @@ void LiveIndex::watch() {
 void LiveIndex::try_open(const std::string& fingerprint) {
   query::SearchError error;
   auto searcher = query::Searcher::open(path_, error);
-  bool had_index = current() != nullptr;
   if (!searcher) {
     std::lock_guard lock(mutex_);
     if (error_ != error.message) std::cerr << "searchd: no index: " << error.message << "\n";
     error_ = error.message;
     failed_fingerprint_ = fingerprint;
-    if (had_index) ++reload_failures_;
+    if (current_) ++reload_failures_;
     return;
   }
+  auto generation = install(fingerprint, *searcher, false);
+  if (!belongs_to(*searcher, *generation)) return;
+  std::lock_guard lock(generation->mutex);
+  generation->idle.push_back(std::move(searcher));
+}
+
+std::shared_ptr<OpenGeneration> LiveIndex::install(const std::string& fingerprint,
+                                                   const query::Searcher& searcher,
+                                                   bool only_if_newer) {
   auto generation = std::make_shared<OpenGeneration>();
-  generation->name = searcher->generation();
-  generation->documents = searcher->document_count();
+  generation->name = searcher.generation();
+  generation->revision = searcher.revision();
+  generation->documents = searcher.document_count();
   generation->fingerprint = fingerprint;
   generation->open_path = generation_path(path_, generation->name);
-  if (cache_bytes_ > 0 && !searcher->remote()) {
+  if (cache_bytes_ > 0 && !searcher.remote()) {
     generation->cache = std::make_shared<ResponseCache>(cache_bytes_);
   }
-  generation->idle.push_back(std::move(searcher));
-  std::cerr << "searchd: serving index generation " << generation->name << " ("
-            << generation->documents << " documents)\n";
   std::lock_guard lock(mutex_);
-  current_ = std::move(generation);
+  // The watcher may have made this revision live already (it and a request both noticed it).
+  if (only_if_newer && current_ && current_->name == generation->name &&
+      current_->revision >= generation->revision) {
+    return current_;
+  }
+  std::cerr << "searchd: serving index generation " << generation->name << " revision "
+            << generation->revision << " (" << generation->documents << " documents)\n";
+  if (current_) ++reloads_;
+  current_ = generation;
   error_.clear();
   failed_fingerprint_.clear();
-  if (had_index) ++reloads_;
+  return generation;
 }
 
 std::shared_ptr<OpenGeneration> LiveIndex::current() const {
@@ -152,6 +173,13 @@ Lease LiveIndex::acquire(query::SearchError& error) {
     searcher = query::Searcher::open(path_, error);
   }
   if (!searcher) return {};
+  // The writer committed since the live revision was opened: this Searcher sees the new
+  // revision, so make that the live one now (before the watcher's next poll), and no request
+  // started after this one answers from the older revision.
+  if (!belongs_to(*searcher, *generation) && searcher->generation() == generation->name &&
+      searcher->revision() > generation->revision) {
+    generation = install(index_fingerprint(path_), *searcher, true);
+  }
   return lease(generation, std::move(searcher));
 }
 

@@ -1,14 +1,19 @@
-// The live index: the open generation, a pool of Searchers for it, and the watcher that swaps
-// in a new generation when the index changes.
+// The live index: the open generation (at one revision), a pool of Searchers for it, and the
+// watcher that swaps in a new generation, or a new revision of the live one, when the index
+// changes.
 //
 // Xapian objects are not thread-safe, so each request borrows a Searcher from the pool of the
 // generation that is live when it starts; the lease keeps that generation alive, so requests
 // in flight finish on the old index while new ones get the new one. A rebuilt index is
 // published by rename()-ing a stub (TECH-NOTES.md: reopen() never re-reads a stub), so a swap
-// opens a brand-new Searcher and replaces a shared_ptr. The watcher checks the index path's
-// fingerprint (index_fingerprint in core/index_layout.h: its stub, or its database files) once
-// a second, reopens on request (SIGHUP), and keeps retrying while no index can be opened, so
-// searchd comes up when an index appears.
+// opens a brand-new Searcher and replaces a shared_ptr. An incremental run commits a new
+// revision of the live generation in place: it is handled the same way (new Searchers, a new
+// response cache), so no answer of an older revision is served once a newer one is live; a
+// request that opens a Searcher on a revision newer than the live one makes it live at once.
+// The watcher checks the index path's fingerprint (index_fingerprint in core/index_layout.h:
+// its stub and the files of the databases it names) once a second, reopens on request
+// (SIGHUP), and keeps retrying while no index can be opened, so searchd comes up when an
+// index appears.
 //
 // Thread-safety: every public method may be called from any thread.
 #ifndef CS_SEARCHD_LIVE_INDEX_H_
@@ -79,6 +84,10 @@ class LiveIndex {
  private:
   void watch();
   void try_open(const std::string& fingerprint);
+  /// Makes an OpenGeneration of what `searcher` has open the live one and returns the live
+  /// one; with `only_if_newer`, only when it is a newer revision of the live generation.
+  std::shared_ptr<OpenGeneration> install(const std::string& fingerprint,
+                                          const query::Searcher& searcher, bool only_if_newer);
   std::shared_ptr<OpenGeneration> current() const;
 
   const std::string path_;

@@ -167,6 +167,63 @@ for gen in "$root"/gen-*; do
   ((n <= ${live#gen-})) || fail "unpublished generation left behind: $gen"
 done
 
+# --- in-place runs: visible within 2 s, all or nothing under SIGKILL, cron-friendly output -----
+echo "Report on the Qwertzuiop checkpoint near Hama
+
+Residents described a new checkpoint." >"$corpus/article-09999.txt"
+run_reindex
+grep -q "live generation: $live (in place)" "$tmp/run.log" || fail "the update was not made in place"
+[[ "$(live_gen)" == "$live" ]] || fail "an incremental run published a new generation"
+found=0
+for _ in $(seq 1 20); do
+  if [[ "$(curl -sf "$base/api/search?q=qwertzuiop" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" == 1 ]]; then
+    found=1; break
+  fi
+  sleep 0.1
+done
+((found)) || fail "the added article was not found within 2 s of the run"
+want=$((want + 1))
+out="$("$reindex" --quiet -- "$corpus_rel" "$root_rel")" || fail "quiet run failed"
+[[ -z "$out" ]] || fail "--quiet printed '$out' though nothing changed"
+
+make_articles "$tmp/staged" 7000 1500
+cp -- "$tmp/staged"/*.txt "$corpus/"
+for round in 1 2 3 4 5; do
+  setsid "$reindex" -- "$corpus_rel" "$root_rel" >"$tmp/killed.log" 2>&1 &
+  victim=$!
+  pids+=("$victim")
+  sleep "0.$((RANDOM % 6))$((RANDOM % 10))"
+  kill -KILL -- "-$victim" 2>/dev/null || true
+  wait "$victim" 2>/dev/null || true
+  docs="$("$bin/corpus-index" --status --json --out "$root" | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')"
+  [[ "$docs" == "$want" || "$docs" == "$((want + 1500))" ]] ||
+    fail "round $round: $docs documents after a killed in-place run (want $want or $((want + 1500)))"
+  "$bin/corpus-search" --index "$root" --limit 1 -- Palmyra >/dev/null || fail "round $round: live index unreadable"
+done
+out="$("$reindex" --quiet -- "$corpus_rel" "$root_rel")" || fail "the run after the kills failed"
+want=$((want + 1500))
+[[ "$(live_gen)" == "$live" ]] || fail "the runs after the kills published a new generation"
+# The same corpus indexed without interruption gives the same index.
+"$reindex" --quiet -- "$corpus_rel" "$tmp/reference" >/dev/null || fail "reference index"
+for index in "$root" "$tmp/reference"; do
+  for q in Palmyra "displaced families" Hama; do
+    "$bin/corpus-search" --index "$index" --export jsonl -- "$q" | python3 -c 'import json,sys; print(sorted(json.loads(l)["id"] for l in sys.stdin))'
+  done >"$index.ids"
+done
+cmp -s "$root.ids" "$tmp/reference.ids" || fail "killed and resumed runs differ from an uninterrupted one"
+[[ "$("$bin/corpus-index" --status --json --out "$tmp/reference" | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')" == "$want" ]] ||
+  fail "the reference index has another document count"
+for _ in $(seq 1 30); do [[ "$(health)" == "$want "* ]] && break; sleep 0.1; done
+[[ "$(health)" == "$want $live" ]] || fail "searchd shows '$(health)' after in-place runs, want $want"
+
+# An in-place run that would remove most documents is refused and writes nothing.
+mkdir -p "$tmp/away"
+mv -- "$corpus"/article-0[0-6]*.txt "$tmp/away/"
+if "$reindex" -- "$corpus_rel" "$root_rel" >"$tmp/shrink.log" 2>&1; then fail "in-place shrink accepted"; fi
+grep -q "allow-shrink" "$tmp/shrink.log" || { cat "$tmp/shrink.log"; fail "in-place shrink message"; }
+[[ "$(health)" == "$want $live" ]] || fail "a refused in-place shrink changed the index"
+mv -- "$tmp/away"/*.txt "$corpus/"
+
 # --- refusals: shrink without --allow-shrink, concurrent runs with --no-wait, bad arguments ----
 mkdir -p "$tmp/small"
 make_articles "$tmp/small" 0 10

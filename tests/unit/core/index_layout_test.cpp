@@ -138,7 +138,7 @@ TEST_CASE("a single-file database is a database, not a stub", "[index_layout]") 
   CHECK(location.stub.empty());
 }
 
-TEST_CASE("the fingerprint follows the stub, or a folder's files but Xapian's lock",
+TEST_CASE("the fingerprint follows the stub and the commits of its databases, not Xapian's lock",
           "[index_layout]") {
   cs::test::TempDir dir;
   const std::string root = make_root(dir.path);
@@ -153,12 +153,16 @@ TEST_CASE("the fingerprint follows the stub, or a folder's files but Xapian's lo
 
   const std::string db = root + "/gen-1";
   const std::string db_before = cs::index_fingerprint(db);
+  const std::string root_before = cs::index_fingerprint(root);
   write_file(fs::path(db) / cs::kXapianLockName, "");
   CHECK(cs::index_fingerprint(db) == db_before);
+  CHECK(cs::index_fingerprint(root) == root_before);
   {
     Xapian::WritableDatabase writer(db, Xapian::DB_OPEN);
     writer.add_document(Xapian::Document());
     writer.commit();
   }
   CHECK(cs::index_fingerprint(db) != db_before);
+  // An in-place commit to the live generation is seen through the root's stub too.
+  CHECK(cs::index_fingerprint(root) != root_before);
 }

@@ -74,8 +74,9 @@ TEST_CASE("incremental runs add, update, skip and remove articles", "[reindex]")
     CHECK(second.updated == 1);
     CHECK(second.unchanged == 1);
     CHECK(second.removed == 1);
-    CHECK(second.published);
-    CHECK(live_count(root) == 4);  // one, two, five from a; four from b
+    CHECK(second.written);                         // committed ...
+    CHECK(second.generation == first.generation);  // ... in place, into the live generation
+    CHECK(live_count(root) == 4);                  // one, two, five from a; four from b
     const Xapian::Database db(root);
     CHECK(db.get_termfreq("idlib") == 1);                          // from b
     CHECK(db.get_termfreq("daraa") == 1);                          // added
