@@ -166,6 +166,11 @@ class Searcher {
   /// Up to `limit` articles similar to `id` (relevance feedback), or kNotFound.
   SearchError related(const std::string& id, int limit, SearchResult& result);
 
+  /// Builds now what the first search counting facets would build (the in-memory facet
+  /// columns of a local index), so that search does not pay for it: searchd calls it when a
+  /// revision goes live. Columns are shared per revision by every Searcher of the process.
+  SearchError warm();
+
   /// Number of documents in the index.
   std::int64_t document_count() const;
 

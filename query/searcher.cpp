@@ -48,7 +48,7 @@ class SearcherImpl {
         Gazetteer::parse_tsv(db_.get_metadata(std::string(schema::kMetaGazetteer)), ignored);
     newest_.add_value(schema::kSlotDate, true);
     oldest_.add_value(schema::kSlotDate, false, "\xff");
-    load_columns();
+    prepare_revision();
   }
 
   // Runs `op`, reopening the database once if it changed under us or a remote shard's
@@ -64,13 +64,13 @@ class SearcherImpl {
       try {
         // A shard server keeps the revision its connection opened until asked: ask, so every
         // request sees the shards' latest commit (one round trip per shard).
-        if (location_.remote && attempt == 0 && db_.reopen()) load_columns();
+        if (location_.remote && attempt == 0 && db_.reopen()) prepare_revision();
         return op();
       } catch (const Xapian::DatabaseModifiedError& e) {
         if (attempt > 0)
           return {ErrorCode::kInternal, "index changed during search: " + e.get_msg()};
         db_.reopen();
-        load_columns();
+        prepare_revision();
       } catch (const Xapian::NetworkError& e) {
         if (attempt > 0 || !location_.remote) {
           return {ErrorCode::kInternal, "remote shard failed: " + e.get_msg()};
@@ -97,11 +97,18 @@ class SearcherImpl {
     try {
       db_ = std::move(shards.db);
       shard_warnings_ = std::move(shards.warnings);
-      load_columns();
+      prepare_revision();
       return {};
     } catch (const Xapian::Error& e) {
       return {ErrorCode::kNoIndex, "cannot reopen shards: " + e.get_msg()};
     }
+  }
+
+  // The in-memory facet columns of a local index, built on first use (a search that wants no
+  // facets, like most of corpus-search's, never pays for them).
+  const FacetColumns& facet_columns() {
+    if (!columns_) columns_ = FacetColumns::shared(db_);
+    return *columns_;
   }
 
   std::int64_t document_count() const { return db_.get_doccount(); }
@@ -116,10 +123,11 @@ class SearcherImpl {
   bool remote() const { return location_.remote; }
 
  private:
-  void load_columns() {
+  // Query builder and suggester for the database's current revision; facet columns later.
+  void prepare_revision() {
     builder_ = std::make_unique<QueryBuilder>(db_, gazetteer_);
     suggester_ = std::make_unique<Suggester>(db_, gazetteer_);
-    if (!location_.remote) columns_ = FacetColumns::shared(db_);
+    columns_.reset();  // built again on first use, for this revision
   }
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
   Xapian::MSet highlight_set(const BuiltQuery& built);
@@ -136,7 +144,7 @@ class SearcherImpl {
   Gazetteer gazetteer_;
   std::unique_ptr<QueryBuilder> builder_;
   std::unique_ptr<Suggester> suggester_;
-  std::shared_ptr<const FacetColumns> columns_;  // null for remote shards
+  std::shared_ptr<const FacetColumns> columns_;  // null until a search counts; always remote
   Xapian::MultiValueKeyMaker newest_;            // unknown dates last
   Xapian::MultiValueKeyMaker oldest_;
   std::unordered_map<std::string, std::string> entity_names_;
@@ -175,7 +183,7 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   configure(enquire, request, built);
   std::unique_ptr<FacetCounter> counter;
   if (request.want_facets || request.want_timeline) {
-    counter = columns_ ? columns_->make_counter() : make_slot_counter(db_);
+    counter = location_.remote ? make_slot_counter(db_) : facet_columns().make_counter();
     counter->attach(enquire);
   }
   // Deep pages are allowed; one past the last match (or beyond 32 bits) is simply empty.
@@ -391,5 +399,13 @@ std::string Searcher::generation() const { return impl_->generation(); }
 bool Searcher::remote() const { return impl_->remote(); }
 
 std::uint64_t Searcher::revision() const { return impl_->revision(); }
+
+SearchError Searcher::warm() {
+  if (impl_->remote()) return {};
+  return impl_->guarded([&] {
+    impl_->facet_columns();
+    return SearchError{};
+  });
+}
 
 }  // namespace cs::query

@@ -112,6 +112,7 @@ void LiveIndex::try_open(const std::string& fingerprint) {
     if (current_) ++reload_failures_;
     return;
   }
+  searcher->warm();  // a failure shows again, and is reported, on the first search
   auto generation = install(fingerprint, *searcher, false);
   if (!belongs_to(*searcher, *generation)) return;
   std::lock_guard lock(generation->mutex);
