@@ -26,7 +26,7 @@ class Gazetteer;
 namespace cs::schema {
 
 /// Version of the on-disk layout; stored under kMetaSchemaVersion in the index metadata.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 /// Snowball stemmer language used for free text, by the indexer and the query parser alike.
 inline constexpr const char* kStemLanguage = "english";
@@ -102,9 +102,18 @@ inline constexpr Xapian::valueno kSlotSimhash = 2;    ///< 16 hex digits of the 
 inline constexpr Xapian::valueno kSlotDupCluster =
     3;                                                ///< near-duplicate cluster key (collapse key)
 inline constexpr Xapian::valueno kSlotPrecision = 4;  ///< "day", "month", "year" or empty
-inline constexpr Xapian::valueno kSlotOutlet = 10;    ///< outlet display name
-inline constexpr Xapian::valueno kSlotYear = 11;      ///< "YYYY"
-inline constexpr Xapian::valueno kSlotMonth = 12;     ///< "YYYY-MM"
+/// Sort keys, so every order is a plain ascending value sort (the same over remote shards,
+/// which run no KeyMaker) with ties in article id order, never in docid order (docids differ
+/// between one index, shards and rebuilds); undated articles last. Newest first: "0" + the
+/// date with every digit d replaced by 9 - d + id when dated, "1" + id when not.
+inline constexpr Xapian::valueno kSlotNewestKey = 5;
+/// Oldest first: "0" + YYYYMMDD + id when dated, "1" + id when not.
+inline constexpr Xapian::valueno kSlotOldestKey = 6;
+/// The article id: relevance ties are ordered by it.
+inline constexpr Xapian::valueno kSlotArticleId = 7;
+inline constexpr Xapian::valueno kSlotOutlet = 10;  ///< outlet display name
+inline constexpr Xapian::valueno kSlotYear = 11;    ///< "YYYY"
+inline constexpr Xapian::valueno kSlotMonth = 12;   ///< "YYYY-MM"
 inline constexpr Xapian::valueno kSlotPersonFirst = 100;
 inline constexpr Xapian::valueno kSlotOrgFirst = kSlotPersonFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotPlaceFirst = kSlotOrgFirst + kMultiSlots;

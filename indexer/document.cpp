@@ -41,10 +41,20 @@ void add_field_values(const Article& article, Xapian::Document& doc) {
   }
 }
 
-void add_date(const Article& article, Xapian::Document& doc) {
-  if (!article.published.known()) return;
-  doc.add_value(schema::kSlotDate, article.published.sortable());
+void add_date_and_order(const Article& article, Xapian::Document& doc) {
+  doc.add_value(schema::kSlotArticleId, article.id);
+  if (!article.published.known()) {
+    doc.add_value(schema::kSlotNewestKey, "1" + article.id);
+    doc.add_value(schema::kSlotOldestKey, "1" + article.id);
+    return;
+  }
+  const std::string date = article.published.sortable();
+  doc.add_value(schema::kSlotDate, date);
   doc.add_value(schema::kSlotPrecision, std::string(precision_name(article.published.precision)));
+  std::string inverted = date;  // sorts later dates first
+  for (char& digit : inverted) digit = static_cast<char>('9' - (digit - '0'));
+  doc.add_value(schema::kSlotNewestKey, "0" + inverted + article.id);
+  doc.add_value(schema::kSlotOldestKey, "0" + date + article.id);
 }
 
 void add_signatures(const Article& article, Xapian::Document& doc) {
@@ -69,7 +79,7 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
   add_text_terms(article, generator);
   add_identity_terms(article, doc);
   add_field_values(article, doc);
-  add_date(article, doc);
+  add_date_and_order(article, doc);
   add_signatures(article, doc);
   doc.set_data(encode_doc_data(article));
   return doc;

@@ -46,8 +46,6 @@ class SearcherImpl {
     std::vector<std::string> ignored;
     gazetteer_ =
         Gazetteer::parse_tsv(db_.get_metadata(std::string(schema::kMetaGazetteer)), ignored);
-    newest_.add_value(schema::kSlotDate, true);
-    oldest_.add_value(schema::kSlotDate, false, "\xff");
     prepare_revision();
   }
 
@@ -145,22 +143,24 @@ class SearcherImpl {
   std::unique_ptr<QueryBuilder> builder_;
   std::unique_ptr<Suggester> suggester_;
   std::shared_ptr<const FacetColumns> columns_;  // null until a search counts; always remote
-  Xapian::MultiValueKeyMaker newest_;            // unknown dates last
-  Xapian::MultiValueKeyMaker oldest_;
   std::unordered_map<std::string, std::string> entity_names_;
 };
 
 void SearcherImpl::configure(Xapian::Enquire& enquire, const SearchRequest& request,
                              const BuiltQuery& built) {
   enquire.set_query(built.query);
-  if (location_.remote && request.sort != SortOrder::kRelevance) {
-    // The remote backend runs no KeyMaker: sort on the date slot itself, where unknown
-    // (empty) dates sort last for newest but first for oldest.
-    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::kNewest);
-  } else if (request.sort == SortOrder::kNewest) {
-    enquire.set_sort_by_key_then_relevance(&newest_, false);
-  } else if (request.sort == SortOrder::kOldest) {
-    enquire.set_sort_by_key_then_relevance(&oldest_, false);
+  // Plain value sorts on keys that end with the article id (core/schema.h): the same order on
+  // one index, over shards and after a rebuild; undated articles last for both date orders.
+  switch (request.sort) {
+    case SortOrder::kRelevance:
+      enquire.set_sort_by_relevance_then_value(schema::kSlotArticleId, false);
+      break;
+    case SortOrder::kNewest:
+      enquire.set_sort_by_value(schema::kSlotNewestKey, false);
+      break;
+    case SortOrder::kOldest:
+      enquire.set_sort_by_value(schema::kSlotOldestKey, false);
+      break;
   }
   if (request.collapse) enquire.set_collapse_key(schema::kSlotDupCluster);
 }
