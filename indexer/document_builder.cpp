@@ -4,6 +4,7 @@
 
 #include "core/schema.h"
 #include "indexer/document.h"
+#include "indexer/duplicates.h"
 
 namespace cs {
 
@@ -55,7 +56,7 @@ DocumentBuilder::DocumentBuilder()
 }
 
 PreparedDocument DocumentBuilder::build(Article article) {
-  article.dup_cluster = article.id;
+  article.dup_cluster = own_cluster_key(article);
   PreparedDocument prepared;
   prepared.document = build_document(article, generator_);
   // Xapian's reference counts are not atomic: drop the generator's handle on the document

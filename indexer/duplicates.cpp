@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 
+#include "core/hash.h"
 #include "core/schema.h"
 
 namespace cs {
@@ -28,54 +29,58 @@ std::map<Xapian::docid, std::string> slot_values(const Xapian::Database& db, Xap
 
 DuplicateIndex::DuplicateIndex(int max_distance) : max_distance_(max_distance) {}
 
-std::string DuplicateIndex::assign_cluster(const Article& article) {
-  if (const auto it = by_content_.find(article.content_hash); it != by_content_.end()) {
-    std::string cluster = entries_[it->second].cluster;
-    remember(article.content_hash, article.simhash, cluster);
-    return cluster;
-  }
-  const Entry* nearest = nullptr;
-  int best = max_distance_ + 1;
-  for (int band = 0; band < kSimhashBands; ++band) {
-    const auto it = by_band_.find(simhash_band(article.simhash, band));
-    if (it == by_band_.end()) continue;
-    for (std::size_t index : it->second) {
-      const int distance = hamming_distance(article.simhash, entries_[index].simhash);
-      if (distance < best) {
-        best = distance;
-        nearest = &entries_[index];
+std::string own_cluster_key(const Article& article) { return "c" + hex64(article.content_hash); }
+
+ClusterMatch DuplicateIndex::assign_cluster(const Article& article) {
+  const std::uint64_t self = stable_hash64(article.id);
+  const Entry* match = nullptr;
+  if (const auto exact = by_content_.find(article.content_hash); exact != by_content_.end()) {
+    match = &entries_[exact->second];
+  } else {
+    int best = max_distance_ + 1;
+    for (int band = 0; band < kSimhashBands; ++band) {
+      const auto it = by_band_.find(simhash_band(article.simhash, band));
+      if (it == by_band_.end()) continue;
+      for (std::size_t index : it->second) {
+        const int distance = hamming_distance(article.simhash, entries_[index].simhash);
+        if (distance < best) {
+          best = distance;
+          match = &entries_[index];
+        }
       }
     }
   }
-  std::string cluster = nearest ? nearest->cluster : article.id;
-  remember(article.content_hash, article.simhash, cluster);
-  return cluster;
+  ClusterMatch result{match ? match->cluster : own_cluster_key(article),
+                      match != nullptr && match->article != self};
+  remember(article.content_hash, {article.simhash, self, result.cluster});
+  return result;
 }
 
 void DuplicateIndex::attach(const Xapian::Database& db) {
   const auto content = slot_values(db, schema::kSlotExactHash);
   const auto sims = slot_values(db, schema::kSlotSimhash);
   const auto clusters = slot_values(db, schema::kSlotDupCluster);
+  const auto ids = slot_values(db, schema::kSlotArticleId);
   for (const auto& [docid, hex] : sims) {
     std::uint64_t sim = 0;
     std::uint64_t exact = 0;
     const auto c = content.find(docid);
     const auto k = clusters.find(docid);
+    const auto i = ids.find(docid);
     if (!parse_hex(hex, sim) || c == content.end() || !parse_hex(c->second, exact) ||
-        k == clusters.end() || k->second.empty()) {
+        k == clusters.end() || k->second.empty() || i == ids.end()) {
       continue;
     }
-    remember(exact, sim, k->second);
+    remember(exact, {sim, stable_hash64(i->second), k->second});
   }
 }
 
-void DuplicateIndex::remember(std::uint64_t content, std::uint64_t simhash,
-                              const std::string& cluster) {
+void DuplicateIndex::remember(std::uint64_t content, const Entry& entry) {
   const std::size_t index = entries_.size();
-  entries_.push_back({simhash, cluster});
+  entries_.push_back(entry);
   by_content_.emplace(content, index);
   for (int band = 0; band < kSimhashBands; ++band) {
-    by_band_[simhash_band(simhash, band)].push_back(index);
+    by_band_[simhash_band(entry.simhash, band)].push_back(index);
   }
 }
 

@@ -1,6 +1,9 @@
 // Duplicate clustering for the single writer thread: each article gets the cluster key of an
 // earlier article with the same content hash (exact copy) or a simhash within
-// kNearDuplicateDistance bits sharing an LSH band (near copy), else its own id. Can be seeded
+// kNearDuplicateDistance bits sharing an LSH band (near copy), else a key of its own made from
+// its content hash. Because a new cluster's key comes from the content, not from the index,
+// exact copies indexed into different shards get the same key and are folded by a collapsing
+// search over the shards too; near copies are only joined inside one index. Can be seeded
 // from an existing index so incremental runs cluster against what is already indexed.
 //
 // Thread-safety: not thread-safe; use from one thread (the writer).
@@ -20,6 +23,15 @@
 
 namespace cs {
 
+/// The cluster key an article starts (when it copies no earlier one): "c" + its content hash.
+std::string own_cluster_key(const Article& article);
+
+/// The cluster given to an article, and whether it copies another article.
+struct ClusterMatch {
+  std::string cluster;     ///< the cluster key to store (schema::kSlotDupCluster)
+  bool duplicate = false;  ///< it joined another article's cluster (not its own old version)
+};
+
 /// Signatures of the articles seen so far and their clusters.
 class DuplicateIndex {
  public:
@@ -27,9 +39,9 @@ class DuplicateIndex {
   /// kSimhashBands - 1 to be found reliably through the bands).
   explicit DuplicateIndex(int max_distance = kNearDuplicateDistance);
 
-  /// The cluster key for `article` (content_hash and simhash filled in), remembering it:
-  /// the cluster of an exact copy, else of the nearest near copy, else article.id.
-  std::string assign_cluster(const Article& article);
+  /// The cluster for `article` (content_hash and simhash filled in), remembering it: the
+  /// cluster of an exact copy, else of the nearest near copy, else own_cluster_key(article).
+  ClusterMatch assign_cluster(const Article& article);
 
   /// Remembers the signatures and clusters of every document in `db` (value slots of the
   /// schema). Documents without signatures are skipped. Throws Xapian::Error on read errors.
@@ -41,9 +53,10 @@ class DuplicateIndex {
  private:
   struct Entry {
     std::uint64_t simhash;
+    std::uint64_t article;  ///< stable hash of the article id: an article never copies itself
     std::string cluster;
   };
-  void remember(std::uint64_t content, std::uint64_t simhash, const std::string& cluster);
+  void remember(std::uint64_t content, const Entry& entry);
 
   int max_distance_;
   std::vector<Entry> entries_;

@@ -17,9 +17,10 @@ WriteResult IndexWriter::write(PreparedDocument& prepared) {
   Article& article = prepared.article;
   WriteResult result;
   ids_written_.insert(article.id);
-  article.dup_cluster = duplicates_.assign_cluster(article);
-  result.duplicate = article.dup_cluster != article.id;
-  if (result.duplicate) {
+  ClusterMatch cluster = duplicates_.assign_cluster(article);
+  article.dup_cluster = std::move(cluster.cluster);
+  result.duplicate = cluster.duplicate;
+  if (article.dup_cluster != own_cluster_key(article)) {  // built with its own key: patch it
     prepared.document.add_value(sc::kSlotDupCluster, article.dup_cluster);
     prepared.document.set_data(encode_doc_data(article));
   }

@@ -7,6 +7,7 @@
 
 #include "core/schema.h"
 #include "indexer/document.h"
+#include "indexer/duplicates.h"
 #include "indexer/index_writer.h"
 #include "temp_dir.h"
 
@@ -41,14 +42,15 @@ std::map<std::string, Xapian::termcount> terms(const Xapian::Document& doc) {
 TEST_CASE("document builder: same document as build_document", "[document_builder]") {
   cs::DocumentBuilder builder;
   cs::Article expected_article = sample("a1");
-  expected_article.dup_cluster = "a1";
+  expected_article.dup_cluster = cs::own_cluster_key(expected_article);
   Xapian::TermGenerator generator = cs::make_term_generator();
   const Xapian::Document expected = cs::build_document(expected_article, generator);
   const cs::PreparedDocument prepared = builder.build(sample("a1"));
   CHECK(terms(prepared.document) == terms(expected));
   CHECK(prepared.document.get_data() == expected.get_data());
-  CHECK(prepared.document.get_value(cs::schema::kSlotDupCluster) == "a1");
-  CHECK(prepared.article.dup_cluster == "a1");
+  CHECK(prepared.document.get_value(cs::schema::kSlotDupCluster) ==
+        cs::own_cluster_key(expected_article));
+  CHECK(prepared.article.dup_cluster == cs::own_cluster_key(expected_article));
 }
 
 TEST_CASE("document builder: spelling words equal those of FLAG_SPELLING", "[document_builder]") {
@@ -99,6 +101,7 @@ TEST_CASE("document builder: a duplicate's document is patched with its cluster"
   CHECK(writer.write(copy).duplicate);
   writer.finish(cs::Gazetteer());
   const Xapian::Document stored = db.get_document(*db.postlist_begin(cs::schema::id_term("a2")));
-  CHECK(stored.get_value(cs::schema::kSlotDupCluster) == "a1");
-  CHECK(stored.get_data().find("\"dup_cluster\":\"a1\"") != std::string::npos);
+  const std::string cluster = cs::own_cluster_key(first.article);  // the first copy's cluster
+  CHECK(stored.get_value(cs::schema::kSlotDupCluster) == cluster);
+  CHECK(stored.get_data().find("\"dup_cluster\":\"" + cluster + "\"") != std::string::npos);
 }
