@@ -2,6 +2,7 @@
 // caught here, at the library boundary, and turned into SearchError values.
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <unordered_map>
 
 #include "core/doc_data.h"
@@ -130,6 +131,8 @@ class SearcherImpl {
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
   Xapian::MSet highlight_set(const BuiltQuery& built);
   void fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight, SearchResult& result);
+  void count_remote_duplicates(const Xapian::MSet& mset, const BuiltQuery& built,
+                               SearchResult& result);
   void fill_facets(const FacetCounter& counter, const SearchRequest& request,
                    const BuiltQuery& built, SearchResult& result);
   std::string display_name(const schema::Field& field, const std::string& value);
@@ -182,9 +185,19 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   Xapian::Enquire enquire(db_);
   configure(enquire, request, built);
   std::unique_ptr<FacetCounter> counter;
+  // Over remote shards Xapian 1.4 counts the documents ranked before the end of the asked
+  // page twice in match spies (first + size - 1 extra; issue 19), so shards count in a pass
+  // of their own that asks for no documents, and the page is fetched without spies.
+  std::optional<Xapian::Enquire> counting;
   if (request.want_facets || request.want_timeline) {
     counter = location_.remote ? make_slot_counter(db_) : facet_columns().make_counter();
-    counter->attach(enquire);
+    if (location_.remote) {
+      counting.emplace(db_);
+      configure(*counting, request, built);
+      counter->attach(*counting);
+    } else {
+      counter->attach(enquire);
+    }
   }
   // Deep pages are allowed; one past the last match (or beyond 32 bits) is simply empty.
   const std::uint64_t offset = static_cast<std::uint64_t>(request.page - 1) * request.page_size;
@@ -192,6 +205,7 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
       static_cast<Xapian::doccount>(std::min<std::uint64_t>(offset, db_.get_doccount()));
   // Always count every match: analysts quote totals, and it costs ~8 ms on 100k articles.
   const Xapian::MSet mset = enquire.get_mset(first, request.page_size, db_.get_doccount());
+  if (counting) counting->get_mset(0, 0, db_.get_doccount());
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (request.want_snippets) {
@@ -200,6 +214,7 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   } else {
     fill_hits(mset, nullptr, result);
   }
+  if (location_.remote && request.collapse) count_remote_duplicates(mset, built, result);
   if (counter) {
     result.facets_exact = counter->counts().documents_seen >=
                           static_cast<std::int64_t>(mset.get_uncollapsed_matches_upper_bound());
@@ -256,6 +271,25 @@ void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highl
       hit.snippet = make_snippet(*highlight, article->text, builder_->stemmer());
     }
     result.hits.push_back(std::move(hit));
+  }
+}
+
+// Xapian 1.4's remote backend folds duplicates but reports no collapse counts: count each hit's
+// folded copies with a query of its own (the match set restricted to its collapse key).
+void SearcherImpl::count_remote_duplicates(const Xapian::MSet& mset, const BuiltQuery& built,
+                                           SearchResult& result) {
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const std::string id = it.get_document().get_value(schema::kSlotArticleId);
+    const auto hit = std::find_if(result.hits.begin(), result.hits.end(),
+                                  [&](const Hit& h) { return h.id == id; });
+    if (hit == result.hits.end()) continue;
+    const std::string key = it.get_collapse_key();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, built.query,
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDupCluster, key, key)));
+    const Xapian::MSet copies = enquire.get_mset(0, 0, db_.get_doccount());
+    hit->duplicates = static_cast<int>(copies.get_matches_estimated()) - 1;
   }
 }
 
