@@ -72,7 +72,7 @@ LiveIndex::~LiveIndex() {
 }
 
 void LiveIndex::start() {
-  try_open(index_fingerprint(path_));
+  try_open(index_fingerprint(path_), true);
   watcher_ = std::thread([this] { watch(); });
 }
 
@@ -96,12 +96,12 @@ void LiveIndex::watch() {
       std::lock_guard guard(mutex_);
       failed_before = live && fingerprint == failed_fingerprint_;
     }
-    if (forced || (changed && !failed_before)) try_open(fingerprint);
+    if (forced || (changed && !failed_before)) try_open(fingerprint, forced);
     lock.lock();
   }
 }
 
-void LiveIndex::try_open(const std::string& fingerprint) {
+void LiveIndex::try_open(const std::string& fingerprint, bool forced) {
   query::SearchError error;
   auto searcher = query::Searcher::open(path_, error);
   if (!searcher) {
@@ -113,7 +113,8 @@ void LiveIndex::try_open(const std::string& fingerprint) {
     return;
   }
   searcher->warm();  // a failure shows again, and is reported, on the first search
-  auto generation = install(fingerprint, *searcher, false);
+  // Unless forced (SIGHUP), a revision a request already made live is not opened again.
+  auto generation = install(fingerprint, *searcher, !forced);
   if (!belongs_to(*searcher, *generation)) return;
   std::lock_guard lock(generation->mutex);
   generation->idle.push_back(std::move(searcher));
@@ -132,9 +133,10 @@ std::shared_ptr<OpenGeneration> LiveIndex::install(const std::string& fingerprin
     generation->cache = std::make_shared<ResponseCache>(cache_bytes_);
   }
   std::lock_guard lock(mutex_);
-  // The watcher may have made this revision live already (it and a request both noticed it).
-  if (only_if_newer && current_ && current_->name == generation->name &&
-      current_->revision >= generation->revision) {
+  // The watcher or a request may have made this revision live already (both noticed it);
+  // remote shards have no revision (0) to compare, so their stub's change always counts.
+  if (only_if_newer && current_ && generation->revision != 0 &&
+      current_->name == generation->name && current_->revision >= generation->revision) {
     return current_;
   }
   std::cerr << "searchd: serving index generation " << generation->name << " revision "

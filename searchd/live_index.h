@@ -83,7 +83,9 @@ class LiveIndex {
 
  private:
   void watch();
-  void try_open(const std::string& fingerprint);
+  /// Opens the index and makes it live; unless `forced`, only a newer revision of the live
+  /// generation (or another generation) replaces it.
+  void try_open(const std::string& fingerprint, bool forced);
   /// Makes an OpenGeneration of what `searcher` has open the live one and returns the live
   /// one; with `only_if_newer`, only when it is a newer revision of the live generation.
   std::shared_ptr<OpenGeneration> install(const std::string& fingerprint,
