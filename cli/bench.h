@@ -1,6 +1,6 @@
 // corpus-search --bench-queries: runs a query file in one process and reports latencies.
 //
-// The file format is /work/shared/bench's queries.txt: `kind<TAB>text<TAB>filters` per line,
+// The file format is ../shared/bench/queries.txt: `kind<TAB>text<TAB>filters` per line,
 // `#` comments, filters `outlet=..;from=..;to=..;entity=..` (`;`-separated, all required);
 // an empty text is a browse (newest first). Every query asks for the top 10 with snippets and
 // exact facets. Prints per-kind and overall p50/p95/p99/mean milliseconds as JSON.

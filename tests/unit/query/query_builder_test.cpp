@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "fixture.h"
 #include "core/dates.h"
+#include "fixture.h"
 #include "query/date_range.h"
 
 using cs::query::BuiltQuery;
