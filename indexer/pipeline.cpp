@@ -188,7 +188,8 @@ std::string update_in_place(const IndexOptions& options, const std::string& live
   write_changes(options, inputs, true, db, writer, progress, summary);
   summary.documents = db.get_doccount();
   std::string refusal = shrink_refusal(options, before, summary.documents);
-  if (!refusal.empty() || summary.added + summary.updated + summary.removed == 0) {
+  // Nothing read again and nothing removed: no stamp, context or document to store.
+  if (!refusal.empty() || summary.read + summary.removed == 0) {
     db.cancel_transaction();
     summary.documents = before;
     return refusal;
@@ -268,6 +269,10 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
   const auto live = generations::live_generation(root.string());
   if (live) live_path = (root / *live).string();
   summary.incremental = live_path && !options.full;
+  if (summary.incremental && !options.publish) {
+    return "--no-publish applies to new generations (--full or a first run); an incremental run "
+           "updates the live generation in place";
+  }
   summary.generation = summary.incremental ? *live : generations::next_generation(root.string());
   const fs::path gen_path = root / summary.generation;
   std::string error;

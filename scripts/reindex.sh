@@ -91,7 +91,11 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   new_gen=""
   published=0
   cleanup() {
-    if [[ -n "$new_gen" && "$published" == 0 ]]; then rm -rf -- "${root:?}/$new_gen"; fi
+    # Never the live one: a run killed just after the publish's rename has published it.
+    if [[ -n "$new_gen" && "$published" == 0 &&
+      "$(status "$root" 2>/dev/null | fields live_generation)" != "$new_gen" ]]; then
+      rm -rf -- "${root:?}/$new_gen"
+    fi
   }
   log="$(mktemp)"
   status_err="$(mktemp)"
@@ -115,6 +119,7 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   if ((full)) || [[ -z "$old_gen" ]]; then mode=full; args+=(--no-publish); fi
   if ((full)); then args+=(--full); fi
   if ((allow_shrink)); then args+=(--allow-shrink); fi
+  if ((quiet)); then args+=(--quiet); fi
   if [[ "$mode" == incremental ]]; then
     say "updating $old_gen of $root in place from $corpus ($old_docs documents)"
   else

@@ -90,10 +90,14 @@ void LiveIndex::watch() {
     lock.unlock();
     std::string fingerprint = index_fingerprint(path_);
     auto live = current();
-    bool changed = !live || fingerprint != live->fingerprint;
+    bool changed;
     bool failed_before;
     {
+      // Compared with the last fingerprint acted on, not the live generation's: a writer's
+      // transaction flushes table blocks before its commit (new fingerprint, same revision),
+      // and that revision must not be opened again every second.
       std::lock_guard guard(mutex_);
+      changed = !live || fingerprint != seen_fingerprint_;
       failed_before = live && fingerprint == failed_fingerprint_;
     }
     if (forced || (changed && !failed_before)) try_open(fingerprint, forced);
@@ -113,9 +117,14 @@ void LiveIndex::try_open(const std::string& fingerprint, bool forced) {
     return;
   }
   searcher->warm();  // a failure shows again, and is reported, on the first search
-  // Unless forced (SIGHUP), a revision a request already made live is not opened again.
+  // Unless forced (SIGHUP), a revision already live is not made live again.
   auto generation = install(fingerprint, *searcher, !forced);
-  if (!belongs_to(*searcher, *generation)) return;
+  {
+    std::lock_guard lock(mutex_);
+    seen_fingerprint_ = fingerprint;
+  }
+  // Pooled only into a generation installed for it (an existing one has Searchers enough).
+  if (generation->fingerprint != fingerprint || !belongs_to(*searcher, *generation)) return;
   std::lock_guard lock(generation->mutex);
   generation->idle.push_back(std::move(searcher));
 }

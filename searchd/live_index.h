@@ -98,6 +98,7 @@ class LiveIndex {
   std::shared_ptr<OpenGeneration> current_;
   std::string error_;
   std::string failed_fingerprint_;
+  std::string seen_fingerprint_;  ///< the last fingerprint the watcher opened the index at
   std::atomic<bool> reload_requested_{false};
   std::atomic<std::int64_t> reloads_{0};
   std::atomic<std::int64_t> reload_failures_{0};

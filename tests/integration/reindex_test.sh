@@ -222,6 +222,13 @@ mv -- "$corpus"/article-0[0-6]*.txt "$tmp/away/"
 if "$reindex" -- "$corpus_rel" "$root_rel" >"$tmp/shrink.log" 2>&1; then fail "in-place shrink accepted"; fi
 grep -q "allow-shrink" "$tmp/shrink.log" || { cat "$tmp/shrink.log"; fail "in-place shrink message"; }
 [[ "$(health)" == "$want $live" ]] || fail "a refused in-place shrink changed the index"
+# The refused run flushed table blocks it never committed (a new fingerprint, the same
+# revision): searchd must not open the index again every second (it once leaked descriptors).
+searchd_pid="$(head -n 1 "$root/searchd.pid")"
+fds_before=$(ls "/proc/$searchd_pid/fd" | wc -l)
+sleep 3
+fds_after=$(ls "/proc/$searchd_pid/fd" | wc -l)
+((fds_after <= fds_before + 2)) || fail "searchd descriptors grew from $fds_before to $fds_after"
 mv -- "$tmp/away"/*.txt "$corpus/"
 
 # --- refusals: shrink without --allow-shrink, concurrent runs with --no-wait, bad arguments ----

@@ -127,6 +127,7 @@ TEST_CASE("publish_generation checks the generation before making it live", "[re
   cs::IndexOptions options;
   options.out = root;
   options.inputs = {corpus.string()};
+  options.full = true;  // unpublished builds are new generations (incremental runs go in place)
   options.publish = false;
   cs::IndexSummary built;
   REQUIRE(cs::run_indexing(options, nullptr, built).empty());
@@ -140,4 +141,9 @@ TEST_CASE("publish_generation checks the generation before making it live", "[re
   CHECK(cs::publish_generation(root, built.generation, 2).empty());
   CHECK(cs::generations::live_generation(root) == built.generation);
   CHECK(live_count(root) == 2);
+
+  // An incremental run has no generation to leave unpublished: it refuses --no-publish.
+  options.full = false;
+  cs::IndexSummary refused;
+  CHECK_THAT(cs::run_indexing(options, nullptr, refused), Catch::Contains("--no-publish"));
 }
