@@ -5,7 +5,8 @@
 // Everything here is embedded on disk: changing a prefix, a slot or the document data layout
 // means bumping kSchemaVersion, and readers refuse an index with another version.
 //
-// Thread-safety: constants and pure functions only; safe from any thread.
+// Thread-safety: constants and pure functions, safe from any thread; the one mutable piece, the
+// table in force, changes only under a test's FieldTableOverride.
 #ifndef CS_CORE_SCHEMA_H_
 #define CS_CORE_SCHEMA_H_
 
@@ -51,7 +52,7 @@ enum class ValueRule {
   kText,    ///< free text: the query parser's stemmed words, no term_value
   kName,    ///< a folded name (fold_key), so `outlet:reuters` and `outlet:"Reuters"` meet
   kEntity,  ///< any spelling -> gazetteer id, else unknown_name_id(); "x-..." ids as given
-  kYear,    ///< "YYYY" (a longer date names its year)
+  kYear,    ///< "YYYY" exactly
   kMonth,   ///< "YYYY-MM" (a full date names its month); the term value is "YYYYMM"
 };
 
