@@ -86,24 +86,27 @@ void define_options(CLI::App& app, Options& o) {
                  "leading -word");
 }
 
-cs::query::SearchRequest make_request(const Options& o) {
-  cs::query::SearchRequest request;
-  for (const std::string& w : o.words) request.text += (request.text.empty() ? "" : " ") + w;
+// The request parsed from the parameters the API would get for the same options, so the CLI,
+// searchd and --server share one set of rules and messages (a bad date range, an empty
+// filter value). Returns the parse error, if any.
+cs::query::SearchError make_request(const Options& o, cs::query::SearchRequest& request) {
+  cs::query::Params params;
+  std::string text;
+  for (const std::string& w : o.words) text += (text.empty() ? "" : " ") + w;
+  if (!text.empty()) params.emplace_back("q", text);
   for (const auto& [field, values] : o.filters) {
-    for (const std::string& v : values) {
-      const bool exclude = v.size() > 1 && v[0] == '-';
-      request.filters.push_back({field, exclude ? v.substr(1) : v, exclude});
-    }
+    for (const std::string& v : values) params.emplace_back(field, v);
   }
-  request.from = o.from;
-  request.to = o.to;
-  request.sort = cs::query::sort_from_name(o.sort).value_or(cs::query::SortOrder::kRelevance);
-  request.page = o.page;
-  request.page_size = o.limit;
-  request.collapse = o.collapse;
+  if (!o.from.empty()) params.emplace_back("from", o.from);
+  if (!o.to.empty()) params.emplace_back("to", o.to);
+  params.emplace_back("sort", o.sort);
+  params.emplace_back("page", std::to_string(o.page));
+  params.emplace_back("size", std::to_string(o.limit));
+  if (o.collapse) params.emplace_back("collapse", "true");
+  const cs::query::SearchError error = cs::query::parse_search_params(params, request);
   request.want_facets = o.facets || o.json;
   request.want_timeline = o.json;
-  return request;
+  return error;
 }
 
 int run_export(cs::cli::Backend& backend, const cs::query::SearchRequest& request,
@@ -127,7 +130,8 @@ bool use_colour() {
 }
 
 int run_search(cs::cli::Backend& backend, const Options& o) {
-  const cs::query::SearchRequest request = make_request(o);
+  cs::query::SearchRequest request;
+  if (const auto error = make_request(o, request)) return fail(error.message);
   if (!o.export_format.empty()) {
     return run_export(backend, request, *cs::query::export_format_from_name(o.export_format));
   }
