@@ -12,6 +12,10 @@ class LocalBackend : public Backend {
                             query::SearchResult& result) override {
     return searcher_->search(request, result);
   }
+  query::SearchError claims(const query::ClaimsRequest& request,
+                            query::ClaimsResult& result) override {
+    return searcher_->claims(request, result);
+  }
   query::SearchError for_each_match(
       const query::SearchRequest& request,
       const std::function<bool(const query::StoredArticle&)>& emit) override {

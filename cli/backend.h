@@ -20,6 +20,9 @@ class Backend {
   /// Runs `request` into `result`.
   virtual query::SearchError search(const query::SearchRequest& request,
                                     query::SearchResult& result) = 0;
+  /// Runs the claims `request` into `result` (the claims ledger).
+  virtual query::SearchError claims(const query::ClaimsRequest& request,
+                                    query::ClaimsResult& result) = 0;
   /// Streams every match of `request` to `emit` until it returns false.
   virtual query::SearchError for_each_match(
       const query::SearchRequest& request,

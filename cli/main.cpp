@@ -33,6 +33,7 @@ struct Options {
   std::string sort = "relevance";
   bool facets = false;
   std::string export_format;
+  bool claims = false;
   bool collapse = false;
   std::map<std::string, std::vector<std::string>> filters;  // field -> values ("-v" excludes)
   std::string from;
@@ -66,6 +67,9 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--export", o.export_format, "Stream every match as csv or jsonl")
       ->check(CLI::IsMember({std::string(cs::query::export_format_name(ExportFormat::kCsv)),
                              std::string(cs::query::export_format_name(ExportFormat::kJsonl))}));
+  app.add_flag("--claims", o.claims,
+               "Print the claims ledger of the matches (incidents, claimants, figures); with "
+               "--json its JSON, with --export its claims, one record per claim");
   app.add_flag("--collapse", o.collapse, "Fold duplicate articles into one result");
   for (const cs::schema::Field& field : cs::schema::fields()) {
     if (!field.is_filter()) continue;
@@ -110,12 +114,13 @@ cs::query::SearchError make_request(const Options& o, cs::query::SearchRequest& 
 }
 
 int run_export(cs::cli::Backend& backend, const cs::query::SearchRequest& request,
-               ExportFormat format) {
+               const cs::query::ExportSpec& spec) {
   std::int64_t count = 0;
-  std::cout << cs::query::export_header(format);
+  std::cout << cs::query::export_header(spec);
   const auto error = backend.for_each_match(request, [&](const cs::query::StoredArticle& a) {
-    std::cout << cs::query::export_record(format, a);
-    ++count;
+    const std::string records = cs::query::export_record(spec, a);
+    std::cout << records;
+    count += records.empty() ? 0 : 1;
     return static_cast<bool>(std::cout);
   });
   std::cout.flush();
@@ -129,12 +134,32 @@ bool use_colour() {
          (term == nullptr || std::string(term) != "dumb");
 }
 
+int run_claims(cs::cli::Backend& backend, const cs::query::SearchRequest& search,
+               const Options& o) {
+  cs::query::ClaimsRequest request{search, o.limit};
+  cs::query::ClaimsResult result;
+  if (const auto error = backend.claims(request, result)) return fail(error.message);
+  if (o.json) {
+    std::cout << cs::query::dump(cs::query::to_json(result)) << "\n";
+  } else {
+    for (const std::string& w : result.warnings) {
+      std::cerr << "corpus-search: warning: " << w << "\n";
+    }
+    cs::cli::print_claims(std::cout, result, use_colour());
+  }
+  return result.claims > 0 ? kMatched : kNoMatch;
+}
+
 int run_search(cs::cli::Backend& backend, const Options& o) {
   cs::query::SearchRequest request;
   if (const auto error = make_request(o, request)) return fail(error.message);
   if (!o.export_format.empty()) {
-    return run_export(backend, request, *cs::query::export_format_from_name(o.export_format));
+    const cs::query::ExportSpec spec{
+        *cs::query::export_format_from_name(o.export_format),
+        o.claims ? cs::query::ExportWhat::kClaims : cs::query::ExportWhat::kArticles};
+    return run_export(backend, request, spec);
   }
+  if (o.claims) return run_claims(backend, request, o);
   cs::query::SearchResult result;
   if (const auto error = backend.search(request, result)) return fail(error.message);
   if (o.json) {

@@ -16,6 +16,42 @@ std::string styled(std::string_view text, std::string_view style, bool colour) {
   return std::string(style) + std::string(text) + std::string(kReset);
 }
 
+// `text` cut or padded to `width` characters (UTF-8 aware), a cut marked with "…".
+std::string cell(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  for (; i < text.size() && chars < width; ++chars) {
+    std::size_t len = 1;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xF0) {
+      len = 4;
+    } else if (c >= 0xE0) {
+      len = 3;
+    } else if (c >= 0xC0) {
+      len = 2;
+    }
+    if (chars + 1 == width && i + len < text.size()) {
+      out += "\u2026";
+      ++chars;
+      i = text.size();
+      break;
+    }
+    out.append(text.substr(i, len));
+    i += len;
+  }
+  out.append(width > chars ? width - chars : 0, ' ');
+  return out;
+}
+
+std::string figure(const CasualtyClaim& c) {
+  if (!c.vague.empty()) return c.number;
+  std::string n = std::to_string(c.low);
+  if (c.high != c.low) n += "-" + std::to_string(c.high);
+  if (!c.qualifier.empty()) n = c.qualifier + " " + n;
+  return n + (c.update ? " (update)" : "");
+}
+
 }  // namespace
 
 std::string snippet_for_terminal(std::string_view html, bool colour) {
@@ -62,6 +98,47 @@ void print_results(std::ostream& out, const query::SearchResult& result, bool co
     out << "   " << styled(meta, kDim, colour) << "\n";
     if (!hit.snippet.empty()) out << "   " << snippet_for_terminal(hit.snippet, colour) << "\n";
     if (hit.url) out << "   " << *hit.url << "\n";
+  }
+}
+
+void print_claims(std::ostream& out, const query::ClaimsResult& result, bool colour) {
+  out << result.incidents_total << " incident" << (result.incidents_total == 1 ? "" : "s") << ", "
+      << result.claims << " claim" << (result.claims == 1 ? "" : "s") << " in "
+      << result.articles_with_claims << " of " << result.total << " matching articles";
+  if (result.truncated) out << " (the newest " << result.articles_with_claims << " read)";
+  if (!result.incidents.empty()) out << ", showing " << result.incidents.size();
+  out << "\n";
+  if (result.incidents.empty()) return;
+  out << "\n"
+      << cell("INCIDENT", 9) << cell("CLAIMANT", 28) << cell("NUMBER", 18) << cell("VICTIMS", 30)
+      << cell("OUTLET", 22) << "DATE\n";
+  int number = 1;
+  for (const query::Incident& i : result.incidents) {
+    std::string head = "#" + std::to_string(number) + " " +
+                       (i.place.empty() ? "unknown place" : i.place.name) + ", " + i.outcome +
+                       ", " + i.victims + (i.group.empty() ? "" : " (" + i.group.name + ")") +
+                       ", " + (i.from.empty() ? "undated" : i.from) +
+                       (i.to != i.from && !i.to.empty() ? " to " + i.to : "");
+    if (i.low) {
+      head +=
+          ", " + std::to_string(*i.low) + (*i.high != *i.low ? "-" + std::to_string(*i.high) : "");
+    }
+    head += " | " + std::to_string(i.claimants) + " claimant" + (i.claimants == 1 ? "" : "s") +
+            ", " + std::to_string(i.outlets) + " outlet" + (i.outlets == 1 ? "" : "s");
+    out << "\n" << styled(head, kBold, colour) << "\n";
+    for (const query::IncidentClaim& c : i.claims) {
+      const std::string claimant =
+          c.claim.claimant.empty() ? "(the outlet itself)" : c.claim.claimant.name;
+      const std::string date = c.claim.event_date.known() ? c.claim.event_date.iso() : "-";
+      out << cell("#" + std::to_string(number), 9) << cell(claimant, 28)
+          << cell(figure(c.claim), 18) << cell(c.claim.victims.empty() ? "-" : c.claim.victims, 30)
+          << cell(c.outlet.value_or("-"), 22) << date << "\n";
+    }
+    if (i.claims_total > static_cast<int>(i.claims.size())) {
+      out << cell("", 9) << "... " << i.claims_total - static_cast<int>(i.claims.size())
+          << " more\n";
+    }
+    ++number;
   }
 }
 

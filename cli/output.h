@@ -21,6 +21,11 @@ std::string snippet_for_terminal(std::string_view html, bool colour);
 /// Prints a human-readable result page: summary line, hits, suggestion.
 void print_results(std::ostream& out, const query::SearchResult& result, bool colour);
 
+/// Prints the claims ledger as a table: a line per incident (place, outcome, victims, dates,
+/// range of figures, claimants and outlets), then its claims with columns incident, claimant,
+/// number, victims, outlet, date.
+void print_claims(std::ostream& out, const query::ClaimsResult& result, bool colour);
+
 /// Prints facet counts as a compact table, one facet per line.
 void print_facets(std::ostream& out, const query::SearchResult& result);
 

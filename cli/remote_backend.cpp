@@ -51,16 +51,11 @@ class RemoteBackend : public Backend {
   }
 
   SearchError search(const query::SearchRequest& request, query::SearchResult& result) override {
-    const std::string target =
-        prefix_ + "/api/search?" + query::query_string(query::search_params(request));
-    const httplib::Result response = client_.Get(target);
-    if (!response) return unreachable(response.error());
-    if (!is_success(response->status)) return http_error(response->status, response->body);
-    std::string message;
-    const nlohmann::json parsed = nlohmann::json::parse(response->body, nullptr, false);
-    if (parsed.is_discarded()) return bad_answer("the answer is not JSON");
-    if (!query::from_json(parsed, result, message)) return bad_answer(message);
-    return {};
+    return get_json("/api/search?" + query::query_string(query::search_params(request)), result);
+  }
+
+  SearchError claims(const query::ClaimsRequest& request, query::ClaimsResult& result) override {
+    return get_json("/api/claims?" + query::query_string(query::claims_params(request)), result);
   }
 
   SearchError for_each_match(
@@ -68,7 +63,7 @@ class RemoteBackend : public Backend {
       const std::function<bool(const query::StoredArticle&)>& emit) override {
     const std::string target =
         prefix_ + "/api/export?" +
-        query::query_string(query::export_params(request, query::ExportFormat::kJsonl));
+        query::query_string(query::export_params(request, {.format = query::ExportFormat::kJsonl}));
     int status = 0;
     std::string pending;  // bytes after the last complete line (or an error body)
     std::string parse_error;
@@ -115,6 +110,19 @@ class RemoteBackend : public Backend {
   }
 
  private:
+  // GETs `path_and_query` and parses the JSON answer into `result` (query/json.h).
+  template <typename Result>
+  SearchError get_json(const std::string& path_and_query, Result& result) {
+    const httplib::Result response = client_.Get(prefix_ + path_and_query);
+    if (!response) return unreachable(response.error());
+    if (!is_success(response->status)) return http_error(response->status, response->body);
+    std::string message;
+    const nlohmann::json parsed = nlohmann::json::parse(response->body, nullptr, false);
+    if (parsed.is_discarded()) return bad_answer("the answer is not JSON");
+    if (!query::from_json(parsed, result, message)) return bad_answer(message);
+    return {};
+  }
+
   SearchError unreachable(httplib::Error error) const {
     return {ErrorCode::kInternal,
             "cannot reach searchd at " + origin_ + prefix_ + ": " + describe(error)};

@@ -61,6 +61,49 @@ struct CitedSource {
   std::string name;  ///< canonical name, or the name as written
 };
 
+/// What the claim says happened to the victims.
+enum class Outcome { kKilled, kWounded, kCaptured, kMissing, kDisplaced };
+
+/// The victims' normalised class.
+enum class VictimClass { kUnspecified, kCivilians, kChildren, kGovernmentForces, kArmedGroup };
+
+/// An entity a claim refers to: a gazetteer id and canonical name, or "" and the name as
+/// written when the gazetteer does not know it. Empty name: nobody / nowhere.
+struct ClaimRef {
+  std::string id;
+  std::string name;
+  bool empty() const { return name.empty() && id.empty(); }
+  friend bool operator==(const ClaimRef&, const ClaimRef&) = default;
+};
+
+/// One casualty claim of an article: the number as written and as a value (low..high; a vague
+/// quantity such as "dozens" keeps no value, only its order of magnitude), the outcome, the
+/// victims as written and their class, the claimant (nobody: the article's own authority),
+/// the place and event date (each marked when taken from the article rather than the
+/// sentence), and the sentence.
+struct CasualtyClaim {
+  std::string number;     ///< as written, qualifier included ("over 400", "two dozen")
+  std::int64_t low = 0;   ///< value, or the range's low end; 0 for a vague quantity
+  std::int64_t high = 0;  ///< value, or the range's high end; 0 for a vague quantity
+  std::string qualifier;  ///< "at least", "more than", "around", ... or ""
+  std::string vague;      ///< "dozens", "scores", "hundreds", ... or "" for a number
+  int magnitude = 0;      ///< order of magnitude (floor log10), kept for vague quantities too
+  Outcome outcome = Outcome::kKilled;
+  std::string victims;  ///< as written ("regime soldiers", "civilians, including 3 children")
+  VictimClass victim_class = VictimClass::kUnspecified;
+  ClaimRef group;                    ///< the named group or force the victims belong to, if any
+  ClaimRef claimant;                 ///< empty: the article states it on its own authority
+  ClaimRef place;                    ///< a gazetteer place, or empty
+  bool place_from_article = false;   ///< the article's main place, not named in the sentence
+  PartialDate event_date;            ///< mentioned in the sentence, else the publication date
+  bool date_from_published = false;  ///< event_date is the publication date
+  bool update = false;               ///< a revision ("the death toll rose to 45")
+  std::string sentence;              ///< the sentence as written
+  std::uint32_t number_begin = 0;    ///< byte offsets of `number` within `sentence`
+  std::uint32_t number_end = 0;
+  friend bool operator==(const CasualtyClaim&, const CasualtyClaim&) = default;
+};
+
 /// A date mentioned in the text, resolved against the publication date where relative.
 struct MentionedDate {
   std::string text;  ///< as written ("On Mar. 24", "in May 2015", "on Sunday")
@@ -84,6 +127,10 @@ struct Article {
   std::vector<EntityMention> entities;
   std::vector<CitedSource> sources;
   std::vector<MentionedDate> mentioned_dates;
+  std::vector<CasualtyClaim> claims;
+  /// Numbers that looked like claims but were dropped, with the reason ("'2016': looks like
+  /// a year"); shown by `corpus-index --explain`, not stored in the index.
+  std::vector<std::string> dropped_claims;
   /// Values of the schema's extracted fields (schema::ArticleSource::kExtracted), by field
   /// name, as their extractors found them; fields with a member of their own are not here.
   std::map<std::string, std::vector<std::string>> field_values;

@@ -1,5 +1,9 @@
 #include "core/field_values.h"
 
+#include <algorithm>
+
+#include "core/claim.h"
+
 namespace cs {
 
 namespace {
@@ -23,6 +27,28 @@ void add_sources(const Article& article, std::vector<IndexedValue>& out) {
   for (const CitedSource& s : article.sources) {
     std::string id = source_id(s);
     if (!id.empty()) out.push_back({id, id, s.name});
+  }
+}
+
+void add_claimants(const Article& article, std::vector<IndexedValue>& out) {
+  for (const CasualtyClaim& c : article.claims) {
+    std::string id = claimant_id(c);
+    if (id.empty() ||
+        std::any_of(out.begin(), out.end(), [&](const IndexedValue& v) { return v.term == id; })) {
+      continue;
+    }
+    out.push_back({id, id, c.claimant.name});
+  }
+}
+
+void add_victim_classes(const schema::Field& field, const Article& article,
+                        std::vector<IndexedValue>& out) {
+  for (const CasualtyClaim& c : article.claims) {
+    const std::string name(victim_class_name(c.victim_class));
+    if (std::none_of(out.begin(), out.end(),
+                     [&](const IndexedValue& v) { return v.facet == name; })) {
+      add_by_rule(field, name, out);
+    }
   }
 }
 
@@ -62,6 +88,12 @@ std::vector<IndexedValue> indexed_values(const schema::Field& field, const Artic
       break;
     case schema::ArticleSource::kSources:
       add_sources(article, out);
+      break;
+    case schema::ArticleSource::kClaimants:
+      add_claimants(article, out);
+      break;
+    case schema::ArticleSource::kVictimClasses:
+      add_victim_classes(field, article, out);
       break;
     case schema::ArticleSource::kExtracted:
       if (const auto it = article.field_values.find(std::string(field.name));

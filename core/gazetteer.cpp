@@ -53,6 +53,7 @@ std::size_t count_words(std::string_view spelling) {
 // Column positions of the required header names, or an error naming the missing one.
 struct Columns {
   std::size_t id, type, canonical, aliases;
+  std::optional<std::size_t> subtype;  ///< optional column
 };
 
 std::optional<Columns> find_columns(std::string_view header, std::string& error) {
@@ -69,7 +70,11 @@ std::optional<Columns> find_columns(std::string_view header, std::string& error)
   const auto canonical = column("canonical");
   const auto aliases = column("aliases");
   if (!id || !type || !canonical || !aliases) return std::nullopt;
-  return Columns{*id, *type, *canonical, *aliases};
+  std::optional<std::size_t> subtype;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (fold_word(trim(names[i])) == "subtype") subtype = i;
+  }
+  return Columns{*id, *type, *canonical, *aliases, subtype};
 }
 
 // The entity of one data row, or nullopt with a warning.
@@ -90,6 +95,9 @@ std::optional<GazetteerEntity> parse_row(std::string_view line, const Columns& c
   const auto type = parse_type(trim(cells[columns.type]));
   if (!type) return warn("unknown type '" + std::string(trim(cells[columns.type])) + "'");
   entity.type = *type;
+  if (columns.subtype && *columns.subtype < cells.size()) {
+    entity.subtype = std::string(trim(cells[*columns.subtype]));
+  }
   entity.aliases.push_back(entity.canonical);
   for (std::string_view alias : split(cells[columns.aliases], '|')) {
     alias = trim(alias);

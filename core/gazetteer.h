@@ -26,6 +26,7 @@ struct GazetteerEntity {
   std::string id;
   EntityType type = EntityType::kOther;
   std::string canonical;
+  std::string subtype;  ///< the optional subtype column ("city", "country", "armed", "gov", ...)
   std::vector<std::string> aliases;  ///< every listed spelling, canonical included
 };
 

@@ -27,7 +27,7 @@ class Gazetteer;
 namespace cs::schema {
 
 /// Version of the on-disk layout; stored under kMetaSchemaVersion in the index metadata.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 /// Snowball stemmer language used for free text, by the indexer and the query parser alike.
 inline constexpr const char* kStemLanguage = "english";
@@ -65,6 +65,8 @@ enum class ArticleSource {
   kPublishedMonth,  ///< the month of Article::published, when known to the month
   kEntities,        ///< Article::entities, all or those of Field::entity_type
   kSources,         ///< Article::sources (cited sources)
+  kClaimants,       ///< the claimants of Article::claims (core/claim.h claimant_id)
+  kVictimClasses,   ///< the victim classes of Article::claims ("civilians", ...)
   kExtracted,       ///< Article::field_values[name], filled by the field's own extractor
 };
 
@@ -112,6 +114,8 @@ inline constexpr Xapian::valueno kSlotNewestKey = 5;
 inline constexpr Xapian::valueno kSlotOldestKey = 6;
 /// The article id: relevance ties are ordered by it.
 inline constexpr Xapian::valueno kSlotArticleId = 7;
+/// The article's casualty claims in the compact form of core/claim.h (encode_claim_keys).
+inline constexpr Xapian::valueno kSlotClaims = 8;
 inline constexpr Xapian::valueno kSlotOutlet = 10;  ///< outlet display name
 inline constexpr Xapian::valueno kSlotYear = 11;    ///< "YYYY"
 inline constexpr Xapian::valueno kSlotMonth = 12;   ///< "YYYY-MM"
@@ -119,17 +123,21 @@ inline constexpr Xapian::valueno kSlotPersonFirst = 100;
 inline constexpr Xapian::valueno kSlotOrgFirst = kSlotPersonFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotPlaceFirst = kSlotOrgFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotSourceFirst = kSlotPlaceFirst + kMultiSlots;
+inline constexpr Xapian::valueno kSlotClaimantFirst = kSlotSourceFirst + kMultiSlots;
+inline constexpr Xapian::valueno kSlotVictimsFirst = kSlotClaimantFirst + kMultiSlots;
 /// First slot free for the next facet field (slots below are taken by the rows above).
-inline constexpr Xapian::valueno kSlotNextFree = kSlotSourceFirst + kMultiSlots;
+inline constexpr Xapian::valueno kSlotNextFree = kSlotVictimsFirst + kMultiSlots;
 
 // Term prefixes not tied to a user-facing field.
 inline constexpr std::string_view kPrefixId = "Q";        ///< unique article id (see id_term)
 inline constexpr std::string_view kPrefixPath = "XF";     ///< hash of the source file path
 inline constexpr std::string_view kPrefixContent = "XH";  ///< exact content hash
+/// The one term of every article with casualty claims, so claim queries skip the others.
+inline constexpr std::string_view kTermHasClaims = "XJ";
 
 /// The field table. Body text is indexed without prefix; title text both with the title row's
 /// prefix and without (so free text finds title words). Facets keep the table's order, which
-/// is the JSON contract's: outlet, year, month, person, org, place, source.
+/// is the JSON contract's: outlet, year, month, person, org, place, source, claimant, victims.
 inline constexpr Field kFields[] = {
     // name, label, kind, prefix, rule, source, entity type, slots, panel, export column
     {"title",
@@ -215,6 +223,28 @@ inline constexpr Field kFields[] = {
      kMultiSlots,
      true,
      "sources"},
+    {"claimant",
+     "Claimants",
+     FieldKind::kFilter,
+     "XK",
+     ValueRule::kEntity,
+     ArticleSource::kClaimants,
+     {},
+     kSlotClaimantFirst,
+     kMultiSlots,
+     true,
+     "claimants"},
+    {"victims",
+     "Victims",
+     FieldKind::kFilter,
+     "XV",
+     ValueRule::kName,
+     ArticleSource::kVictimClasses,
+     {},
+     kSlotVictimsFirst,
+     kMultiSlots,
+     true,
+     "victims"},
 };
 
 /// The table in force: kFields, or a test's table while a FieldTableOverride lives.

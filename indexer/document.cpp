@@ -1,5 +1,6 @@
 #include "indexer/document.h"
 
+#include "core/claim.h"
 #include "core/doc_data.h"
 #include "core/field_values.h"
 #include "core/hash.h"
@@ -57,6 +58,12 @@ void add_date_and_order(const Article& article, Xapian::Document& doc) {
   doc.add_value(schema::kSlotOldestKey, "0" + date + article.id);
 }
 
+void add_claims(const Article& article, Xapian::Document& doc) {
+  if (article.claims.empty()) return;
+  doc.add_boolean_term(std::string(schema::kTermHasClaims));
+  doc.add_value(schema::kSlotClaims, encode_claim_keys(article.claims));
+}
+
 void add_signatures(const Article& article, Xapian::Document& doc) {
   doc.add_value(schema::kSlotExactHash, hex64(article.content_hash));
   doc.add_value(schema::kSlotSimhash, hex64(article.simhash));
@@ -81,6 +88,7 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
   add_field_values(article, doc);
   add_date_and_order(article, doc);
   add_signatures(article, doc);
+  add_claims(article, doc);
   doc.set_data(encode_doc_data(article));
   return doc;
 }
@@ -100,6 +108,11 @@ std::vector<std::pair<std::string, std::string>> entity_metadata(const Article& 
     if (!id.empty()) {
       entries.emplace_back(std::string(schema::kMetaEntityPrefix) + id, "other\t" + s.name);
     }
+  }
+  for (const CasualtyClaim& c : article.claims) {
+    if (!c.claimant.id.empty() || c.claimant.name.empty()) continue;
+    entries.emplace_back(std::string(schema::kMetaEntityPrefix) + claimant_id(c),
+                         "other\t" + c.claimant.name);
   }
   return entries;
 }

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/claim.h"
 #include "core/field_values.h"
 #include "core/hash.h"
 #include "core/schema.h"
@@ -43,6 +44,33 @@ std::vector<std::pair<std::string_view, std::vector<std::string>>> field_values_
   return out;
 }
 
+std::string ref_text(const ClaimRef& ref) {
+  if (ref.empty()) return "-";
+  return ref.name + (ref.id.empty() ? "" : " (" + ref.id + ")");
+}
+
+void write_claims(std::ostringstream& out, const Article& article) {
+  out << "claims (" << article.claims.size() << "):\n";
+  for (const CasualtyClaim& c : article.claims) {
+    out << "  " << outcome_name(c.outcome) << ' ';
+    if (c.vague.empty()) {
+      out << c.low;
+      if (c.high != c.low) out << '-' << c.high;
+    } else {
+      out << c.vague << " (~10^" << c.magnitude << ')';
+    }
+    if (!c.qualifier.empty()) out << " [" << c.qualifier << ']';
+    out << (c.update ? " (update)" : "") << " | victims: " << or_dash(c.victims) << " ["
+        << victim_class_name(c.victim_class) << (c.group.empty() ? "" : ": " + c.group.name)
+        << "] | claimant: "
+        << (c.claimant.empty() ? "none (the article's own authority)" : ref_text(c.claimant))
+        << " | place: " << ref_text(c.place) << (c.place_from_article ? " (article's)" : "")
+        << " | date: " << or_dash(c.event_date.iso())
+        << (c.date_from_published ? " (published)" : "") << "\n    \"" << c.sentence << "\"\n";
+  }
+  for (const std::string& d : article.dropped_claims) out << "  dropped " << d << '\n';
+}
+
 }  // namespace
 
 std::string explain_text(const Article& article) {
@@ -62,6 +90,7 @@ std::string explain_text(const Article& article) {
   for (const CitedSource& s : article.sources) {
     out << "  " << s.name << (s.id.empty() ? "" : " (" + s.id + ")") << '\n';
   }
+  write_claims(out, article);
   out << "mentioned dates (" << article.mentioned_dates.size() << "):\n";
   for (const MentionedDate& d : article.mentioned_dates) {
     out << "  \"" << d.text << "\" -> " << d.date.iso() << '\n';
@@ -97,6 +126,8 @@ nlohmann::json explain_json(const Article& article) {
                      {"date", d.date.iso()},
                      {"precision", precision_name(d.date.precision)}});
   }
+  nlohmann::json claims = nlohmann::json::array();
+  for (const CasualtyClaim& c : article.claims) claims.push_back(claim_json(c));
   nlohmann::json fields = nlohmann::json::object();
   for (const auto& [name, values] : field_values_of(article)) fields[std::string(name)] = values;
   return {{"id", article.id},
@@ -111,6 +142,8 @@ nlohmann::json explain_json(const Article& article) {
           {"entities", std::move(entities)},
           {"sources", std::move(sources)},
           {"mentioned_dates", std::move(dates)},
+          {"claims", std::move(claims)},
+          {"claims_dropped", article.dropped_claims},
           {"fields", std::move(fields)},
           {"signature", hex64(article.simhash)},
           {"content_hash", hex64(article.content_hash)},

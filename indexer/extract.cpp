@@ -1,5 +1,6 @@
 #include "indexer/extract.h"
 
+#include "indexer/claims.h"
 #include "indexer/entities_tokens.h"
 #include "indexer/signature.h"
 #include "indexer/sources.h"
@@ -42,7 +43,11 @@ void Extractor::extract(Article& article) const {
   const std::vector<EntityMatch> matches = matcher_.find(tokens);
   article.entities = collect_entities(tokens, matches);
   article.sources = find_sources(tokens, matches);
-  article.mentioned_dates = find_mentioned_dates(tokens, article.published);
+  const std::vector<DateAt> dates = find_dates_at(tokens, article.published);
+  article.mentioned_dates = find_mentioned_dates(dates);
+  ClaimExtraction claims = find_claims(tokens, matches, dates, article.published);
+  article.claims = std::move(claims.claims);
+  article.dropped_claims = std::move(claims.dropped);
   article.content_hash = content_hash(article.title, article.text);
   article.simhash = simhash(article.text);
 }

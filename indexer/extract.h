@@ -1,7 +1,7 @@
 // Domain extraction for one cleaned article: publication date from the text when metadata
 // gave none, outlet and author from the text, entities (gazetteer matches with every spelling
-// unified, plus unknown capitalised names), cited sources, dates mentioned in the text, and the
-// exact-content hash and near-duplicate simhash.
+// unified, plus unknown capitalised names), cited sources, dates mentioned in the text,
+// casualty claims, and the exact-content hash and near-duplicate simhash.
 //
 // Thread-safety: Extractor is immutable after construction; extract() may run concurrently.
 #ifndef CS_INDEXER_EXTRACT_H_
@@ -20,7 +20,7 @@ class Extractor {
  public:
   explicit Extractor(std::shared_ptr<const Gazetteer> gazetteer);
 
-  /// Fills entities, sources, mentioned_dates, content_hash, simhash; and published (with
+  /// Fills entities, sources, mentioned_dates, claims, content_hash, simhash; and published (with
   /// kText provenance), outlet and author when `article` has none. REQUIRES: article.text is
   /// already cleaned and normalised.
   void extract(Article& article) const;

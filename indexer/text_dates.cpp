@@ -73,13 +73,12 @@ std::optional<PartialDate> publication_date_from_text(std::string_view text) {
   return std::nullopt;
 }
 
-std::vector<MentionedDate> find_mentioned_dates(const TokenizedText& text,
-                                                const PartialDate& published) {
+std::vector<DateAt> find_dates_at(const TokenizedText& text, const PartialDate& published) {
   const auto& tokens = text.tokens;
   std::vector<std::string> words;
   words.reserve(tokens.size());
   for (const Token& t : tokens) words.push_back(t.folded);
-  std::vector<MentionedDate> dates;
+  std::vector<DateAt> dates;
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (!may_start_date(words[i])) {
@@ -94,12 +93,19 @@ std::vector<MentionedDate> find_mentioned_dates(const TokenizedText& text,
       continue;
     }
     const std::size_t first = includes_preposition(prev) ? i - 1 : i;
-    MentionedDate date{std::string(text.span_text(first, i + match->length)), match->date};
-    const bool seen = std::any_of(dates.begin(), dates.end(), [&](const MentionedDate& d) {
-      return d.text == date.text && d.date == date.date;
-    });
-    if (!seen) dates.push_back(std::move(date));
+    dates.push_back({first, {std::string(text.span_text(first, i + match->length)), match->date}});
     i += match->length;
+  }
+  return dates;
+}
+
+std::vector<MentionedDate> find_mentioned_dates(const std::vector<DateAt>& dates_at) {
+  std::vector<MentionedDate> dates;
+  for (const DateAt& at : dates_at) {
+    const bool seen = std::any_of(dates.begin(), dates.end(), [&](const MentionedDate& d) {
+      return d.text == at.date.text && d.date == at.date.date;
+    });
+    if (!seen) dates.push_back(at.date);
   }
   return dates;
 }

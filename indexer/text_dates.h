@@ -7,6 +7,7 @@
 #ifndef CS_INDEXER_TEXT_DATES_H_
 #define CS_INDEXER_TEXT_DATES_H_
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -20,11 +21,19 @@ namespace cs {
 /// "Date" or "Dated" anywhere, or a short dateline among the first lines. nullopt if none.
 std::optional<PartialDate> publication_date_from_text(std::string_view text);
 
-/// Dates mentioned in the text in order, each once, with the words as written (including a
+/// A date mentioned at token `token` (its first word, a leading preposition included).
+struct DateAt {
+  std::size_t token = 0;
+  MentionedDate date;
+};
+
+/// Every date mentioned in the text, in order, with the words as written (including a
 /// leading preposition such as "On" or "in"). Yearless, weekday and relative dates need a
 /// known `published` date and are skipped otherwise.
-std::vector<MentionedDate> find_mentioned_dates(const TokenizedText& text,
-                                                const PartialDate& published);
+std::vector<DateAt> find_dates_at(const TokenizedText& text, const PartialDate& published);
+
+/// The dates of find_dates_at, each distinct text and date once, in order of first mention.
+std::vector<MentionedDate> find_mentioned_dates(const std::vector<DateAt>& dates_at);
 
 }  // namespace cs
 

@@ -34,6 +34,7 @@ StoredArticle to_stored_article(const Article& article) {
   out.entities = entities_of(article);
   for (const CitedSource& s : article.sources) out.sources.push_back({s.id, s.name, ""});
   out.fields = article.field_values;
+  out.claims = article.claims;
   return out;
 }
 

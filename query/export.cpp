@@ -1,5 +1,8 @@
 #include "query/export.h"
 
+#include <algorithm>
+
+#include "core/claim.h"
 #include "query/json.h"
 
 namespace cs::query {
@@ -32,6 +35,29 @@ std::string csv_record(const std::vector<std::string>& fields) {
   return record + "\r\n";
 }
 
+// One record per claim of `a`.
+std::string claim_records(ExportFormat format, const StoredArticle& a) {
+  std::string out;
+  for (const CasualtyClaim& c : a.claims) {
+    if (format == ExportFormat::kJsonl) {
+      nlohmann::json j = claim_json(c);
+      j["article"] = a.id;
+      j["outlet"] = a.outlet ? nlohmann::json(*a.outlet) : nlohmann::json(nullptr);
+      j["published"] = a.published ? nlohmann::json(*a.published) : nlohmann::json(nullptr);
+      out += dump(j) + "\n";
+      continue;
+    }
+    const bool number = c.vague.empty();
+    out += csv_record({a.id, a.outlet.value_or(""), a.published.value_or(""), c.claimant.name,
+                       c.number, number ? std::to_string(c.low) : "",
+                       number ? std::to_string(c.high) : "", c.qualifier, c.vague, c.victims,
+                       std::string(victim_class_name(c.victim_class)),
+                       std::string(outcome_name(c.outcome)), c.place.name, c.event_date.iso(),
+                       c.update ? "true" : "false", c.sentence});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view export_format_name(ExportFormat format) {
@@ -41,6 +67,16 @@ std::string_view export_format_name(ExportFormat format) {
 std::optional<ExportFormat> export_format_from_name(std::string_view name) {
   if (name == "csv") return ExportFormat::kCsv;
   if (name == "jsonl") return ExportFormat::kJsonl;
+  return std::nullopt;
+}
+
+std::string_view export_what_name(ExportWhat what) {
+  return what == ExportWhat::kArticles ? "articles" : "claims";
+}
+
+std::optional<ExportWhat> export_what_from_name(std::string_view name) {
+  if (name == "articles") return ExportWhat::kArticles;
+  if (name == "claims") return ExportWhat::kClaims;
   return std::nullopt;
 }
 
@@ -70,6 +106,20 @@ std::vector<std::string> field_names_of(const schema::Field& field, const Stored
     case schema::ArticleSource::kSources:
       for (const HitEntity& s : article.sources) names.push_back(s.name);
       break;
+    case schema::ArticleSource::kClaimants:
+      for (const CasualtyClaim& c : article.claims) {
+        if (!c.claimant.empty() &&
+            std::find(names.begin(), names.end(), c.claimant.name) == names.end()) {
+          names.push_back(c.claimant.name);
+        }
+      }
+      break;
+    case schema::ArticleSource::kVictimClasses:
+      for (const CasualtyClaim& c : article.claims) {
+        const std::string name(victim_class_name(c.victim_class));
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      }
+      break;
     case schema::ArticleSource::kExtracted:
       if (const auto it = article.fields.find(std::string(field.name));
           it != article.fields.end()) {
@@ -98,18 +148,26 @@ std::vector<std::string> field_names_of(const schema::Field& field, const Stored
   return names;
 }
 
-std::string export_header(ExportFormat format) {
-  if (format == ExportFormat::kJsonl) return {};
-  std::vector<std::string> names = {"id", "published", "outlet", "title", "url", "author"};
-  for (const schema::Field* f : field_columns()) names.emplace_back(f->column);
-  names.emplace_back("text");
+std::string export_header(const ExportSpec& spec) {
+  if (spec.format == ExportFormat::kJsonl) return {};
+  std::vector<std::string> names;
+  if (spec.what == ExportWhat::kClaims) {
+    names = {"id",    "outlet",     "published", "claimant", "number", "low",
+             "high",  "qualifier",  "vague",     "victims",  "class",  "outcome",
+             "place", "event_date", "update",    "sentence"};
+  } else {
+    names = {"id", "published", "outlet", "title", "url", "author"};
+    for (const schema::Field* f : field_columns()) names.emplace_back(f->column);
+    names.emplace_back("text");
+  }
   std::string header;
   for (const std::string& name : names) header += (header.empty() ? "" : ",") + name;
   return header + "\r\n";
 }
 
-std::string export_record(ExportFormat format, const StoredArticle& a) {
-  if (format == ExportFormat::kJsonl) return dump(to_json(a)) + "\n";
+std::string export_record(const ExportSpec& spec, const StoredArticle& a) {
+  if (spec.what == ExportWhat::kClaims) return claim_records(spec.format, a);
+  if (spec.format == ExportFormat::kJsonl) return dump(to_json(a)) + "\n";
   std::vector<std::string> fields = {a.id,    a.published.value_or(""), a.outlet.value_or(""),
                                      a.title, a.url.value_or(""),       a.author.value_or("")};
   for (const schema::Field* f : field_columns()) fields.push_back(joined(field_names_of(*f, a)));

@@ -8,6 +8,11 @@
 // per field-table row with an export column (persons, orgs, places, sources, ...: names joined
 // by "; "), then the text. JSON Lines: the article view's JSON (query/json.h), one per line.
 //
+// Claims (what=claims) have one record per casualty claim: CSV columns id, outlet, published,
+// claimant, number, low, high, qualifier, vague, victims, class, outcome, place, event_date,
+// update, sentence; JSON Lines: the claim's JSON (core/claim.h) with "article", "outlet" and
+// "published" added.
+//
 // Thread-safety: pure functions; safe from any thread.
 #ifndef CS_QUERY_EXPORT_H_
 #define CS_QUERY_EXPORT_H_
@@ -25,17 +30,33 @@ namespace cs::query {
 /// Output format of an export.
 enum class ExportFormat { kCsv, kJsonl };
 
+/// What one record of an export is: an article, or one casualty claim of an article.
+enum class ExportWhat { kArticles, kClaims };
+
+/// An export's format and records.
+struct ExportSpec {
+  ExportFormat format = ExportFormat::kCsv;
+  ExportWhat what = ExportWhat::kArticles;
+};
+
 /// "csv" or "jsonl".
 std::string_view export_format_name(ExportFormat format);
 
 /// The format named `name` ("csv", "jsonl"), or nullopt.
 std::optional<ExportFormat> export_format_from_name(std::string_view name);
 
-/// What an export starts with: the CSV header line (with CRLF); nothing for JSON Lines.
-std::string export_header(ExportFormat format);
+/// "articles" or "claims".
+std::string_view export_what_name(ExportWhat what);
 
-/// One article as an export record: a CSV record ending in CRLF, or a JSON line ending in LF.
-std::string export_record(ExportFormat format, const StoredArticle& article);
+/// The records named `name` ("articles", "claims"), or nullopt.
+std::optional<ExportWhat> export_what_from_name(std::string_view name);
+
+/// What an export starts with: the CSV header line (with CRLF); nothing for JSON Lines.
+std::string export_header(const ExportSpec& spec);
+
+/// The records of one article: for articles one CSV record ending in CRLF or one JSON line
+/// ending in LF; for claims one per claim ("" for an article without claims).
+std::string export_record(const ExportSpec& spec, const StoredArticle& article);
 
 /// `value` as one quoted, formula-safe CSV field.
 std::string csv_field(std::string_view value);

@@ -1,9 +1,10 @@
 #include "query/facets.h"
 
 #include <algorithm>
-#include <mutex>
 #include <unordered_map>
 #include <utility>
+
+#include "query/revision_cache.h"
 
 namespace cs::query {
 
@@ -126,20 +127,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
 }
 
 std::shared_ptr<const FacetColumns> FacetColumns::shared(const Xapian::Database& db) {
-  std::string key;
-  try {
-    key = db.get_uuid() + "@" + std::to_string(db.get_revision());
-  } catch (const Xapian::InvalidOperationError&) {
-    return build(db);  // several shards: no single revision to key the cache on
-  }
-  static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<const FacetColumns>> cache;
-  const std::lock_guard<std::mutex> lock(mutex);
-  std::erase_if(cache, [](const auto& entry) { return entry.second.expired(); });
-  if (auto columns = cache[key].lock()) return columns;
-  auto columns = build(db);
-  cache[key] = columns;
-  return columns;
+  return shared_per_revision<FacetColumns>(db, &FacetColumns::build);
 }
 
 std::unique_ptr<FacetCounter> FacetColumns::make_counter() const {

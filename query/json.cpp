@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/claim.h"
 #include "core/schema.h"
 #include "query/export.h"
 #include "query/request_params.h"
@@ -120,7 +121,68 @@ StoredArticle article_from(const json& value) {
   if (const auto it = value.find("fields"); it != value.end()) {
     article.fields = it->get<std::map<std::string, std::vector<std::string>>>();
   }
+  if (const auto it = value.find("claims"); it != value.end()) {
+    for (const json& c : *it) article.claims.push_back(claim_from_json(c));
+  }
   return article;
+}
+
+json ref_json(const ClaimRef& ref) {
+  if (ref.empty()) return nullptr;
+  return {{"id", ref.id}, {"name", ref.name}};
+}
+
+ClaimRef ref_from(const json& value, const char* key) {
+  const auto it = value.find(key);
+  if (it == value.end() || !it->is_object()) return {};
+  return {it->value("id", std::string()), it->value("name", std::string())};
+}
+
+std::optional<std::int64_t> optional_int(const json& value, const char* key) {
+  const auto it = value.find(key);
+  if (it == value.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<std::int64_t>();
+}
+
+ClaimsResult claims_from(const json& value) {
+  ClaimsResult result;
+  result.query = value.at("query").get<std::string>();
+  result.total = value.at("total").get<std::int64_t>();
+  result.articles_with_claims = value.at("articles_with_claims").get<std::int64_t>();
+  result.claims = value.at("claims").get<std::int64_t>();
+  result.incidents_total = value.at("incidents_total").get<std::int64_t>();
+  result.truncated = value.value("truncated", false);
+  result.took_ms = value.value("took_ms", 0.0);
+  for (const json& i : value.at("incidents")) {
+    Incident incident;
+    incident.id = i.at("id").get<std::string>();
+    incident.place = ref_from(i, "place");
+    incident.outcome = i.at("outcome").get<std::string>();
+    incident.victims = i.at("victims").get<std::string>();
+    incident.group = ref_from(i, "group");
+    incident.from = i.value("from", std::string());
+    incident.to = i.value("to", std::string());
+    incident.low = optional_int(i, "low");
+    incident.high = optional_int(i, "high");
+    incident.claimants = i.at("claimants").get<int>();
+    incident.outlets = i.at("outlets").get<int>();
+    incident.articles = i.at("articles").get<int>();
+    incident.claims_total = i.at("claims_total").get<int>();
+    for (const json& c : i.at("claims")) {
+      IncidentClaim claim;
+      claim.article_id = c.at("article").get<std::string>();
+      claim.title = c.at("title").get<std::string>();
+      claim.outlet = optional_from(c, "outlet");
+      claim.published = optional_from(c, "published");
+      claim.claim = claim_from_json(c);
+      incident.claims.push_back(std::move(claim));
+    }
+    result.incidents.push_back(std::move(incident));
+  }
+  if (value.contains("warnings")) {
+    result.warnings = value.at("warnings").get<std::vector<std::string>>();
+  }
+  return result;
 }
 
 // Runs `parse` on `value`, turning a shape error into false + `error`.
@@ -191,7 +253,52 @@ json to_json(const StoredArticle& article) {
               {"entities", entities_json(article.entities, true)},
               {"sources", entities_json(article.sources, false)}};
   if (!article.fields.empty()) out["fields"] = article.fields;
+  json claims = json::array();
+  for (const CasualtyClaim& c : article.claims) claims.push_back(claim_json(c));
+  out["claims"] = std::move(claims);
   return out;
+}
+
+json to_json(const ClaimsResult& result) {
+  json incidents = json::array();
+  for (const Incident& i : result.incidents) {
+    json claims = json::array();
+    for (const IncidentClaim& c : i.claims) {
+      json claim = claim_json(c.claim);
+      claim["article"] = c.article_id;
+      claim["title"] = c.title;
+      claim["outlet"] = optional_json(c.outlet);
+      claim["published"] = optional_json(c.published);
+      claims.push_back(std::move(claim));
+    }
+    incidents.push_back({{"id", i.id},
+                         {"place", ref_json(i.place)},
+                         {"outcome", i.outcome},
+                         {"victims", i.victims},
+                         {"group", ref_json(i.group)},
+                         {"from", i.from.empty() ? json(nullptr) : json(i.from)},
+                         {"to", i.to.empty() ? json(nullptr) : json(i.to)},
+                         {"low", i.low ? json(*i.low) : json(nullptr)},
+                         {"high", i.high ? json(*i.high) : json(nullptr)},
+                         {"claimants", i.claimants},
+                         {"outlets", i.outlets},
+                         {"articles", i.articles},
+                         {"claims_total", i.claims_total},
+                         {"claims", std::move(claims)}});
+  }
+  return {{"query", result.query},
+          {"total", result.total},
+          {"articles_with_claims", result.articles_with_claims},
+          {"claims", result.claims},
+          {"incidents_total", result.incidents_total},
+          {"truncated", result.truncated},
+          {"took_ms", result.took_ms},
+          {"incidents", std::move(incidents)},
+          {"warnings", result.warnings}};
+}
+
+bool from_json(const json& value, ClaimsResult& result, std::string& error) {
+  return parse_into(value, result, error, claims_from);
 }
 
 bool from_json(const json& value, SearchResult& result, std::string& error) {

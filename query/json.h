@@ -21,7 +21,16 @@
 // A StoredArticle: { "id", "title", "outlet"|null, "published"|null, "precision",
 //   "provenance", "url"|null, "author"|null, "text",
 //   "entities": [{"id","name","type"}], "sources": [{"id","name"}],
-//   "fields": {name: [str]} (extracted fields of the field table; only when there are any) }.
+//   "fields": {name: [str]} (extracted fields of the field table; only when there are any),
+//   "claims": [claim] (core/claim.h claim_json) }.
+// A ClaimsResult (GET /api/claims):
+//   { "query": str, "total": int, "articles_with_claims": int, "claims": int,
+//     "incidents_total": int, "truncated": bool, "took_ms": number, "warnings": [str],
+//     "incidents": [ { "id": str, "place": {"id","name"}|null, "outcome": str,
+//                      "victims": str, "group": {"id","name"}|null, "from": date|null,
+//                      "to": date|null, "low": int|null, "high": int|null, "claimants": int,
+//                      "outlets": int, "articles": int, "claims_total": int,
+//                      "claims": [ claim + {"article", "title", "outlet", "published"} ] } ] }
 // The schema (GET /api/schema), all from the field table and the sort names:
 //   { "fields": [ {"name", "label", "kind": "text"|"filter",
 //                  "rule": "text"|"name"|"entity"|"year"|"month", "facet": bool, "panel": bool,
@@ -67,6 +76,12 @@ bool from_json(const nlohmann::json& value, SearchResult& result, std::string& e
 
 /// Parses a StoredArticle (format above); false and `error` as for a SearchResult.
 bool from_json(const nlohmann::json& value, StoredArticle& article, std::string& error);
+
+/// The ClaimsResult as JSON (format above).
+nlohmann::json to_json(const ClaimsResult& result);
+
+/// Parses a ClaimsResult (format above); false and `error` as for a SearchResult.
+bool from_json(const nlohmann::json& value, ClaimsResult& result, std::string& error);
 
 /// `value` dumped compactly; invalid UTF-8 is replaced, never thrown on.
 std::string dump(const nlohmann::json& value);

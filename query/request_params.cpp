@@ -11,8 +11,8 @@ namespace cs::query {
 namespace {
 
 /// Parameters that may appear at most once.
-constexpr std::array<std::string_view, 8> kSingleParams = {"q",    "from", "to",       "sort",
-                                                           "page", "size", "collapse", "format"};
+constexpr std::array<std::string_view, 10> kSingleParams = {
+    "q", "from", "to", "sort", "page", "size", "collapse", "format", "what", "limit"};
 
 SearchError bad(std::string_view name, std::string_view why) {
   return {ErrorCode::kBadRequest, "parameter '" + std::string(name) + "' " + std::string(why)};
@@ -54,9 +54,15 @@ std::string sort_name_list() {
   return list;
 }
 
-/// Applies one parameter; `format` is null when the endpoint takes no format.
+/// The parameters only some endpoints take; null when the endpoint takes none.
+struct Extras {
+  ExportSpec* spec = nullptr;  ///< /api/export: format, what
+  int* limit = nullptr;        ///< /api/claims: limit
+};
+
+/// Applies one parameter.
 SearchError apply_param(const std::string& name, const std::string& value, SearchRequest& r,
-                        ExportFormat* format) {
+                        const Extras& extras) {
   if (const schema::Field* field = schema::find_field(name); field && field->is_filter()) {
     return parse_filter(name, value, r);
   }
@@ -78,10 +84,16 @@ SearchError apply_param(const std::string& name, const std::string& value, Searc
   } else if (name == "collapse") {
     if (value != "true" && value != "false") return bad("collapse", "must be true or false");
     r.collapse = value == "true";
-  } else if (name == "format" && format) {
+  } else if (name == "format" && extras.spec) {
     const auto parsed = export_format_from_name(value);
     if (!parsed) return bad(name, "must be csv or jsonl");
-    *format = *parsed;
+    extras.spec->format = *parsed;
+  } else if (name == "what" && extras.spec) {
+    const auto parsed = export_what_from_name(value);
+    if (!parsed) return bad(name, "must be articles or claims");
+    extras.spec->what = *parsed;
+  } else if (name == "limit" && extras.limit) {
+    return parse_bounded(name, value, 1, kMaxIncidents, *extras.limit);
   } else {
     return bad(name, "is not known");
   }
@@ -93,14 +105,14 @@ std::string widen(const std::string& date, std::string_view pad) {
   return date + std::string(pad.substr(date.size() - 4));
 }
 
-SearchError parse_params(const Params& params, SearchRequest& r, ExportFormat* format) {
+SearchError parse_params(const Params& params, SearchRequest& r, const Extras& extras) {
   for (auto single : kSingleParams) {
     std::size_t count = 0;
     for (const auto& [name, value] : params) count += name == single ? 1 : 0;
     if (count > 1) return bad(single, "must be given at most once");
   }
   for (const auto& [name, value] : params) {
-    if (auto error = apply_param(name, value, r, format)) return error;
+    if (auto error = apply_param(name, value, r, extras)) return error;
   }
   if (!r.from.empty() && !r.to.empty() && widen(r.from, "-01-01") > widen(r.to, "-12-31")) {
     return bad("from", "must not be after 'to'");
@@ -138,16 +150,22 @@ std::optional<SortOrder> sort_from_name(std::string_view name) {
 }
 
 SearchError parse_search_params(const Params& params, SearchRequest& request) {
-  return parse_params(params, request, nullptr);
+  return parse_params(params, request, {});
 }
 
-SearchError parse_export_params(const Params& params, SearchRequest& request,
-                                ExportFormat& format) {
-  format = ExportFormat::kCsv;
+SearchError parse_export_params(const Params& params, SearchRequest& request, ExportSpec& spec) {
+  spec = ExportSpec{};
   request.want_facets = false;
   request.want_snippets = false;
   request.want_timeline = false;
-  return parse_params(params, request, &format);
+  return parse_params(params, request, {.spec = &spec});
+}
+
+SearchError parse_claims_params(const Params& params, ClaimsRequest& request) {
+  request.search.want_facets = false;
+  request.search.want_snippets = false;
+  request.search.want_timeline = false;
+  return parse_params(params, request.search, {.limit = &request.limit});
 }
 
 Params search_params(const SearchRequest& request) {
@@ -157,9 +175,18 @@ Params search_params(const SearchRequest& request) {
   return params;
 }
 
-Params export_params(const SearchRequest& request, ExportFormat format) {
+Params export_params(const SearchRequest& request, const ExportSpec& spec) {
   Params params = filter_params(request);
-  params.emplace_back("format", std::string(export_format_name(format)));
+  params.emplace_back("format", std::string(export_format_name(spec.format)));
+  if (spec.what != ExportWhat::kArticles) {
+    params.emplace_back("what", std::string(export_what_name(spec.what)));
+  }
+  return params;
+}
+
+Params claims_params(const ClaimsRequest& request) {
+  Params params = filter_params(request.search);
+  params.emplace_back("limit", std::to_string(request.limit));
   return params;
 }
 

@@ -49,16 +49,24 @@ std::optional<SortOrder> sort_from_name(std::string_view name);
 /// one is unknown, repeated (where single), empty or out of range.
 SearchError parse_search_params(const Params& params, SearchRequest& request);
 
-/// Same as parse_search_params plus `format` (csv|jsonl, default csv); facets, snippets and
-/// the timeline are switched off because export needs none of them.
-SearchError parse_export_params(const Params& params, SearchRequest& request, ExportFormat& format);
+/// Same as parse_search_params plus `format` (csv|jsonl, default csv) and `what`
+/// (articles|claims, default articles); facets, snippets and the timeline are switched off
+/// because export needs none of them.
+SearchError parse_export_params(const Params& params, SearchRequest& request, ExportSpec& spec);
+
+/// Fills a claims request from /api/claims parameters: those of /api/search (paging and sort
+/// accepted but without effect) plus `limit` (incidents, 1..kMaxIncidents).
+SearchError parse_claims_params(const Params& params, ClaimsRequest& request);
 
 /// The /api/search parameters of `request`: q, one parameter per filter ("-value" for
 /// excludes), from, to, sort, collapse (when true), page, size.
 Params search_params(const SearchRequest& request);
 
-/// The /api/export parameters of `request` in `format` (paging left out).
-Params export_params(const SearchRequest& request, ExportFormat format);
+/// The /api/export parameters of `request` for `spec` (paging left out).
+Params export_params(const SearchRequest& request, const ExportSpec& spec);
+
+/// The /api/claims parameters of `request`.
+Params claims_params(const ClaimsRequest& request);
 
 /// `params` as a URL query string (no leading "?"), values percent-encoded.
 std::string query_string(const Params& params);

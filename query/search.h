@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "core/article.h"
+
 namespace cs::query {
 
 /// Most hits one page may hold (SearchRequest::page_size, related-article limits).
@@ -120,6 +122,62 @@ struct StoredArticle {
   std::vector<HitEntity> sources;  ///< id may be "" for sources not in the gazetteer
   /// Values of the field table's extracted fields, by field name (Article::field_values).
   std::map<std::string, std::vector<std::string>> fields;
+  std::vector<CasualtyClaim> claims;  ///< the article's casualty claims
+};
+
+/// Most incidents one claims answer lists (ClaimsRequest::limit).
+inline constexpr int kMaxIncidents = 500;
+/// Most articles with claims one claims answer reads: beyond it the newest are kept and the
+/// answer says it is truncated. Bounds the time and memory of a claims request.
+inline constexpr int kMaxClaimArticles = 50000;
+/// Most claims listed under one incident (its claims_total counts them all).
+inline constexpr int kMaxClaimsPerIncident = 100;
+
+/// A claims request: the match set of a search (paging and sorting ignored) and how many
+/// incidents to list.
+struct ClaimsRequest {
+  SearchRequest search;
+  int limit = 50;  ///< incidents listed, 1..kMaxIncidents, newest first
+};
+
+/// One claim as listed under an incident: the claim and the article it is from.
+struct IncidentClaim {
+  std::string article_id;
+  std::string title;
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;
+  CasualtyClaim claim;
+};
+
+/// Claims about one event and victim group (query/incidents.h has the grouping rule).
+struct Incident {
+  std::string id;                    ///< stable within one index revision
+  ClaimRef place;                    ///< empty when the claims name no place
+  std::string outcome;               ///< outcome_name
+  std::string victims;               ///< victim_class_name
+  ClaimRef group;                    ///< the victims' named group, when any claim names one
+  std::string from;                  ///< first event date, ISO ("" when unknown)
+  std::string to;                    ///< last event date, ISO
+  std::optional<std::int64_t> low;   ///< lowest figure (numbers only; null when all vague)
+  std::optional<std::int64_t> high;  ///< highest figure
+  int claimants = 0;     ///< distinct claimants (the outlets' own statements not counted)
+  int outlets = 0;       ///< distinct outlets
+  int articles = 0;      ///< distinct articles, duplicated articles once
+  int claims_total = 0;  ///< claims in the incident (those listed: at most kMaxClaimsPerIncident)
+  std::vector<IncidentClaim> claims;  ///< oldest event first
+};
+
+/// The claims ledger of a match set.
+struct ClaimsResult {
+  std::string query;
+  std::int64_t total = 0;                 ///< articles matching the search
+  std::int64_t articles_with_claims = 0;  ///< of those, articles with claims (read)
+  std::int64_t claims = 0;                ///< claims read (duplicated articles once)
+  std::int64_t incidents_total = 0;       ///< incidents found (those listed: at most the limit)
+  bool truncated = false;                 ///< more than kMaxClaimArticles articles had claims
+  double took_ms = 0;
+  std::vector<Incident> incidents;  ///< newest first
+  std::vector<std::string> warnings;
 };
 
 /// Expected failures, mapped by callers to exit codes / HTTP statuses.
@@ -159,6 +217,10 @@ class Searcher {
   /// memory; stops early if `emit` returns false.
   SearchError for_each_match(const SearchRequest& request,
                              const std::function<bool(const StoredArticle&)>& emit);
+
+  /// The claims ledger of the request's match set: its claims grouped into incidents.
+  /// Returns kBadRequest for a limit out of range.
+  SearchError claims(const ClaimsRequest& request, ClaimsResult& result);
 
   /// The stored article `id`, or kNotFound.
   SearchError document(const std::string& id, StoredArticle& article);

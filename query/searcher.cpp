@@ -11,6 +11,8 @@
 #include "core/normalize.h"
 #include "core/schema.h"
 #include "query/article_view.h"
+#include "query/claim_columns.h"
+#include "query/claims_ledger.h"
 #include "query/facets.h"
 #include "query/query_builder.h"
 #include "query/search.h"
@@ -39,10 +41,11 @@ class FreeTextTerms : public Xapian::ExpandDecider {
 
 class SearcherImpl {
  public:
-  SearcherImpl(IndexLocation location, Xapian::Database db, std::vector<std::string> shard_warnings)
+  SearcherImpl(IndexLocation location, Xapian::Database db, OpenedShards shards)
       : location_(std::move(location)),
         db_(std::move(db)),
-        shard_warnings_(std::move(shard_warnings)),
+        parts_(std::move(shards.parts)),
+        shard_warnings_(std::move(shards.warnings)),
         shards_opened_(std::chrono::steady_clock::now()) {
     std::vector<std::string> ignored;
     gazetteer_ =
@@ -84,6 +87,7 @@ class SearcherImpl {
   SearchError search(const SearchRequest& request, SearchResult& result);
   SearchError for_each_match(const SearchRequest& request,
                              const std::function<bool(const StoredArticle&)>& emit);
+  SearchError claims(const ClaimsRequest& request, ClaimsResult& result);
   SearchError document(const std::string& id, StoredArticle& article);
   SearchError related(const std::string& id, int limit, SearchResult& result);
 
@@ -95,6 +99,7 @@ class SearcherImpl {
     if (!open_shards(location_.open_path, shards, message)) return {ErrorCode::kNoIndex, message};
     try {
       db_ = std::move(shards.db);
+      parts_ = std::move(shards.parts);
       shard_warnings_ = std::move(shards.warnings);
       prepare_revision();
       return {};
@@ -108,6 +113,12 @@ class SearcherImpl {
   const FacetColumns& facet_columns() {
     if (!columns_) columns_ = FacetColumns::shared(db_);
     return *columns_;
+  }
+
+  // The in-memory claim columns of a local index, built on first use.
+  const ClaimColumns& claim_columns() {
+    if (!claim_columns_) claim_columns_ = ClaimColumns::shared(db_);
+    return *claim_columns_;
   }
 
   std::int64_t document_count() const { return db_.get_doccount(); }
@@ -140,12 +151,14 @@ class SearcherImpl {
 
   IndexLocation location_;
   Xapian::Database db_;
+  std::vector<Xapian::Database> parts_;      // a remote stub's shards one by one (metadata)
   std::vector<std::string> shard_warnings_;  // shards of a remote stub that did not open
   std::chrono::steady_clock::time_point shards_opened_;
   Gazetteer gazetteer_;
   std::unique_ptr<QueryBuilder> builder_;
   std::unique_ptr<Suggester> suggester_;
-  std::shared_ptr<const FacetColumns> columns_;  // null until a search counts; always remote
+  std::shared_ptr<const FacetColumns> columns_;        // null until a search counts; always remote
+  std::shared_ptr<const ClaimColumns> claim_columns_;  // null until a claims request; remote too
   std::unordered_map<std::string, std::string> entity_names_;
 };
 
@@ -307,7 +320,10 @@ std::string SearcherImpl::display_name(const schema::Field& field, const std::st
   if (field.rule != schema::ValueRule::kEntity) return value;
   auto [it, added] = entity_names_.try_emplace(value);
   if (added) {
-    const std::string meta = db_.get_metadata(std::string(schema::kMetaEntityPrefix) + value);
+    const std::string key = std::string(schema::kMetaEntityPrefix) + value;
+    std::string meta = db_.get_metadata(key);
+    for (std::size_t i = 1; meta.empty() && i < parts_.size(); ++i)
+      meta = parts_[i].get_metadata(key);
     const std::size_t tab = meta.find('\t');
     if (tab != std::string::npos && tab + 1 < meta.size()) {
       it->second = meta.substr(tab + 1);
@@ -334,6 +350,57 @@ SearchError SearcherImpl::for_each_match(const SearchRequest& request,
     }
     if (mset.size() < kExportBatch) return {};
   }
+}
+
+SearchError SearcherImpl::claims(const ClaimsRequest& request, ClaimsResult& result) {
+  const auto start = std::chrono::steady_clock::now();
+  if (request.limit < 1 || request.limit > kMaxIncidents) {
+    return {ErrorCode::kBadRequest, "limit must be 1.." + std::to_string(kMaxIncidents)};
+  }
+  BuiltQuery built;
+  if (SearchError e = builder_->build(request.search, built)) return e;
+  result = ClaimsResult{};
+  result.query = request.search.text;
+  result.warnings = built.warnings;
+  result.warnings.insert(result.warnings.end(), shard_warnings_.begin(), shard_warnings_.end());
+  Xapian::Enquire all(db_);
+  all.set_query(built.query);
+  all.set_weighting_scheme(Xapian::BoolWeight());
+  result.total = all.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+
+  // The articles with claims, in docid order (no ranking: all are grouped); when there are
+  // more than the bound, the newest.
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                                  Xapian::Query(std::string(schema::kTermHasClaims))));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::MSet mset = enquire.get_mset(0, kMaxClaimArticles, kMaxClaimArticles + 1);
+  if (mset.get_matches_lower_bound() > static_cast<Xapian::doccount>(kMaxClaimArticles)) {
+    result.truncated = true;
+    enquire.set_sort_by_value(schema::kSlotNewestKey, false);
+    mset = enquire.get_mset(0, kMaxClaimArticles);
+  }
+  result.articles_with_claims = mset.size();
+  std::vector<ClaimRecord> records;
+  const ClaimColumns* columns = location_.remote ? nullptr : &claim_columns();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (columns) {
+      const auto of = columns->of(*it);
+      records.insert(records.end(), of.begin(), of.end());
+    } else {
+      const auto read = claim_records(it.get_document(), *it);
+      records.insert(records.end(), read.begin(), read.end());
+    }
+  }
+  const schema::Field* place = schema::find_field("place");
+  fill_ledger(
+      records, request.limit,
+      [this](std::uint32_t docid) { return decode_doc_data(db_.get_document(docid).get_data()); },
+      [this, place](const std::string& id) { return display_name(*place, id); }, result);
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return {};
 }
 
 std::optional<Xapian::docid> SearcherImpl::find_docid(const std::string& id) const {
@@ -398,8 +465,8 @@ std::unique_ptr<Searcher> Searcher::open(const std::string& path, SearchError& e
       error = {ErrorCode::kSchemaVersion, path + ": " + message};
       return nullptr;
     }
-    return std::unique_ptr<Searcher>(new Searcher(std::make_unique<SearcherImpl>(
-        std::move(location), std::move(db), std::move(shards.warnings))));
+    return std::unique_ptr<Searcher>(new Searcher(
+        std::make_unique<SearcherImpl>(std::move(location), std::move(db), std::move(shards))));
   } catch (const Xapian::Error& e) {
     error = {ErrorCode::kNoIndex, "cannot open index " + path + ": " + e.get_msg()};
     return nullptr;
@@ -416,6 +483,10 @@ SearchError Searcher::search(const SearchRequest& request, SearchResult& result)
 SearchError Searcher::for_each_match(const SearchRequest& request,
                                      const std::function<bool(const StoredArticle&)>& emit) {
   return impl_->guarded([&] { return impl_->for_each_match(request, emit); });
+}
+
+SearchError Searcher::claims(const ClaimsRequest& request, ClaimsResult& result) {
+  return impl_->guarded([&] { return impl_->claims(request, result); });
 }
 
 SearchError Searcher::document(const std::string& id, StoredArticle& article) {
@@ -438,6 +509,7 @@ SearchError Searcher::warm() {
   if (impl_->remote()) return {};
   return impl_->guarded([&] {
     impl_->facet_columns();
+    impl_->claim_columns();
     return SearchError{};
   });
 }

@@ -31,7 +31,8 @@ bool open_shards(const std::string& stub_path, OpenedShards& shards, std::string
   std::size_t opened = 0;
   for (const StubLine& line : lines) {
     try {
-      shards.db.add_database(open_line(line));
+      shards.parts.push_back(open_line(line));
+      shards.db.add_database(shards.parts.back());
       ++opened;
     } catch (const Xapian::Error& e) {
       shards.warnings.push_back("shard " + line.target + " unreachable: " + e.get_msg());

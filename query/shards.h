@@ -19,6 +19,9 @@ namespace cs::query {
 /// Shards that opened, merged into one Database, and one warning per shard that did not.
 struct OpenedShards {
   Xapian::Database db;
+  /// The same shards one by one: Xapian 1.4 reads metadata of a merged database from its
+  /// first shard only, so names stored in the others are looked up here.
+  std::vector<Xapian::Database> parts;
   std::vector<std::string> warnings;  ///< "shard HOST:PORT unreachable: ..." per failed shard
 };
 

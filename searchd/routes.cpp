@@ -12,6 +12,7 @@ namespace {
 
 using query::ErrorCode;
 using query::ExportFormat;
+using query::ExportSpec;
 using query::SearchError;
 
 constexpr const char* kJson = "application/json; charset=utf-8";
@@ -108,6 +109,22 @@ void get_search(const ServiceContext& ctx, const httplib::Request& req, httplib:
   });
 }
 
+void get_claims(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  query::ClaimsRequest request;
+  if (auto error = query::parse_claims_params(params_of(req), request)) {
+    return send_error(res, error);
+  }
+  SearchError error;
+  auto lease = ctx.index.acquire(error);
+  if (!lease) return send_error(res, error);
+  answer_cached(ctx, lease, req, res, [&](std::string& body) {
+    query::ClaimsResult result;
+    SearchError e = lease.searcher->claims(request, result);
+    if (!e) body = query::dump(query::to_json(result));
+    return e;
+  });
+}
+
 void get_doc(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   SearchError error;
   auto lease = ctx.index.acquire(error);
@@ -134,11 +151,11 @@ void get_related(const ServiceContext& ctx, const httplib::Request& req, httplib
 /// Streams every match of `request` into `sink`, buffered into chunks; false on a write or
 /// search failure (the connection is then closed, as the status is already sent).
 bool stream_export(query::Searcher& searcher, const query::SearchRequest& request,
-                   ExportFormat format, httplib::DataSink& sink) {
-  std::string buffer = query::export_header(format);
+                   const ExportSpec& spec, httplib::DataSink& sink) {
+  std::string buffer = query::export_header(spec);
   bool written = true;
   auto error = searcher.for_each_match(request, [&](const query::StoredArticle& article) {
-    buffer += query::export_record(format, article);
+    buffer += query::export_record(spec, article);
     if (buffer.size() < kExportChunk) return true;
     written = sink.write(buffer.data(), buffer.size());
     buffer.clear();
@@ -152,20 +169,21 @@ bool stream_export(query::Searcher& searcher, const query::SearchRequest& reques
 
 void get_export(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   query::SearchRequest request;
-  ExportFormat format;
-  if (auto error = query::parse_export_params(params_of(req), request, format)) {
+  ExportSpec spec;
+  if (auto error = query::parse_export_params(params_of(req), request, spec)) {
     return send_error(res, error);
   }
   SearchError error;
   auto searcher = ctx.index.acquire(error).searcher;
   if (!searcher) return send_error(res, error);
-  bool csv = format == ExportFormat::kCsv;
-  res.set_header("Content-Disposition", csv ? "attachment; filename=\"export.csv\""
-                                            : "attachment; filename=\"export.jsonl\"");
+  const bool csv = spec.format == ExportFormat::kCsv;
+  const std::string name = spec.what == query::ExportWhat::kClaims ? "claims" : "export";
+  res.set_header("Content-Disposition",
+                 "attachment; filename=\"" + name + (csv ? ".csv\"" : ".jsonl\""));
   res.set_chunked_content_provider(
       csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-      [searcher, request, format](std::size_t, httplib::DataSink& sink) {
-        return stream_export(*searcher, request, format, sink);
+      [searcher, request, spec](std::size_t, httplib::DataSink& sink) {
+        return stream_export(*searcher, request, spec, sink);
       });
 }
 
@@ -191,6 +209,7 @@ constexpr Route kRoutes[] = {
     {"page", "/", get_page},
     {"static", "/static/(.+)", get_static},
     {"search", "/api/search", get_search},
+    {"claims", "/api/claims", get_claims},
     {"doc", "/api/doc/([^/]+)", get_doc},
     {"related", "/api/doc/([^/]+)/related", get_related},
     {"export", "/api/export", get_export},

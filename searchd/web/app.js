@@ -1,5 +1,6 @@
-// The search page. State lives in the URL with the API's parameter names (plus `doc` for the
-// article view), so searches can be shared and back/forward work. Every text that comes from
+// The search page. State lives in the URL with the API's parameter names (plus `view` for the
+// claims ledger, `doc` for the article view and `hl` for the sentence it highlights), so
+// searches can be shared and back/forward work. Every text that comes from
 // the index is inserted with textContent/createElement, never innerHTML; snippets (escaped
 // server-side, containing only <mark>) are split on the literal mark tags.
 'use strict';
@@ -27,6 +28,7 @@ function readState() {
     q: p.get('q') || '', filters, from: p.get('from') || '', to: p.get('to') || '',
     sort: p.get('sort') || 'relevance', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     collapse: p.get('collapse') === 'true', doc: p.get('doc') || '',
+    view: p.get('view') === 'claims' ? 'claims' : 'reports', hl: p.get('hl') || '',
   };
 }
 
@@ -44,13 +46,15 @@ function apiParams(state) {
 function pageUrl(state) {
   const p = apiParams(state);
   if (state.page > 1) p.set('page', String(state.page));
+  if (state.view === 'claims') p.set('view', 'claims');
   if (state.doc) p.set('doc', state.doc);
+  if (state.doc && state.hl) p.set('hl', state.hl);
   const s = p.toString();
   return s ? '/?' + s : '/';
 }
 
 function navigate(change, { replace = false } = {}) {
-  const state = Object.assign(readState(), { page: 1, doc: '' }, change);
+  const state = Object.assign(readState(), { page: 1, doc: '', hl: '' }, change);
   const url = pageUrl(state);
   if (url === location.pathname + location.search) return render();
   if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
@@ -268,7 +272,10 @@ function renderTimeline(result, state) {
   $('timeline').replaceChildren(el('div', { class: 'bars' }, ...bars), axis);
 }
 
-function renderResults(result, state) {
+function renderResults(result, state, quiet) {
+  renderFacets(result, state);
+  renderTimeline(result, state);
+  if (quiet) return;  // the claims view shows its own status
   const count = result.total === 0 ? 'No reports match' :
     (result.total_exact ? '' : 'About ') + result.total.toLocaleString('en') + ' report' + (result.total === 1 ? '' : 's');
   const pageInfo = result.total > 0 ? ' · page ' + result.page : '';
@@ -281,8 +288,6 @@ function renderResults(result, state) {
   showNotice(notices);
   $('results').replaceChildren(...result.hits.map((h) => hitItem(h, state)));
   renderPager(result, state);
-  renderFacets(result, state);
-  renderTimeline(result, state);
 }
 
 function syncControls(state) {
@@ -292,15 +297,18 @@ function syncControls(state) {
   $('sort').value = state.sort;
   $('collapse').checked = state.collapse;
   const p = apiParams(state);
-  for (const format of ['csv', 'jsonl']) {  // the page's two export links
+  for (const format of ['csv', 'jsonl']) {  // the page's two export links: what is in view
     const e = new URLSearchParams(p);
     e.set('format', format);
+    if (state.view === 'claims') e.set('what', 'claims');
     $('export-' + format).href = '/api/export?' + e.toString();
   }
+  $('view-reports').setAttribute('aria-pressed', String(state.view !== 'claims'));
+  $('view-claims').setAttribute('aria-pressed', String(state.view === 'claims'));
   renderActiveFilters(state);
 }
 
-async function runSearch(state) {
+async function runSearch(state, { quiet = false } = {}) {
   const p = apiParams(state);
   if (state.page > 1) p.set('page', String(state.page));
   const url = '/api/search?' + p.toString();
@@ -310,14 +318,150 @@ async function runSearch(state) {
   document.body.classList.add('loading');
   try {
     const result = await fetchJson(url, inflight.signal);
-    lastSearchUrl = url;
-    renderResults(result, state);
+    lastSearchUrl = quiet ? null : url;  // a quiet search left the results list unrendered
+    renderResults(result, state, quiet);
   } catch (err) {
     if (err.name === 'AbortError') return;
     lastSearchUrl = null;
     setStatus('Search failed: ' + err.message);
     $('results').replaceChildren();
     $('pager').replaceChildren();
+  } finally {
+    document.body.classList.remove('loading');
+  }
+}
+
+// ---- claims view ---------------------------------------------------------------------------
+
+const CLAIMS_LIMIT = 50;
+let lastClaimsUrl = null;
+let claimsInflight = null;
+
+function claimFigure(c) {
+  if (c.vague) return c.number;
+  const n = c.low === c.high ? c.low.toLocaleString('en') : c.low.toLocaleString('en') + '–' + c.high.toLocaleString('en');
+  return (c.qualifier ? c.qualifier + ' ' : '') + n;
+}
+
+/// The value a claim is drawn at: its number, or its order of magnitude when vague.
+function claimValue(c) { return c.vague ? Math.pow(10, c.magnitude) : Math.max(c.high, 1); }
+
+function claimantName(c) { return c.claimant ? c.claimant.name : (c.outlet || 'the outlet') + ' (own report)'; }
+
+/// One mark per claim on a logarithmic axis, so disagreement between claimants shows at once.
+function claimsChart(incident) {
+  const NS = 'http://www.w3.org/2000/svg';
+  const W = 320, H = 34, PAD = 8;
+  const values = incident.claims.map(claimValue);
+  const lo = Math.log10(Math.max(1, Math.min(...values)));
+  let hi = Math.log10(Math.max(...values, 1));
+  if (hi - lo < 1) hi = lo + 1;
+  const x = (v) => PAD + (Math.log10(Math.max(1, v)) - lo) / (hi - lo) * (W - 2 * PAD);
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('class', 'claims-chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Claimed figures: ' + incident.claims.map((c) => claimantName(c) + ' ' + claimFigure(c)).join('; '));
+  const axis = document.createElementNS(NS, 'line');
+  for (const [k, v] of Object.entries({ x1: PAD, x2: W - PAD, y1: H / 2, y2: H / 2, class: 'axis' })) axis.setAttribute(k, v);
+  svg.append(axis);
+  incident.claims.forEach((c) => {
+    const mark = document.createElementNS(NS, c.low !== c.high && !c.vague ? 'rect' : 'circle');
+    if (mark.tagName === 'rect') {
+      const x1 = x(c.low), x2 = x(c.high);
+      for (const [k, v] of Object.entries({ x: x1, y: H / 2 - 4, width: Math.max(2, x2 - x1), height: 8, rx: 4 })) mark.setAttribute(k, v);
+    } else {
+      for (const [k, v] of Object.entries({ cx: x(claimValue(c)), cy: H / 2, r: 5 })) mark.setAttribute(k, v);
+    }
+    mark.setAttribute('class', 'mark' + (c.vague ? ' vague' : '') + (c.claimant ? '' : ' own'));
+    const title = document.createElementNS(NS, 'title');
+    title.textContent = claimantName(c) + ': ' + claimFigure(c);
+    mark.append(title);
+    svg.append(mark);
+  });
+  const label = (v, anchor, xpos) => {
+    const t = document.createElementNS(NS, 'text');
+    for (const [k, val] of Object.entries({ x: xpos, y: H - 1, 'text-anchor': anchor, class: 'tick' })) t.setAttribute(k, val);
+    t.textContent = Math.round(v).toLocaleString('en');
+    return t;
+  };
+  svg.append(label(Math.pow(10, lo), 'start', PAD), label(Math.pow(10, hi), 'end', W - PAD));
+  return svg;
+}
+
+/// The sentence with the claimed number marked; text nodes only.
+function claimSentence(c) {
+  const p = el('p', { class: 'claim-sentence', dir: 'auto' });
+  const bytes = new TextEncoder().encode(c.sentence || '');
+  const dec = new TextDecoder();
+  const begin = Math.min(c.number_begin || 0, bytes.length), end = Math.min(c.number_end || 0, bytes.length);
+  p.append(dec.decode(bytes.slice(0, begin)), el('mark', { text: dec.decode(bytes.slice(begin, end)) }), dec.decode(bytes.slice(end)));
+  return p;
+}
+
+function claimItem(c, state) {
+  const open = (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    articleFromResults = true;
+    navigate(Object.assign(readState(), { doc: c.article, hl: c.sentence }));
+  };
+  const link = el('a', { href: pageUrl(Object.assign({}, state, { doc: c.article, hl: c.sentence })), class: 'claim-open', on: { click: open } },
+    claimSentence(c));
+  const meta = [c.outlet || 'unknown outlet', c.event_date || formatDate(c.published),
+    c.victims ? c.victims : null, c.update ? 'revised toll' : null].filter(Boolean).join(' · ');
+  return el('li', { class: 'claim' },
+    el('p', { class: 'claim-head' }, el('strong', { text: claimantName(c) }), ' — ', el('span', { class: 'figure', text: claimFigure(c) + ' ' + c.outcome })),
+    el('p', { class: 'meta', text: meta }), link);
+}
+
+function incidentItem(incident, state) {
+  const where = incident.place ? incident.place.name : 'Place not named';
+  const who = incident.victims + (incident.group ? ' (' + incident.group.name + ')' : '');
+  const when = incident.from === incident.to || !incident.to ? (incident.from || 'undated') : incident.from + ' to ' + incident.to;
+  const range = incident.low == null ? 'no exact figure' :
+    incident.low === incident.high ? incident.low.toLocaleString('en') : incident.low.toLocaleString('en') + '–' + incident.high.toLocaleString('en');
+  const summary = `${incident.claimants} claimant${incident.claimants === 1 ? '' : 's'} · ${incident.outlets} outlet${incident.outlets === 1 ? '' : 's'} · ${incident.articles} report${incident.articles === 1 ? '' : 's'}`;
+  const list = el('ul', { class: 'claims' }, ...incident.claims.map((c) => claimItem(c, state)));
+  if (incident.claims_total > incident.claims.length) list.append(el('li', { class: 'meta', text: (incident.claims_total - incident.claims.length) + ' more claims' }));
+  return el('li', { class: 'incident' },
+    el('h3', { dir: 'auto', text: `${where}: ${incident.outcome}, ${who}` }),
+    el('p', { class: 'meta', text: `${when} · claimed ${range} · ${summary}` }),
+    claimsChart(incident), list);
+}
+
+function renderClaims(result, state) {
+  const shown = result.incidents.length;
+  setStatus(result.incidents_total === 0 ? 'No casualty claims in ' + result.total.toLocaleString('en') + ' matching reports' :
+    `${result.incidents_total.toLocaleString('en')} incident${result.incidents_total === 1 ? '' : 's'}, ${result.claims.toLocaleString('en')} claims in ` +
+    `${result.articles_with_claims.toLocaleString('en')} of ${result.total.toLocaleString('en')} reports` +
+    (shown < result.incidents_total ? ` · newest ${shown} shown` : '') + ` (${Math.round(result.took_ms)} ms)`);
+  const notices = (result.warnings || []).slice();
+  if (result.truncated) notices.push('Only the newest ' + result.articles_with_claims.toLocaleString('en') + ' reports with claims were read: narrow the search for the rest.');
+  const n = $('claims-notice');
+  n.replaceChildren(...notices.map((t) => el('span', { text: t })));
+  n.hidden = notices.length === 0;
+  $('incidents').replaceChildren(...result.incidents.map((i) => incidentItem(i, state)));
+}
+
+async function runClaims(state) {
+  const p = apiParams(state);
+  p.delete('sort');
+  p.set('limit', String(CLAIMS_LIMIT));
+  const url = '/api/claims?' + p.toString();
+  if (url === lastClaimsUrl) return;
+  if (claimsInflight) claimsInflight.abort();
+  claimsInflight = new AbortController();
+  document.body.classList.add('loading');
+  try {
+    const result = await fetchJson(url, claimsInflight.signal);
+    lastClaimsUrl = url;
+    renderClaims(result, state);
+  } catch (err) {
+    if (err.name === 'AbortError') return;
+    lastClaimsUrl = null;
+    setStatus('Claims failed: ' + err.message);
+    $('incidents').replaceChildren();
   } finally {
     document.body.classList.remove('loading');
   }
@@ -330,7 +474,14 @@ function openDoc(id) {
   navigate(Object.assign(readState(), { doc: id }));
 }
 
-function renderArticle(article) {
+/// The paragraph `text` as nodes, with the first occurrence of `sentence` marked.
+function paragraphWith(text, sentence) {
+  const at = sentence ? text.indexOf(sentence) : -1;
+  if (at < 0) return el('p', { dir: 'auto', text });
+  return el('p', { dir: 'auto' }, text.slice(0, at), el('mark', { class: 'claim-hl', text: sentence }), text.slice(at + sentence.length));
+}
+
+function renderArticle(article, state) {
   $('article-title').textContent = article.title || '(untitled)';
   const meta = $('article-meta');
   meta.replaceChildren(document.createTextNode([article.outlet || 'unknown outlet', formatDate(article.published),
@@ -338,7 +489,12 @@ function renderArticle(article) {
   const href = article.url && safeHref(article.url);
   if (href) meta.append(' · ', el('a', { href, rel: 'noopener noreferrer', target: '_blank', text: 'original' }));
   const paragraphs = (article.text || '').split(/\n\s*\n/).filter((t) => t.trim());
-  $('article-text').replaceChildren(...paragraphs.map((t) => el('p', { text: t })));
+  $('article-text').replaceChildren(...paragraphs.map((t) => paragraphWith(t, state.hl)));
+  const claims = article.claims || [];
+  $('article-claims-section').hidden = claims.length === 0;
+  $('article-claims').replaceChildren(...claims.map((c) => el('li', {},
+    el('strong', { text: claimantName(Object.assign({ outlet: article.outlet }, c)) }), ' — ' + claimFigure(c) + ' ' + c.outcome +
+    (c.victims ? ' (' + c.victims + ')' : '') + (c.place ? ' · ' + c.place.name : '') + (c.event_date ? ' · ' + c.event_date : ''))));
   $('article-entities').replaceChildren(...(article.entities || []).map(entityChip));
   $('article-sources').replaceChildren(...(article.sources || []).map((s) =>
     el('li', {}, el('button', { type: 'button', class: 'chip', text: s.name,
@@ -351,9 +507,10 @@ async function showArticle(state) {
   const id = encodeURIComponent(state.doc);
   try {
     const article = await fetchJson('/api/doc/' + id);
-    renderArticle(article);
+    renderArticle(article, state);
     setStatus('Showing report: ' + (article.title || state.doc));
-    $('article-title').focus();
+    const hl = document.querySelector('#article-text .claim-hl');
+    if (hl) { hl.scrollIntoView({ block: 'center' }); } else { $('article-title').focus(); }
   } catch (err) {
     $('article-title').textContent = 'Report not available';
     $('article-text').replaceChildren(el('p', { text: err.message }));
@@ -375,10 +532,18 @@ async function showArticle(state) {
 function render() {
   const state = readState();
   syncControls(state);
-  if (state.doc) return showArticle(state);
+  if (state.doc) {
+    $('claims-view').hidden = true;
+    return showArticle(state);
+  }
   $('article').hidden = true;
-  $('results-view').hidden = false;
-  return runSearch(state);
+  const claims = state.view === 'claims';
+  $('results-view').hidden = claims;
+  $('claims-view').hidden = !claims;
+  if (!claims) lastClaimsUrl = null;
+  // The search runs in both views: it fills the facets and the timeline beside the ledger.
+  const search = runSearch(state, { quiet: claims });
+  return claims ? Promise.all([search, runClaims(state)]) : search;
 }
 
 /// Reads the field table and the sort orders from the server: the page has no lists of its own.
@@ -412,6 +577,8 @@ async function init() {
     navigate({ from: $('from').value.trim(), to: $('to').value.trim() });
   });
   $('sort').addEventListener('change', () => navigate({ sort: $('sort').value }));
+  $('view-reports').addEventListener('click', () => navigate({ view: 'reports' }));
+  $('view-claims').addEventListener('click', () => navigate({ view: 'claims' }));
   $('collapse').addEventListener('change', () => navigate({ collapse: $('collapse').checked }));
   $('clear-filters').addEventListener('click', () => {
     const filters = {};

@@ -53,9 +53,9 @@ TEST_CASE("export query strings ask for JSON Lines and leave paging out", "[remo
   request.sort = cs::query::SortOrder::kOldest;
   request.page = 4;
   request.filters = {{"source", "SOHR", false}};
-  CHECK(
-      cs::query::query_string(cs::query::export_params(request, cs::query::ExportFormat::kJsonl)) ==
-      "q=palmyra&source=SOHR&sort=oldest&format=jsonl");
+  CHECK(cs::query::query_string(
+            cs::query::export_params(request, {.format = cs::query::ExportFormat::kJsonl})) ==
+        "q=palmyra&source=SOHR&sort=oldest&format=jsonl");
 }
 
 namespace {

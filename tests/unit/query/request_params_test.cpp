@@ -7,6 +7,8 @@
 
 using cs::query::ErrorCode;
 using cs::query::ExportFormat;
+using cs::query::ExportSpec;
+using cs::query::ExportWhat;
 using cs::query::Params;
 using cs::query::SearchRequest;
 using cs::query::SortOrder;
@@ -100,19 +102,53 @@ TEST_CASE("search params: bad values are 400 naming the parameter", "[query][par
   }
 }
 
-TEST_CASE("export params: format and switched-off extras", "[query][params]") {
+TEST_CASE("export params: format, what and switched-off extras", "[query][params]") {
   SearchRequest request;
-  ExportFormat format = ExportFormat::kJsonl;
-  REQUIRE_FALSE(cs::query::parse_export_params({{"q", "x"}}, request, format));
-  CHECK(format == ExportFormat::kCsv);
+  ExportSpec spec{ExportFormat::kJsonl, ExportWhat::kClaims};
+  REQUIRE_FALSE(cs::query::parse_export_params({{"q", "x"}}, request, spec));
+  CHECK(spec.format == ExportFormat::kCsv);
+  CHECK(spec.what == ExportWhat::kArticles);
   CHECK_FALSE(request.want_facets);
   CHECK_FALSE(request.want_snippets);
   CHECK_FALSE(request.want_timeline);
-  REQUIRE_FALSE(cs::query::parse_export_params({{"format", "jsonl"}}, request, format));
-  CHECK(format == ExportFormat::kJsonl);
-  auto error = cs::query::parse_export_params({{"format", "xml"}}, request, format);
-  CHECK(error.code == ErrorCode::kBadRequest);
+  REQUIRE_FALSE(
+      cs::query::parse_export_params({{"format", "jsonl"}, {"what", "claims"}}, request, spec));
+  CHECK(spec.format == ExportFormat::kJsonl);
+  CHECK(spec.what == ExportWhat::kClaims);
+  struct Bad {
+    Params params;
+    std::string named;
+  };
+  for (const Bad& bad : {Bad{{{"format", "xml"}}, "'format'"}, Bad{{{"what", "hits"}}, "'what'"},
+                         Bad{{{"what", "claims"}, {"what", "claims"}}, "'what'"},
+                         Bad{{{"limit", "5"}}, "'limit'"}}) {
+    auto error = cs::query::parse_export_params(bad.params, request, spec);
+    CHECK(error.code == ErrorCode::kBadRequest);
+    CHECK(error.message.find(bad.named) != std::string::npos);
+  }
+  spec.what = ExportWhat::kClaims;
+  CHECK(cs::query::query_string(cs::query::export_params(request, spec)).find("what=claims") !=
+        std::string::npos);
+}
+
+TEST_CASE("claims params: search parameters and a bounded limit", "[query][params]") {
+  cs::query::ClaimsRequest request;
+  REQUIRE_FALSE(cs::query::parse_claims_params(
+      {{"q", "killed"}, {"place", "Palmyra"}, {"limit", "7"}}, request));
+  CHECK(request.search.text == "killed");
+  CHECK(request.limit == 7);
+  CHECK(request.search.filters.size() == 1);
+  for (const char* bad : {"0", "501", "x", ""}) {
+    auto error = cs::query::parse_claims_params({{"limit", bad}}, request);
+    CHECK(error.code == ErrorCode::kBadRequest);
+    CHECK(error.message.find("'limit'") != std::string::npos);
+  }
+  auto error = cs::query::parse_claims_params({{"format", "csv"}}, request);
   CHECK(error.message.find("'format'") != std::string::npos);
+  cs::query::ClaimsRequest back;
+  REQUIRE_FALSE(cs::query::parse_claims_params(cs::query::claims_params(request), back));
+  CHECK(back.limit == request.limit);
+  CHECK(back.search.text == request.search.text);
 }
 
 TEST_CASE("partial dates", "[query][params]") {

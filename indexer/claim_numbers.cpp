@@ -1,0 +1,325 @@
+#include "indexer/claim_numbers.h"
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace cs {
+
+namespace {
+
+constexpr std::size_t kMaxDigits = 12;  // above kMaxClaimValue with room for groups
+
+struct Qualifier {
+  std::array<std::string_view, 3> words;
+  std::string_view canonical;
+};
+
+// Longest first where one is a prefix of another ("just over" before "over").
+constexpr Qualifier kQualifiers[] = {
+    {{"at", "least"}, "at least"},
+    {{"more", "than"}, "more than"},
+    {{"just", "over"}, "over"},
+    {{"well", "over"}, "over"},
+    {{"over"}, "over"},
+    {{"upwards", "of"}, "over"},
+    {{"in", "excess", "of"}, "over"},
+    {{"around"}, "around"},
+    {{"about"}, "around"},
+    {{"approximately"}, "around"},
+    {{"roughly"}, "around"},
+    {{"some"}, "around"},
+    {{"an", "estimated"}, "around"},
+    {{"estimated"}, "around"},
+    {{"nearly"}, "nearly"},
+    {{"almost"}, "nearly"},
+    {{"close", "to"}, "nearly"},
+    {{"up", "to"}, "up to"},
+    {{"as", "many", "as"}, "up to"},
+    {{"at", "most"}, "at most"},
+    {{"fewer", "than"}, "fewer than"},
+    {{"less", "than"}, "fewer than"},
+    {{"no", "fewer", "than"}, "at least"},
+    {{"no", "less", "than"}, "at least"},
+};
+
+constexpr std::pair<std::string_view, int> kUnits[] = {
+    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+    {"eighty", 80},  {"ninety", 90}};
+
+// Vague quantities: (words, order of magnitude). "scores" only before "of".
+struct Vague {
+  std::array<std::string_view, 3> words;
+  int magnitude;
+};
+constexpr Vague kVague[] = {
+    {{"tens", "of", "thousands"}, 4},
+    {{"hundreds", "of", "thousands"}, 5},
+    {{"several", "dozen"}, 1},
+    {{"several", "hundred"}, 2},
+    {{"several", "thousand"}, 3},
+    {{"a", "few", "dozen"}, 1},
+    {{"a", "few", "hundred"}, 2},
+    {{"dozens"}, 1},
+    {{"scores"}, 1},
+    {{"hundreds"}, 2},
+    {{"thousands"}, 3},
+    {{"millions"}, 6},
+};
+
+int unit_value(std::string_view w) {
+  for (const auto& [name, value] : kUnits) {
+    if (name == w) return value;
+  }
+  return 0;
+}
+
+std::int64_t scale_value(std::string_view w) {
+  if (w == "hundred") return 100;
+  if (w == "thousand") return 1'000;
+  if (w == "million") return 1'000'000;
+  if (w == "billion") return 1'000'000'000;
+  return 0;
+}
+
+class Reader {
+ public:
+  Reader(const TokenizedText& text, std::size_t start)
+      : text_(text), sentence_(text.tokens[start].sentence) {}
+
+  bool in(std::size_t i) const {
+    return i < text_.tokens.size() && text_.tokens[i].sentence == sentence_;
+  }
+  std::string_view word(std::size_t i) const {
+    return in(i) ? std::string_view(text_.tokens[i].folded) : std::string_view();
+  }
+  std::string_view gap(std::size_t i) const {  // the text between tokens i-1 and i
+    return text_.text.substr(text_.tokens[i - 1].end,
+                             text_.tokens[i].begin - text_.tokens[i - 1].end);
+  }
+
+  // Decimal digits of token i (ASCII or Arabic-Indic), or "" when it is not all digits.
+  std::string digits(std::size_t i) const {
+    if (!in(i)) return "";
+    const Token& t = text_.tokens[i];
+    const std::string_view raw = text_.text.substr(t.begin, t.end - t.begin);
+    std::string out;
+    for (std::size_t k = 0; k < raw.size();) {
+      const auto c = static_cast<unsigned char>(raw[k]);
+      if (c >= '0' && c <= '9') {
+        out += static_cast<char>(c);
+        ++k;
+      } else if (k + 1 < raw.size() && (c == 0xD9 || c == 0xDB)) {
+        // U+0660-0669 (D9 A0-A9) and U+06F0-06F9 (DB B0-B9).
+        const auto d = static_cast<unsigned char>(raw[k + 1]);
+        if (c == 0xD9 && d >= 0xA0 && d <= 0xA9) {
+          out += static_cast<char>('0' + (d - 0xA0));
+        } else if (c == 0xDB && d >= 0xB0 && d <= 0xB9) {
+          out += static_cast<char>('0' + (d - 0xB0));
+        } else {
+          return "";
+        }
+        k += 2;
+      } else {
+        return "";
+      }
+    }
+    return out;
+  }
+
+  template <std::size_t N>
+  std::size_t match_words(std::size_t i, const std::array<std::string_view, N>& words) const {
+    std::size_t n = 0;
+    for (std::string_view w : words) {
+      if (w.empty()) break;
+      if (word(i + n) != w) return 0;
+      ++n;
+    }
+    return n;
+  }
+
+  // A plain (non-range) value at i: sets value/end/flags; false when none.
+  bool simple(std::size_t i, NumberExpr& out, std::size_t& end) const {
+    if (!in(i)) return false;
+    for (const Vague& v : kVague) {
+      if (const std::size_t n = match_words(i, v.words)) {
+        if (v.words[0] == "scores" && word(i + 1) != "of") continue;
+        out.vague.clear();
+        for (std::size_t k = 0; k < n; ++k) out.vague += (k ? " " : "") + std::string(word(i + k));
+        out.magnitude = v.magnitude;
+        end = i + n;
+        return true;
+      }
+    }
+    if (std::string d = digits(i); !d.empty()) return digit_value(i, std::move(d), out, end);
+    return word_value(i, out, end);
+  }
+
+  bool digit_value(std::size_t i, std::string d, NumberExpr& out, std::size_t& end) const {
+    std::size_t j = i + 1;
+    bool grouped = false;
+    while (in(j) && gap(j) == "," && d.size() <= kMaxDigits) {
+      const std::string group = digits(j);
+      if (group.size() != 3) break;
+      d += group;
+      grouped = true;
+      ++j;
+    }
+    std::string fraction;
+    if (!grouped && in(j) && gap(j) == "." && !digits(j).empty() && scale_value(word(j + 1)) > 0) {
+      fraction = digits(j);
+      ++j;
+    }
+    if (d.size() > kMaxDigits) {
+      out.too_large = true;
+      end = j;
+      return true;
+    }
+    std::int64_t value = std::stoll(d);
+    if (const std::int64_t scale = scale_value(word(j)); scale > 0) {
+      std::int64_t part = 0;
+      std::int64_t denominator = 1;
+      for (char c : fraction.substr(0, 3)) {
+        part = part * 10 + (c - '0');
+        denominator *= 10;
+      }
+      value = value * scale + part * scale / denominator;
+      ++j;
+    } else if (d.size() == 4 && !grouped && value >= 1900 && value <= 2099) {
+      out.year_like = true;
+    }
+    out.low = out.high = value;
+    end = j;
+    return true;
+  }
+
+  bool word_value(std::size_t i, NumberExpr& out, std::size_t& end) const {
+    std::int64_t total = 0;
+    std::int64_t current = 0;
+    bool any = false;
+    std::size_t j = i;
+    // "a dozen", "a hundred", "an estimated" is a qualifier, not here.
+    if ((word(j) == "a" || word(j) == "an") &&
+        (word(j + 1) == "dozen" || scale_value(word(j + 1)) > 0)) {
+      current = 1;
+      any = true;
+      ++j;
+    }
+    for (; in(j); ++j) {
+      const std::string_view w = word(j);
+      if (const int u = unit_value(w)) {
+        if (current % 100 != 0 && current % 10 == 0 && u < 10 && current >= 20) {
+          current += u;  // "fifty-five"
+        } else if (current % 100 == 0 || !any) {
+          current += u;
+        } else {
+          break;
+        }
+        any = true;
+      } else if (w == "dozen" && any) {
+        current = std::max<std::int64_t>(current, 1) * 12;
+      } else if (const std::int64_t scale = scale_value(w); scale > 0 && any) {
+        if (scale == 100) {
+          current = std::max<std::int64_t>(current, 1) * 100;
+        } else {
+          total += std::max<std::int64_t>(current, 1) * scale;
+          current = 0;
+        }
+      } else if (w == "and" && any && current % 100 == 0 && unit_value(word(j + 1)) > 0 &&
+                 (current > 0 || total > 0)) {
+        continue;  // "one hundred and fifty"
+      } else {
+        break;
+      }
+    }
+    if (!any) return false;
+    out.low = out.high = total + current;
+    end = j;
+    return out.low > 0;
+  }
+
+ private:
+  const TokenizedText& text_;
+  std::uint32_t sentence_;
+};
+
+int magnitude_of(std::int64_t v) {
+  int m = 0;
+  while (v >= 10) {
+    v /= 10;
+    ++m;
+  }
+  return m;
+}
+
+}  // namespace
+
+bool may_start_number(const TokenizedText& text, std::size_t i) {
+  const std::string& w = text.tokens[i].folded;
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(text.text[text.tokens[i].begin]);
+  if ((w[0] >= '0' && w[0] <= '9') || c == 0xD9 || c == 0xDB) return true;
+  for (const Qualifier& q : kQualifiers) {
+    if (q.words[0] == w) return true;
+  }
+  for (const Vague& v : kVague) {
+    if (v.words[0] == w) return true;
+  }
+  return unit_value(w) > 0 || w == "a" || w == "an" || w == "between";
+}
+
+std::optional<NumberExpr> number_at(const TokenizedText& text, std::size_t i) {
+  if (i >= text.tokens.size()) return std::nullopt;
+  const Reader r(text, i);
+  NumberExpr out;
+  out.first = i;
+  std::size_t j = i;
+  for (const Qualifier& q : kQualifiers) {
+    if (const std::size_t n = r.match_words(i, q.words)) {
+      out.qualifier = q.canonical;
+      j = i + n;
+      break;
+    }
+  }
+  out.value_first = j;
+  std::size_t end = j;
+  if (r.word(j) == "between") {
+    NumberExpr high;
+    std::size_t high_end = 0;
+    if (!r.simple(j + 1, out, end) || !out.vague.empty() || r.word(end) != "and" ||
+        !r.simple(end + 1, high, high_end) || !high.vague.empty()) {
+      return std::nullopt;
+    }
+    out.high = high.high;
+    out.too_large = out.too_large || high.too_large;
+    out.year_like = false;
+    end = high_end;
+  } else {
+    if (!r.simple(j, out, end)) return std::nullopt;
+    // "20 to 30", "two or three", "20-30".
+    const std::string_view link = r.word(end);
+    const bool hyphen = r.in(end) && text.tokens[end].joined && r.gap(end) == "-";
+    if (out.vague.empty() && !out.too_large &&
+        (link == "to" || link == "or" || (hyphen && !r.digits(end - 1).empty()))) {
+      NumberExpr high;
+      std::size_t high_end = 0;
+      const std::size_t at = hyphen ? end : end + 1;
+      if (r.simple(at, high, high_end) && high.vague.empty() && !high.too_large &&
+          high.low > out.low) {
+        out.high = high.high;
+        out.year_like = false;
+        end = high_end;
+      }
+    }
+  }
+  out.end = end;
+  if (out.high > kMaxClaimValue || out.low > kMaxClaimValue) out.too_large = true;
+  if (out.vague.empty()) out.magnitude = magnitude_of(out.high);
+  return out;
+}
+
+}  // namespace cs

@@ -1,0 +1,1165 @@
+#include "indexer/claims.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_set>
+
+#include "core/claim.h"
+#include "core/normalize.h"
+#include "indexer/claim_numbers.h"
+
+namespace cs {
+
+namespace {
+
+using Words = std::unordered_set<std::string_view>;
+
+bool has(const Words& words, std::string_view w) { return words.count(w) != 0; }
+
+// Participles and adjectives after the victims: "were killed", "dead", "12 injured".
+std::optional<Outcome> stative_outcome(std::string_view w) {
+  static const std::map<std::string_view, Outcome> kWords = {
+      {"killed", Outcome::kKilled},       {"dead", Outcome::kKilled},
+      {"died", Outcome::kKilled},         {"dying", Outcome::kKilled},
+      {"slain", Outcome::kKilled},        {"executed", Outcome::kKilled},
+      {"murdered", Outcome::kKilled},     {"massacred", Outcome::kKilled},
+      {"perished", Outcome::kKilled},     {"martyred", Outcome::kKilled},
+      {"deaths", Outcome::kKilled},       {"fatalities", Outcome::kKilled},
+      {"wounded", Outcome::kWounded},     {"injured", Outcome::kWounded},
+      {"hurt", Outcome::kWounded},        {"injuries", Outcome::kWounded},
+      {"captured", Outcome::kCaptured},   {"abducted", Outcome::kCaptured},
+      {"kidnapped", Outcome::kCaptured},  {"detained", Outcome::kCaptured},
+      {"missing", Outcome::kMissing},     {"displaced", Outcome::kDisplaced},
+      {"fled", Outcome::kDisplaced},      {"uprooted", Outcome::kDisplaced},
+      {"evacuated", Outcome::kDisplaced}, {"homeless", Outcome::kDisplaced}};
+  const auto it = kWords.find(w);
+  if (it == kWords.end()) return std::nullopt;
+  return it->second;
+}
+
+// Words that are the outcome on their own, with no auxiliary or victims needed ("45 dead").
+bool is_bare_outcome(std::string_view w) {
+  static const Words kWords = {"dead",     "deaths",   "fatalities", "missing",  "killed",
+                               "wounded",  "injured",  "died",       "homeless", "displaced",
+                               "captured", "abducted", "kidnapped",  "executed", "hurt"};
+  return has(kWords, w);
+}
+
+// Verbs before the number: "air strikes killed 30", "killing at least 70".
+std::optional<Outcome> active_outcome(std::string_view w) {
+  static const std::map<std::string_view, Outcome> kWords = {
+      {"killed", Outcome::kKilled},       {"killing", Outcome::kKilled},
+      {"kills", Outcome::kKilled},        {"kill", Outcome::kKilled},
+      {"executed", Outcome::kKilled},     {"executing", Outcome::kKilled},
+      {"slew", Outcome::kKilled},         {"massacred", Outcome::kKilled},
+      {"murdered", Outcome::kKilled},     {"slaughtered", Outcome::kKilled},
+      {"wounded", Outcome::kWounded},     {"wounding", Outcome::kWounded},
+      {"wounds", Outcome::kWounded},      {"injured", Outcome::kWounded},
+      {"injuring", Outcome::kWounded},    {"injures", Outcome::kWounded},
+      {"captured", Outcome::kCaptured},   {"capturing", Outcome::kCaptured},
+      {"abducted", Outcome::kCaptured},   {"abducting", Outcome::kCaptured},
+      {"kidnapped", Outcome::kCaptured},  {"kidnapping", Outcome::kCaptured},
+      {"displaced", Outcome::kDisplaced}, {"displacing", Outcome::kDisplaced},
+      {"uprooted", Outcome::kDisplaced},  {"uprooting", Outcome::kDisplaced}};
+  const auto it = kWords.find(w);
+  if (it == kWords.end()) return std::nullopt;
+  return it->second;
+}
+
+// Between the victims and a stative outcome: "were", "have been", "reportedly", "also".
+bool is_auxiliary(std::string_view w) {
+  static const Words kWords = {
+      "were",      "was",      "are",      "is",        "been",       "being",    "be",
+      "have",      "has",      "had",      "where",     "reportedly", "also",     "all",
+      "allegedly", "later",    "now",      "confirmed", "reported",   "believed", "feared",
+      "thought",   "said",     "to",       "either",    "both",       "still",    "subsequently",
+      "initially", "found",    "got",      "left",      "lay",        "remain",   "remained",
+      "are",       "presumed", "declared", "listed"};
+  return has(kWords, w);
+}
+
+// Words that end a victims phrase: prepositions and clause words.
+bool ends_victims(std::string_view w) {
+  static const Words kWords = {
+      "that",   "which",     "who",      "whom",      "whose",      "in",       "on",        "at",
+      "from",   "by",        "with",     "after",     "before",     "during",   "since",     "for",
+      "as",     "when",      "while",    "than",      "into",       "against",  "under",     "near",
+      "across", "over",      "because",  "but",       "though",     "although", "if",        "so",
+      "then",   "overnight", "today",    "yesterday", "last",       "this",     "earlier",   "amid",
+      "inside", "outside",   "around",   "along",     "throughout", "between",  "according", "said",
+      "says",   "told",      "reported", "per",       "out",        "off"};
+  return has(kWords, w);
+}
+
+// First words after a number that show it counts something other than people.
+bool is_non_victim_unit(std::string_view w) {
+  static const Words kWords = {
+      "year",       "years",    "month",     "months",      "day",        "days",      "hour",
+      "hours",      "minute",   "minutes",   "week",        "weeks",      "km",        "kilometres",
+      "kilometers", "miles",    "mile",      "metres",      "meters",     "percent",   "per",
+      "pc",         "times",    "attacks",   "strikes",     "airstrikes", "raids",     "sorties",
+      "operations", "tanks",    "rockets",   "missiles",    "shells",     "drones",    "vehicles",
+      "targets",    "villages", "towns",     "checkpoints", "positions",  "dollars",   "euros",
+      "tonnes",     "tons",     "bombs",     "mortars",     "rounds",     "buildings", "homes",
+      "houses",     "schools",  "hospitals", "am",          "pm",         "gmt",       "bn",
+      "million",    "billion",  "th",        "st",          "nd",         "rd",        "o'clock"};
+  return has(kWords, w);
+}
+
+enum class WordClass { kNone, kCivilians, kChildren, kGovernment, kArmed, kPeople };
+
+WordClass victim_word_class(std::string_view w) {
+  static const std::map<std::string_view, WordClass> kWords = {
+      {"child", WordClass::kChildren},
+      {"children", WordClass::kChildren},
+      {"kids", WordClass::kChildren},
+      {"minors", WordClass::kChildren},
+      {"boys", WordClass::kChildren},
+      {"girls", WordClass::kChildren},
+      {"boy", WordClass::kChildren},
+      {"girl", WordClass::kChildren},
+      {"infants", WordClass::kChildren},
+      {"babies", WordClass::kChildren},
+      {"toddlers", WordClass::kChildren},
+      {"schoolchildren", WordClass::kChildren},
+      {"civilian", WordClass::kCivilians},
+      {"civilians", WordClass::kCivilians},
+      {"residents", WordClass::kCivilians},
+      {"villagers", WordClass::kCivilians},
+      {"women", WordClass::kCivilians},
+      {"worshippers", WordClass::kCivilians},
+      {"worshipers", WordClass::kCivilians},
+      {"passengers", WordClass::kCivilians},
+      {"shoppers", WordClass::kCivilians},
+      {"protesters", WordClass::kCivilians},
+      {"demonstrators", WordClass::kCivilians},
+      {"journalists", WordClass::kCivilians},
+      {"reporters", WordClass::kCivilians},
+      {"medics", WordClass::kCivilians},
+      {"doctors", WordClass::kCivilians},
+      {"nurses", WordClass::kCivilians},
+      {"paramedics", WordClass::kCivilians},
+      {"patients", WordClass::kCivilians},
+      {"refugees", WordClass::kCivilians},
+      {"migrants", WordClass::kCivilians},
+      {"pilgrims", WordClass::kCivilians},
+      {"farmers", WordClass::kCivilians},
+      {"fishermen", WordClass::kCivilians},
+      {"students", WordClass::kCivilians},
+      {"pupils", WordClass::kCivilians},
+      {"teachers", WordClass::kCivilians},
+      {"families", WordClass::kCivilians},
+      {"relatives", WordClass::kCivilians},
+      {"bystanders", WordClass::kCivilians},
+      {"noncombatants", WordClass::kCivilians},
+      {"aid", WordClass::kCivilians},
+      {"workers", WordClass::kCivilians},
+      {"volunteers", WordClass::kCivilians},
+      {"mourners", WordClass::kCivilians},
+      {"guests", WordClass::kCivilians},
+      {"detainees", WordClass::kCivilians},
+      {"prisoners", WordClass::kCivilians},
+      {"displaced", WordClass::kCivilians},
+      {"soldier", WordClass::kGovernment},
+      {"soldiers", WordClass::kGovernment},
+      {"troops", WordClass::kGovernment},
+      {"army", WordClass::kGovernment},
+      {"regime", WordClass::kGovernment},
+      {"servicemen", WordClass::kGovernment},
+      {"police", WordClass::kGovernment},
+      {"policemen", WordClass::kGovernment},
+      {"officers", WordClass::kGovernment},
+      {"guards", WordClass::kGovernment},
+      {"conscripts", WordClass::kGovernment},
+      {"personnel", WordClass::kGovernment},
+      {"security", WordClass::kGovernment},
+      {"government", WordClass::kGovernment},
+      {"loyalists", WordClass::kGovernment},
+      {"marines", WordClass::kGovernment},
+      {"sailors", WordClass::kGovernment},
+      {"gendarmes", WordClass::kGovernment},
+      {"military", WordClass::kGovernment},
+      {"servicemembers", WordClass::kGovernment},
+      {"militants", WordClass::kArmed},
+      {"fighters", WordClass::kArmed},
+      {"jihadists", WordClass::kArmed},
+      {"rebels", WordClass::kArmed},
+      {"insurgents", WordClass::kArmed},
+      {"terrorists", WordClass::kArmed},
+      {"gunmen", WordClass::kArmed},
+      {"extremists", WordClass::kArmed},
+      {"mujahideen", WordClass::kArmed},
+      {"militiamen", WordClass::kArmed},
+      {"militia", WordClass::kArmed},
+      {"mercenaries", WordClass::kArmed},
+      {"attackers", WordClass::kArmed},
+      {"assailants", WordClass::kArmed},
+      {"bandits", WordClass::kArmed},
+      {"separatists", WordClass::kArmed},
+      {"guerrillas", WordClass::kArmed},
+      {"combatants", WordClass::kArmed},
+      {"people", WordClass::kPeople},
+      {"persons", WordClass::kPeople},
+      {"individuals", WordClass::kPeople},
+      {"others", WordClass::kPeople},
+      {"men", WordClass::kPeople},
+      {"members", WordClass::kPeople},
+      {"victims", WordClass::kPeople},
+      {"bodies", WordClass::kPeople},
+      {"person", WordClass::kPeople},
+      {"man", WordClass::kPeople},
+      {"woman", WordClass::kCivilians},
+      {"crew", WordClass::kPeople}};
+  const auto it = kWords.find(w);
+  if (it != kWords.end()) return it->second;
+  // Nationalities and peoples: "Palestinians", "Israelis", "Ukrainians", "Yemenis".
+  if (w.size() > 5 && (w.ends_with("ians") || w.ends_with("ans") || w.ends_with("is"))) {
+    return WordClass::kPeople;
+  }
+  return WordClass::kNone;
+}
+
+// Reporting verbs of attribution ("X said", "said X", "X told Reuters").
+bool is_reporting_verb(std::string_view w) {
+  static const Words kWords = {
+      "said",       "says",      "say",      "reported",     "reports",   "claimed",   "claims",
+      "confirmed",  "confirms",  "told",     "stated",       "states",    "announced", "announces",
+      "added",      "adds",      "tweeted",  "wrote",        "estimated", "estimates", "counted",
+      "documented", "recorded",  "posted",   "quoted",       "cited",     "insisted",  "alleged",
+      "updated",    "published", "declared", "acknowledged", "admitted",  "noted",     "explained"};
+  return has(kWords, w);
+}
+
+// The head words of a claimant that is no name: "activists said", "the ministry said".
+bool is_claimant_noun(std::string_view w) {
+  static const Words kWords = {"source",        "sources",        "official",     "officials",
+                               "activist",      "activists",      "ministry",     "army",
+                               "military",      "agency",         "agencies",     "spokesman",
+                               "spokeswoman",   "spokesperson",   "spokespeople", "monitor",
+                               "monitors",      "observatory",    "witness",      "witnesses",
+                               "resident",      "residents",      "medic",        "medics",
+                               "doctor",        "doctors",        "rescuer",      "rescuers",
+                               "police",        "commander",      "commanders",   "governor",
+                               "group",         "groups",         "statement",    "report",
+                               "media",         "television",     "tv",           "radio",
+                               "council",       "authorities",    "authority",    "government",
+                               "committee",     "hospital",       "office",       "command",
+                               "mission",       "service",        "services",     "department",
+                               "organisation",  "organization",   "channel",      "outlet",
+                               "newspaper",     "daily",          "website",      "network",
+                               "correspondent", "reporter",       "paramedics",   "workers",
+                               "officer",       "general",        "minister",     "president",
+                               "chief",         "head",           "director",     "leader",
+                               "leaders",       "movement",       "coalition",    "campaign",
+                               "forces",        "militants",      "rebels",       "insurgents",
+                               "fighters",      "staff",          "tally",        "count",
+                               "figures",       "data",           "people",       "locals",
+                               "survivors",     "volunteers",     "team",         "teams",
+                               "unit",          "administration", "mayor",        "press"};
+  return has(kWords, w);
+}
+
+// A role: the person it names speaks for the organisation beside it.
+bool is_role_word(std::string_view w) {
+  static const Words kWords = {
+      "director",  "head",        "spokesman",      "spokeswoman", "spokesperson",  "chief",
+      "founder",   "commander",   "official",       "leader",      "president",     "chairman",
+      "secretary", "coordinator", "representative", "member",      "correspondent", "reporter",
+      "activist",  "manager",     "minister",       "governor",    "mayor",         "envoy",
+      "general",   "researcher",  "analyst",        "who"};
+  return has(kWords, w);
+}
+
+bool is_pronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
+}
+
+bool is_skippable_adverb(std::string_view w) {
+  static const Words kWords = {
+      "also",       "has",          "have",    "had",       "later",    "earlier",    "previously",
+      "separately", "again",        "then",    "recently",  "further",  "officially", "publicly",
+      "initially",  "subsequently", "had",     "has",       "would",    "will",       "on",
+      "sunday",     "monday",       "tuesday", "wednesday", "thursday", "friday",     "saturday"};
+  return has(kWords, w);
+}
+
+bool is_determiner(std::string_view w) { return w == "the" || w == "a" || w == "an"; }
+
+// Byte ranges of quotations: curly or guillemet pairs, straight quotes toggled, none across
+// a line break (an unclosed quotation ends with its paragraph).
+std::vector<std::pair<std::size_t, std::size_t>> quotations(std::string_view text) {
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::size_t open = kNone;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    const bool curly_open = rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xC2\xAB");
+    const bool curly_close = rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xC2\xBB");
+    if (text[i] == '\n') {
+      if (open != kNone) spans.emplace_back(open, i);
+      open = kNone;
+    } else if (curly_open || (text[i] == '"' && open == kNone)) {
+      if (open != kNone) spans.emplace_back(open, i);
+      open = i;
+    } else if ((curly_close || text[i] == '"') && open != kNone) {
+      spans.emplace_back(open, i);
+      open = kNone;
+    }
+  }
+  if (open != kNone) spans.emplace_back(open, text.size());
+  return spans;
+}
+
+// A claimant phrase: tokens [first, end), and where its main part ends (before an appositive).
+struct Phrase {
+  std::size_t first = 0;
+  std::size_t end = 0;
+  std::size_t head = 0;  ///< last token of the main part
+};
+
+class ClaimFinder {
+ public:
+  ClaimFinder(const TokenizedText& text, const std::vector<EntityMatch>& matches,
+              const std::vector<DateAt>& dates, const PartialDate& published)
+      : text_(text),
+        tokens_(text.tokens),
+        matches_(matches),
+        dates_(dates),
+        published_(published),
+        owner_(text.tokens.size(), -1),
+        quote_of_(text.tokens.size(), -1) {
+    for (std::size_t m = 0; m < matches.size(); ++m) {
+      for (std::size_t i = matches[m].first; i < matches[m].end; ++i) {
+        owner_[i] = static_cast<int>(m);
+      }
+    }
+    quotes_ = quotations(text.text);
+    std::size_t q = 0;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      while (q < quotes_.size() && quotes_[q].second <= tokens_[i].begin) ++q;
+      if (q < quotes_.size() && tokens_[i].end > quotes_[q].first &&
+          tokens_[i].begin < quotes_[q].second) {
+        quote_of_[i] = static_cast<int>(q);
+      }
+    }
+    sentence_first_.assign(text.sentences.size() + 1, tokens_.size());
+    for (std::size_t i = tokens_.size(); i-- > 0;) sentence_first_[tokens_[i].sentence] = i;
+    for (std::size_t s = text.sentences.size(); s-- > 0;) {
+      sentence_first_[s] = std::min(sentence_first_[s], sentence_first_[s + 1]);
+    }
+    article_place_ = main_place();
+  }
+
+  ClaimExtraction run() {
+    for (std::size_t s = 0; s < text_.sentences.size(); ++s) {
+      const std::size_t first = sentence_first_[s];
+      const std::size_t end = sentence_first_[s + 1];
+      if (first >= end) continue;
+      sentence_claims(first, end);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view word(std::size_t i) const {
+    return i < tokens_.size() ? std::string_view(tokens_[i].folded) : std::string_view();
+  }
+  bool same_sentence(std::size_t a, std::size_t b) const {
+    return a < tokens_.size() && b < tokens_.size() && tokens_[a].sentence == tokens_[b].sentence;
+  }
+  std::string_view gap_before(std::size_t i) const {
+    if (i == 0) return text_.text.substr(0, tokens_[0].begin);
+    return text_.text.substr(tokens_[i - 1].end, tokens_[i].begin - tokens_[i - 1].end);
+  }
+  bool comma_before(std::size_t i) const {
+    return gap_before(i).find_first_of(",;:") != std::string_view::npos;
+  }
+  bool punct_before(std::size_t i) const {
+    return gap_before(i).find_first_of(",;:()[]\"") != std::string_view::npos ||
+           quote_of_[i] != quote_of_[i - 1];
+  }
+  bool capitalised(std::size_t i) const {
+    const auto c = static_cast<unsigned char>(text_.text[tokens_[i].begin]);
+    return c >= 'A' && c <= 'Z';
+  }
+  // True when a number expression starts at token i.
+  bool is_number(std::size_t i) const {
+    return i < tokens_.size() && may_start_number(text_, i) && number_at(text_, i).has_value();
+  }
+
+  const EntityMatch* match_of(std::size_t i) const {
+    return owner_[i] < 0 ? nullptr : &matches_[static_cast<std::size_t>(owner_[i])];
+  }
+
+  // ---- sentences and the numbers in them ----
+
+  void sentence_claims(std::size_t first, std::size_t end) {
+    covered_until_ = first;
+    for (std::size_t i = first; i < end; ++i) {
+      if (i < covered_until_ || !may_start_number(text_, i)) continue;
+      const auto number = number_at(text_, i);
+      if (!number) continue;
+      consider(*number, first, end);
+      i = std::max(i, number->end - 1);
+    }
+    attributed_sentence_ = attribution_opens(first, end);
+  }
+
+  std::string number_text(const NumberExpr& n) const {
+    return std::string(text_.span_text(n.first, n.end));
+  }
+
+  void drop(const NumberExpr& n, std::string_view reason) {
+    out_.dropped.push_back("'" + number_text(n) + "': " + std::string(reason));
+  }
+
+  void consider(const NumberExpr& n, std::size_t first, std::size_t end) {
+    const std::string_view next = word(n.end);
+    if (same_sentence(n.end, n.first) &&
+        (is_non_victim_unit(next) || gap_before(n.end).find('%') != std::string_view::npos)) {
+      return;
+    }
+    if (n.end < tokens_.size() && n.end > 0 &&
+        text_.text.substr(tokens_[n.end - 1].end, 1) == "%") {
+      return;
+    }
+    CasualtyClaim claim;
+    std::size_t victims_first = n.end;
+    std::size_t victims_end = n.end;
+    bool found = false;
+    if (auto outcome = toll_outcome(n, first)) {
+      claim.outcome = *outcome;
+      claim.update = toll_is_update(n, first);
+      found = true;
+      victims_phrase_after(n, end, victims_first, victims_end);
+    } else if (auto active = active_before(n, first)) {
+      claim.outcome = *active;
+      found = true;
+      victims_phrase_after(n, end, victims_first, victims_end);
+    } else if (auto stative = stative_after(n, end, victims_first, victims_end)) {
+      claim.outcome = *stative;
+      found = true;
+    }
+    if (!found) return;
+    if (n.too_large) return drop(n, "too large to be a casualty figure");
+    if (n.year_like && !has_victim_word(victims_first, victims_end)) {
+      return drop(n, "looks like a year");
+    }
+    if (n.vague.empty() && n.low <= 0) return;
+    fill_number(n, claim);
+    fill_victims(n, victims_first, victims_end, claim);
+    claim.claimant = claimant_for(n, first, end);
+    fill_place(n, first, end, claim);
+    fill_date(first, end, claim);
+    fill_sentence(n, first, end, claim);
+    covered_until_ = std::max(covered_until_, victims_end);
+    add(std::move(claim));
+  }
+
+  void add(CasualtyClaim claim) {
+    for (const CasualtyClaim& c : out_.claims) {
+      if (c.low == claim.low && c.high == claim.high && c.vague == claim.vague &&
+          c.outcome == claim.outcome && c.victim_class == claim.victim_class &&
+          claimant_id(c) == claimant_id(claim)) {
+        return;  // the same claim again (a headline repeated in the text)
+      }
+    }
+    last_claim_end_ = claim_end_;
+    out_.claims.push_back(std::move(claim));
+  }
+
+  // ---- outcome patterns ----
+
+  // "the death toll rose to 45", "a toll of 12", "the number of dead reached 30".
+  std::optional<Outcome> toll_outcome(const NumberExpr& n, std::size_t first) const {
+    if (n.first < first + 1) return std::nullopt;
+    const std::string_view link = word(n.first - 1);
+    static const Words kLinks = {"to",     "at",     "of",    "reached", "hit",
+                                 "is",     "was",    "stood", "stands",  "exceeded",
+                                 "passed", "topped", "rose",  "climbed", "surpassed"};
+    if (!has(kLinks, link)) return std::nullopt;
+    for (std::size_t k = n.first - 1; k-- > first && k + 8 > n.first;) {
+      const std::string_view w = word(k);
+      if (w == "toll") {
+        return k > first && (word(k - 1) == "injury" || word(k - 1) == "casualty")
+                   ? (word(k - 1) == "injury" ? std::optional(Outcome::kWounded) : std::nullopt)
+                   : std::optional(Outcome::kKilled);
+      }
+      if (w == "number" && (word(k + 1) == "of")) {
+        const auto o = stative_outcome(word(k + 2));
+        if (o) return o;
+      }
+    }
+    return std::nullopt;
+  }
+
+  bool toll_is_update(const NumberExpr& n, std::size_t first) const {
+    static const Words kRising = {"rose",     "risen",   "rises",    "climbed",  "increased",
+                                  "jumped",   "reached", "raising",  "bringing", "raised",
+                                  "brought",  "mounted", "now",      "updated",  "surpassed",
+                                  "exceeded", "rising",  "climbing", "soared",   "new"};
+    for (std::size_t k = n.first; k-- > first && k + 10 > n.first;) {
+      if (has(kRising, word(k))) return true;
+    }
+    return false;
+  }
+
+  // An outcome verb right before the number: "killed 300 militants", "killing around 30".
+  std::optional<Outcome> active_before(const NumberExpr& n, std::size_t first) const {
+    std::size_t k = n.first;
+    while (k > first && (word(k - 1) == "another" || word(k - 1) == "further" ||
+                         word(k - 1) == "a" || word(k - 1) == "reportedly")) {
+      --k;
+    }
+    if (k <= first || gap_before(k).find_first_not_of(" ") != std::string_view::npos) {
+      return std::nullopt;  // "captured (22)", "killed, 30 ..."
+    }
+    if (const auto o = active_outcome(word(k - 1))) {
+      // Taking places is no casualty: "captured 3 villages" (units), "captured 22" (bare).
+      if (*o == Outcome::kCaptured && !has_victim_word(n.end, std::min(n.end + 4, end_of(n)))) {
+        return std::nullopt;
+      }
+      return o;
+    }
+    // "claimed the lives of 20", "took the lives of".
+    if (word(k - 1) == "of" && k >= first + 3 && word(k - 2) == "lives") return Outcome::kKilled;
+    return std::nullopt;
+  }
+
+  // The end of the sentence of the number's tokens.
+  std::size_t end_of(const NumberExpr& n) const {
+    return sentence_first_[tokens_[n.first].sentence + 1];
+  }
+
+  // After an outcome word with no auxiliary: an object means it was an active verb
+  // ("Hezbollah forces captured Palmyra", "militants killed 5 soldiers").
+  bool has_object(std::size_t k, std::size_t end) const {
+    if (k >= end || punct_before(k)) return false;
+    const std::string_view w = word(k);
+    return is_determiner(w) || w == "their" || w == "its" || w == "his" || w == "her" ||
+           (capitalised(k) && !is_name_stopword(w)) || match_of(k) != nullptr || is_number(k);
+  }
+
+  // Victims then an outcome: "400 of their fighters being killed", "45 dead", "12 injured".
+  std::optional<Outcome> stative_after(const NumberExpr& n, std::size_t end,
+                                       std::size_t& victims_first, std::size_t& victims_end) {
+    std::size_t q = n.end;
+    if (q < end && punct_before(q) && gap_before(q).find_first_of(":;") != std::string_view::npos) {
+      return std::nullopt;  // "Report number 22: forces captured ..."
+    }
+    if (word(q) == "of" && q < end) ++q;  // "400 of their fighters", "dozens of soldiers"
+    victims_first = q;
+    victims_end = q;
+    bool auxiliary = false;
+    bool skipped_other = false;
+    for (; q < end && q < n.end + 14; ++q) {
+      const std::string_view w = word(q);
+      if (q > n.end && quote_of_[q] != quote_of_[q - 1]) return std::nullopt;
+      const auto outcome = stative_outcome(w);
+      if (outcome && !(w == "displaced" && victims_end == victims_first && !auxiliary &&
+                       q + 1 < end && victim_word_class(word(q + 1)) != WordClass::kNone)) {
+        const bool people = has_victim_word(victims_first, victims_end) ||
+                            entity_in(victims_first, victims_end) || skipped_other;
+        const bool bare = victims_end == victims_first && is_bare_outcome(w);
+        if (!auxiliary && !people && !bare) return std::nullopt;
+        if (!auxiliary && has_object(q + 1, end)) return std::nullopt;
+        if (w == "fled" && !people) return std::nullopt;
+        if (w == "left") return std::nullopt;
+        claim_end_ = q + 1;
+        return outcome;
+      }
+      if (w == "taken" &&
+          (word(q + 1) == "prisoner" || word(q + 1) == "hostage" || word(q + 1) == "captive")) {
+        claim_end_ = q + 2;
+        return Outcome::kCaptured;
+      }
+      if (w == "unaccounted" && word(q + 1) == "for") {
+        claim_end_ = q + 2;
+        return Outcome::kMissing;
+      }
+      if (w == "lost" && word(q + 1) == "their" && word(q + 2) == "lives") {
+        claim_end_ = q + 3;
+        return Outcome::kKilled;
+      }
+      if (is_auxiliary(w) && (victims_end > victims_first || q == n.end || auxiliary)) {
+        auxiliary = true;
+        continue;
+      }
+      if (auxiliary) return std::nullopt;  // "4,000 fighters had still managed"
+      // "5 civilians and 3 soldiers were killed": step over the other count.
+      if ((w == "and" || comma_before(q)) && q + 1 < end && may_start_number(text_, q + 1)) {
+        if (const auto other = number_at(text_, q + 1); other && w == "and") {
+          q = other->end;
+          while (q < end && !is_auxiliary(word(q)) && !stative_outcome(word(q)) &&
+                 !ends_victims(word(q))) {
+            ++q;
+          }
+          --q;
+          skipped_other = true;
+          continue;
+        }
+      }
+      // "civilians, including 3 children, were killed".
+      if (w == "including" || w == "among" || w == "mostly" || w == "mainly") {
+        std::size_t k = q + 1;
+        while (k < end && !is_auxiliary(word(k)) && !stative_outcome(word(k)) &&
+               !(comma_before(k) && k > q + 1)) {
+          ++k;
+        }
+        victims_end = k;
+        q = k - 1;
+        continue;
+      }
+      if (ends_victims(w) || skipped_other) return std::nullopt;
+      if (q > n.end && punct_before(q) && !(q == n.end + 1 && word(n.end) == "of")) {
+        return std::nullopt;
+      }
+      if (q - victims_first >= 7) return std::nullopt;
+      victims_end = q + 1;
+    }
+    return std::nullopt;
+  }
+
+  // The victims after an active verb's number: "300 militants", "scores of its fighters".
+  void victims_phrase_after(const NumberExpr& n, std::size_t end, std::size_t& victims_first,
+                            std::size_t& victims_end) {
+    std::size_t q = n.end;
+    if (word(q) == "of" && q + 1 < end && !punct_before(q)) ++q;
+    victims_first = victims_end = q;
+    for (; q < end && q < victims_first + 7; ++q) {
+      const std::string_view w = word(q);
+      if (q > n.end && punct_before(q) && w != "including") break;
+      if (w == "including" || w == "among" || w == "mostly") {
+        std::size_t k = q + 1;
+        while (k < end && !punct_before(k) && k < q + 8) ++k;
+        victims_end = k;
+        break;
+      }
+      if (ends_victims(w) || is_auxiliary(w) || stative_outcome(w) || active_outcome(w) ||
+          w == "and" || is_number(q)) {
+        if (w == "and" && q + 1 < end && victim_word_class(word(q + 1)) != WordClass::kNone &&
+            !is_number(q + 1)) {
+          continue;  // "soldiers and policemen"
+        }
+        break;
+      }
+      victims_end = q + 1;
+    }
+    claim_end_ = victims_end;
+  }
+
+  bool has_victim_word(std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k < end; ++k) {
+      if (victim_word_class(word(k)) != WordClass::kNone) return true;
+    }
+    return false;
+  }
+
+  bool entity_in(std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k < end; ++k) {
+      if (const EntityMatch* m = match_of(k); m && m->entity) return true;
+    }
+    return false;
+  }
+
+  // ---- claim fields ----
+
+  void fill_number(const NumberExpr& n, CasualtyClaim& claim) const {
+    claim.number = number_text(n);
+    claim.low = n.vague.empty() ? n.low : 0;
+    claim.high = n.vague.empty() ? n.high : 0;
+    claim.qualifier = n.qualifier;
+    claim.vague = n.vague;
+    claim.magnitude = n.magnitude;
+  }
+
+  void fill_victims(const NumberExpr& n, std::size_t first, std::size_t end, CasualtyClaim& claim) {
+    if (end > first) claim.victims = std::string(text_.span_text(first, end));
+    WordClass cls = WordClass::kNone;
+    for (std::size_t k = first; k < end && cls == WordClass::kNone; ++k) {
+      if (word(k) == "including" || word(k) == "among") break;
+      const WordClass c = victim_word_class(word(k));
+      if (c != WordClass::kPeople) cls = c;
+    }
+    const EntityMatch* group = nullptr;
+    for (std::size_t k = first; k < end && !group; ++k) {
+      const EntityMatch* m = match_of(k);
+      if (m && m->entity && m->entity->type == EntityType::kOrg) group = m;
+    }
+    if (group && cls == WordClass::kNone) {
+      if (group->entity->subtype == "armed") cls = WordClass::kArmed;
+      if (group->entity->subtype == "gov") cls = WordClass::kGovernment;
+    }
+    claim.victim_class = victim_class_of(cls);
+    if (claim.victims.empty() && !out_.claims.empty() && last_claim_end_ + 4 >= n.first &&
+        same_sentence(last_claim_end_ > 0 ? last_claim_end_ - 1 : 0, n.first)) {
+      // "5 civilians were killed and 12 wounded": the victims of the count before.
+      const CasualtyClaim& previous = out_.claims.back();
+      claim.victims = previous.victims;
+      claim.victim_class = previous.victim_class;
+      claim.group = previous.group;
+      return;
+    }
+    if (!group && (claim.victim_class == VictimClass::kArmedGroup ||
+                   claim.victim_class == VictimClass::kGovernmentForces)) {
+      group = possessed_group(n, first, end, claim.victim_class);
+    }
+    if (group) claim.group = {group->entity->id, group->entity->canonical};
+  }
+
+  static VictimClass victim_class_of(WordClass c) {
+    switch (c) {
+      case WordClass::kCivilians:
+        return VictimClass::kCivilians;
+      case WordClass::kChildren:
+        return VictimClass::kChildren;
+      case WordClass::kGovernment:
+        return VictimClass::kGovernmentForces;
+      case WordClass::kArmed:
+        return VictimClass::kArmedGroup;
+      default:
+        return VictimClass::kUnspecified;
+    }
+  }
+
+  // "400 of their fighters": the group named before in the sentence, of the right kind.
+  const EntityMatch* possessed_group(const NumberExpr& n, std::size_t first, std::size_t end,
+                                     VictimClass cls) const {
+    bool possessive = false;
+    for (std::size_t k = first; k < end; ++k) {
+      possessive = possessive || word(k) == "their" || word(k) == "its";
+    }
+    if (!possessive) return nullptr;
+    const std::string_view wanted = cls == VictimClass::kArmedGroup ? "armed" : "gov";
+    const std::size_t sentence_start = sentence_first_[tokens_[n.first].sentence];
+    for (std::size_t k = n.first; k-- > sentence_start;) {
+      const EntityMatch* m = match_of(k);
+      if (m && m->entity && m->entity->type == EntityType::kOrg && m->entity->subtype == wanted) {
+        return m;
+      }
+    }
+    return nullptr;
+  }
+
+  void fill_place(const NumberExpr& n, std::size_t first, std::size_t end,
+                  CasualtyClaim& claim) const {
+    const GazetteerEntity* best = nullptr;
+    bool best_country = true;
+    for (std::size_t k = n.end; k < end; ++k) {  // after the number first
+      consider_place(k, best, best_country);
+    }
+    if (!best || best_country) {
+      for (std::size_t k = n.first; k-- > first;) consider_place(k, best, best_country);
+    }
+    if (best) {
+      claim.place = {best->id, best->canonical};
+    } else if (article_place_) {
+      claim.place = {article_place_->id, article_place_->canonical};
+      claim.place_from_article = true;
+    }
+  }
+
+  void consider_place(std::size_t k, const GazetteerEntity*& best, bool& best_country) const {
+    if (claimant_span_ && k >= claimant_span_->first && k < claimant_span_->end) return;
+    const EntityMatch* m = match_of(k);
+    if (!m || !m->entity || m->entity->type != EntityType::kPlace) return;
+    const bool country = m->entity->subtype == "country";
+    if (!best || (best_country && !country)) {
+      best = m->entity;
+      best_country = country;
+    }
+  }
+
+  // The most mentioned place of the article, towns before countries.
+  const GazetteerEntity* main_place() const {
+    std::map<const GazetteerEntity*, int> counts;
+    for (const EntityMatch& m : matches_) {
+      if (m.entity && m.entity->type == EntityType::kPlace) ++counts[m.entity];
+    }
+    const GazetteerEntity* best = nullptr;
+    int best_score = 0;
+    for (const EntityMatch& m : matches_) {  // in order of first mention for ties
+      if (!m.entity || m.entity->type != EntityType::kPlace) continue;
+      const int score = counts[m.entity] * 2 + (m.entity->subtype == "country" ? 0 : 1) * 1000;
+      if (score > best_score) {
+        best = m.entity;
+        best_score = score;
+      }
+    }
+    return best;
+  }
+
+  void fill_date(std::size_t first, std::size_t end, CasualtyClaim& claim) const {
+    for (const DateAt& d : dates_) {
+      if (d.token < first || d.token >= end) continue;
+      if (published_.known() && d.date.date.sortable() > published_.sortable()) continue;
+      claim.event_date = d.date.date;
+      return;
+    }
+    claim.event_date = published_;
+    claim.date_from_published = published_.known();
+  }
+
+  void fill_sentence(const NumberExpr& n, std::size_t first, std::size_t end,
+                     CasualtyClaim& claim) const {
+    std::size_t begin = tokens_[first].begin;
+    std::size_t stop = tokens_[end - 1].end;
+    while (stop < text_.text.size() && text_.text[stop] != '\n' &&
+           std::string_view(".!?\"')]").find(text_.text[stop]) != std::string_view::npos) {
+      ++stop;
+    }
+    if (stop + 2 < text_.text.size() && text_.text.substr(stop, 3) == "\xE2\x80\x9D") stop += 3;
+    const std::size_t number_begin = tokens_[n.first].begin;
+    const std::size_t number_end = tokens_[n.end - 1].end;
+    if (stop - begin > kMaxClaimSentenceBytes) {
+      const std::size_t half = kMaxClaimSentenceBytes / 2;
+      begin = std::max(begin, number_begin > half ? number_begin - half : 0);
+      stop = std::min(stop, std::max(number_end + half, begin + kMaxClaimSentenceBytes));
+      while (begin < number_begin &&
+             (static_cast<unsigned char>(text_.text[begin]) & 0xC0) == 0x80) {
+        ++begin;
+      }
+      while (stop > number_end && stop < text_.text.size() &&
+             (static_cast<unsigned char>(text_.text[stop]) & 0xC0) == 0x80) {
+        --stop;
+      }
+    }
+    claim.sentence = std::string(text_.text.substr(begin, stop - begin));
+    claim.number_begin = static_cast<std::uint32_t>(number_begin - begin);
+    claim.number_end = static_cast<std::uint32_t>(number_end - begin);
+  }
+
+  // ---- attribution ----
+
+  ClaimRef claimant_for(const NumberExpr& n, std::size_t first, std::size_t end) {
+    claimant_span_.reset();
+    const int quote = quote_of_[n.first];
+    if (quote >= 0) {
+      if (auto who = quote_speaker(static_cast<std::size_t>(quote))) return *who;
+    }
+    if (auto who = sentence_attribution(n, first, end)) return *who;
+    if (attributed_sentence_ && previous_in_paragraph(first)) return *attributed_sentence_;
+    return {};
+  }
+
+  bool previous_in_paragraph(std::size_t first) const {
+    return first > 0 && gap_before(first).find('\n') == std::string_view::npos;
+  }
+
+  // "According to X," opening a sentence: X also speaks in the next sentence.
+  std::optional<ClaimRef> attribution_opens(std::size_t first, std::size_t end) {
+    if (word(first) != "according" || word(first + 1) != "to") return std::nullopt;
+    const auto phrase = phrase_after(first + 2, end);
+    if (!phrase) return std::nullopt;
+    return resolve(*phrase);
+  }
+
+  std::optional<ClaimRef> sentence_attribution(const NumberExpr& n, std::size_t first,
+                                               std::size_t end) {
+    for (std::size_t k = first; k + 1 < end; ++k) {
+      if (word(k) == "according" && word(k + 1) == "to" && quote_of_[k] < 0) {
+        if (auto phrase = phrase_after(k + 2, end)) return resolve(*phrase);
+      }
+    }
+    if (auto lead = leading_label(first, end)) return resolve(*lead);
+    std::optional<std::size_t> best;
+    std::optional<Phrase> best_phrase;
+    for (std::size_t k = first; k < end; ++k) {
+      if (!is_reporting_verb(word(k)) || quote_of_[k] >= 0) continue;
+      if (k > first && (word(k - 1) == "were" || word(k - 1) == "was" || word(k - 1) == "been" ||
+                        word(k - 1) == "be" || word(k - 1) == "is" || word(k - 1) == "are")) {
+        continue;  // "were reported killed", "is said to"
+      }
+      std::optional<Phrase> phrase = phrase_before(k, first);
+      if (!phrase && (word(k) == "said" || word(k) == "says" || word(k) == "reported" ||
+                      word(k) == "added" || word(k) == "claimed")) {
+        phrase = phrase_after(k + 1, end);
+      }
+      if (!phrase) continue;
+      const std::size_t distance = k > n.first ? k - n.first : n.first - k;
+      if (!best || distance < *best) {
+        best = distance;
+        best_phrase = phrase;
+      }
+    }
+    if (best_phrase) return resolve(*best_phrase);
+    return std::nullopt;
+  }
+
+  // "SOHR: 12 civilians killed in Idlib". Not a place ("Palmyra: ...") or a numbered label.
+  std::optional<Phrase> leading_label(std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k < end && k < first + 6; ++k) {
+      if (is_number(k)) return std::nullopt;
+      if (k + 1 < end && gap_before(k + 1).find(':') != std::string_view::npos) {
+        Phrase p{first, k + 1, k};
+        bool party = false;
+        for (std::size_t i = first; i <= k; ++i) {
+          const EntityMatch* m = match_of(i);
+          party = party || (m && (!m->entity || m->entity->type != EntityType::kPlace)) ||
+                  is_claimant_noun(word(i));
+        }
+        if (party && usable(p)) return p;
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The speaker of quotation `q`: a reporting verb right after it closes or right before it
+  // opens, in the sentences around it.
+  std::optional<ClaimRef> quote_speaker(std::size_t q) {
+    const auto [open, close] = quotes_[q];
+    std::size_t after = 0;
+    while (after < tokens_.size() && tokens_[after].begin < close) ++after;
+    for (std::size_t k = after; k < tokens_.size() && k < after + 8; ++k) {
+      if (quote_of_[k] >= 0 || gap_before(k).find('\n') != std::string_view::npos) break;
+      if (!is_reporting_verb(word(k))) continue;
+      const std::size_t sentence_start = sentence_first_[tokens_[k].sentence];
+      auto phrase = phrase_before(k, std::max(after, sentence_start));
+      if (!phrase) phrase = phrase_after(k + 1, sentence_first_[tokens_[k].sentence + 1]);
+      if (phrase) return resolve(*phrase);
+      break;
+    }
+    std::size_t before = after;
+    while (before > 0 && tokens_[before - 1].begin >= open) --before;
+    for (std::size_t k = before; k-- > 0 && k + 12 > before;) {
+      if (quote_of_[k] >= 0 || gap_before(k + 1).find('\n') != std::string_view::npos) break;
+      if (!is_reporting_verb(word(k))) continue;
+      const std::size_t sentence_start = sentence_first_[tokens_[k].sentence];
+      if (auto phrase = phrase_before(k, sentence_start)) return resolve(*phrase);
+      break;
+    }
+    return std::nullopt;
+  }
+
+  // The party before a reporting verb at k, back to `limit`: "media activist Amro al-Hussein
+  // told", "Rami Abdulrahman, director of the Syrian Observatory for Human Rights, said".
+  std::optional<Phrase> phrase_before(std::size_t k, std::size_t limit) const {
+    std::size_t end = k;
+    while (end > limit && is_skippable_adverb(word(end - 1)) && !comma_before(end)) --end;
+    if (end <= limit) return std::nullopt;
+    // "..., he said": the person or claimant named last before.
+    if (is_pronoun(word(end - 1))) {
+      if (punct_before(end - 1) || end - 1 == limit) return pronoun_phrase(end - 1);
+      return std::nullopt;
+    }
+    std::size_t first = end;
+    while (first > limit && end - first < 14) {
+      const std::size_t k2 = first - 1;
+      const std::string_view w = word(k2);
+      if (quote_of_[k2] >= 0 || is_number(k2)) break;
+      if (w == "that" || w == "which" || w == "when" || w == "after" || w == "while" ||
+          w == "but" || w == "as" || w == "and" || w == "because" || w == "where" ||
+          stative_outcome(w) || active_outcome(w) || is_auxiliary(w)) {
+        break;
+      }
+      if (first < end && punct_before(first)) {
+        // Cross a comma only into an appositive: "X, director of Y," or "Y director, X".
+        const bool role_after = is_role_word(word(first)) ||
+                                (is_determiner(word(first)) && is_role_word(word(first + 1)));
+        if (!(role_after || is_role_word(w))) break;
+        if (gap_before(first).find_first_of("\"") != std::string_view::npos) break;
+      }
+      first = k2;
+    }
+    if (first == end) return std::nullopt;
+    Phrase p{first, end, end - 1};
+    if (!usable(p)) return std::nullopt;
+    return p;
+  }
+
+  std::optional<Phrase> pronoun_phrase(std::size_t pronoun) const {
+    // The nearest person named before, within the paragraph.
+    for (std::size_t k = pronoun; k-- > 0 && k + 80 > pronoun;) {
+      if (gap_before(k + 1).find('\n') != std::string_view::npos) break;
+      const EntityMatch* m = match_of(k);
+      if (m && (!m->entity || m->entity->type == EntityType::kPerson) && m->end - m->first >= 2) {
+        return Phrase{m->first, m->end, m->end - 1};
+      }
+      if (m && m->entity && m->entity->type == EntityType::kPerson) {
+        return Phrase{m->first, m->end, m->end - 1};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The party after "according to" or "said": up to punctuation, with an appositive.
+  std::optional<Phrase> phrase_after(std::size_t i, std::size_t end) const {
+    if (i >= end) return std::nullopt;
+    std::size_t k = i;
+    std::size_t head = i;
+    while (k < end && k < i + 14) {
+      const std::string_view w = word(k);
+      if (k > i && punct_before(k)) {
+        const bool role = is_role_word(w) || (is_determiner(w) && is_role_word(word(k + 1)));
+        if (!role) break;
+      }
+      if (k > i &&
+          (w == "that" || w == "on" || w == "in" || is_auxiliary(w) || is_reporting_verb(w) ||
+           stative_outcome(w) || active_outcome(w) || quote_of_[k] >= 0)) {
+        break;
+      }
+      if (is_number(k)) break;
+      head = k;
+      ++k;
+    }
+    if (k == i) return std::nullopt;
+    Phrase p{i, k, head};
+    if (!usable(p)) return std::nullopt;
+    return p;
+  }
+
+  // A phrase names a party when it holds an entity, a capitalised name or a claimant noun.
+  bool usable(const Phrase& p) const {
+    for (std::size_t k = p.first; k < p.end; ++k) {
+      if (const EntityMatch* m = match_of(k); m && m->entity) return true;
+      if (capitalised(k) && !is_name_stopword(word(k)) && !is_determiner(word(k)) &&
+          k > sentence_first_[tokens_[k].sentence]) {
+        return true;
+      }
+      if (is_claimant_noun(word(k))) return true;
+    }
+    // A capitalised name opening its sentence: "Witnesses said", "Hamas said".
+    const std::size_t k = p.first;
+    return capitalised(k) && !is_name_stopword(word(k)) && !is_determiner(word(k)) &&
+           p.end - p.first >= 1 && match_of(k) != nullptr;
+  }
+
+  // The claimant a phrase names: an organisation a spokesperson speaks for, a person, the
+  // organisation "the Observatory" refers back to, or the words as written.
+  ClaimRef resolve(const Phrase& p) {
+    claimant_span_ = p;
+    const GazetteerEntity* org = nullptr;
+    const GazetteerEntity* person = nullptr;
+    const GazetteerEntity* any = nullptr;
+    bool has_role = false;
+    std::size_t institution_head = 0;
+    for (std::size_t k = p.first; k < p.end; ++k) {
+      has_role = has_role || is_role_word(word(k));
+      const EntityMatch* m = match_of(k);
+      if (!m || !m->entity) {
+        if (is_claimant_noun(word(k)) && !is_role_word(word(k)) && !capitalised(k)) {
+          institution_head = k + 1;
+        }
+        continue;
+      }
+      any = any ? any : m->entity;
+      if (m->entity->type == EntityType::kOrg && !org) org = m->entity;
+      if (m->entity->type == EntityType::kPerson && !person) person = m->entity;
+      institution_head = 0;
+    }
+    const std::optional<std::string> unknown = unknown_name(p);
+    // "Hamas-run health ministry": the head is an institution of its own, not the group.
+    if (org && !(institution_head == p.end && !has_role)) return {org->id, org->canonical};
+    if (person) return {person->id, person->canonical};
+    if (auto back = refers_back(p)) return *back;
+    if (unknown && institution_head != p.end) return {"", *unknown};
+    if (any && any->type != EntityType::kPlace) return {any->id, any->canonical};
+    return {"", as_written(p)};
+  }
+
+  // A capitalised name inside the phrase that the gazetteer does not know ("Amro al-Hussein").
+  std::optional<std::string> unknown_name(const Phrase& p) const {
+    for (std::size_t k = p.first; k < p.end; ++k) {  // a name the entity finder saw
+      const EntityMatch* m = match_of(k);
+      if (m && !m->entity && m->end - m->first >= 2 && m->end <= p.end) {
+        return std::string(text_.span_text(m->first, m->end));
+      }
+    }
+    std::size_t first = p.end;  // p.end: no name started
+    std::size_t end = p.end;
+    for (std::size_t k = p.first; k < p.end; ++k) {
+      const bool started = first != p.end;
+      const bool name_word = (capitalised(k) && !is_name_stopword(word(k)) &&
+                              !is_determiner(word(k)) && !match_of(k)) ||
+                             (started && is_arabic_article(word(k)) && tokens_[k].joined);
+      if (name_word && (!started || (end == k && tokens_[k].joined))) {
+        if (!started) first = k;
+        end = k + 1;
+      } else if (started && end - first >= 2) {
+        break;
+      } else if (started) {
+        first = end = p.end;
+      }
+    }
+    if (first == p.end || end - first < 2) return std::nullopt;
+    return std::string(text_.span_text(first, end));
+  }
+
+  // "the Observatory", "the monitor group": an organisation named earlier with that word.
+  std::optional<ClaimRef> refers_back(const Phrase& p) const {
+    std::size_t k = p.first;
+    if (is_determiner(word(k))) ++k;
+    if (k + 2 == p.end && is_arabic_article(word(k))) ++k;  // "al-Omar"
+    if (k + 1 != p.end || !capitalised(k)) return std::nullopt;
+    const std::string w(word(k));
+    // A surname: the person named in full before ("Abas al-Omar" ... "al-Omar said").
+    for (std::size_t m = matches_.size(); m-- > 0;) {
+      const EntityMatch& match = matches_[m];
+      if (match.first >= p.first || match.end - match.first < 2 || word(match.end - 1) != w) {
+        continue;
+      }
+      if (!match.entity) return ClaimRef{"", std::string(text_.span_text(match.first, match.end))};
+      if (match.entity->type == EntityType::kPerson) {
+        return ClaimRef{match.entity->id, match.entity->canonical};
+      }
+    }
+    for (std::size_t m = matches_.size(); m-- > 0;) {
+      const EntityMatch& match = matches_[m];
+      if (match.first >= p.first || !match.entity || match.entity->type != EntityType::kOrg) {
+        continue;
+      }
+      for (const std::string& alias : match.entity->aliases) {
+        const TokenizedText words = tokenize(alias);
+        for (const Token& t : words.tokens) {
+          if (t.folded == w) return ClaimRef{match.entity->id, match.entity->canonical};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::string as_written(const Phrase& p) const {
+    std::size_t first = p.first;
+    while (first + 1 < p.end && is_determiner(word(first))) ++first;
+    std::string text(text_.span_text(first, p.end));
+    // Keep the words, not an opening quotation mark glued to the first one.
+    while (!text.empty() && static_cast<unsigned char>(text[0]) >= 0x80 &&
+           !std::isalnum(static_cast<unsigned char>(text[0]))) {
+      if (text.starts_with("\xE2\x80\x9C") || text.starts_with("\xE2\x80\x9D")) {
+        text.erase(0, 3);
+      } else {
+        break;
+      }
+    }
+    return text;
+  }
+
+  const TokenizedText& text_;
+  const std::vector<Token>& tokens_;
+  const std::vector<EntityMatch>& matches_;
+  const std::vector<DateAt>& dates_;
+  const PartialDate& published_;
+  std::vector<int> owner_;     // token -> covering match, or -1
+  std::vector<int> quote_of_;  // token -> quotation it is inside, or -1
+  std::vector<std::pair<std::size_t, std::size_t>> quotes_;
+  std::vector<std::size_t> sentence_first_;  // sentence -> first token (size sentences + 1)
+  const GazetteerEntity* article_place_ = nullptr;
+  std::optional<ClaimRef> attributed_sentence_;  // "According to X," of the sentence before
+  std::optional<Phrase> claimant_span_;          // the current claim's claimant tokens
+  std::size_t covered_until_ = 0;                // tokens already inside a claim's victims
+  std::size_t claim_end_ = 0;                    // end of the current claim's words
+  std::size_t last_claim_end_ = 0;
+  ClaimExtraction out_;
+};
+
+}  // namespace
+
+ClaimExtraction find_claims(const TokenizedText& text, const std::vector<EntityMatch>& matches,
+                            const std::vector<DateAt>& dates, const PartialDate& published) {
+  return ClaimFinder(text, matches, dates, published).run();
+}
+
+}  // namespace cs
