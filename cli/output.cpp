@@ -16,31 +16,25 @@ std::string styled(std::string_view text, std::string_view style, bool colour) {
   return std::string(style) + std::string(text) + std::string(kReset);
 }
 
-// `text` cut or padded to `width` characters (UTF-8 aware), a cut marked with "…".
+// `text` cut to `width` - 1 characters (UTF-8 aware; a cut marked with "…") and padded to
+// `width`, so columns stay apart.
 std::string cell(std::string_view text, std::size_t width) {
+  const std::size_t room = width - 1;
   std::string out;
   std::size_t chars = 0;
-  std::size_t i = 0;
-  for (; i < text.size() && chars < width; ++chars) {
-    std::size_t len = 1;
+  for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0xF0) {
-      len = 4;
-    } else if (c >= 0xE0) {
-      len = 3;
-    } else if (c >= 0xC0) {
-      len = 2;
-    }
-    if (chars + 1 == width && i + len < text.size()) {
+    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (chars + 1 == room && i + len < text.size()) {
       out += "\u2026";
       ++chars;
-      i = text.size();
       break;
     }
     out.append(text.substr(i, len));
     i += len;
+    ++chars;
   }
-  out.append(width > chars ? width - chars : 0, ' ');
+  out.append(width - chars, ' ');
   return out;
 }
 
@@ -110,7 +104,7 @@ void print_claims(std::ostream& out, const query::ClaimsResult& result, bool col
   out << "\n";
   if (result.incidents.empty()) return;
   out << "\n"
-      << cell("INCIDENT", 9) << cell("CLAIMANT", 28) << cell("NUMBER", 18) << cell("VICTIMS", 30)
+      << cell("INCIDENT", 9) << cell("CLAIMANT", 36) << cell("NUMBER", 18) << cell("VICTIMS", 30)
       << cell("OUTLET", 22) << "DATE\n";
   int number = 1;
   for (const query::Incident& i : result.incidents) {
@@ -130,7 +124,7 @@ void print_claims(std::ostream& out, const query::ClaimsResult& result, bool col
       const std::string claimant =
           c.claim.claimant.empty() ? "(the outlet itself)" : c.claim.claimant.name;
       const std::string date = c.claim.event_date.known() ? c.claim.event_date.iso() : "-";
-      out << cell("#" + std::to_string(number), 9) << cell(claimant, 28)
+      out << cell("#" + std::to_string(number), 9) << cell(claimant, 36)
           << cell(figure(c.claim), 18) << cell(c.claim.victims.empty() ? "-" : c.claim.victims, 30)
           << cell(c.outlet.value_or("-"), 22) << date << "\n";
     }

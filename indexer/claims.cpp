@@ -564,7 +564,9 @@ class ClaimFinder {
                             entity_in(victims_first, victims_end) || skipped_other;
         const bool bare = victims_end == victims_first && is_bare_outcome(w);
         if (!auxiliary && !people && !bare) return std::nullopt;
-        if (!auxiliary && has_object(q + 1, end)) return std::nullopt;
+        // "fled their homes", "evacuated the city": the object is a place, not a victim.
+        const bool intransitive = w == "fled" || w == "evacuated";
+        if (!auxiliary && !intransitive && has_object(q + 1, end)) return std::nullopt;
         if (w == "fled" && !people) return std::nullopt;
         if (w == "left") return std::nullopt;
         claim_end_ = q + 1;
@@ -997,8 +999,8 @@ class ClaimFinder {
         if (!role) break;
       }
       if (k > i &&
-          (w == "that" || w == "on" || w == "in" || is_auxiliary(w) || is_reporting_verb(w) ||
-           stative_outcome(w) || active_outcome(w) || quote_of_[k] >= 0)) {
+          (w == "that" || w == "on" || w == "in" || (is_auxiliary(w) && w != "to") ||
+           is_reporting_verb(w) || stative_outcome(w) || active_outcome(w) || quote_of_[k] >= 0)) {
         break;
       }
       if (is_number(k)) break;
@@ -1065,7 +1067,7 @@ class ClaimFinder {
     for (std::size_t k = p.first; k < p.end; ++k) {  // a name the entity finder saw
       const EntityMatch* m = match_of(k);
       if (m && !m->entity && m->end - m->first >= 2 && m->end <= p.end) {
-        return std::string(text_.span_text(m->first, m->end));
+        if (auto name = name_text(m->first, m->end)) return name;
       }
     }
     std::size_t first = p.end;  // p.end: no name started
@@ -1088,6 +1090,17 @@ class ClaimFinder {
     return std::string(text_.span_text(first, end));
   }
 
+  // The words of an unknown name without a leading role ("Activist Abas al-Omar"); nullopt
+  // when fewer than two words remain.
+  std::optional<std::string> name_text(std::size_t first, std::size_t end) const {
+    while (first < end && (is_role_word(word(first)) || is_claimant_noun(word(first)) ||
+                           is_determiner(word(first)))) {
+      ++first;
+    }
+    if (end - first < 2) return std::nullopt;
+    return std::string(text_.span_text(first, end));
+  }
+
   // "the Observatory", "the monitor group": an organisation named earlier with that word.
   std::optional<ClaimRef> refers_back(const Phrase& p) const {
     std::size_t k = p.first;
@@ -1101,7 +1114,10 @@ class ClaimFinder {
       if (match.first >= p.first || match.end - match.first < 2 || word(match.end - 1) != w) {
         continue;
       }
-      if (!match.entity) return ClaimRef{"", std::string(text_.span_text(match.first, match.end))};
+      if (!match.entity) {
+        if (auto name = name_text(match.first, match.end)) return ClaimRef{"", *name};
+        continue;
+      }
       if (match.entity->type == EntityType::kPerson) {
         return ClaimRef{match.entity->id, match.entity->canonical};
       }

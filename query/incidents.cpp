@@ -41,6 +41,35 @@ struct Chain {
   std::vector<std::size_t> members;
 };
 
+// The records left when copies are dropped: the same claim (figures, outcome, victims,
+// claimant) in articles of one duplicate cluster is kept once, preferring a known event date.
+std::vector<std::size_t> without_copies(const std::vector<ClaimRecord>& records) {
+  using Key = std::tuple<std::string, std::int64_t, std::int64_t, int, int, int, std::string>;
+  std::map<Key, std::size_t> best;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const ClaimRecord& r = records[i];
+    const Key key{r.dup_cluster,
+                  r.key.low,
+                  r.key.high,
+                  r.key.magnitude,
+                  static_cast<int>(r.key.outcome),
+                  static_cast<int>(r.key.victim_class),
+                  r.key.claimant_id};
+    const auto [it, added] = best.emplace(key, i);
+    if (added) continue;
+    const ClaimRecord& kept = records[it->second];
+    const bool dated = !r.key.event_date.empty();
+    const bool kept_dated = !kept.key.event_date.empty();
+    if ((dated && !kept_dated) || (dated == kept_dated && r.article_id < kept.article_id)) {
+      it->second = i;
+    }
+  }
+  std::vector<std::size_t> kept;
+  for (const auto& [key, index] : best) kept.push_back(index);
+  std::sort(kept.begin(), kept.end());
+  return kept;
+}
+
 }  // namespace
 
 std::vector<IncidentGroup> group_incidents(const std::vector<ClaimRecord>& records) {
@@ -49,7 +78,7 @@ std::vector<IncidentGroup> group_incidents(const std::vector<ClaimRecord>& recor
     long start, end;
   };
   std::map<Bucket, std::vector<Item>> buckets;
-  for (std::size_t i = 0; i < records.size(); ++i) {
+  for (std::size_t i : without_copies(records)) {
     const ClaimRecord& r = records[i];
     const auto period = period_of(r.key.event_date);
     Bucket b{r.key.place_id.empty() ? "article:" + r.dup_cluster : r.key.place_id,
@@ -58,7 +87,7 @@ std::vector<IncidentGroup> group_incidents(const std::vector<ClaimRecord>& recor
     long end = 0;
     if (!period) {
       b.coarse = "?";
-      b.place = "article:" + r.dup_cluster;
+      b.place += "@" + r.dup_cluster;  // an undated claim groups only within its article
     } else if (period->second - period->first + 1 > kLongPeriodDays) {
       b.coarse = r.key.event_date.substr(0, 4);
     } else {

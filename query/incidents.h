@@ -7,8 +7,10 @@
 // (a claim naming none joins one that does), and their event periods lie within
 // kIncidentWindowDays of each other, chained in date order (a month-precise date covers its
 // month; a year-precise or unknown date groups only with claims of the same year or article).
-// Articles of one duplicate cluster count once: an incident keeps the claims of the first
-// article of each cluster it meets. Incidents are ordered newest first.
+// Articles of one duplicate cluster count once: the same claim (figures, outcome, victims,
+// claimant) in several articles of a cluster is kept once (a dated copy before an undated
+// one), and an incident keeps the claims of the first article of each cluster it meets.
+// Incidents are ordered newest first.
 //
 // Thread-safety: pure function.
 #ifndef CS_QUERY_INCIDENTS_H_

@@ -303,6 +303,7 @@ function syncControls(state) {
     if (state.view === 'claims') e.set('what', 'claims');
     $('export-' + format).href = '/api/export?' + e.toString();
   }
+  $('sort').closest('label').hidden = state.view === 'claims';  // the ledger has its own order
   $('view-reports').setAttribute('aria-pressed', String(state.view !== 'claims'));
   $('view-claims').setAttribute('aria-pressed', String(state.view === 'claims'));
   renderActiveFilters(state);

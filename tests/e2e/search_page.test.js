@@ -1,5 +1,7 @@
 // Browser test of the searchd page: typing, highlighting, facets, timeline, article view,
-// back/forward, and that hostile article text is shown as text with no script running.
+// back/forward, the claims view (incidents, a chart mark per claim, a claim opening its
+// article with the sentence highlighted, back), and that hostile article text is shown as
+// text with no script running.
 // Usage: node search_page.test.js BIN_DIR SOURCE_DIR
 'use strict';
 const { chromium } = require('playwright-core');
@@ -10,7 +12,7 @@ const os = require('os');
 const path = require('path');
 const assert = require('assert');
 
-const [binDir] = process.argv.slice(2);
+const [binDir, sourceDir] = process.argv.slice(2);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'searchd-e2e-'));
 
 const ARTICLES = {
@@ -19,11 +21,17 @@ const ARTICLES = {
   'aleppo.txt': 'Air strikes on Aleppo\n\nAir strikes hit eastern Aleppo while Palmyra stayed quiet.\n',
   'hostile.txt': 'Palmyra <script>window.__xss=1;alert(1)</script> report <img src=x onerror="window.__xss=2;alert(1)">\n\n' +
     'Witnesses near Palmyra saw <script>window.__xss=3</script> and <img src=x onerror=alert(1)> convoys.\n',
+  'homs1.txt': 'Strikes on Homs\n\nAt least 12 civilians were killed in Homs on Saturday, the Syrian Observatory ' +
+    'for Human Rights said. Rescue teams searched the rubble.\n',
+  'homs2.txt': 'Homs toll disputed\n\nAbout 20 civilians were killed in Homs, <b onmouseover="alert(4)">local</b> ' +
+    'activists said on Sunday.\n',
 };
 const MANIFEST = 'file\tid\toutlet\tpublished\tauthor\turl\tnotes\n' +
   'palmyra.txt\t\tReuters\t2016-03-27\t\t\t\n' +
   'aleppo.txt\t\tAFP\t2016-11-02\t\t\t\n' +
-  'hostile.txt\t\tReuters\t2017-01-15\t\t\t\n';
+  'hostile.txt\t\tReuters\t2017-01-15\t\t\t\n' +
+  'homs1.txt\t\tReuters\t2018-02-04\t\t\t\n' +
+  'homs2.txt\t\tAFP\t2018-02-05\t\t\t\n';
 
 function freePort() {
   return new Promise((resolve) => {
@@ -46,7 +54,8 @@ async function main() {
   for (const [name, text] of Object.entries(ARTICLES)) fs.writeFileSync(path.join(corpus, name), text);
   fs.writeFileSync(path.join(tmp, 'manifest.tsv'), MANIFEST);
   execFileSync(path.join(binDir, 'corpus-index'),
-    ['--out', path.join(tmp, 'index'), '--manifest', path.join(tmp, 'manifest.tsv'), corpus], { stdio: 'ignore' });
+    ['--out', path.join(tmp, 'index'), '--manifest', path.join(tmp, 'manifest.tsv'),
+      '--gazetteer', path.join(sourceDir, 'corpus', 'gazetteer.tsv'), corpus], { stdio: 'ignore' });
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -129,6 +138,37 @@ async function main() {
     await page.goto(base + '/?q=palmyra&outlet=AFP');
     await page.waitForFunction(() => document.querySelectorAll('#results .hit').length === 1);
     assert.strictEqual(await page.inputValue('#q'), 'palmyra');
+
+    // Claims view: one incident for the two Homs reports, a mark per claim; a claim opens its
+    // article with the sentence highlighted; back returns to the view, which the URL keeps.
+    await page.goto(base + '/?q=homs');
+    await page.waitForSelector('#results .hit');
+    await page.click('#view-claims');
+    await page.waitForSelector('#incidents .incident');
+    assert.match(page.url(), /view=claims/);
+    assert.ok(!(await page.isVisible('#results-view')), 'results hidden in the claims view');
+    assert.strictEqual(await page.locator('#incidents .incident').count(), 1);
+    assert.strictEqual(await page.locator('#incidents .claims-chart .mark').count(), 2);
+    assert.match(await page.textContent('#incidents .incident h3'), /Homs: killed, civilians/);
+    const claimants = (await page.locator('#incidents .claim-head strong').allTextContents()).join('|');
+    assert.match(claimants, /Syrian Observatory for Human Rights/);
+    assert.match(claimants, /activists/);
+    assert.match(await page.getAttribute('#export-csv', 'href'), /what=claims/);
+    await page.locator('#incidents .claim-open', { hasText: 'At least 12' }).click();
+    await page.waitForSelector('#article:not([hidden])');
+    await page.waitForSelector('#article-text mark.claim-hl');
+    assert.match(await page.textContent('#article-text mark.claim-hl'), /^At least 12 civilians were killed/);
+    assert.match(page.url(), /doc=.*hl=/);
+    assert.ok(await page.isVisible('#article-claims-section'), 'the article lists its claims');
+    await page.click('#back');
+    await page.waitForSelector('#claims-view:not([hidden])');
+    await page.waitForSelector('#incidents .incident');
+    assert.match(page.url(), /view=claims/);
+    assert.doesNotMatch(page.url(), /doc=/);
+    await page.reload();
+    await page.waitForSelector('#incidents .incident');
+    assert.strictEqual(await page.getAttribute('#view-claims', 'aria-pressed'), 'true');
+    assert.strictEqual(await page.locator('#incidents img, #incidents script, #incidents b').count(), 0);
 
     assert.strictEqual(await page.evaluate(() => window.__xss), undefined, 'no injected script ran');
     assert.strictEqual(dialogs, 0, 'no dialog opened');

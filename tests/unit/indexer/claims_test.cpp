@@ -1,0 +1,292 @@
+// Tests of casualty-claim extraction (indexer/claims.h, indexer/claim_numbers.h) through the
+// Extractor, as the indexer runs it: sentence shapes, numbers, victims, claimants, places,
+// dates, the not-claims and hostile input.
+#include "indexer/claims.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "core/normalize.h"
+#include "indexer/claim_numbers.h"
+#include "indexer/extract.h"
+
+namespace {
+
+std::shared_ptr<const cs::Gazetteer> gazetteer() {
+  static const auto kGazetteer = [] {
+    std::string error;
+    std::vector<std::string> warnings;
+    auto g = cs::Gazetteer::load_file(std::string(CS_SOURCE_DIR) + "/corpus/gazetteer.tsv", error,
+                                      warnings);
+    return std::make_shared<const cs::Gazetteer>(std::move(*g));
+  }();
+  return kGazetteer;
+}
+
+cs::Article extracted(const std::string& text,
+                      cs::PartialDate published = {2024, 5, 15, cs::DatePrecision::kDay}) {
+  cs::Article a;
+  a.id = "a";
+  a.text = cs::normalize_text(text);
+  a.published = published;
+  cs::Extractor(gazetteer()).extract(a);
+  return a;
+}
+
+using cs::Outcome;
+using cs::VictimClass;
+
+struct ClaimCase {
+  const char* sentence;
+  Outcome outcome;
+  std::int64_t low;
+  std::int64_t high;
+  const char* vague;      // "" for a number
+  const char* qualifier;  // "" for none
+  VictimClass victims;
+  const char* claimant;  // "" for the article's own authority
+};
+
+}  // namespace
+
+TEST_CASE("claims: sentence shapes, numbers, victims and claimants", "[extract][claims]") {
+  const ClaimCase cases[] = {
+      // Passive, active, stative.
+      {"At least 12 civilians were killed in air strikes on Idlib, the Syrian Observatory for "
+       "Human Rights said.",
+       Outcome::kKilled, 12, 12, "", "at least", VictimClass::kCivilians,
+       "Syrian Observatory for Human Rights"},
+      {"Air strikes killed 30 militants near Raqqa, the Russian defence ministry said.",
+       Outcome::kKilled, 30, 30, "", "", VictimClass::kArmedGroup,
+       "Russian Defence Ministry"},  // the gazetteer's name
+      {"The blast killed nearly 1,200 people, according to local officials.", Outcome::kKilled,
+       1200, 1200, "", "nearly", VictimClass::kUnspecified, "local officials"},
+      {"Fifty-five soldiers died in the ambush.", Outcome::kKilled, 55, 55, "", "",
+       VictimClass::kGovernmentForces, ""},
+      {"Two dozen fighters were captured by the army on Tuesday.", Outcome::kCaptured, 24, 24, "",
+       "", VictimClass::kArmedGroup, ""},
+      {"Between 20 and 30 policemen were wounded in the clashes, witnesses said.",
+       Outcome::kWounded, 20, 30, "", "", VictimClass::kGovernmentForces, "witnesses"},
+      {"The shelling left 14 dead and dozens wounded.", Outcome::kKilled, 14, 14, "", "",
+       VictimClass::kUnspecified, ""},
+      {"Dozens of children were killed when the school was hit.", Outcome::kKilled, 0, 0, "dozens",
+       "", VictimClass::kChildren, ""},
+      {"Hundreds of families fled their homes, the UN said.", Outcome::kDisplaced, 0, 0, "hundreds",
+       "", VictimClass::kCivilians, "United Nations"},
+      {"More than 3,000 people have been displaced by the fighting, aid agencies said.",
+       Outcome::kDisplaced, 3000, 3000, "", "more than", VictimClass::kUnspecified, "aid agencies"},
+      {"Some 40 villagers remain missing after the raid.", Outcome::kMissing, 40, 40, "", "around",
+       VictimClass::kCivilians, ""},
+      {"Gunmen abducted 17 students from a school in Kaduna.", Outcome::kCaptured, 17, 17, "", "",
+       VictimClass::kCivilians, ""},
+      {"The attack claimed the lives of 9 worshippers.", Outcome::kKilled, 9, 9, "", "",
+       VictimClass::kCivilians, ""},
+      {"An estimated 2.5 million people have been displaced since the war began.",
+       Outcome::kDisplaced, 2500000, 2500000, "", "around", VictimClass::kUnspecified, ""},
+      {"Up to 20 to 25 rebels were killed.", Outcome::kKilled, 20, 25, "", "up to",
+       VictimClass::kArmedGroup, ""},
+      // Revisions.
+      {"The death toll from the bombing rose to 45, the health ministry said.", Outcome::kKilled,
+       45, 45, "", "", VictimClass::kUnspecified, "health ministry"},
+      // Attribution shapes.
+      {"“At least 19 soldiers were killed,” local activist Amro al-Hussein told ARA News.",
+       Outcome::kKilled, 19, 19, "", "at least", VictimClass::kGovernmentForces, "Amro al-Hussein"},
+      {"SOHR: 11 civilians killed in regime shelling on Douma", Outcome::kKilled, 11, 11, "", "",
+       VictimClass::kCivilians, "Syrian Observatory for Human Rights"},
+      {"Rami Abdulrahman, director of the Syrian Observatory for Human Rights, said 60 fighters "
+       "had been killed.",
+       Outcome::kKilled, 60, 60, "", "", VictimClass::kArmedGroup,
+       "Syrian Observatory for Human Rights"},
+      {"The army said it had killed 40 terrorists in operations around Hama.", Outcome::kKilled, 40,
+       40, "", "", VictimClass::kArmedGroup, "army"},
+      {"Eight people were wounded, said Oleh Synehubov, the governor of Kharkiv.",
+       Outcome::kWounded, 8, 8, "", "", VictimClass::kUnspecified, "Oleh Synehubov"},
+      {"Ten Hezbollah fighters were killed in the clashes, according to a source close to the "
+       "group.",
+       Outcome::kKilled, 10, 10, "", "", VictimClass::kArmedGroup, "source close to the group"},
+  };
+  for (const ClaimCase& c : cases) {
+    INFO(c.sentence);
+    const cs::Article a = extracted(c.sentence);
+    REQUIRE_FALSE(a.claims.empty());
+    const cs::CasualtyClaim& claim = a.claims.front();
+    CHECK(claim.outcome == c.outcome);
+    CHECK(claim.low == c.low);
+    CHECK(claim.high == c.high);
+    CHECK(claim.vague == c.vague);
+    CHECK(claim.qualifier == c.qualifier);
+    CHECK(claim.victim_class == c.victims);
+    CHECK(claim.claimant.name == c.claimant);
+    CHECK(claim.sentence.substr(claim.number_begin, claim.number_end - claim.number_begin) ==
+          claim.number);
+  }
+}
+
+TEST_CASE("claims: coordinated counts and updates", "[extract][claims]") {
+  const cs::Article a = extracted(
+      "Five civilians were killed and 12 wounded in the attack. Rescuers said the toll had "
+      "climbed to 31 by nightfall.");
+  REQUIRE(a.claims.size() == 3);
+  CHECK(a.claims[0].low == 5);
+  CHECK(a.claims[1].outcome == Outcome::kWounded);
+  CHECK(a.claims[1].low == 12);
+  CHECK(a.claims[1].victim_class == VictimClass::kCivilians);  // the victims of the count before
+  CHECK(a.claims[2].low == 31);
+  CHECK(a.claims[2].update);
+  CHECK(a.claims[2].claimant.name == "Rescuers");
+
+  const cs::Article b = extracted("Seven soldiers and 3 civilians were killed near the border.");
+  REQUIRE(b.claims.size() == 2);
+  CHECK(b.claims[0].victim_class == VictimClass::kGovernmentForces);
+  CHECK(b.claims[1].victim_class == VictimClass::kCivilians);
+}
+
+TEST_CASE("claims: counts of other things are not claims", "[extract][claims]") {
+  const char* not_claims[] = {
+      "The US announced it would send another 200 ground troops to Syria.",
+      "More than 4,000 fighters had still managed to launch the attack on the city.",
+      "The group carried out 175 suicide operations in January and February.",
+      "Russian jets flew 64 sorties against 158 targets.",
+      "A 45-year-old man was arrested at the checkpoint.",
+      "Fifty-five of these (or more than 31 percent) targeted regime forces.",
+      "The convoy travelled 200 km to the south.",
+      "Rebels captured 3 villages and 12 checkpoints.",
+      "Report number 22: Hezbollah forces captured Palmyra on day 154.",
+      "The militia seized 30 tanks and 6 armoured vehicles.",
+      "Eleven of the 21 attacks took place in November.",
+      "Hezbollah forces captured Palmyra (22).",
+  };
+  for (const char* text : not_claims) {
+    INFO(text);
+    CHECK(extracted(text).claims.empty());
+  }
+}
+
+TEST_CASE("claims: absurd figures are dropped with a reason", "[extract][claims]") {
+  const cs::Article year = extracted("The offensive killed 2016 according to the report.");
+  CHECK(year.claims.empty());
+  REQUIRE(year.dropped_claims.size() == 1);
+  CHECK(year.dropped_claims[0].find("year") != std::string::npos);
+
+  const cs::Article huge = extracted("The strike killed 123456789012345678901 people.");
+  CHECK(huge.claims.empty());
+  REQUIRE(huge.dropped_claims.size() == 1);
+  CHECK(huge.dropped_claims[0].find("too large") != std::string::npos);
+
+  CHECK(extracted("Officials said 2 billion people were displaced.").claims.empty());
+}
+
+TEST_CASE("claims: Arabic-Indic digits and long sentences", "[extract][claims]") {
+  const cs::Article arabic = extracted("At least ٣٣ civilians were killed in the shelling.");
+  REQUIRE(arabic.claims.size() == 1);
+  CHECK(arabic.claims[0].low == 33);
+
+  std::string long_sentence = "Officials said that";
+  for (int i = 0; i < 5000; ++i) long_sentence += " the fighting went on";
+  long_sentence += " and 8 soldiers were killed";
+  for (int i = 0; i < 5000; ++i) long_sentence += " while shelling continued";
+  long_sentence += ".";
+  const cs::Article a = extracted(long_sentence);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].low == 8);
+  CHECK(a.claims[0].sentence.size() <= cs::kMaxClaimSentenceBytes + 8);
+  CHECK(a.claims[0].sentence.substr(a.claims[0].number_begin,
+                                    a.claims[0].number_end - a.claims[0].number_begin) == "8");
+}
+
+TEST_CASE("claims: attribution across a quotation and the sentence before", "[extract][claims]") {
+  const cs::Article quoted = extracted(
+      "Activist Abas al-Omar described the attack. “The army withdrew in panic. More than 40 "
+      "soldiers were killed,” al-Omar said.");
+  REQUIRE(quoted.claims.size() == 1);
+  CHECK(quoted.claims[0].claimant.name == "Abas al-Omar");
+
+  const cs::Article carried = extracted(
+      "According to the Syrian Observatory for Human Rights, fighting lasted all night. Dozens "
+      "of soldiers were killed on Sunday.");
+  REQUIRE(carried.claims.size() == 1);
+  CHECK(carried.claims[0].claimant.id == "syrian-observatory-for-human-rights");
+
+  const cs::Article not_carried = extracted(
+      "According to the Syrian Observatory for Human Rights, fighting lasted all night.\n\nDozens "
+      "of soldiers were killed on Sunday.");
+  REQUIRE(not_carried.claims.size() == 1);
+  CHECK(not_carried.claims[0].claimant.empty());  // a new paragraph
+
+  const cs::Article observatory = extracted(
+      "The Syrian Observatory for Human Rights tracks the war. The Observatory said 15 people "
+      "were killed.");
+  REQUIRE(observatory.claims.size() == 1);
+  CHECK(observatory.claims[0].claimant.id == "syrian-observatory-for-human-rights");
+}
+
+TEST_CASE("claims: place and event date", "[extract][claims]") {
+  const cs::Article a = extracted(
+      "Fighting around Palmyra continued. On Saturday, 22 soldiers were killed in Homs, officials "
+      "said. Another 6 civilians were wounded.",
+      {2016, 12, 11, cs::DatePrecision::kDay});
+  REQUIRE(a.claims.size() == 2);
+  CHECK(a.claims[0].place.id == "homs");
+  CHECK_FALSE(a.claims[0].place_from_article);
+  CHECK(a.claims[0].event_date.iso() == "2016-12-10");
+  CHECK_FALSE(a.claims[0].date_from_published);
+  CHECK(a.claims[1].place_from_article);  // the article's most named place
+  CHECK(a.claims[1].date_from_published);
+  CHECK(a.claims[1].event_date.iso() == "2016-12-11");
+}
+
+TEST_CASE("claims: victims of a named group", "[extract][claims]") {
+  const cs::Article a = extracted(
+      "The loss of Palmyra is a blow to ISIS, with 400 of their fighters killed, the Observatory "
+      "said.");
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].victim_class == VictimClass::kArmedGroup);
+  CHECK(a.claims[0].group.id == "islamic-state");
+  CHECK(a.claims[0].victims == "their fighters");
+}
+
+TEST_CASE("claim numbers: values, ranges, qualifiers and vague quantities", "[extract][claims]") {
+  struct Case {
+    const char* text;
+    std::int64_t low, high;
+    const char* qualifier;
+    const char* vague;
+    int magnitude;
+  };
+  const Case cases[] = {
+      {"1,200", 1200, 1200, "", "", 3},
+      {"two dozen", 24, 24, "", "", 1},
+      {"a dozen", 12, 12, "", "", 1},
+      {"Fifty-five", 55, 55, "", "", 1},
+      {"one hundred and fifty", 150, 150, "", "", 2},
+      {"at least 70", 70, 70, "at least", "", 1},
+      {"between 20 and 30", 20, 30, "", "", 1},
+      {"20-30", 20, 30, "", "", 1},
+      {"two or three", 2, 3, "", "", 0},
+      {"nearly 2.5 million", 2500000, 2500000, "nearly", "", 6},
+      {"dozens", 0, 0, "", "dozens", 1},
+      {"tens of thousands", 0, 0, "", "tens of thousands", 4},
+      {"several hundred", 0, 0, "", "several hundred", 2},
+      {"as many as 64", 64, 64, "up to", "", 1},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    const cs::TokenizedText tokens = cs::tokenize(text);
+    const auto n = cs::number_at(tokens, 0);
+    REQUIRE(n);
+    CHECK(n->end == tokens.tokens.size());
+    CHECK(n->low == c.low);
+    CHECK(n->high == c.high);
+    CHECK(n->qualifier == c.qualifier);
+    CHECK(n->vague == c.vague);
+    CHECK(n->magnitude == c.magnitude);
+  }
+  for (const char* none : {"scores", "some", "the", "at least"}) {
+    INFO(none);
+    CHECK_FALSE(cs::number_at(cs::tokenize(none), 0));
+  }
+  CHECK(cs::number_at(cs::tokenize("2016"), 0)->year_like);
+  CHECK_FALSE(cs::number_at(cs::tokenize("2,016"), 0)->year_like);
+}
