@@ -151,6 +151,32 @@ PY
     done
   done
 done
+# The claims ledger: the same incidents, figures and claims (read from the documents over
+# shards, from in-memory columns on one index).
+for q in "" "killed" "--place Palmyra" "--collapse displaced" "--outlet=-BBC --from 2016"; do
+  eval "args=($q)"
+  "$bin/corpus-search" --index "$tmp/whole" --claims --json --limit 100 "${args[@]}" \
+    >"$tmp/whole.json" || [[ $? == 1 ]] || fail "whole claims: $q"
+  for stub in two three; do
+    "$bin/corpus-search" --index "$tmp/$stub.stub" --claims --json --limit 100 "${args[@]}" \
+      >"$tmp/$stub.json" || [[ $? == 1 ]] || fail "$stub shards claims: $q"
+    python3 - "$tmp/whole.json" "$tmp/$stub.json" "claims $q ($stub shards)" <<'PY' ||
+import json, sys
+whole, sharded = (json.load(open(f)) for f in sys.argv[1:3])
+for r in (whole, sharded):
+    r.pop("took_ms")
+assert whole["claims"] > 0, "no claims to compare"
+if whole != sharded:
+    for key in whole:
+        if whole[key] != sharded[key]:
+            print("%s: %s differs\n  one index: %s\n  sharded:   %s"
+                  % (sys.argv[3], key, json.dumps(whole[key])[:600], json.dumps(sharded[key])[:600]))
+    sys.exit(1)
+PY
+      fail "sharded claims differ"
+    compared=$((compared + 1))
+  done
+done
 [[ $(jq .total <("$bin/corpus-search" --index "$tmp/three.stub" --json)) == 2600 ]] ||
   fail "the shards do not hold 2,600 articles"
 echo "shards exact: $compared answers identical to one index"
