@@ -9,7 +9,8 @@ its claims. Extracted claims are paired with the expected ones of the same sente
 (equal numbers first). Reported: claim precision (paired / extracted, claims found in sentences
 without any count as wrong), recall (paired / expected), count exact (paired claims whose
 low/high or vague word match), claimant correct (paired claims whose claimant matches one of
-the listed spellings, or both have none) and victim class correct.
+the listed spellings, directly or as a spelling of the same gazetteer entity, or both have
+none) and victim class correct.
 """
 import argparse
 import json
@@ -55,10 +56,14 @@ def extract(sentences, index_bin, gazetteer):
             cmd += ["--gazetteer", gazetteer]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     claims = {}
-    for line in out.splitlines():
-        if line.strip():
-            j = json.loads(line)
-            claims[j["id"]] = j.get("claims", [])
+    decoder, pos = json.JSONDecoder(), 0
+    while pos < len(out):  # one JSON object per article, pretty-printed or not
+        while pos < len(out) and out[pos].isspace():
+            pos += 1
+        if pos == len(out):
+            break
+        j, pos = decoder.raw_decode(out, pos)
+        claims[j["id"]] = j.get("claims", [])
     return claims
 
 
@@ -68,7 +73,22 @@ def same_number(exp, got):
     return got.get("low") == int(exp["low"]) and got.get("high") == int(exp["high"])
 
 
-def claimant_ok(exp, got):
+def read_aliases(path):
+    """gazetteer id -> the keys of its spellings, so a listed spelling of the entity counts."""
+    aliases = defaultdict(set)
+    if not path or not os.path.exists(path):
+        return aliases
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            if row.get("id"):
+                for name in [row.get("canonical", "")] + row.get("aliases", "").split("|"):
+                    aliases[row["id"]].add(key(name))
+    return aliases
+
+
+def claimant_ok(exp, got, aliases):
     want = exp["claimant"].strip()
     claimant = got.get("claimant")
     if want in ("-", ""):
@@ -76,7 +96,7 @@ def claimant_ok(exp, got):
     if claimant is None:
         return False
     names = {key(n) for n in want.split("|")}
-    return key(claimant.get("name")) in names
+    return key(claimant.get("name")) in names or bool(names & aliases.get(claimant.get("id"), set()))
 
 
 def main():
@@ -89,6 +109,7 @@ def main():
     args = ap.parse_args()
 
     sentences, expected = read_labelled(args.labelled)
+    aliases = read_aliases(args.gazetteer)
     extracted = extract(sentences, args.index_bin, args.gazetteer)
     n_expected = sum(len(v) for v in expected.values())
     n_extracted = paired = exact = claimant = klass = 0
@@ -106,7 +127,7 @@ def main():
             got.remove(match)
             paired += 1
             ok_number = same_number(exp, match)
-            ok_claimant = claimant_ok(exp, match)
+            ok_claimant = claimant_ok(exp, match, aliases)
             exact += ok_number
             claimant += ok_claimant
             klass += match["class"] == exp["class"]

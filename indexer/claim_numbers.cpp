@@ -71,6 +71,13 @@ constexpr Vague kVague[] = {
     {{"millions"}, 6},
 };
 
+// "scores of people", "scores were killed", "scores wounded": not "scores" of a match.
+bool scores_is_a_count(std::string_view next) {
+  return next == "of" || next == "were" || next == "more" || next == "have" || next == "had" ||
+         next == "killed" || next == "wounded" || next == "injured" || next == "dead" ||
+         next == "died" || next == "others";
+}
+
 int unit_value(std::string_view w) {
   for (const auto& [name, value] : kUnits) {
     if (name == w) return value;
@@ -147,7 +154,7 @@ class Reader {
     if (!in(i)) return false;
     for (const Vague& v : kVague) {
       if (const std::size_t n = match_words(i, v.words)) {
-        if (v.words[0] == "scores" && word(i + 1) != "of") continue;
+        if (v.words[0] == "scores" && !scores_is_a_count(word(i + 1))) continue;
         out.vague.clear();
         for (std::size_t k = 0; k < n; ++k) out.vague += (k ? " " : "") + std::string(word(i + k));
         out.magnitude = v.magnitude;

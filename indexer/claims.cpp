@@ -61,6 +61,8 @@ std::optional<Outcome> active_outcome(std::string_view w) {
       {"captured", Outcome::kCaptured},   {"capturing", Outcome::kCaptured},
       {"abducted", Outcome::kCaptured},   {"abducting", Outcome::kCaptured},
       {"kidnapped", Outcome::kCaptured},  {"kidnapping", Outcome::kCaptured},
+      {"detained", Outcome::kCaptured},   {"detaining", Outcome::kCaptured},
+      {"arrested", Outcome::kCaptured},   {"arresting", Outcome::kCaptured},
       {"displaced", Outcome::kDisplaced}, {"displacing", Outcome::kDisplaced},
       {"uprooted", Outcome::kDisplaced},  {"uprooting", Outcome::kDisplaced}};
   const auto it = kWords.find(w);
@@ -71,13 +73,21 @@ std::optional<Outcome> active_outcome(std::string_view w) {
 // Between the victims and a stative outcome: "were", "have been", "reportedly", "also".
 bool is_auxiliary(std::string_view w) {
   static const Words kWords = {
-      "were",      "was",      "are",      "is",        "been",       "being",    "be",
-      "have",      "has",      "had",      "where",     "reportedly", "also",     "all",
-      "allegedly", "later",    "now",      "confirmed", "reported",   "believed", "feared",
-      "thought",   "said",     "to",       "either",    "both",       "still",    "subsequently",
-      "initially", "found",    "got",      "left",      "lay",        "remain",   "remained",
-      "are",       "presumed", "declared", "listed"};
+      "were",      "was",      "are",     "is",        "been",       "being",    "be",
+      "have",      "has",      "had",     "where",     "reportedly", "also",     "all",
+      "allegedly", "later",    "now",     "confirmed", "reported",   "believed", "feared",
+      "thought",   "said",     "to",      "either",    "both",       "still",    "subsequently",
+      "initially", "found",    "got",     "left",      "lay",        "remain",   "remained",
+      "presumed",  "declared", "listed",  "seriously", "critically", "severely", "badly",
+      "lightly",   "slightly", "gravely", "fatally",   "internally", "mortally"};
   return has(kWords, w);
+}
+
+// The verbs among the auxiliaries: what ends a prepositional phrase inside the victims.
+bool is_verb_auxiliary(std::string_view w) {
+  return w == "were" || w == "was" || w == "are" || w == "is" || w == "have" || w == "has" ||
+         w == "had" || w == "been" || w == "being" || w == "be" || w == "remain" ||
+         w == "remained" || w == "where";
 }
 
 // Words that end a victims phrase: prepositions and clause words.
@@ -209,6 +219,25 @@ WordClass victim_word_class(std::string_view w) {
       {"victims", WordClass::kPeople},
       {"bodies", WordClass::kPeople},
       {"person", WordClass::kPeople},
+      {"cadets", WordClass::kGovernment},
+      {"recruits", WordClass::kGovernment},
+      {"airmen", WordClass::kGovernment},
+      {"paratroopers", WordClass::kGovernment},
+      {"commandos", WordClass::kGovernment},
+      {"guardsmen", WordClass::kGovernment},
+      {"servicewomen", WordClass::kGovernment},
+      {"policemen", WordClass::kGovernment},
+      {"hunters", WordClass::kCivilians},
+      {"shepherds", WordClass::kCivilians},
+      {"herders", WordClass::kCivilians},
+      {"traders", WordClass::kCivilians},
+      {"miners", WordClass::kCivilians},
+      {"drivers", WordClass::kCivilians},
+      {"merchants", WordClass::kCivilians},
+      {"labourers", WordClass::kCivilians},
+      {"laborers", WordClass::kCivilians},
+      {"farmworkers", WordClass::kCivilians},
+      {"abductees", WordClass::kCivilians},
       {"man", WordClass::kPeople},
       {"woman", WordClass::kCivilians},
       {"crew", WordClass::kPeople}};
@@ -228,7 +257,9 @@ bool is_reporting_verb(std::string_view w) {
       "confirmed",  "confirms",  "told",     "stated",       "states",    "announced", "announces",
       "added",      "adds",      "tweeted",  "wrote",        "estimated", "estimates", "counted",
       "documented", "recorded",  "posted",   "quoted",       "cited",     "insisted",  "alleged",
-      "updated",    "published", "declared", "acknowledged", "admitted",  "noted",     "explained"};
+      "updated",    "published", "declared", "acknowledged", "admitted",  "noted",     "explained",
+      "estimate",   "report",    "claim",    "confirm",      "verified",  "tallied",   "announce",
+      "warned",     "saying"};
   return has(kWords, w);
 }
 
@@ -441,6 +472,11 @@ class ClaimFinder {
     } else if (auto stative = stative_after(n, end, victims_first, victims_end)) {
       claim.outcome = *stative;
       found = true;
+    } else if (joins_previous_claim(n, first)) {
+      claim.outcome = out_.claims.back().outcome;  // "..., along with nine soldiers"
+      found = true;
+      victims_phrase_after(n, end, victims_first, victims_end);
+      if (!has_victim_word(victims_first, victims_end)) return;
     }
     if (!found) return;
     if (n.too_large) return drop(n, "too large to be a casualty figure");
@@ -472,6 +508,16 @@ class ClaimFinder {
 
   // ---- outcome patterns ----
 
+  // "17 jihadists died in the fighting, along with nine soldiers": a count joined to the
+  // claim before it in the same sentence shares its outcome.
+  bool joins_previous_claim(const NumberExpr& n, std::size_t first) const {
+    if (out_.claims.empty() || last_claim_end_ <= first || n.first < first + 2) return false;
+    const std::string_view w1 = word(n.first - 1);
+    const std::string_view w2 = word(n.first - 2);
+    return (w1 == "with" && (w2 == "along" || w2 == "together")) || w1 == "plus" ||
+           (w1 == "as" && w2 == "well");
+  }
+
   // "the death toll rose to 45", "a toll of 12", "the number of dead reached 30".
   std::optional<Outcome> toll_outcome(const NumberExpr& n, std::size_t first) const {
     if (n.first < first + 1) return std::nullopt;
@@ -480,16 +526,19 @@ class ClaimFinder {
                                  "is",     "was",    "stood", "stands",  "exceeded",
                                  "passed", "topped", "rose",  "climbed", "surpassed"};
     if (!has(kLinks, link)) return std::nullopt;
-    for (std::size_t k = n.first - 1; k-- > first && k + 8 > n.first;) {
+    for (std::size_t k = n.first - 1; k-- > first && k + 20 > n.first;) {
       const std::string_view w = word(k);
+      if (is_number(k)) return std::nullopt;  // another figure in between
       if (w == "toll") {
         return k > first && (word(k - 1) == "injury" || word(k - 1) == "casualty")
                    ? (word(k - 1) == "injury" ? std::optional(Outcome::kWounded) : std::nullopt)
                    : std::optional(Outcome::kKilled);
       }
-      if (w == "number" && (word(k + 1) == "of")) {
-        const auto o = stative_outcome(word(k + 2));
-        if (o) return o;
+      if (w == "number" && (word(k + 1) == "of")) {  // "the number of (people) killed"
+        if (const auto o = stative_outcome(word(k + 2))) return o;
+        if (victim_word_class(word(k + 2)) != WordClass::kNone) {
+          if (const auto o = stative_outcome(word(k + 3))) return o;
+        }
       }
     }
     return std::nullopt;
@@ -523,9 +572,44 @@ class ClaimFinder {
       }
       return o;
     }
-    // "claimed the lives of 20", "took the lives of".
-    if (word(k - 1) == "of" && k >= first + 3 && word(k - 2) == "lives") return Outcome::kKilled;
+    // "claimed the lives of 20", "the deaths of 1,032 civilians", "the bodies of 440 people".
+    if (word(k - 1) == "of" && k >= first + 2) {
+      const std::string_view noun = word(k - 2);
+      if (noun == "lives" || noun == "deaths" || noun == "bodies" || noun == "killing" ||
+          noun == "killings" || noun == "remains") {
+        return Outcome::kKilled;
+      }
+    }
+    // "took 2,500 servicemen captive", "had taken 45 soldiers prisoner", "took 251 hostages";
+    // "forced 4 million people from their homes", "drove 2,000 families out".
+    const std::string_view verb = word(k - 1);
+    if (verb == "forced" || verb == "forcing" || verb == "drove" || verb == "driven" ||
+        verb == "driving" || verb == "forces") {
+      for (std::size_t q = n.end; q < end_of(n) && q < n.end + 8; ++q) {
+        if (leaves_home(q)) return Outcome::kDisplaced;
+        if (punct_before(q)) break;
+      }
+    }
+    if (verb == "took" || verb == "taken" || verb == "take" || verb == "taking" ||
+        verb == "takes") {
+      for (std::size_t q = n.end; q < end_of(n) && q < n.end + 6; ++q) {
+        const std::string_view w = word(q);
+        if (w == "prisoner" || w == "prisoners" || w == "captive" || w == "captives" ||
+            w == "hostage" || w == "hostages") {
+          return Outcome::kCaptured;
+        }
+        if (ends_victims(w) || punct_before(q)) break;
+      }
+    }
     return std::nullopt;
+  }
+
+  // "from their homes", "to flee", "out of their homes" at token q.
+  bool leaves_home(std::size_t q) const {
+    const std::string_view w = word(q);
+    return (w == "from" && (word(q + 2) == "homes" || word(q + 2) == "home")) ||
+           (w == "to" && word(q + 1) == "flee") ||
+           (w == "out" && word(q + 1) == "of" && word(q + 3) == "homes");
   }
 
   // The end of the sentence of the number's tokens.
@@ -554,10 +638,32 @@ class ClaimFinder {
     victims_end = q;
     bool auxiliary = false;
     bool skipped_other = false;
-    for (; q < end && q < n.end + 14; ++q) {
+    // "42 bodies were recovered", "pulled eight bodies from the rubble": a count of the dead.
+    if ((word(q) == "bodies" || word(q) == "corpses") && !punct_before(q)) {
+      victims_end = q + 1;
+      claim_end_ = q + 1;
+      return Outcome::kKilled;
+    }
+    for (; q < end && q < n.end + 16; ++q) {
       const std::string_view w = word(q);
       if (q > n.end && quote_of_[q] != quote_of_[q - 1]) return std::nullopt;
+      // ", according to the Observatory," or ", most of them women," inside the sentence.
+      if (q > n.end && comma_before(q) && is_interjection(q)) {
+        std::size_t k = q + 1;
+        while (k < end && !comma_before(k) && k < q + 12) ++k;
+        if (k >= end || !comma_before(k)) return std::nullopt;
+        q = k - 1;
+        continue;
+      }
       const auto outcome = stative_outcome(w);
+      // "27 wounded civilians", "12 dead soldiers": the outcome as an adjective.
+      if (outcome && q == victims_first && !auxiliary && q + 1 < end &&
+          victim_word_class(word(q + 1)) != WordClass::kNone && !punct_before(q + 1)) {
+        victims_first = q + 1;
+        victims_end = q + 2;
+        claim_end_ = q + 2;
+        return outcome;
+      }
       if (outcome && !(w == "displaced" && victims_end == victims_first && !auxiliary &&
                        q + 1 < end && victim_word_class(word(q + 1)) != WordClass::kNone)) {
         const bool people = has_victim_word(victims_first, victims_end) ||
@@ -576,6 +682,10 @@ class ClaimFinder {
           (word(q + 1) == "prisoner" || word(q + 1) == "hostage" || word(q + 1) == "captive")) {
         claim_end_ = q + 2;
         return Outcome::kCaptured;
+      }
+      if ((w == "driven" || w == "forced" || w == "uprooted") && leaves_home(q + 1)) {
+        claim_end_ = q + 1;
+        return Outcome::kDisplaced;
       }
       if (w == "unaccounted" && word(q + 1) == "for") {
         claim_end_ = q + 2;
@@ -613,6 +723,21 @@ class ClaimFinder {
         victims_end = k;
         q = k - 1;
         continue;
+      }
+      // "people from Sinjar", "fighters on both sides", "civilians in eastern Ghouta".
+      if ((w == "from" || w == "in" || w == "on" || w == "of" || w == "near") &&
+          has_victim_word(victims_first, victims_end) && q + 1 < end && !punct_before(q)) {
+        std::size_t k = q + 1;
+        while (k < end && k < q + 9 && !is_verb_auxiliary(word(k)) && !stative_outcome(word(k)) &&
+               !punct_before(k) && !is_number(k)) {
+          ++k;
+        }
+        if (k < end && (is_verb_auxiliary(word(k)) || stative_outcome(word(k)))) {
+          victims_end = k;
+          q = k - 1;
+          continue;
+        }
+        return std::nullopt;
       }
       if (ends_victims(w) || skipped_other) return std::nullopt;
       if (q > n.end && punct_before(q) && !(q == n.end + 1 && word(n.end) == "of")) {
@@ -652,6 +777,14 @@ class ClaimFinder {
     claim_end_ = victims_end;
   }
 
+  // A parenthetical after a comma inside the claim: ", according to X,", ", most of them ...,".
+  bool is_interjection(std::size_t q) const {
+    const std::string_view w = word(q);
+    return (w == "according" && word(q + 1) == "to") || w == "most" || w == "many" ||
+           w == "mostly" || w == "mainly" || w == "including" || w == "among" || w == "all" ||
+           w == "half";
+  }
+
   bool has_victim_word(std::size_t first, std::size_t end) const {
     for (std::size_t k = first; k < end; ++k) {
       if (victim_word_class(word(k)) != WordClass::kNone) return true;
@@ -683,6 +816,10 @@ class ClaimFinder {
     for (std::size_t k = first; k < end && cls == WordClass::kNone; ++k) {
       if (word(k) == "including" || word(k) == "among") break;
       const WordClass c = victim_word_class(word(k));
+      // "men and boys" is people; "members of the security forces" looks further.
+      if (c == WordClass::kPeople && word(k + 1) != "of" && word(k + 1) != "from" && k + 1 < end) {
+        break;
+      }
       if (c != WordClass::kPeople) cls = c;
     }
     const EntityMatch* group = nullptr;
@@ -695,18 +832,26 @@ class ClaimFinder {
       if (group->entity->subtype == "gov") cls = WordClass::kGovernment;
     }
     claim.victim_class = victim_class_of(cls);
-    if (claim.victims.empty() && !out_.claims.empty() && last_claim_end_ + 4 >= n.first &&
+    // "5 civilians were killed and 12 wounded", "killed 30 militants and captured 12 others":
+    // the victims of the count before.
+    const bool others = end == first + 1 && (word(first) == "others" || word(first) == "more");
+    if ((claim.victims.empty() || others) && !out_.claims.empty() &&
+        last_claim_end_ + 6 >= n.first &&
         same_sentence(last_claim_end_ > 0 ? last_claim_end_ - 1 : 0, n.first)) {
-      // "5 civilians were killed and 12 wounded": the victims of the count before.
       const CasualtyClaim& previous = out_.claims.back();
-      claim.victims = previous.victims;
+      if (claim.victims.empty()) claim.victims = previous.victims;
       claim.victim_class = previous.victim_class;
       claim.group = previous.group;
       return;
     }
-    if (!group && (claim.victim_class == VictimClass::kArmedGroup ||
-                   claim.victim_class == VictimClass::kGovernmentForces)) {
+    // "two of its members": the group named before, and its kind when the words say none.
+    if (!group &&
+        (cls == WordClass::kNone || cls == WordClass::kArmed || cls == WordClass::kGovernment)) {
       group = possessed_group(n, first, end, claim.victim_class);
+      if (group && cls == WordClass::kNone) {
+        claim.victim_class = group->entity->subtype == "armed" ? VictimClass::kArmedGroup
+                                                               : VictimClass::kGovernmentForces;
+      }
     }
     if (group) claim.group = {group->entity->id, group->entity->canonical};
   }
@@ -734,11 +879,14 @@ class ClaimFinder {
       possessive = possessive || word(k) == "their" || word(k) == "its";
     }
     if (!possessive) return nullptr;
-    const std::string_view wanted = cls == VictimClass::kArmedGroup ? "armed" : "gov";
     const std::size_t sentence_start = sentence_first_[tokens_[n.first].sentence];
     for (std::size_t k = n.first; k-- > sentence_start;) {
       const EntityMatch* m = match_of(k);
-      if (m && m->entity && m->entity->type == EntityType::kOrg && m->entity->subtype == wanted) {
+      if (!m || !m->entity || m->entity->type != EntityType::kOrg) continue;
+      const std::string& kind = m->entity->subtype;
+      if (cls == VictimClass::kArmedGroup         ? kind == "armed"
+          : cls == VictimClass::kGovernmentForces ? kind == "gov"
+                                                  : (kind == "armed" || kind == "gov")) {
         return m;
       }
     }
@@ -853,7 +1001,7 @@ class ClaimFinder {
   // "According to X," opening a sentence: X also speaks in the next sentence.
   std::optional<ClaimRef> attribution_opens(std::size_t first, std::size_t end) {
     if (word(first) != "according" || word(first + 1) != "to") return std::nullopt;
-    const auto phrase = phrase_after(first + 2, end);
+    const auto phrase = phrase_after(first + 2, end, true);
     if (!phrase) return std::nullopt;
     return resolve(*phrase);
   }
@@ -862,14 +1010,19 @@ class ClaimFinder {
                                                std::size_t end) {
     for (std::size_t k = first; k + 1 < end; ++k) {
       if (word(k) == "according" && word(k + 1) == "to" && quote_of_[k] < 0) {
-        if (auto phrase = phrase_after(k + 2, end)) return resolve(*phrase);
+        if (auto phrase = phrase_after(k + 2, end, true)) return resolve(*phrase);
       }
     }
     if (auto lead = leading_label(first, end)) return resolve(*lead);
+    if (auto trail = trailing_label(first, end)) return resolve(*trail);
     std::optional<std::size_t> best;
     std::optional<Phrase> best_phrase;
     for (std::size_t k = first; k < end; ++k) {
       if (!is_reporting_verb(word(k)) || quote_of_[k] >= 0) continue;
+      if ((word(k) == "claimed" || word(k) == "claims" || word(k) == "claim") &&
+          (word(k + 1) == "the" || word(k + 1) == "responsibility" || word(k + 1) == "lives")) {
+        continue;  // "claimed the lives of", "claimed responsibility"
+      }
       if (k > first && (word(k - 1) == "were" || word(k - 1) == "was" || word(k - 1) == "been" ||
                         word(k - 1) == "be" || word(k - 1) == "is" || word(k - 1) == "are")) {
         continue;  // "were reported killed", "is said to"
@@ -904,6 +1057,25 @@ class ClaimFinder {
         }
         if (party && usable(p)) return p;
         return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "27 killed in strike on school – civil defence": a short source after a closing dash.
+  std::optional<Phrase> trailing_label(std::size_t first, std::size_t end) const {
+    for (std::size_t k = end; k-- > first + 1 && k + 6 > end;) {
+      const std::string_view gap = gap_before(k);
+      if (gap.find(" \xE2\x80\x93 ") != std::string_view::npos ||
+          gap.find(" \xE2\x80\x94 ") != std::string_view::npos ||
+          gap.find(" - ") != std::string_view::npos) {
+        Phrase p{k, end, end - 1};
+        for (std::size_t j = k; j < end; ++j) {
+          if (is_number(j) || stative_outcome(word(j)) || active_outcome(word(j))) {
+            return std::nullopt;
+          }
+        }
+        return p;
       }
     }
     return std::nullopt;
@@ -958,10 +1130,19 @@ class ClaimFinder {
         break;
       }
       if (first < end && punct_before(first)) {
-        // Cross a comma only into an appositive: "X, director of Y," or "Y director, X".
-        const bool role_after = is_role_word(word(first)) ||
-                                (is_determiner(word(first)) && is_role_word(word(first + 1)));
-        if (!(role_after || is_role_word(w))) break;
+        // Cross a comma only into an appositive: "X, director of Y," or "Y director, X", or
+        // "Airwars, a London-based monitoring group," (a description after a name).
+        // "NAME, director of ORG, said": a role followed by of/for/at.
+        const std::size_t role_at = is_determiner(word(first)) ? first + 1 : first;
+        const std::string_view after_role = word(role_at + 1);
+        const bool role_after = is_role_word(word(role_at)) &&
+                                (after_role == "of" || after_role == "for" || after_role == "at");
+        // "Airwars, a London-based monitoring group, estimates": closed by a comma.
+        const bool described = (word(first) == "a" || word(first) == "an") && capitalised(k2) &&
+                               comma_before(end) &&
+                               !(match_of(k2) && match_of(k2)->entity &&
+                                 match_of(k2)->entity->type == EntityType::kPlace);
+        if (!(role_after || described || is_role_word(w))) break;
         if (gap_before(first).find_first_of("\"") != std::string_view::npos) break;
       }
       first = k2;
@@ -988,7 +1169,9 @@ class ClaimFinder {
   }
 
   // The party after "according to" or "said": up to punctuation, with an appositive.
-  std::optional<Phrase> phrase_after(std::size_t i, std::size_t end) const {
+  // `lenient`: any words will do ("according to a local collective" names a claimant even
+  // without a name or a known claimant noun).
+  std::optional<Phrase> phrase_after(std::size_t i, std::size_t end, bool lenient = false) const {
     if (i >= end) return std::nullopt;
     std::size_t k = i;
     std::size_t head = i;
@@ -999,8 +1182,10 @@ class ClaimFinder {
         if (!role) break;
       }
       if (k > i &&
-          (w == "that" || w == "on" || w == "in" || (is_auxiliary(w) && w != "to") ||
-           is_reporting_verb(w) || stative_outcome(w) || active_outcome(w) || quote_of_[k] >= 0)) {
+          (w == "that" || w == "on" || w == "in" || w == "who" || w == "which" || w == "near" ||
+           w == "when" || w == "after" || w == "at" || (is_auxiliary(w) && w != "to") ||
+           (is_reporting_verb(w) && !is_determiner(word(k - 1))) || stative_outcome(w) ||
+           active_outcome(w) || quote_of_[k] >= 0)) {
         break;
       }
       if (is_number(k)) break;
@@ -1009,6 +1194,12 @@ class ClaimFinder {
     }
     if (k == i) return std::nullopt;
     Phrase p{i, k, head};
+    if (lenient) {
+      for (std::size_t j = i; j < k; ++j) {
+        if (!is_pronoun(word(j)) && !is_determiner(word(j))) return p;
+      }
+      return std::nullopt;
+    }
     if (!usable(p)) return std::nullopt;
     return p;
   }
@@ -1033,33 +1224,144 @@ class ClaimFinder {
   // organisation "the Observatory" refers back to, or the words as written.
   ClaimRef resolve(const Phrase& p) {
     claimant_span_ = p;
+    // "a spokesman for the Borno state police", "the head of X": the organisation.
+    for (std::size_t r = p.first; r < p.end && r < p.first + 4; ++r) {
+      if (capitalised(r) && !is_role_word(word(r)) && !is_determiner(word(r))) {
+        break;  // a name comes first
+      }
+      const std::string_view after = word(r + 1);
+      if (is_role_word(word(r)) && (after == "for" || after == "of" || after == "at") &&
+          r + 2 < p.end && !capitalised(r)) {
+        std::size_t rest = r + 2;
+        while (rest + 1 < p.end && is_determiner(word(rest))) ++rest;
+        return resolve_name(Phrase{rest, p.end, p.end - 1});
+      }
+    }
+    return resolve_name(p);
+  }
+
+  ClaimRef resolve_name(const Phrase& p) {
+    claimant_span_ = p;
+    std::size_t main_end = p.end;  // the main part: before an appositive's comma
+    for (std::size_t k = p.first + 1; k < p.end; ++k) {
+      if (comma_before(k)) {
+        main_end = k;
+        break;
+      }
+    }
+    const Phrase main{p.first, main_end, main_end - 1};
     const GazetteerEntity* org = nullptr;
     const GazetteerEntity* person = nullptr;
     const GazetteerEntity* any = nullptr;
     bool has_role = false;
-    std::size_t institution_head = 0;
     for (std::size_t k = p.first; k < p.end; ++k) {
       has_role = has_role || is_role_word(word(k));
       const EntityMatch* m = match_of(k);
-      if (!m || !m->entity) {
-        if (is_claimant_noun(word(k)) && !is_role_word(word(k)) && !capitalised(k)) {
-          institution_head = k + 1;
-        }
-        continue;
-      }
+      if (!m || !m->entity) continue;
       any = any ? any : m->entity;
       if (m->entity->type == EntityType::kOrg && !org) org = m->entity;
       if (m->entity->type == EntityType::kPerson && !person) person = m->entity;
-      institution_head = 0;
     }
-    const std::optional<std::string> unknown = unknown_name(p);
-    // "Hamas-run health ministry": the head is an institution of its own, not the group.
-    if (org && !(institution_head == p.end && !has_role)) return {org->id, org->canonical};
+    const std::size_t head = head_of(main);
+    const EntityMatch* head_match = match_of(head);
+    const bool head_is_org =
+        head_match && head_match->entity && head_match->entity->type == EntityType::kOrg;
+    const auto [run_first, run_end] = name_run(main);
+    // "the UN humanitarian office", "Hamas-run health ministry", "local activists", "a
+    // Ukrainian company commander" (a role with nobody named).
+    if (looks_lowercase(head) && !head_is_org &&
+        !(is_role_word(word(head)) && (org || person || run_end > run_first + 1))) {
+      return {"", as_written(main)};
+    }
+    // "UN Support Mission in Libya", "US Africa Command": a longer name around a known one.
+    if (run_end > run_first && longer_than_entities(run_first, run_end)) {
+      return {"", std::string(text_.span_text(run_first, run_end))};
+    }
+    if (org && (head_is_org || has_role || !capitalised(head) || match_of(head) != nullptr ||
+                run_end > run_first)) {
+      return {org->id, org->canonical};
+    }
     if (person) return {person->id, person->canonical};
-    if (auto back = refers_back(p)) return *back;
-    if (unknown && institution_head != p.end) return {"", *unknown};
+    if (auto back = refers_back(main)) return *back;
+    if (run_end >= run_first + 2) return {"", std::string(text_.span_text(run_first, run_end))};
+    if (auto unknown = unknown_name(main)) return {"", *unknown};
+    if (run_end > run_first) return {"", std::string(text_.span_text(run_first, run_end))};
     if (any && any->type != EntityType::kPlace) return {any->id, any->canonical};
-    return {"", as_written(p)};
+    return {"", as_written(main)};
+  }
+
+  // A lower-case word, or a common claimant noun capitalised only because it opens its
+  // sentence ("Officials in Belgorod said").
+  bool looks_lowercase(std::size_t k) const {
+    if (!capitalised(k)) return true;
+    return k == sentence_first_[tokens_[k].sentence] && match_of(k) == nullptr &&
+           is_claimant_noun(word(k));
+  }
+
+  // The last word of a claimant phrase that is not a trailing "in Ukraine" / "of Kharkiv".
+  std::size_t head_of(const Phrase& p) const {
+    // Back over a trailing capitalised name ("Belgorod", "Kharkiv region" is not one) to an
+    // "in"/"of" after a common noun: "officials in Belgorod", "the governor of Kharkiv".
+    std::size_t k = p.end;
+    while (k > p.first + 2 && capitalised(k - 1)) --k;
+    if (k < p.end && k >= p.first + 2 && (word(k - 1) == "in" || word(k - 1) == "of") &&
+        looks_lowercase(k - 2)) {
+      return k - 2;
+    }
+    return p.end - 1;
+  }
+
+  // The longest run of capitalised words in `p` (with "of", "for", "the", "al-", "and" and a
+  // possessive apostrophe between them): "International Organization for Migration",
+  // "Sudanese Doctors' Union". Returns [first, end), empty when none.
+  std::pair<std::size_t, std::size_t> name_run(const Phrase& p) const {
+    std::pair<std::size_t, std::size_t> best{0, 0};
+    std::size_t k = p.first;
+    const auto starts_name = [&](std::size_t i) {
+      const EntityMatch* m = match_of(i);
+      return capitalised(i) && !is_determiner(word(i)) && !is_role_word(word(i)) &&
+             !is_claimant_noun(word(i)) &&
+             ((m && m->entity) || tokens_[i].all_caps || !is_name_stopword(word(i)));
+    };
+    while (k < p.end) {
+      if (!starts_name(k)) {
+        ++k;
+        continue;
+      }
+      std::size_t first = k;
+      std::size_t last = k + 1;
+      std::size_t j = k + 1;
+      while (j < p.end && !comma_before(j)) {
+        const std::string_view w = word(j);
+        if (capitalised(j)) {
+          last = j + 1;
+        } else if (!(w == "of" || w == "for" || w == "the" || w == "and" || w == "on" ||
+                     w == "in" || is_arabic_article(w))) {
+          break;
+        }
+        ++j;
+      }
+      if (last - first > best.second - best.first) best = {first, last};
+      k = j;
+    }
+    return best;
+  }
+
+  // True when [first, end) holds more capitalised words than its gazetteer entities cover,
+  // and at least one entity (otherwise it is just an unknown name).
+  bool longer_than_entities(std::size_t first, std::size_t end) const {
+    bool entity = false;
+    bool extra = false;
+    for (std::size_t k = first; k < end; ++k) {
+      const EntityMatch* m = match_of(k);
+      if (m && m->entity) {
+        entity = true;
+        if (m->first < first || m->end > end) return false;  // the run is inside an entity
+      } else if (capitalised(k) && !is_name_stopword(word(k))) {
+        extra = true;
+      }
+    }
+    return entity && extra;
   }
 
   // A capitalised name inside the phrase that the gazetteer does not know ("Amro al-Hussein").
