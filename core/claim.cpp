@@ -137,6 +137,21 @@ CasualtyClaim claim_from_json(const json& j) {
   return c;
 }
 
+std::string encode_claims(const std::vector<CasualtyClaim>& claims) {
+  json out = json::array();
+  for (const CasualtyClaim& c : claims) out.push_back(claim_json(c));
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::vector<CasualtyClaim> decode_claims(std::string_view text) {
+  std::vector<CasualtyClaim> claims;
+  if (text.empty()) return claims;
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_array()) return claims;
+  for (const json& c : j) claims.push_back(claim_from_json(c));
+  return claims;
+}
+
 std::string claimant_id(const CasualtyClaim& claim) {
   if (!claim.claimant.id.empty()) return claim.claimant.id;
   if (claim.claimant.name.empty()) return "";

@@ -33,6 +33,11 @@ nlohmann::json claim_json(const CasualtyClaim& claim);
 /// A claim from claim_json's object; fields of other types decode to defaults.
 CasualtyClaim claim_from_json(const nlohmann::json& j);
 
+/// An article's claims as one compact JSON array of claim_json objects (their value slot).
+std::string encode_claims(const std::vector<CasualtyClaim>& claims);
+/// The claims of encode_claims's text; empty for "" or malformed text.
+std::vector<CasualtyClaim> decode_claims(std::string_view text);
+
 /// What incident grouping needs of one claim, as stored in a value slot.
 struct ClaimKey {
   std::int64_t low = 0;

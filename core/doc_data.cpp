@@ -3,7 +3,6 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "core/claim.h"
 #include "core/dates.h"
 #include "core/hash.h"
 
@@ -127,11 +126,6 @@ std::string encode_doc_data(const Article& a) {
             {"simhash", hex64(a.simhash)},
             {"dup_cluster", a.dup_cluster}};
   if (!a.field_values.empty()) j["fields"] = a.field_values;
-  if (!a.claims.empty()) {
-    json claims = json::array();
-    for (const CasualtyClaim& c : a.claims) claims.push_back(claim_json(c));
-    j["claims"] = std::move(claims);
-  }
   // A compact JSON dump never holds a raw newline, so the first one ends the fields.
   return j.dump(-1, ' ', false, json::error_handler_t::replace) + '\n' + a.text;
 }
@@ -160,9 +154,6 @@ std::optional<Article> decode_doc_data(std::string_view data) {
   read_entities(j, a.entities);
   read_sources_and_dates(j, a);
   read_field_values(j, a);
-  if (const auto it = j.find("claims"); it != j.end() && it->is_array()) {
-    for (const json& c : *it) a.claims.push_back(claim_from_json(c));
-  }
   return a;
 }
 

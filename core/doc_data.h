@@ -15,7 +15,7 @@
 //   content_hash, simhash       16 hex digits each
 //   dup_cluster                 near-duplicate cluster key
 //   fields      {name: [str]}   extracted field values (Article::field_values); absent when none
-//   claims      [claim]         casualty claims (core/claim.h claim_json); absent when none
+// The article's claims are not here but in their own value slot (schema::kSlotClaimsJson).
 // Changing this layout means bumping schema::kSchemaVersion.
 //
 // Thread-safety: pure functions; safe from any thread.

@@ -1,5 +1,6 @@
 #include "query/claim_columns.h"
 
+#include <charconv>
 #include <unordered_map>
 
 #include "core/schema.h"
@@ -9,7 +10,7 @@ namespace cs::query {
 
 namespace {
 
-// The values of `slot` for the documents in `wanted` (docid -> record range to fill).
+// The values of `slot` for the documents in `wanted` (docid -> position).
 template <typename Fill>
 void read_slot(const Xapian::Database& db, Xapian::valueno slot,
                const std::unordered_map<Xapian::docid, std::size_t>& wanted, Fill fill) {
@@ -18,58 +19,53 @@ void read_slot(const Xapian::Database& db, Xapian::valueno slot,
   }
 }
 
-void complete(std::vector<ClaimRecord>& records, const std::string& article_id,
-              const std::string& cluster, const std::string& outlet) {
-  for (ClaimRecord& r : records) {
-    r.article_id = article_id;
-    r.dup_cluster = cluster.empty() ? article_id : cluster;
-    r.outlet = outlet;
-  }
-}
-
-std::vector<ClaimRecord> records_of(std::string_view slot_value, std::uint32_t number) {
-  std::vector<ClaimRecord> out;
-  for (ClaimKey& key : decode_claim_keys(slot_value)) {
-    ClaimRecord r;
-    r.key = std::move(key);
-    r.article = number;
-    out.push_back(std::move(r));
-  }
-  return out;
+std::uint32_t yyyymmdd(const std::string& value) {
+  std::uint32_t day = 0;
+  std::from_chars(value.data(), value.data() + value.size(), day);
+  return day;
 }
 
 }  // namespace
 
 std::shared_ptr<const ClaimColumns> ClaimColumns::build(const Xapian::Database& db) {
   auto columns = std::make_shared<ClaimColumns>();
-  // First the claims themselves, grouped per document in docid order.
-  std::vector<std::pair<Xapian::docid, std::vector<ClaimRecord>>> per_doc;
+  struct Doc {
+    Xapian::docid docid;
+    std::vector<ClaimKey> keys;
+    std::string id, cluster, outlet, date;
+  };
+  std::vector<Doc> docs;  // in docid order
   for (auto v = db.valuestream_begin(schema::kSlotClaims);
        v != db.valuestream_end(schema::kSlotClaims); ++v) {
-    auto records = records_of(*v, v.get_docid());
-    if (!records.empty()) per_doc.emplace_back(v.get_docid(), std::move(records));
+    auto keys = decode_claim_keys(*v);
+    if (!keys.empty()) docs.push_back({v.get_docid(), std::move(keys), {}, {}, {}, {}});
   }
   std::unordered_map<Xapian::docid, std::size_t> wanted;
-  for (std::size_t i = 0; i < per_doc.size(); ++i) wanted.emplace(per_doc[i].first, i);
-  std::vector<std::string> ids(per_doc.size()), clusters(per_doc.size()), outlets(per_doc.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) wanted.emplace(docs[i].docid, i);
   read_slot(db, schema::kSlotArticleId, wanted,
-            [&](std::size_t i, const std::string& v) { ids[i] = v; });
+            [&](std::size_t i, const std::string& v) { docs[i].id = v; });
   read_slot(db, schema::kSlotDupCluster, wanted,
-            [&](std::size_t i, const std::string& v) { clusters[i] = v; });
+            [&](std::size_t i, const std::string& v) { docs[i].cluster = v; });
   read_slot(db, schema::kSlotOutlet, wanted,
-            [&](std::size_t i, const std::string& v) { outlets[i] = v; });
-  const Xapian::docid last = per_doc.empty() ? 0 : per_doc.back().first;
+            [&](std::size_t i, const std::string& v) { docs[i].outlet = v; });
+  read_slot(db, schema::kSlotDate, wanted,
+            [&](std::size_t i, const std::string& v) { docs[i].date = v; });
+  const Xapian::docid last = docs.empty() ? 0 : docs.back().docid;
   columns->offsets_.assign(static_cast<std::size_t>(last) + 2, 0);
+  columns->published_.assign(static_cast<std::size_t>(last) + 1, 0);
   std::size_t next = 0;
+  std::uint32_t rows = 0;
   for (Xapian::docid d = 0; d <= last; ++d) {
-    columns->offsets_[d] = static_cast<std::uint32_t>(columns->records_.size());
-    if (next < per_doc.size() && per_doc[next].first == d) {
-      complete(per_doc[next].second, ids[next], clusters[next], outlets[next]);
-      for (ClaimRecord& r : per_doc[next].second) columns->records_.push_back(std::move(r));
-      ++next;
+    columns->offsets_[d] = rows;
+    if (next < docs.size() && docs[next].docid == d) {
+      const Doc& doc = docs[next++];
+      rows += static_cast<std::uint32_t>(
+          columns->table_.add(doc.keys, d, doc.id, doc.cluster, doc.outlet));
+      columns->published_[d] = yyyymmdd(doc.date);
     }
   }
-  columns->offsets_[last + 1] = static_cast<std::uint32_t>(columns->records_.size());
+  columns->offsets_[last + 1] = rows;
+  columns->table_.finish();
   return columns;
 }
 
@@ -77,17 +73,15 @@ std::shared_ptr<const ClaimColumns> ClaimColumns::shared(const Xapian::Database&
   return shared_per_revision<ClaimColumns>(db, &ClaimColumns::build);
 }
 
-std::span<const ClaimRecord> ClaimColumns::of(Xapian::docid docid) const {
-  if (docid + 1 >= offsets_.size()) return {};
-  return std::span<const ClaimRecord>(records_.data() + offsets_[docid],
-                                      offsets_[docid + 1] - offsets_[docid]);
+void ClaimColumns::rows_of(Xapian::docid docid, std::vector<std::uint32_t>& rows) const {
+  if (docid + 1 >= offsets_.size()) return;
+  for (std::uint32_t r = offsets_[docid]; r < offsets_[docid + 1]; ++r) rows.push_back(r);
 }
 
-std::vector<ClaimRecord> claim_records(const Xapian::Document& doc, std::uint32_t number) {
-  auto records = records_of(doc.get_value(schema::kSlotClaims), number);
-  complete(records, doc.get_value(schema::kSlotArticleId), doc.get_value(schema::kSlotDupCluster),
-           doc.get_value(schema::kSlotOutlet));
-  return records;
+void add_document_claims(const Xapian::Document& doc, std::uint32_t number, ClaimTable& table) {
+  table.add(decode_claim_keys(doc.get_value(schema::kSlotClaims)), number,
+            doc.get_value(schema::kSlotArticleId), doc.get_value(schema::kSlotDupCluster),
+            doc.get_value(schema::kSlotOutlet));
 }
 
 }  // namespace cs::query

@@ -1,6 +1,6 @@
-// Every document's casualty claims held in memory (the compact keys of schema::kSlotClaims,
-// with the article id, duplicate cluster and outlet), so a claims request over a match set of
-// tens of thousands of articles groups them without reading documents.
+// Every document's casualty claims held in memory as a ClaimTable (query/claim_table.h), with
+// each document's rows and publication day, so a claims request over a match set of tens of
+// thousands of articles groups them without reading documents.
 //
 // Thread-safety: immutable after build(); shared() is thread-safe.
 #ifndef CS_QUERY_CLAIM_COLUMNS_H_
@@ -9,34 +9,46 @@
 #include <xapian.h>
 
 #include <memory>
-#include <span>
 #include <vector>
 
-#include "query/incidents.h"
+#include "query/claim_table.h"
 
 namespace cs::query {
 
 /// The claims of a local database, by docid.
 class ClaimColumns {
  public:
-  /// Reads the claim, article id, cluster and outlet value streams of `db`. May throw
+  /// Reads the claim, article id, cluster, outlet and date value streams of `db`. May throw
   /// Xapian::Error.
   static std::shared_ptr<const ClaimColumns> build(const Xapian::Database& db);
 
   /// The columns of `db`, built once per revision and shared. May throw Xapian::Error.
   static std::shared_ptr<const ClaimColumns> shared(const Xapian::Database& db);
 
-  /// The claims of document `docid` (empty when it has none), with `article` set to docid.
-  std::span<const ClaimRecord> of(Xapian::docid docid) const;
+  /// Appends the row indexes of document `docid` to `rows`.
+  void rows_of(Xapian::docid docid, std::vector<std::uint32_t>& rows) const;
+
+  /// True when document `docid` has claims.
+  bool has_claims(Xapian::docid docid) const {
+    return docid + 1 < offsets_.size() && offsets_[docid + 1] > offsets_[docid];
+  }
+
+  /// The publication date of `docid` as YYYYMMDD (0 when unknown), to keep the newest.
+  std::uint32_t published(Xapian::docid docid) const {
+    return docid < published_.size() ? published_[docid] : 0;
+  }
+
+  const ClaimTable& table() const { return table_; }
 
  private:
-  std::vector<std::uint32_t> offsets_;  // docid -> first record (size last docid + 2)
-  std::vector<ClaimRecord> records_;
+  ClaimTable table_;
+  std::vector<std::uint32_t> offsets_;    // docid -> first row (size last docid + 2)
+  std::vector<std::uint32_t> published_;  // docid -> YYYYMMDD
 };
 
-/// The claim records of one document read from it directly (remote shards, where columns
-/// cannot be built); `article` is set to `number`.
-std::vector<ClaimRecord> claim_records(const Xapian::Document& doc, std::uint32_t number);
+/// Adds the claims of one document read directly (remote shards, where no columns are
+/// built) to `table` as article `number`.
+void add_document_claims(const Xapian::Document& doc, std::uint32_t number, ClaimTable& table);
 
 }  // namespace cs::query
 

@@ -1,6 +1,7 @@
-// The claims ledger of a match set: its claim records grouped into incidents
-// (query/incidents.h), each summarised (lowest and highest figure, distinct claimants, outlets
-// and articles) and listed with its claims read from the articles' stored data.
+// The claims ledger of a match set: its claim rows grouped into incidents
+// (query/incidents.h), the listed ones summarised (lowest and highest figure, distinct
+// claimants, outlets and articles) and filled with their claims read from the articles'
+// stored data.
 //
 // Thread-safety: pure function over its arguments.
 #ifndef CS_QUERY_CLAIMS_LEDGER_H_
@@ -16,15 +17,15 @@
 
 namespace cs::query {
 
-/// The stored article of a record's `article` number, or nullopt when unreadable.
+/// The stored article of a row's `article` number, or nullopt when unreadable.
 using ArticleReader = std::function<std::optional<Article>(std::uint32_t article)>;
 /// The display name of an entity id (a place or a group).
 using EntityNamer = std::function<std::string(const std::string& id)>;
 
 /// Fills result.incidents (at most `limit`, newest first), incidents_total and claims from
-/// `records`. Only the listed claims' articles are read.
-void fill_ledger(const std::vector<ClaimRecord>& records, int limit, const ArticleReader& read,
-                 const EntityNamer& name, ClaimsResult& result);
+/// `rows` of `table`. Only the listed claims' articles are read.
+void fill_ledger(const ClaimTable& table, const std::vector<std::uint32_t>& rows, int limit,
+                 const ArticleReader& read, const EntityNamer& name, ClaimsResult& result);
 
 }  // namespace cs::query
 

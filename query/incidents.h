@@ -20,32 +20,32 @@
 #include <string>
 #include <vector>
 
-#include "core/claim.h"
+#include "query/claim_table.h"
 
 namespace cs::query {
 
 /// Event periods this many days apart still make one incident.
 inline constexpr int kIncidentWindowDays = 3;
 
-/// One claim to group, with what grouping needs of its article.
-struct ClaimRecord {
-  ClaimKey key;
-  std::uint32_t article = 0;  ///< caller's article number (e.g. the docid)
-  std::string article_id;     ///< breaks ties in a stable order
-  std::string dup_cluster;    ///< near-duplicate cluster key (the article id when alone)
-  std::string outlet;
-};
-
-/// One incident: indexes into the records, oldest event first, duplicates left out.
+/// One incident: rows of the table, oldest event first, duplicates left out.
 struct IncidentGroup {
-  std::vector<std::size_t> members;
-  std::string first_date;  ///< ISO event date of the first member ("" when unknown)
-  std::string last_date;   ///< ISO event date of the last member
-  std::string group_id;    ///< the victims' named group, when any member names one
+  std::vector<std::uint32_t> members;  ///< indexes into ClaimTable::rows()
+  std::uint32_t first = 0;             ///< the member with the earliest event period
+  std::uint32_t last = 0;              ///< the member with the latest event period
+  TextId group = 0;                    ///< the victims' named group, when any member names one
 };
 
-/// Groups `records` into incidents by the rule above, newest first.
-std::vector<IncidentGroup> group_incidents(const std::vector<ClaimRecord>& records);
+/// How many incidents and claims (copies left out) a grouping found.
+struct IncidentCounts {
+  std::size_t incidents = 0;
+  std::size_t claims = 0;
+};
+
+/// The incidents of `rows` (indexes into `table`) by the rule above; the newest `limit` are
+/// returned, newest first, and `counts` gets the totals.
+std::vector<IncidentGroup> group_incidents(const ClaimTable& table,
+                                           const std::vector<std::uint32_t>& rows,
+                                           std::size_t limit, IncidentCounts& counts);
 
 }  // namespace cs::query
 

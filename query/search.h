@@ -130,8 +130,9 @@ inline constexpr int kMaxIncidents = 500;
 /// Most articles with claims one claims answer reads: beyond it the newest are kept and the
 /// answer says it is truncated. Bounds the time and memory of a claims request.
 inline constexpr int kMaxClaimArticles = 50000;
-/// Most claims listed under one incident (its claims_total counts them all).
-inline constexpr int kMaxClaimsPerIncident = 100;
+/// Most claims listed under one incident (its claims_total counts them all): every claimant's
+/// first claim comes before further claims of the same claimants.
+inline constexpr int kMaxClaimsPerIncident = 25;
 
 /// A claims request: the match set of a search (paging and sorting ignored) and how many
 /// incidents to list.

@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/claim.h"
 #include "core/doc_data.h"
 #include "core/gazetteer.h"
 #include "core/index_layout.h"
@@ -28,6 +29,23 @@ constexpr Xapian::doccount kExportBatch = 500;
 constexpr std::int64_t kSuggestBelow = 3;  // offer "did you mean" under this many matches
 constexpr Xapian::termcount kRelatedTerms = 20;
 constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry missing shards
+
+// The article stored in `doc`, with its claims (their own slot) when `claims`.
+std::optional<Article> read_article(const Xapian::Document& doc, bool claims) {
+  auto article = decode_doc_data(doc.get_data());
+  if (article && claims) article->claims = decode_claims(doc.get_value(schema::kSlotClaimsJson));
+  return article;
+}
+
+// Collects the docid of every match (a claims request groups them all, unranked).
+class DocidCollector : public Xapian::MatchSpy {
+ public:
+  explicit DocidCollector(std::vector<Xapian::docid>& out) : out_(out) {}
+  void operator()(const Xapian::Document& doc, double) override { out_.push_back(doc.get_docid()); }
+
+ private:
+  std::vector<Xapian::docid>& out_;
+};
 
 // Keeps only unprefixed (free-text) terms of 3+ bytes for relevance feedback.
 class FreeTextTerms : public Xapian::ExpandDecider {
@@ -345,7 +363,7 @@ SearchError SearcherImpl::for_each_match(const SearchRequest& request,
   for (Xapian::doccount offset = 0;; offset += kExportBatch) {
     const Xapian::MSet mset = enquire.get_mset(offset, kExportBatch);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto article = decode_doc_data(it.get_document().get_data());
+      const auto article = read_article(it.get_document(), true);
       if (article && !emit(to_stored_article(*article))) return {};
     }
     if (mset.size() < kExportBatch) return {};
@@ -368,35 +386,54 @@ SearchError SearcherImpl::claims(const ClaimsRequest& request, ClaimsResult& res
   all.set_weighting_scheme(Xapian::BoolWeight());
   result.total = all.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
 
-  // The articles with claims, in docid order (no ranking: all are grouped); when there are
-  // more than the bound, the newest.
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
-                                  Xapian::Query(std::string(schema::kTermHasClaims))));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  Xapian::MSet mset = enquire.get_mset(0, kMaxClaimArticles, kMaxClaimArticles + 1);
-  if (mset.get_matches_lower_bound() > static_cast<Xapian::doccount>(kMaxClaimArticles)) {
-    result.truncated = true;
-    enquire.set_sort_by_value(schema::kSlotNewestKey, false);
-    mset = enquire.get_mset(0, kMaxClaimArticles);
-  }
-  result.articles_with_claims = mset.size();
-  std::vector<ClaimRecord> records;
-  const ClaimColumns* columns = location_.remote ? nullptr : &claim_columns();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    if (columns) {
-      const auto of = columns->of(*it);
-      records.insert(records.end(), of.begin(), of.end());
-    } else {
-      const auto read = claim_records(it.get_document(), *it);
-      records.insert(records.end(), read.begin(), read.end());
+  // The articles with claims: on a local index collected by a spy and read from the
+  // in-memory columns; over remote shards (where spies do not run) the newest documents,
+  // read one by one. Beyond kMaxClaimArticles the newest are kept.
+  const Xapian::Query with_claims(Xapian::Query::OP_FILTER, built.query,
+                                  Xapian::Query(std::string(schema::kTermHasClaims)));
+  ClaimTable remote_table;
+  const ClaimTable* table = &remote_table;
+  std::vector<std::uint32_t> rows;
+  if (!location_.remote) {
+    const ClaimColumns& columns = claim_columns();
+    std::vector<Xapian::docid> docids;
+    DocidCollector collector(docids);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(with_claims);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.add_matchspy(&collector);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    if (docids.size() > static_cast<std::size_t>(kMaxClaimArticles)) {
+      result.truncated = true;
+      const auto newest = [&](Xapian::docid a, Xapian::docid b) {
+        return std::pair(columns.published(a), a) > std::pair(columns.published(b), b);
+      };
+      std::nth_element(docids.begin(), docids.begin() + kMaxClaimArticles, docids.end(), newest);
+      docids.resize(kMaxClaimArticles);
+      std::sort(docids.begin(), docids.end());  // rows are read in order, not scattered
     }
+    result.articles_with_claims = static_cast<std::int64_t>(docids.size());
+    for (Xapian::docid d : docids) columns.rows_of(d, rows);
+    table = &columns.table();
+  } else {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(with_claims);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kSlotNewestKey, false);
+    const Xapian::MSet mset = enquire.get_mset(0, kMaxClaimArticles, kMaxClaimArticles + 1);
+    result.truncated =
+        mset.get_matches_lower_bound() > static_cast<Xapian::doccount>(kMaxClaimArticles);
+    result.articles_with_claims = mset.size();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      add_document_claims(it.get_document(), *it, remote_table);
+    }
+    remote_table.finish();
+    for (std::uint32_t r = 0; r < remote_table.rows().size(); ++r) rows.push_back(r);
   }
   const schema::Field* place = schema::find_field("place");
   fill_ledger(
-      records, request.limit,
-      [this](std::uint32_t docid) { return decode_doc_data(db_.get_document(docid).get_data()); },
+      *table, rows, request.limit,
+      [this](std::uint32_t docid) { return read_article(db_.get_document(docid), true); },
       [this, place](const std::string& id) { return display_name(*place, id); }, result);
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -413,7 +450,7 @@ std::optional<Xapian::docid> SearcherImpl::find_docid(const std::string& id) con
 SearchError SearcherImpl::document(const std::string& id, StoredArticle& article) {
   const auto docid = find_docid(id);
   if (!docid) return {ErrorCode::kNotFound, "no article with id '" + id + "'"};
-  const auto decoded = decode_doc_data(db_.get_document(*docid).get_data());
+  const auto decoded = read_article(db_.get_document(*docid), true);
   if (!decoded) return {ErrorCode::kInternal, "stored data of '" + id + "' is unreadable"};
   article = to_stored_article(*decoded);
   return {};

@@ -10,16 +10,21 @@ namespace {
 
 using cs::Outcome;
 using cs::VictimClass;
-using cs::query::ClaimRecord;
+// One article with one claim.
+struct Record {
+  std::uint32_t article;
+  std::string article_id, cluster, outlet;
+  cs::ClaimKey key;
+};
 
-ClaimRecord record(std::uint32_t article, const std::string& place, const std::string& date,
-                   std::int64_t value, VictimClass victims = VictimClass::kCivilians,
-                   const std::string& claimant = "sohr", const std::string& outlet = "",
-                   const std::string& group = "", const std::string& cluster = "") {
-  ClaimRecord r;
+Record record(std::uint32_t article, const std::string& place, const std::string& date,
+              std::int64_t value, VictimClass victims = VictimClass::kCivilians,
+              const std::string& claimant = "sohr", const std::string& outlet = "",
+              const std::string& group = "", const std::string& cluster = "") {
+  Record r;
   r.article = article;
   r.article_id = "a" + std::to_string(article);
-  r.dup_cluster = cluster.empty() ? r.article_id : cluster;
+  r.cluster = cluster.empty() ? r.article_id : cluster;
   r.outlet = outlet.empty() ? "Outlet " + std::to_string(article) : outlet;
   r.key.low = r.key.high = value;
   r.key.magnitude = value >= 100 ? 2 : 1;
@@ -32,14 +37,30 @@ ClaimRecord record(std::uint32_t article, const std::string& place, const std::s
   return r;
 }
 
+cs::query::ClaimTable table_of(const std::vector<Record>& records) {
+  cs::query::ClaimTable table;
+  for (const Record& r : records) table.add({r.key}, r.article, r.article_id, r.cluster, r.outlet);
+  table.finish();
+  return table;
+}
+
+std::vector<std::uint32_t> all_rows(const cs::query::ClaimTable& table) {
+  std::vector<std::uint32_t> rows(table.rows().size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i) rows[i] = i;
+  return rows;
+}
+
 // The members of each group, as article numbers, newest group first.
-std::vector<std::vector<std::uint32_t>> grouped(const std::vector<ClaimRecord>& records) {
+std::vector<std::vector<std::uint32_t>> grouped(const std::vector<Record>& records) {
+  const cs::query::ClaimTable table = table_of(records);
   std::vector<std::vector<std::uint32_t>> out;
-  for (const auto& g : cs::query::group_incidents(records)) {
+  cs::query::IncidentCounts counts;
+  for (const auto& g : cs::query::group_incidents(table, all_rows(table), 100, counts)) {
     std::vector<std::uint32_t> articles;
-    for (std::size_t m : g.members) articles.push_back(records[m].article);
+    for (std::uint32_t m : g.members) articles.push_back(table.rows()[m].article);
     out.push_back(articles);
   }
+  CHECK(counts.incidents == out.size());
   return out;
 }
 
@@ -49,7 +70,7 @@ TEST_CASE("incidents: the grouping rule", "[query][claims]") {
   using Groups = std::vector<std::vector<std::uint32_t>>;
   struct Case {
     const char* what;
-    std::vector<ClaimRecord> records;
+    std::vector<Record> records;
     Groups groups;
   };
   const Case cases[] = {
@@ -99,12 +120,13 @@ TEST_CASE("incidents: the grouping rule", "[query][claims]") {
 }
 
 TEST_CASE("ledger: summaries and listed claims", "[query][claims]") {
-  std::vector<ClaimRecord> records = {
+  std::vector<Record> records = {
       record(1, "palmyra", "2016-03-27", 400, VictimClass::kArmedGroup, "sohr", "omouggos"),
       record(2, "palmyra", "2016-03-30", 420, VictimClass::kArmedGroup, "sohr", ""),
       record(3, "palmyra", "2016-03-28", 300, VictimClass::kArmedGroup, "", "LWJ"),
       record(4, "homs", "2016-12-10", 19, VictimClass::kGovernmentForces, "hussein", "ARA")};
   records[1].outlet.clear();
+  const cs::query::ClaimTable table = table_of(records);
   auto read = [](std::uint32_t article) {
     cs::Article a;
     a.id = "a" + std::to_string(article);
@@ -116,7 +138,7 @@ TEST_CASE("ledger: summaries and listed claims", "[query][claims]") {
   };
   auto name = [](const std::string& id) { return "Name of " + id; };
   cs::query::ClaimsResult result;
-  cs::query::fill_ledger(records, 1, read, name, result);
+  cs::query::fill_ledger(table, all_rows(table), 1, read, name, result);
   CHECK(result.incidents_total == 2);
   CHECK(result.claims == 4);
   REQUIRE(result.incidents.size() == 1);  // the limit
@@ -125,7 +147,7 @@ TEST_CASE("ledger: summaries and listed claims", "[query][claims]") {
   CHECK(i.victims == "government forces");
 
   result = {};
-  cs::query::fill_ledger(records, 10, read, name, result);
+  cs::query::fill_ledger(table, all_rows(table), 10, read, name, result);
   REQUIRE(result.incidents.size() == 2);
   const cs::query::Incident& march = result.incidents[1];
   CHECK(march.low == 300);

@@ -1,0 +1,115 @@
+// Tests of the claim encodings (core/claim.h): the JSON of the document data and the API, and
+// the compact slot keys incident grouping reads, both read back; hostile slot values.
+#include "core/claim.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/doc_data.h"
+
+namespace {
+
+cs::CasualtyClaim sample(const std::string& number, std::int64_t low, std::int64_t high) {
+  cs::CasualtyClaim c;
+  c.number = number;
+  c.low = low;
+  c.high = high;
+  c.qualifier = "at least";
+  c.magnitude = 2;
+  c.outcome = cs::Outcome::kWounded;
+  c.victims = "civilians, including 3 children";
+  c.victim_class = cs::VictimClass::kCivilians;
+  c.claimant = {"syrian-observatory-for-human-rights", "Syrian Observatory for Human Rights"};
+  c.place = {"idlib", "Idlib"};
+  c.place_from_article = true;
+  c.event_date = {2020, 2, 0, cs::DatePrecision::kMonth};
+  c.update = true;
+  c.sentence = "At least 120 civilians, including 3 children, were wounded.";
+  c.number_begin = 0;
+  c.number_end = 12;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("claim JSON round trip, one claim and an article's array", "[core][claims]") {
+  cs::CasualtyClaim vague;
+  vague.number = "dozens";
+  vague.vague = "dozens";
+  vague.magnitude = 1;
+  vague.outcome = cs::Outcome::kDisplaced;
+  for (const cs::CasualtyClaim& c : {sample("at least 120", 120, 120), vague}) {
+    CHECK(cs::claim_from_json(cs::claim_json(c)) == c);
+  }
+  const nlohmann::json v = cs::claim_json(vague);
+  CHECK(v["low"].is_null());
+  CHECK(v["claimant"].is_null());
+  CHECK(v["event_date"].is_null());
+
+  const std::vector<cs::CasualtyClaim> claims = {sample("at least 120", 120, 120), vague};
+  CHECK(cs::decode_claims(cs::encode_claims(claims)) == claims);
+  CHECK(cs::decode_claims("").empty());
+  CHECK(cs::decode_claims("{not json").empty());
+  CHECK(cs::decode_claims("{}").empty());
+
+  // The claims live in their own slot, not in the document data every hit decodes.
+  cs::Article a;
+  a.id = "a1";
+  a.text = "text";
+  a.claims = claims;
+  CHECK(cs::encode_doc_data(a).find("\"claims\"") == std::string::npos);
+}
+
+TEST_CASE("claim names and their inverses", "[core][claims]") {
+  for (auto o : {cs::Outcome::kKilled, cs::Outcome::kWounded, cs::Outcome::kCaptured,
+                 cs::Outcome::kMissing, cs::Outcome::kDisplaced}) {
+    CHECK(cs::outcome_from_name(cs::outcome_name(o)) == o);
+  }
+  for (auto c :
+       {cs::VictimClass::kUnspecified, cs::VictimClass::kCivilians, cs::VictimClass::kChildren,
+        cs::VictimClass::kGovernmentForces, cs::VictimClass::kArmedGroup}) {
+    CHECK(cs::victim_class_from_name(cs::victim_class_name(c)) == c);
+  }
+  CHECK_FALSE(cs::outcome_from_name("maimed"));
+  CHECK_FALSE(cs::victim_class_from_name(""));
+}
+
+TEST_CASE("claim keys: the slot encoding and hostile values", "[core][claims]") {
+  cs::CasualtyClaim unknown = sample("300", 300, 300);
+  unknown.claimant = {"", "Russian news agencies"};
+  unknown.place = {};
+  unknown.group = {"islamic-state", "Islamic State"};
+  const auto keys =
+      cs::decode_claim_keys(cs::encode_claim_keys({sample("at least 120", 120, 120), unknown}));
+  REQUIRE(keys.size() == 2);
+  CHECK(keys[0].low == 120);
+  CHECK(keys[0].outcome == cs::Outcome::kWounded);
+  CHECK(keys[0].victim_class == cs::VictimClass::kCivilians);
+  CHECK(keys[0].claimant_id == "syrian-observatory-for-human-rights");
+  CHECK(keys[0].place_id == "idlib");
+  CHECK(keys[0].event_date == "2020-02");
+  CHECK(keys[0].index == 0);
+  CHECK(keys[1].claimant_id == cs::claimant_id(unknown));
+  CHECK(keys[1].claimant_id.rfind("x-", 0) == 0);
+  CHECK(keys[1].group_id == "islamic-state");
+  CHECK(keys[1].place_id.empty());
+  CHECK(keys[1].index == 1);
+  CHECK(cs::claimant_id(cs::CasualtyClaim{}).empty());
+
+  for (const char* bad : {"", "\x1f\x1f",
+                          "1\x1f"
+                          "2\x1f"
+                          "3\x1f"
+                          "9\x1f"
+                          "0\x1f\x1f\x1f\x1f\x1f"
+                          "0",
+                          "1\x1f"
+                          "2\x1f"
+                          "3\x1f"
+                          "0\x1f"
+                          "-1\x1f\x1f\x1f\x1f\x1f"
+                          "0",
+                          "\x1e\x1e\x1e", "x\x1fy"}) {
+    CHECK(cs::decode_claim_keys(bad).empty());
+  }
+}
