@@ -99,7 +99,11 @@ struct CasualtyClaim {
   bool date_from_published = false;  ///< event_date is the publication date
   bool update = false;               ///< a revision ("the death toll rose to 45")
   std::string sentence;              ///< the sentence as written
-  std::uint32_t number_begin = 0;    ///< byte offsets of `number` within `sentence`
+  /// Byte offsets of `sentence` in the analysed text (title + "\n" + text), which is how the
+  /// index stores it (core/claim.h encode_claims) instead of a copy.
+  std::uint32_t sentence_begin = 0;
+  std::uint32_t sentence_end = 0;
+  std::uint32_t number_begin = 0;  ///< byte offsets of `number` within `sentence`
   std::uint32_t number_end = 0;
   friend bool operator==(const CasualtyClaim&, const CasualtyClaim&) = default;
 };

@@ -139,16 +139,45 @@ CasualtyClaim claim_from_json(const json& j) {
 
 std::string encode_claims(const std::vector<CasualtyClaim>& claims) {
   json out = json::array();
-  for (const CasualtyClaim& c : claims) out.push_back(claim_json(c));
+  for (const CasualtyClaim& c : claims) {
+    json j = claim_json(c);
+    j.erase("sentence");
+    for (auto it = j.begin(); it != j.end();) {  // defaults are what a missing key reads as
+      const bool empty = it->is_null() || (it->is_boolean() && !it->get<bool>()) ||
+                         (it->is_string() && it->get<std::string>().empty()) ||
+                         (it->is_number_integer() && it->get<std::int64_t>() == 0);
+      it = empty ? j.erase(it) : std::next(it);
+    }
+    j["sb"] = c.sentence_begin;
+    j["se"] = c.sentence_end;
+    out.push_back(std::move(j));
+  }
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::vector<CasualtyClaim> decode_claims(std::string_view text) {
+std::vector<CasualtyClaim> decode_claims(std::string_view stored, std::string_view title,
+                                         std::string_view text) {
   std::vector<CasualtyClaim> claims;
-  if (text.empty()) return claims;
-  const json j = json::parse(text, nullptr, false);
+  if (stored.empty()) return claims;
+  const json j = json::parse(stored, nullptr, false);
   if (!j.is_array()) return claims;
-  for (const json& c : j) claims.push_back(claim_from_json(c));
+  const std::size_t analysed = title.size() + 1 + text.size();
+  for (const json& item : j) {
+    CasualtyClaim c = claim_from_json(item);
+    c.sentence_begin = num<std::uint32_t>(item, "sb");
+    c.sentence_end = num<std::uint32_t>(item, "se");
+    if (c.sentence_begin <= c.sentence_end && c.sentence_end <= analysed) {
+      // The sentence lies in title + "\n" + text, which are stored apart.
+      std::string sentence;
+      for (std::size_t i = c.sentence_begin; i < c.sentence_end; ++i) {
+        sentence += i < title.size()    ? title[i]
+                    : i == title.size() ? '\n'
+                                        : text[i - title.size() - 1];
+      }
+      c.sentence = std::move(sentence);
+    }
+    claims.push_back(std::move(c));
+  }
   return claims;
 }
 

@@ -33,10 +33,14 @@ nlohmann::json claim_json(const CasualtyClaim& claim);
 /// A claim from claim_json's object; fields of other types decode to defaults.
 CasualtyClaim claim_from_json(const nlohmann::json& j);
 
-/// An article's claims as one compact JSON array of claim_json objects (their value slot).
+/// An article's claims as stored in their value slot: one JSON array of claim_json objects
+/// without the fields at their defaults and without the sentence, which is kept as offsets
+/// into the article's title + "\n" + text (the index holds the text already).
 std::string encode_claims(const std::vector<CasualtyClaim>& claims);
-/// The claims of encode_claims's text; empty for "" or malformed text.
-std::vector<CasualtyClaim> decode_claims(std::string_view text);
+/// The claims of encode_claims's text, their sentences restored from the article's `title`
+/// and `text`; empty for "" or malformed text.
+std::vector<CasualtyClaim> decode_claims(std::string_view stored, std::string_view title,
+                                         std::string_view text);
 
 /// What incident grouping needs of one claim, as stored in a value slot.
 struct ClaimKey {

@@ -994,6 +994,8 @@ class ClaimFinder {
       }
     }
     claim.sentence = std::string(text_.text.substr(begin, stop - begin));
+    claim.sentence_begin = static_cast<std::uint32_t>(begin);
+    claim.sentence_end = static_cast<std::uint32_t>(stop);
     claim.number_begin = static_cast<std::uint32_t>(number_begin - begin);
     claim.number_end = static_cast<std::uint32_t>(number_end - begin);
   }

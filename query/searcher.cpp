@@ -33,7 +33,10 @@ constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry mi
 // The article stored in `doc`, with its claims (their own slot) when `claims`.
 std::optional<Article> read_article(const Xapian::Document& doc, bool claims) {
   auto article = decode_doc_data(doc.get_data());
-  if (article && claims) article->claims = decode_claims(doc.get_value(schema::kSlotClaimsJson));
+  if (article && claims) {
+    article->claims =
+        decode_claims(doc.get_value(schema::kSlotClaimsJson), article->title, article->text);
+  }
   return article;
 }
 

@@ -46,11 +46,30 @@ TEST_CASE("claim JSON round trip, one claim and an article's array", "[core][cla
   CHECK(v["claimant"].is_null());
   CHECK(v["event_date"].is_null());
 
-  const std::vector<cs::CasualtyClaim> claims = {sample("at least 120", 120, 120), vague};
-  CHECK(cs::decode_claims(cs::encode_claims(claims)) == claims);
-  CHECK(cs::decode_claims("").empty());
-  CHECK(cs::decode_claims("{not json").empty());
-  CHECK(cs::decode_claims("{}").empty());
+  // Stored: the sentence as offsets into title + "\n" + text, defaults left out.
+  const std::string title = "Shelling of Idlib";
+  const std::string text = "Overnight. At least 120 civilians, including 3 children, were wounded.";
+  cs::CasualtyClaim in_text = sample("at least 120", 120, 120);
+  in_text.sentence_begin = static_cast<std::uint32_t>(title.size() + 1 + text.find("At least"));
+  in_text.sentence_end = static_cast<std::uint32_t>(title.size() + 1 + text.size());
+  cs::CasualtyClaim in_title = vague;
+  in_title.sentence = title;
+  in_title.sentence_end = static_cast<std::uint32_t>(title.size());
+  const std::vector<cs::CasualtyClaim> claims = {in_text, in_title};
+  const std::string stored = cs::encode_claims(claims);
+  CHECK(stored.find("civilians, including") != std::string::npos);  // the victims
+  CHECK(stored.find("were wounded") == std::string::npos);          // not the sentence
+  CHECK(stored.find("null") == std::string::npos);
+  CHECK(cs::decode_claims(stored, title, text) == claims);
+  CHECK(cs::decode_claims("", title, text).empty());
+  CHECK(cs::decode_claims("{not json", title, text).empty());
+  CHECK(cs::decode_claims("{}", title, text).empty());
+  // Offsets past the text (a hostile slot) leave the sentence empty, nothing else.
+  cs::CasualtyClaim outside = in_text;
+  outside.sentence_end = 100000;
+  const auto read = cs::decode_claims(cs::encode_claims({outside}), title, text);
+  REQUIRE(read.size() == 1);
+  CHECK(read[0].sentence.empty());
 
   // The claims live in their own slot, not in the document data every hit decodes.
   cs::Article a;
