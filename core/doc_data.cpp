@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/claim.h"
 #include "core/dates.h"
 #include "core/hash.h"
 
@@ -126,13 +127,17 @@ std::string encode_doc_data(const Article& a) {
             {"simhash", hex64(a.simhash)},
             {"dup_cluster", a.dup_cluster}};
   if (!a.field_values.empty()) j["fields"] = a.field_values;
-  // A compact JSON dump never holds a raw newline, so the first one ends the fields.
-  return j.dump(-1, ' ', false, json::error_handler_t::replace) + '\n' + a.text;
+  // A compact JSON dump never holds a raw newline, so the first one ends the fields and the
+  // second the claims.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace) + '\n' +
+         (a.claims.empty() ? std::string() : encode_claims(a.claims)) + '\n' + a.text;
 }
 
-std::optional<Article> decode_doc_data(std::string_view data) {
+std::optional<Article> decode_doc_data(std::string_view data, bool with_claims) {
   const std::size_t newline = data.find('\n');
   if (newline == std::string_view::npos) return std::nullopt;
+  const std::size_t claims_end = data.find('\n', newline + 1);
+  if (claims_end == std::string_view::npos) return std::nullopt;
   const json j = json::parse(data.substr(0, newline), nullptr, false);
   if (j.is_discarded() || !j.is_object()) return std::nullopt;
   Article a;
@@ -141,7 +146,7 @@ std::optional<Article> decode_doc_data(std::string_view data) {
   a.url = str(j, "url");
   a.outlet = str(j, "outlet");
   a.author = str(j, "author");
-  a.text = std::string(data.substr(newline + 1));
+  a.text = std::string(data.substr(claims_end + 1));
   a.published = stored_date(str(j, "published"));
   a.published_provenance = provenance_from_name(str(j, "provenance"));
   a.source_path = str(j, "path");
@@ -154,6 +159,9 @@ std::optional<Article> decode_doc_data(std::string_view data) {
   read_entities(j, a.entities);
   read_sources_and_dates(j, a);
   read_field_values(j, a);
+  if (with_claims) {
+    a.claims = decode_claims(data.substr(newline + 1, claims_end - newline - 1), a.title, a.text);
+  }
   return a;
 }
 

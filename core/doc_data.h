@@ -1,10 +1,11 @@
 // The document data layout: how an Article is stored in a Xapian document's data, so the query
 // side can show and export it without re-reading the source files.
 //
-// The data is one line of JSON holding the fields below, a newline, then the article text: the
-// cleaned, normalised body exactly as it was indexed (snippets are made from it). Keeping the
-// 4 KB text out of the JSON spares every hit shown a JSON string parse (a quarter of the query
-// path when it was inside). Keys:
+// The data is one line of JSON holding the fields below, a newline, one line with the
+// article's casualty claims (core/claim.h encode_claims; empty when none), a newline, then the
+// article text: the cleaned, normalised body exactly as it was indexed (snippets are made from
+// it). Keeping the 4 KB text, and the claims, out of the first line spares every hit shown their
+// JSON parse (the text was a quarter of the query path when it was inside). Keys:
 //   id, title, url, outlet, author                 strings ("" when unknown)
 //   published, precision, provenance               "YYYY[-MM[-DD]]" / "day|month|year|" /
 //                                                  "manifest|json|html-meta|text|none"
@@ -15,7 +16,6 @@
 //   content_hash, simhash       16 hex digits each
 //   dup_cluster                 near-duplicate cluster key
 //   fields      {name: [str]}   extracted field values (Article::field_values); absent when none
-// The article's claims are not here but in their own value slot (schema::kSlotClaimsJson).
 // Changing this layout means bumping schema::kSchemaVersion.
 //
 // Thread-safety: pure functions; safe from any thread.
@@ -34,8 +34,9 @@ namespace cs {
 std::string encode_doc_data(const Article& article);
 
 /// The Article stored in `data`, or nullopt when `data` is not a valid document data object.
-/// Missing keys decode to their defaults, so older optional keys never fail a read.
-std::optional<Article> decode_doc_data(std::string_view data);
+/// Missing keys decode to their defaults, so older optional keys never fail a read. The
+/// claims are read only when `with_claims` (the article view, exports, the claims ledger).
+std::optional<Article> decode_doc_data(std::string_view data, bool with_claims = false);
 
 }  // namespace cs
 

@@ -116,10 +116,6 @@ inline constexpr Xapian::valueno kSlotOldestKey = 6;
 inline constexpr Xapian::valueno kSlotArticleId = 7;
 /// The article's casualty claims in the compact form of core/claim.h (encode_claim_keys).
 inline constexpr Xapian::valueno kSlotClaims = 8;
-/// The article's casualty claims in full, a JSON array (core/claim.h encode_claims): read for
-/// the article view, exports and the listed claims of a ledger, and kept out of the document
-/// data so that showing search hits does not parse them.
-inline constexpr Xapian::valueno kSlotClaimsJson = 9;
 inline constexpr Xapian::valueno kSlotOutlet = 10;  ///< outlet display name
 inline constexpr Xapian::valueno kSlotYear = 11;    ///< "YYYY"
 inline constexpr Xapian::valueno kSlotMonth = 12;   ///< "YYYY-MM"

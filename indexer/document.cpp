@@ -62,7 +62,6 @@ void add_claims(const Article& article, Xapian::Document& doc) {
   if (article.claims.empty()) return;
   doc.add_boolean_term(std::string(schema::kTermHasClaims));
   doc.add_value(schema::kSlotClaims, encode_claim_keys(article.claims));
-  doc.add_value(schema::kSlotClaimsJson, encode_claims(article.claims));
 }
 
 void add_signatures(const Article& article, Xapian::Document& doc) {

@@ -30,14 +30,9 @@ constexpr std::int64_t kSuggestBelow = 3;  // offer "did you mean" under this ma
 constexpr Xapian::termcount kRelatedTerms = 20;
 constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry missing shards
 
-// The article stored in `doc`, with its claims (their own slot) when `claims`.
+// The article stored in `doc`, with its claims when `claims`.
 std::optional<Article> read_article(const Xapian::Document& doc, bool claims) {
-  auto article = decode_doc_data(doc.get_data());
-  if (article && claims) {
-    article->claims =
-        decode_claims(doc.get_value(schema::kSlotClaimsJson), article->title, article->text);
-  }
-  return article;
+  return decode_doc_data(doc.get_data(), claims);
 }
 
 // Collects the docid of every match (a claims request groups them all, unranked).

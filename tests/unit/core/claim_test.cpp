@@ -71,12 +71,18 @@ TEST_CASE("claim JSON round trip, one claim and an article's array", "[core][cla
   REQUIRE(read.size() == 1);
   CHECK(read[0].sentence.empty());
 
-  // The claims live in their own slot, not in the document data every hit decodes.
+  // In the document data, on a line of their own that a hit does not parse.
   cs::Article a;
   a.id = "a1";
-  a.text = "text";
+  a.title = title;
+  a.text = text;
   a.claims = claims;
-  CHECK(cs::encode_doc_data(a).find("\"claims\"") == std::string::npos);
+  const std::string data = cs::encode_doc_data(a);
+  CHECK(cs::decode_doc_data(data)->claims.empty());
+  CHECK(cs::decode_doc_data(data, true)->claims == claims);
+  CHECK(cs::decode_doc_data(data)->text == text);
+  a.claims.clear();
+  CHECK(cs::decode_doc_data(cs::encode_doc_data(a), true)->claims.empty());
 }
 
 TEST_CASE("claim names and their inverses", "[core][claims]") {

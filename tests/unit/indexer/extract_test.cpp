@@ -91,7 +91,7 @@ TEST_CASE("longest match wins and acronyms need capitals and context", "[entitie
   }
 }
 
-TEST_CASE("a spaced lower-case word never starts a name; a possessive stays inside one",
+TEST_CASE("a spaced lower-case word never starts a name, a possessive stays inside one",
           "[entities]") {
   const struct {
     const char* text;
@@ -113,7 +113,7 @@ TEST_CASE("a spaced lower-case word never starts a name; a possessive stays insi
   }
 }
 
-TEST_CASE("unknown capitalised names become 'other'; stop words never do", "[entities]") {
+TEST_CASE("unknown capitalised names become 'other', stop words never do", "[entities]") {
   const auto a = extracted(
       "On Monday, President Obama met Abas al-Omar in the city. The Fulton County Grand Jury "
       "said it was over.");

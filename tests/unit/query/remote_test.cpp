@@ -160,7 +160,7 @@ std::string write_stub(const cs::test::TempDir& dir, const std::string& name,
 
 }  // namespace
 
-TEST_CASE("a stub opens shard by shard; an unreachable one becomes a warning", "[shards]") {
+TEST_CASE("a stub opens shard by shard, an unreachable one becomes a warning", "[shards]") {
   const cs::test::TempDir dir;
   cs::test::write_index(
       dir.path() + "/a",
