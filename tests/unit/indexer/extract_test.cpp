@@ -8,19 +8,11 @@
 #include "core/normalize.h"
 #include "indexer/duplicates.h"
 #include "indexer/signature.h"
+#include "tests/unit/indexer/corpus_gazetteer.h"
 
 namespace {
 
-std::shared_ptr<const cs::Gazetteer> gazetteer() {
-  static const auto kGazetteer = [] {
-    std::string error;
-    std::vector<std::string> warnings;
-    auto g = cs::Gazetteer::load_file(std::string(CS_SOURCE_DIR) + "/corpus/gazetteer.tsv", error,
-                                      warnings);
-    return std::make_shared<const cs::Gazetteer>(std::move(*g));
-  }();
-  return kGazetteer;
-}
+std::shared_ptr<const cs::Gazetteer> gazetteer() { return cs::testing::corpus_gazetteer(); }
 
 cs::Article extracted(const std::string& text, const std::string& title = "") {
   cs::Article a;
