@@ -13,9 +13,7 @@ const DEBOUNCE_MS = 300;
 const FACET_FILTER_MIN = 7;
 
 const $ = (id) => document.getElementById(id);
-let inflight = null;
 let typingTimer = null;
-let lastSearchUrl = null;
 let articleFromResults = false;  // the article view was pushed on top of a results page
 
 // ---- state <-> URL -------------------------------------------------------------------------
@@ -138,6 +136,33 @@ function showNotice(lines) {
   const n = $('notice');
   n.replaceChildren(...lines.filter(Boolean).map((l) => (typeof l === 'string' ? el('span', { text: l }) : l)));
   n.hidden = n.childNodes.length === 0;
+}
+
+/// One kind of request the page keeps current (the search, the claims ledger): a newer request
+/// aborts the one in flight, and a URL already shown is not fetched again.
+function loader() {
+  let shown = null;
+  let controller = null;
+  return {
+    forget() { shown = null; },
+    async load(url, render, fail, { remember = true } = {}) {
+      if (url === shown) return;
+      if (controller) controller.abort();
+      controller = new AbortController();
+      document.body.classList.add('loading');
+      try {
+        const result = await fetchJson(url, controller.signal);
+        shown = remember ? url : null;
+        render(result);
+      } catch (err) {
+        if (err.name === 'AbortError') return;
+        shown = null;
+        fail(err);
+      } finally {
+        document.body.classList.remove('loading');
+      }
+    },
+  };
 }
 
 async function fetchJson(url, signal) {
@@ -309,34 +334,23 @@ function syncControls(state) {
   renderActiveFilters(state);
 }
 
+const searches = loader();
+const ledgers = loader();
+
 async function runSearch(state, { quiet = false } = {}) {
   const p = apiParams(state);
   if (state.page > 1) p.set('page', String(state.page));
-  const url = '/api/search?' + p.toString();
-  if (url === lastSearchUrl) return;
-  if (inflight) inflight.abort();
-  inflight = new AbortController();
-  document.body.classList.add('loading');
-  try {
-    const result = await fetchJson(url, inflight.signal);
-    lastSearchUrl = quiet ? null : url;  // a quiet search left the results list unrendered
-    renderResults(result, state, quiet);
-  } catch (err) {
-    if (err.name === 'AbortError') return;
-    lastSearchUrl = null;
+  // A quiet search leaves the results list unrendered: not remembered as shown.
+  return searches.load('/api/search?' + p.toString(), (result) => renderResults(result, state, quiet), (err) => {
     setStatus('Search failed: ' + err.message);
     $('results').replaceChildren();
     $('pager').replaceChildren();
-  } finally {
-    document.body.classList.remove('loading');
-  }
+  }, { remember: !quiet });
 }
 
 // ---- claims view ---------------------------------------------------------------------------
 
 const CLAIMS_LIMIT = 50;
-let lastClaimsUrl = null;
-let claimsInflight = null;
 
 function claimFigure(c) {
   if (c.vague) return c.number;
@@ -449,23 +463,10 @@ async function runClaims(state) {
   const p = apiParams(state);
   p.delete('sort');
   p.set('limit', String(CLAIMS_LIMIT));
-  const url = '/api/claims?' + p.toString();
-  if (url === lastClaimsUrl) return;
-  if (claimsInflight) claimsInflight.abort();
-  claimsInflight = new AbortController();
-  document.body.classList.add('loading');
-  try {
-    const result = await fetchJson(url, claimsInflight.signal);
-    lastClaimsUrl = url;
-    renderClaims(result, state);
-  } catch (err) {
-    if (err.name === 'AbortError') return;
-    lastClaimsUrl = null;
+  return ledgers.load('/api/claims?' + p.toString(), (result) => renderClaims(result, state), (err) => {
     setStatus('Claims failed: ' + err.message);
     $('incidents').replaceChildren();
-  } finally {
-    document.body.classList.remove('loading');
-  }
+  });
 }
 
 // ---- article view --------------------------------------------------------------------------
@@ -541,7 +542,7 @@ function render() {
   const claims = state.view === 'claims';
   $('results-view').hidden = claims;
   $('claims-view').hidden = !claims;
-  if (!claims) lastClaimsUrl = null;
+  if (!claims) ledgers.forget();
   // The search runs in both views: it fills the facets and the timeline beside the ledger.
   const search = runSearch(state, { quiet: claims });
   return claims ? Promise.all([search, runClaims(state)]) : search;
