@@ -8,9 +8,11 @@
 #include <map>
 
 #include "cli/backend.h"
+#include "cli/batch_command.h"
 #include "cli/bench.h"
 #include "cli/output.h"
 #include "cli/remote_backend.h"
+#include "cli/watch_command.h"
 #include "core/schema.h"
 #include "query/export.h"
 #include "query/json.h"
@@ -41,6 +43,11 @@ struct Options {
   std::vector<std::string> words;
   std::string bench_file;
   bool warmup = false;
+  std::vector<std::string> watch;  // ACTION [NAME]
+  std::string state;
+  std::string since;
+  std::string batch_file;
+  std::string column;
 };
 
 int fail(const std::string& message) {
@@ -83,6 +90,22 @@ void define_options(CLI::App& app, Options& o) {
   }
   app.add_option("--from", o.from, "Published on or after YYYY[-MM[-DD]]");
   app.add_option("--to", o.to, "Published on or before YYYY[-MM[-DD]]");
+  app.add_option("--watch", o.watch,
+                 "Watches (saved searches): add NAME (the search of the other options), list, "
+                 "rm NAME, check [NAME] (print what is new and record the check; exit 1 when "
+                 "nothing is)")
+      ->expected(1, 2)
+      ->allow_extra_args(false);
+  app.add_option("--state", o.state,
+                 "State file of the watches (default: watches.sqlite in the index root)");
+  app.add_option("--since", o.since,
+                 "With --watch list/check: count what was added after this UTC time "
+                 "(YYYY-MM-DD[THH:MM[:SS]Z]) instead of since each watch's last check");
+  app.add_option("--batch", o.batch_file,
+                 "Run every line of FILE (- for stdin) as a query; a row per line with the "
+                 "entity it names, total, first and last date, top outlets");
+  app.add_option("--column", o.column,
+                 "With --batch: FILE is CSV, use this column (name or number)");
   app.add_option("--bench-queries", o.bench_file, "Run a benchmark query file, print latencies");
   app.add_flag("--warmup", o.warmup, "With --bench-queries: run the file once before timing");
   app.add_option("query", o.words,
@@ -93,7 +116,7 @@ void define_options(CLI::App& app, Options& o) {
 // The request parsed from the parameters the API would get for the same options, so the CLI,
 // searchd and --server share one set of rules and messages (a bad date range, an empty
 // filter value). Returns the parse error, if any.
-cs::query::SearchError make_request(const Options& o, cs::query::SearchRequest& request) {
+cs::query::Params option_params(const Options& o) {
   cs::query::Params params;
   std::string text;
   for (const std::string& w : o.words) text += (text.empty() ? "" : " ") + w;
@@ -107,7 +130,11 @@ cs::query::SearchError make_request(const Options& o, cs::query::SearchRequest& 
   params.emplace_back("page", std::to_string(o.page));
   params.emplace_back("size", std::to_string(o.limit));
   if (o.collapse) params.emplace_back("collapse", "true");
-  const cs::query::SearchError error = cs::query::parse_search_params(params, request);
+  return params;
+}
+
+cs::query::SearchError make_request(const Options& o, cs::query::SearchRequest& request) {
+  const cs::query::SearchError error = cs::query::parse_search_params(option_params(o), request);
   request.want_facets = o.facets || o.json;
   request.want_timeline = o.json;
   return error;
@@ -184,6 +211,32 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
     return fail(std::string(e.what()) + " (see --help)");
+  }
+  if (!options.watch.empty() || !options.batch_file.empty()) {
+    if (!options.server.empty()) {
+      return fail(
+          "--watch and --batch work on a local --index (searchd has /api/watches and "
+          "/api/batch)");
+    }
+    if (!options.watch.empty() && !options.batch_file.empty()) {
+      return fail("--watch and --batch cannot be combined");
+    }
+  }
+  if (!options.watch.empty()) {
+    return cs::cli::run_watch_command(
+        {options.watch, options.index, options.state, option_params(options), options.since,
+         options.limit, options.json, use_colour()},
+        std::cout, std::cerr);
+  }
+  if (!options.batch_file.empty()) {
+    cs::cli::BatchCommand command{options.batch_file, options.column,
+                                  options.index,      {},
+                                  options.json,       options.export_format == "csv"};
+    if (!options.export_format.empty() && !command.csv) return fail("--batch exports only csv");
+    if (!options.words.empty())
+      return fail("--batch takes its queries from FILE, not the command line");
+    if (const auto error = make_request(options, command.filters)) return fail(error.message);
+    return cs::cli::run_batch_command(command, std::cout, std::cerr);
   }
   cs::query::SearchError error;
   auto backend = options.server.empty() ? cs::cli::open_local_backend(options.index, error)

@@ -27,7 +27,7 @@ class Gazetteer;
 namespace cs::schema {
 
 /// Version of the on-disk layout; stored under kMetaSchemaVersion in the index metadata.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 /// Snowball stemmer language used for free text, by the indexer and the query parser alike.
 inline constexpr const char* kStemLanguage = "english";
@@ -40,6 +40,9 @@ inline constexpr std::string_view kMetaGazetteer = "cs:gazetteer";
 /// Metadata key prefix for entity display data: "cs:entity:<id>" -> "<type>\t<canonical name>".
 /// Stored in the index (not only the gazetteer) so remote shards can name their facet values.
 inline constexpr std::string_view kMetaEntityPrefix = "cs:entity:";
+/// Metadata key holding the stamp of the last run that wrote documents (core/arrival.h): the
+/// newest kSlotAdded value any document can have, so a watch records what it has seen.
+inline constexpr std::string_view kMetaLastAdded = "cs:last_added";
 
 /// How a field is searched.
 enum class FieldKind {
@@ -116,9 +119,14 @@ inline constexpr Xapian::valueno kSlotOldestKey = 6;
 inline constexpr Xapian::valueno kSlotArticleId = 7;
 /// The article's casualty claims in the compact form of core/claim.h (encode_claim_keys).
 inline constexpr Xapian::valueno kSlotClaims = 8;
+/// When the article was first indexed: its run's stamp, "YYYYMMDDHHMMSS" UTC (core/arrival.h);
+/// kept when the article is updated and across full rebuilds.
+inline constexpr Xapian::valueno kSlotAdded = 9;
 inline constexpr Xapian::valueno kSlotOutlet = 10;  ///< outlet display name
 inline constexpr Xapian::valueno kSlotYear = 11;    ///< "YYYY"
 inline constexpr Xapian::valueno kSlotMonth = 12;   ///< "YYYY-MM"
+/// Newest added first: added_sort_key(stamp, id) (core/arrival.h).
+inline constexpr Xapian::valueno kSlotAddedKey = 13;
 inline constexpr Xapian::valueno kSlotPersonFirst = 100;
 inline constexpr Xapian::valueno kSlotOrgFirst = kSlotPersonFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotPlaceFirst = kSlotOrgFirst + kMultiSlots;

@@ -81,6 +81,7 @@ StatusOutcome read_index_status(const std::string& path, IndexStatus& status, st
     const Xapian::Database db(location.open_path);
     status.documents = db.get_doccount();
     status.schema_version = stored_schema_version(db);
+    status.last_added = db.get_metadata(std::string(schema::kMetaLastAdded));
   } catch (const Xapian::DatabaseNotFoundError& e) {
     if (location.kind != IndexPathKind::kDatabase) {
       error = "cannot open the index at " + path + ": " + e.get_msg();
@@ -108,6 +109,7 @@ nlohmann::ordered_json status_json(const IndexStatus& status) {
       {"documents", nullptr},
       {"schema_version", nullptr},
       {"schema_current", status.schema_version == schema::kSchemaVersion},
+      {"last_added", nullptr},
       {"remote", location.remote},
       {"shards", remote_shards(location)},
       {"lock_held", status.lock_held},
@@ -115,6 +117,7 @@ nlohmann::ordered_json status_json(const IndexStatus& status) {
   if (!location.database.empty()) json["live_database"] = location.database;
   if (status.documents) json["documents"] = *status.documents;
   if (status.schema_version) json["schema_version"] = *status.schema_version;
+  if (!status.last_added.empty()) json["last_added"] = status.last_added;
   return json;
 }
 

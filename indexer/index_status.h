@@ -31,7 +31,8 @@ struct IndexStatus {
   std::vector<std::string> generations;    ///< generation folders of an index root, oldest first
   std::optional<std::uint64_t> documents;  ///< document count; none for a remote index
   std::optional<int> schema_version;       ///< stored schema version; none when remote or absent
-  bool lock_held = false;                  ///< a corpus-index run is writing into the root
+  std::string last_added;  ///< stamp of the last run that wrote (core/arrival.h), or ""
+  bool lock_held = false;  ///< a corpus-index run is writing into the root
 };
 
 /// Fills `status` for `path`. Returns kIndex, or another outcome with `error` set to a message
@@ -40,7 +41,8 @@ StatusOutcome read_index_status(const std::string& path, IndexStatus& status, st
 
 /// `status` as one JSON object: {"root", "kind" ("root"|"stub"|"database"), "live_generation",
 /// "live_database" (folder or null), "generations" [..], "documents" (or null), "schema_version"
-/// (or null), "schema_current", "remote", "shards" [remote targets], "lock_held"}.
+/// (or null), "schema_current", "last_added" (the last run's stamp, or null), "remote", "shards"
+/// [remote targets], "lock_held"}.
 nlohmann::ordered_json status_json(const IndexStatus& status);
 
 /// `status` as aligned "key  value" lines for a terminal.

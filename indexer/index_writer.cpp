@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include "core/arrival.h"
 #include "core/doc_data.h"
 #include "core/schema.h"
 #include "indexer/document.h"
@@ -8,8 +9,20 @@ namespace cs {
 
 namespace sc = cs::schema;
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase& db, ShardWriters* shards)
-    : db_(db), shards_(shards) {
+namespace {
+
+// The "added" stamp of the document with `id_term` in `db`, or "".
+std::string stamp_in(const Xapian::Database& db, const std::string& id_term) {
+  const Xapian::PostingIterator it = db.postlist_begin(id_term);
+  if (it == db.postlist_end(id_term)) return {};
+  return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(sc::kSlotAdded);
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db, Arrivals arrivals, ShardWriters* shards)
+    : db_(db), arrivals_(std::move(arrivals)), shards_(shards) {
+  if (arrivals_.run_stamp.empty()) arrivals_.run_stamp = stamp_of(std::time(nullptr));
   duplicates_.attach(db_);
 }
 
@@ -26,16 +39,25 @@ WriteResult IndexWriter::write(PreparedDocument& prepared) {
   }
   for (auto& [key, display] : entity_metadata(article)) entity_names_[key] = std::move(display);
   const std::string id_term = sc::id_term(article.id);
+  std::string added;
   if (shards_ == nullptr) {
     const Xapian::PostingIterator existing = db_.postlist_begin(id_term);
     if (existing != db_.postlist_end(id_term)) {
       result.outcome = WriteOutcome::kUpdated;
-      if (db_.get_document(*existing).get_data() == prepared.document.get_data()) {
+      const Xapian::Document old = db_.get_document(*existing);
+      if (old.get_data() == prepared.document.get_data()) {
         result.outcome = WriteOutcome::kUnchanged;
         return result;
       }
+      added = old.get_value(sc::kSlotAdded);
     }
   }
+  if (added.empty() && arrivals_.previous != nullptr) {
+    added = stamp_in(*arrivals_.previous, id_term);
+  }
+  if (added.empty()) added = arrivals_.run_stamp;
+  prepared.document.add_value(sc::kSlotAdded, added);
+  prepared.document.add_value(sc::kSlotAddedKey, added_sort_key(added, article.id));
   for (const auto& [word, count] : prepared.spellings) spellings_[word] += count;
   if (shards_ != nullptr) {
     shards_->add(prepared);
@@ -49,6 +71,7 @@ void IndexWriter::finish(const Gazetteer& gazetteer) {
   for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
   db_.set_metadata(std::string(sc::kMetaSchemaVersion), std::to_string(sc::kSchemaVersion));
   db_.set_metadata(std::string(sc::kMetaGazetteer), gazetteer.to_tsv());
+  db_.set_metadata(std::string(sc::kMetaLastAdded), arrivals_.run_stamp);
   for (const auto& [key, display] : entity_names_) db_.set_metadata(key, display);
 }
 

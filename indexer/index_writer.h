@@ -40,13 +40,23 @@ struct WriteResult {
   bool duplicate = false;
 };
 
+/// Where the "added" stamps of a run's documents come from (core/arrival.h): an article
+/// already in `previous` (the live generation a full rebuild replaces; nullptr when none)
+/// keeps its stamp, as does one the written database already holds; any other gets
+/// `run_stamp` (when empty, the stamp of the time the writer was made).
+struct Arrivals {
+  const Xapian::Database* previous = nullptr;
+  std::string run_stamp;
+};
+
 /// Writes articles into one database.
 class IndexWriter {
  public:
-  /// `db` must outlive the writer. Also fills the spelling table ("did you mean"). With
-  /// `shards` (a fresh generation; must outlive the writer), documents and spellings go there
-  /// and the empty `db` only receives the metadata.
-  explicit IndexWriter(Xapian::WritableDatabase& db, ShardWriters* shards = nullptr);
+  /// `db` must outlive the writer, and so must `arrivals.previous`. Also fills the spelling
+  /// table ("did you mean"). With `shards` (a fresh generation; must outlive the writer),
+  /// documents and spellings go there and the empty `db` only receives the metadata.
+  explicit IndexWriter(Xapian::WritableDatabase& db, Arrivals arrivals = {},
+                       ShardWriters* shards = nullptr);
 
   /// Adds the article of `prepared` (built by a DocumentBuilder, possibly on another thread),
   /// or replaces the document with its id; assigns prepared.article.dup_cluster, patching the
@@ -54,8 +64,9 @@ class IndexWriter {
   /// article's content_hash and simhash. Xapian errors propagate.
   WriteResult write(PreparedDocument& prepared);
 
-  /// Adds the spelling words, stores schema version, gazetteer and entity names in the
-  /// metadata. Does not commit: the caller decides when the run becomes visible.
+  /// Adds the spelling words, stores schema version, gazetteer, entity names and the run's
+  /// stamp (kMetaLastAdded) in the metadata. Does not commit: the caller decides when the run
+  /// becomes visible.
   void finish(const Gazetteer& gazetteer);
 
   /// The ids of every article passed to write() so far (whatever the outcome).
@@ -63,6 +74,7 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase& db_;
+  Arrivals arrivals_;
   ShardWriters* shards_ = nullptr;  ///< where documents go in a fresh generation, or nullptr
   DuplicateIndex duplicates_;
   std::map<std::string, std::string> entity_names_;  ///< metadata key -> "<type>\t<name>"

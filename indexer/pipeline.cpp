@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "core/arrival.h"
 #include "core/gazetteer.h"
 #include "core/generations.h"
 #include "core/index_layout.h"
@@ -101,6 +102,14 @@ std::string load_inputs(const IndexOptions& options, const std::optional<std::st
   return {};
 }
 
+// The arrivals of a run whose previous state is `previous` (none: a first run): its stamp
+// follows the last one stored there.
+Arrivals run_arrivals(const Xapian::Database* previous) {
+  std::string last;
+  if (previous != nullptr) last = previous->get_metadata(std::string(schema::kMetaLastAdded));
+  return {previous, next_run_stamp(std::time(nullptr), last)};
+}
+
 // Writes the run's changes through `writer` into `db` (not committed): the articles of new and
 // changed files and, when `incremental`, the deletion of vanished files and records; then the
 // file stamps, spelling words and metadata.
@@ -154,8 +163,11 @@ std::string build_generation(const IndexOptions& options, const fs::path& gen_pa
   ShardWriters shards(gen_path.string(), kWriterShards);
   const fs::path db_path = gen_path / "meta";
   {
+    // Articles already live keep their "added" stamp across the rebuild.
+    std::optional<Xapian::Database> live;
+    if (live_path) live.emplace(*live_path);
     Xapian::WritableDatabase db(db_path.string(), Xapian::DB_CREATE);
-    IndexWriter writer(db, &shards);
+    IndexWriter writer(db, run_arrivals(live ? &*live : nullptr), &shards);
     write_changes(options, inputs, false, db, writer, progress, summary);
     db.commit();
   }
@@ -184,7 +196,7 @@ std::string update_in_place(const IndexOptions& options, const std::string& live
   Xapian::WritableDatabase db(live_path, Xapian::DB_OPEN);
   const Xapian::doccount before = db.get_doccount();
   db.begin_transaction();
-  IndexWriter writer(db, nullptr);
+  IndexWriter writer(db, run_arrivals(&db));
   write_changes(options, inputs, true, db, writer, progress, summary);
   summary.documents = db.get_doccount();
   std::string refusal = shrink_refusal(options, before, summary.documents);

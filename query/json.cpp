@@ -50,6 +50,7 @@ Hit hit_from(const json& value) {
   hit.outlet = optional_from(value, "outlet");
   hit.published = optional_from(value, "published");
   hit.url = optional_from(value, "url");
+  hit.added = optional_from(value, "added").value_or("");
   hit.score = value.at("score").get<double>();
   hit.snippet = value.at("snippet").get<std::string>();
   hit.entities = entities_from(value.at("entities"));
@@ -115,6 +116,7 @@ StoredArticle article_from(const json& value) {
   article.published_provenance = value.value("provenance", std::string());
   article.url = optional_from(value, "url");
   article.author = optional_from(value, "author");
+  article.added = optional_from(value, "added").value_or("");
   article.text = value.at("text").get<std::string>();
   article.entities = entities_from(value.at("entities"));
   article.sources = entities_from(value.at("sources"));
@@ -205,6 +207,7 @@ json to_json(const Hit& hit) {
           {"outlet", optional_json(hit.outlet)},
           {"published", optional_json(hit.published)},
           {"url", optional_json(hit.url)},
+          {"added", hit.added.empty() ? json() : json(hit.added)},
           {"score", hit.score},
           {"snippet", hit.snippet},
           {"entities", entities_json(hit.entities, true)},
@@ -249,6 +252,7 @@ json to_json(const StoredArticle& article) {
               {"provenance", article.published_provenance},
               {"url", optional_json(article.url)},
               {"author", optional_json(article.author)},
+              {"added", article.added.empty() ? json() : json(article.added)},
               {"text", article.text},
               {"entities", entities_json(article.entities, true)},
               {"sources", entities_json(article.sources, false)}};

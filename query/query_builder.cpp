@@ -121,7 +121,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazettee
     }
   }
   parser_.add_prefix(std::string(kAliasField), (new AliasProcessor(this))->release());
-  parser_.add_rangeprocessor((new DateRangeProcessor(&range_warnings_))->release());
+  for (DateKind kind : {DateKind::kPublished, DateKind::kAdded}) {
+    parser_.add_rangeprocessor((new DateRangeProcessor(kind, &range_warnings_))->release());
+  }
 }
 
 QueryBuilder::~QueryBuilder() = default;
@@ -156,6 +158,12 @@ SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Quer
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, or_all(queries));
   }
   if (!excludes.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, or_all(excludes));
+  if (!request.added_after.empty()) {
+    // Stamps all have 14 digits: those above `added_after` are exactly those >= it + '\x01'.
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotAdded,
+                                        request.added_after + '\x01'));
+  }
   if (request.from.empty() && request.to.empty()) return {};
   std::string message;
   const auto range = date_range_query(request.from, request.to, message);

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <optional>
 
+#include "core/arrival.h"
 #include "core/dates.h"
 #include "core/schema.h"
 
@@ -11,8 +12,9 @@ namespace cs::query {
 namespace {
 
 /// Parameters that may appear at most once.
-constexpr std::array<std::string_view, 10> kSingleParams = {
-    "q", "from", "to", "sort", "page", "size", "collapse", "format", "what", "limit"};
+constexpr std::array<std::string_view, 11> kSingleParams = {"q",    "from",  "to",         "sort",
+                                                            "page", "size",  "collapse",   "format",
+                                                            "what", "limit", "added_after"};
 
 SearchError bad(std::string_view name, std::string_view why) {
   return {ErrorCode::kBadRequest, "parameter '" + std::string(name) + "' " + std::string(why)};
@@ -73,6 +75,10 @@ SearchError apply_param(const std::string& name, const std::string& value, Searc
       return bad(name, "must be a date YYYY, YYYY-MM or YYYY-MM-DD");
     }
     (name == "from" ? r.from : r.to) = value;
+  } else if (name == "added_after") {
+    const auto stamp = parse_stamp(value);
+    if (!stamp) return bad(name, "must be a UTC time YYYY-MM-DD[THH:MM[:SS]Z]");
+    r.added_after = *stamp;
   } else if (name == "sort") {
     const auto sort = sort_from_name(value);
     if (!sort) return bad("sort", "must be " + sort_name_list());
@@ -128,6 +134,9 @@ Params filter_params(const SearchRequest& request) {
   }
   if (!request.from.empty()) params.emplace_back("from", request.from);
   if (!request.to.empty()) params.emplace_back("to", request.to);
+  if (!request.added_after.empty()) {
+    params.emplace_back("added_after", stamp_to_iso(request.added_after));
+  }
   params.emplace_back("sort", std::string(sort_name(request.sort)));
   if (request.collapse) params.emplace_back("collapse", "true");
   return params;
@@ -216,6 +225,57 @@ std::string url_encode(std::string_view value) {
     }
   }
   return out;
+}
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// Decodes one name or value of a query string; false on a malformed escape or a NUL.
+bool url_decode(std::string_view text, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%') {
+      const int hi = i + 1 < text.size() ? hex_value(text[i + 1]) : -1;
+      const int lo = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
+      if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return false;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Params> parse_query_string(std::string_view query, std::string& error) {
+  if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+  Params params;
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    std::string name;
+    std::string value;
+    if (!url_decode(pair.substr(0, eq), name) ||
+        (eq != std::string_view::npos && !url_decode(pair.substr(eq + 1), value))) {
+      error = "malformed percent escape in '" + std::string(pair) + "'";
+      return std::nullopt;
+    }
+    params.emplace_back(std::move(name), std::move(value));
+  }
+  return params;
 }
 
 }  // namespace cs::query

@@ -37,9 +37,10 @@ struct SortName {
 /// The sort orders, in the order help and the page list them.
 inline constexpr SortName kSortNames[] = {{SortOrder::kRelevance, "relevance", "Relevance"},
                                           {SortOrder::kNewest, "newest", "Newest first"},
-                                          {SortOrder::kOldest, "oldest", "Oldest first"}};
+                                          {SortOrder::kOldest, "oldest", "Oldest first"},
+                                          {SortOrder::kAdded, "added", "Newest added first"}};
 
-/// The parameter name of `sort` ("relevance", "newest", "oldest").
+/// The parameter name of `sort` ("relevance", "newest", "oldest", "added").
 std::string_view sort_name(SortOrder sort);
 
 /// The sort order named `name`, or nullopt.
@@ -59,7 +60,7 @@ SearchError parse_export_params(const Params& params, SearchRequest& request, Ex
 SearchError parse_claims_params(const Params& params, ClaimsRequest& request);
 
 /// The /api/search parameters of `request`: q, one parameter per filter ("-value" for
-/// excludes), from, to, sort, collapse (when true), page, size.
+/// excludes), from, to, added_after (when set), sort, collapse (when true), page, size.
 Params search_params(const SearchRequest& request);
 
 /// The /api/export parameters of `request` for `spec` (paging left out).
@@ -70,6 +71,11 @@ Params claims_params(const ClaimsRequest& request);
 
 /// `params` as a URL query string (no leading "?"), values percent-encoded.
 std::string query_string(const Params& params);
+
+/// The parameters of a URL query string ("q=a+b&outlet=Reuters", a leading "?" allowed):
+/// "+" and percent escapes decoded. Returns nullopt and sets `error` for a malformed escape
+/// or a decoded byte 0.
+std::optional<Params> parse_query_string(std::string_view query, std::string& error);
 
 /// `value` percent-encoded for a URL query string (RFC 3986 unreserved characters kept).
 std::string url_encode(std::string_view value);

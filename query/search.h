@@ -25,8 +25,9 @@ namespace cs::query {
 /// Most hits one page may hold (SearchRequest::page_size, related-article limits).
 inline constexpr int kMaxPageSize = 100;
 
-/// Result order. Articles with unknown dates sort last for both date orders.
-enum class SortOrder { kRelevance, kNewest, kOldest };
+/// Result order. Articles with unknown dates sort last for both date orders; kAdded is newest
+/// first by when the article was first indexed.
+enum class SortOrder { kRelevance, kNewest, kOldest, kAdded };
 
 /// One field filter: a filter field of the field table (schema::fields(): "outlet", "person",
 /// "year", ...) and a value as the user wrote it (any spelling).
@@ -42,6 +43,9 @@ struct SearchRequest {
   std::vector<Filter> filters;  ///< same field: ORed; different fields: ANDed; excludes removed
   std::string from;             ///< inclusive lower date bound, YYYY[-MM[-DD]], or ""
   std::string to;               ///< inclusive upper date bound, YYYY[-MM[-DD]], or ""
+  /// Only articles first indexed after this stamp (core/arrival.h, exclusive), or "": what is
+  /// new for a watch.
+  std::string added_after;
   SortOrder sort = SortOrder::kRelevance;
   int page = 1;             ///< 1-based; no depth cap
   int page_size = 10;       ///< hits per page, 1..kMaxPageSize
@@ -66,6 +70,7 @@ struct Hit {
   std::optional<std::string> outlet;
   std::optional<std::string> published;  ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY"
   std::optional<std::string> url;
+  std::string added;  ///< when first indexed, ISO 8601 UTC ("" for an index without it)
   double score = 0;
   std::string snippet;  ///< HTML-safe text with <mark>...</mark> around matched words
   std::vector<HitEntity> entities;
@@ -117,6 +122,7 @@ struct StoredArticle {
   std::string published_provenance;  ///< "manifest", "json", "html-meta", "text", "none"
   std::optional<std::string> url;
   std::optional<std::string> author;
+  std::string added;  ///< when first indexed, ISO 8601 UTC ("" for an index without it)
   std::string text;
   std::vector<HitEntity> entities;
   std::vector<HitEntity> sources;  ///< id may be "" for sources not in the gazetteer
@@ -181,6 +187,24 @@ struct ClaimsResult {
   std::vector<std::string> warnings;
 };
 
+/// What a batch row reports of a match set (query/batch.h): counted over every match.
+struct MatchSummary {
+  std::int64_t total = 0;
+  std::optional<std::string> first;  ///< earliest publication date, ISO YYYY-MM-DD (the first
+                                     ///< day of a month- or year-precision date)
+  std::optional<std::string> last;   ///< latest publication date, same form
+  std::vector<FacetCount> outlets;   ///< the top outlets, most articles first
+  std::vector<std::string> warnings;
+};
+
+/// A gazetteer entity a whole name resolved to.
+struct NameMatch {
+  std::string id;
+  std::string name;      ///< canonical name
+  std::string type;      ///< "person", "org", "place" or "other"
+  std::string spelling;  ///< the entity's listed spelling the name matched
+};
+
 /// Expected failures, mapped by callers to exit codes / HTTP statuses.
 enum class ErrorCode {
   kNone,
@@ -228,6 +252,17 @@ class Searcher {
 
   /// Up to `limit` articles similar to `id` (relevance feedback), or kNotFound.
   SearchError related(const std::string& id, int limit, SearchResult& result);
+
+  /// The total, the first and last publication dates and the top `outlets` outlets of the
+  /// request's match set (paging, sorting and facets ignored), in one pass.
+  SearchError summarize(const SearchRequest& request, int outlets, MatchSummary& summary);
+
+  /// The gazetteer entity whose spelling `name` is as a whole (fold_key match, or an id).
+  std::optional<NameMatch> resolve_name(std::string_view name) const;
+
+  /// The stamp of the last indexing run that wrote into the open revision (core/arrival.h;
+  /// "" for an index built before stamps): every article's added stamp is at most this.
+  std::string last_added() const;
 
   /// Builds now what the first search counting facets would build (the in-memory facet
   /// columns of a local index), so that search does not pay for it: searchd calls it when a

@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/arrival.h"
 #include "core/claim.h"
 #include "core/doc_data.h"
 #include "core/gazetteer.h"
@@ -33,6 +34,11 @@ constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry mi
 // The article stored in `doc`, with its claims when `claims`.
 std::optional<Article> read_article(const Xapian::Document& doc, bool claims) {
   return decode_doc_data(doc.get_data(), claims);
+}
+
+// When the article in `doc` was first indexed, ISO 8601 UTC ("" when not recorded).
+std::string added_of(const Xapian::Document& doc) {
+  return stamp_to_iso(doc.get_value(schema::kSlotAdded));
 }
 
 // Collects the docid of every match (a claims request groups them all, unranked).
@@ -106,6 +112,9 @@ class SearcherImpl {
   SearchError claims(const ClaimsRequest& request, ClaimsResult& result);
   SearchError document(const std::string& id, StoredArticle& article);
   SearchError related(const std::string& id, int limit, SearchResult& result);
+  SearchError summarize(const SearchRequest& request, int outlets, MatchSummary& summary);
+  std::optional<NameMatch> resolve_name(std::string_view name) const;
+  std::string last_added() const { return db_.get_metadata(std::string(schema::kMetaLastAdded)); }
 
   // Opens the shards of the remote stub again; kNoIndex when none answers.
   SearchError reconnect() {
@@ -192,6 +201,9 @@ void SearcherImpl::configure(Xapian::Enquire& enquire, const SearchRequest& requ
       break;
     case SortOrder::kOldest:
       enquire.set_sort_by_value(schema::kSlotOldestKey, false);
+      break;
+    case SortOrder::kAdded:
+      enquire.set_sort_by_value(schema::kSlotAddedKey, false);
       break;
   }
   if (request.collapse) enquire.set_collapse_key(schema::kSlotDupCluster);
@@ -288,12 +300,14 @@ Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
 void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight,
                              SearchResult& result) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto article = decode_doc_data(it.get_document().get_data());
+    const Xapian::Document doc = it.get_document();
+    const auto article = decode_doc_data(doc.get_data());
     if (!article) {
       result.warnings.push_back("skipped a result with unreadable stored data");
       continue;
     }
     Hit hit = to_hit(*article);
+    hit.added = added_of(doc);
     hit.score = it.get_weight();
     hit.duplicates = static_cast<int>(it.get_collapse_count());
     if (highlight != nullptr) {
@@ -361,8 +375,12 @@ SearchError SearcherImpl::for_each_match(const SearchRequest& request,
   for (Xapian::doccount offset = 0;; offset += kExportBatch) {
     const Xapian::MSet mset = enquire.get_mset(offset, kExportBatch);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto article = read_article(it.get_document(), true);
-      if (article && !emit(to_stored_article(*article))) return {};
+      const Xapian::Document doc = it.get_document();
+      const auto article = read_article(doc, true);
+      if (!article) continue;
+      StoredArticle stored = to_stored_article(*article);
+      stored.added = added_of(doc);
+      if (!emit(stored)) return {};
     }
     if (mset.size() < kExportBatch) return {};
   }
@@ -448,9 +466,11 @@ std::optional<Xapian::docid> SearcherImpl::find_docid(const std::string& id) con
 SearchError SearcherImpl::document(const std::string& id, StoredArticle& article) {
   const auto docid = find_docid(id);
   if (!docid) return {ErrorCode::kNotFound, "no article with id '" + id + "'"};
-  const auto decoded = read_article(db_.get_document(*docid), true);
+  const Xapian::Document doc = db_.get_document(*docid);
+  const auto decoded = read_article(doc, true);
   if (!decoded) return {ErrorCode::kInternal, "stored data of '" + id + "' is unreadable"};
   article = to_stored_article(*decoded);
+  article.added = added_of(doc);
   return {};
 }
 
@@ -479,6 +499,59 @@ SearchError SearcherImpl::related(const std::string& id, int limit, SearchResult
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return {};
+}
+
+SearchError SearcherImpl::summarize(const SearchRequest& request, int outlets,
+                                    MatchSummary& summary) {
+  BuiltQuery built;
+  if (SearchError e = builder_->build(request, built)) return e;
+  summary = MatchSummary{};
+  summary.warnings = built.warnings;
+  // Built-in spies, so the same pass counts over remote shards; a pass that asks for no
+  // documents, so no shard's hits are counted twice (see search()).
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (request.collapse) enquire.set_collapse_key(schema::kSlotDupCluster);
+  Xapian::ValueCountMatchSpy outlet_spy(schema::kSlotOutlet);
+  Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
+  enquire.add_matchspy(&outlet_spy);
+  enquire.add_matchspy(&date_spy);
+  summary.total = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  // Values come in ascending order: the first and last non-empty dates are the extremes.
+  std::string first;
+  std::string last;
+  for (auto it = date_spy.values_begin(); it != date_spy.values_end(); ++it) {
+    if ((*it).empty()) continue;
+    if (first.empty()) first = *it;
+    last = *it;
+  }
+  const auto iso = [](const std::string& d) {
+    return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+  };
+  if (first.size() == 8) summary.first = iso(first);
+  if (last.size() == 8) summary.last = iso(last);
+  for (auto it = outlet_spy.top_values_begin(outlets); it != outlet_spy.top_values_end(outlets);
+       ++it) {
+    if ((*it).empty()) continue;
+    summary.outlets.push_back({*it, *it, it.get_termfreq()});
+  }
+  return {};
+}
+
+std::optional<NameMatch> SearcherImpl::resolve_name(std::string_view name) const {
+  const GazetteerEntity* entity = gazetteer_.resolve(name);
+  if (entity == nullptr) return std::nullopt;
+  NameMatch match{entity->id, entity->canonical, std::string(entity_type_name(entity->type)),
+                  entity->canonical};
+  const std::string key = fold_key(name);
+  for (const std::string& alias : entity->aliases) {
+    if (fold_key(alias) == key) {
+      match.spelling = alias;
+      break;
+    }
+  }
+  return match;
 }
 
 std::unique_ptr<Searcher> Searcher::open(const std::string& path, SearchError& error) {
@@ -530,6 +603,22 @@ SearchError Searcher::document(const std::string& id, StoredArticle& article) {
 
 SearchError Searcher::related(const std::string& id, int limit, SearchResult& result) {
   return impl_->guarded([&] { return impl_->related(id, limit, result); });
+}
+
+SearchError Searcher::summarize(const SearchRequest& request, int outlets, MatchSummary& summary) {
+  return impl_->guarded([&] { return impl_->summarize(request, outlets, summary); });
+}
+
+std::optional<NameMatch> Searcher::resolve_name(std::string_view name) const {
+  return impl_->resolve_name(name);
+}
+
+std::string Searcher::last_added() const {
+  try {
+    return impl_->last_added();
+  } catch (const Xapian::Error&) {
+    return {};  // a shard that went away: no stamp, so a watch records nothing newer
+  }
 }
 
 std::int64_t Searcher::document_count() const { return impl_->document_count(); }

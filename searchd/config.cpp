@@ -52,6 +52,11 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
       ->check(CLI::Range(0, 65536));
   app.add_option("--web", config.web_dir, "Folder holding the search page");
   app.add_option("--pid-file", config.pid_file, "Write the process id here (for SIGHUP reloads)");
+  app.add_option("--state", config.state,
+                 "State file of the watches (default: watches.sqlite in the index root)");
+  app.add_option("--write-token-file", config.write_token_file,
+                 "File whose first line is the token that writes (watches, batch) must carry; "
+                 "required for writes when --host is not a loopback address");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -17,6 +17,8 @@ struct Config {
   std::string web_dir;              ///< folder of the search page; default baked in at build
   std::string pid_file;             ///< written at startup when not empty
   int cache_mb = 64;                ///< response cache per generation (SEARCHD_CACHE_MB); 0 = off
+  std::string state;                ///< watches' state file; "" = watches.sqlite in the index root
+  std::string write_token_file;     ///< file holding the token writes need; "" = none
 };
 
 /// What parse_config decided.

@@ -73,7 +73,18 @@ int main(int argc, char** argv) {
 
   httplib::Server server;
   cs::searchd::configure_server(server, config.threads, metrics);
-  cs::searchd::ServiceContext context{index, metrics, files};
+  std::string token;
+  if (!config.write_token_file.empty()) {
+    std::string error;
+    const auto read = cs::searchd::read_write_token(config.write_token_file, error);
+    if (!read) {
+      std::fprintf(stderr, "searchd: %s\n", error.c_str());
+      return 2;
+    }
+    token = *read;
+  }
+  const cs::searchd::WriteGuard writes(cs::searchd::is_loopback_host(config.host), token);
+  cs::searchd::ServiceContext context{index, metrics, files, writes, config.state, config.index};
   cs::searchd::install_routes(server, context);
   if (!server.bind_to_port(config.host, config.port)) {
     std::fprintf(stderr, "searchd: cannot listen on %s:%d\n", config.host.c_str(), config.port);

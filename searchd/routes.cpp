@@ -6,6 +6,7 @@
 #include "query/export.h"
 #include "query/json.h"
 #include "query/request_params.h"
+#include "searchd/watch_handlers.h"
 
 namespace cs::searchd {
 namespace {
@@ -21,9 +22,10 @@ constexpr std::size_t kExportChunk = 64 * 1024;
 
 using RouteHandler = void (*)(const ServiceContext&, const httplib::Request&, httplib::Response&);
 
-/// One GET route: a label for metrics, a path pattern and its handler.
+/// One route: a label for metrics, the method, a path pattern and its handler.
 struct Route {
   const char* label;
+  const char* method;
   const char* pattern;
   RouteHandler handler;
 };
@@ -42,16 +44,6 @@ int status_for(ErrorCode code) {
       break;
   }
   return 500;
-}
-
-/// The request's query parameters in the query library's form (same order).
-query::Params params_of(const httplib::Request& req) {
-  return {req.params.begin(), req.params.end()};
-}
-
-void send_error(httplib::Response& res, const SearchError& error) {
-  int status = status_for(error.code);
-  set_error(res, status, status == 500 ? "internal error" : error.message);
 }
 
 void get_page(const ServiceContext& ctx, const httplib::Request&, httplib::Response& res) {
@@ -206,19 +198,53 @@ void get_metrics(const ServiceContext& ctx, const httplib::Request&, httplib::Re
 
 /// The route table: every path searchd answers, in one place.
 constexpr Route kRoutes[] = {
-    {"page", "/", get_page},
-    {"static", "/static/(.+)", get_static},
-    {"search", "/api/search", get_search},
-    {"claims", "/api/claims", get_claims},
-    {"doc", "/api/doc/([^/]+)", get_doc},
-    {"related", "/api/doc/([^/]+)/related", get_related},
-    {"export", "/api/export", get_export},
-    {"schema", "/api/schema", get_schema},
-    {"healthz", "/healthz", get_healthz},
-    {"metrics", "/metrics", get_metrics},
+    {"page", "GET", "/", get_page},
+    {"static", "GET", "/static/(.+)", get_static},
+    {"search", "GET", "/api/search", get_search},
+    {"claims", "GET", "/api/claims", get_claims},
+    {"doc", "GET", "/api/doc/([^/]+)", get_doc},
+    {"related", "GET", "/api/doc/([^/]+)/related", get_related},
+    {"export", "GET", "/api/export", get_export},
+    {"schema", "GET", "/api/schema", get_schema},
+    {"watches", "GET", "/api/watches", get_watches},
+    {"watches", "POST", "/api/watches", post_watch},
+    {"watch", "DELETE", "/api/watches/([^/]+)", delete_watch},
+    {"watch_new", "GET", "/api/watches/([^/]+)/new", get_watch_news},
+    {"watch_seen", "POST", "/api/watches/([^/]+)/seen", post_watch_seen},
+    {"watch_feed", "GET", "/watches/([^/]+)\\.atom", get_watch_feed},
+    {"batch", "POST", "/api/batch", post_batch},
+    {"healthz", "GET", "/healthz", get_healthz},
+    {"metrics", "GET", "/metrics", get_metrics},
 };
 
+// The compiled patterns of kRoutes, in table order.
+const std::vector<std::regex>& route_patterns() {
+  static const auto patterns = [] {
+    std::vector<std::regex> compiled;
+    for (const auto& route : kRoutes) compiled.emplace_back(route.pattern);
+    return compiled;
+  }();
+  return patterns;
+}
+
 }  // namespace
+
+query::Params params_of(const httplib::Request& req) {
+  return {req.params.begin(), req.params.end()};
+}
+
+void send_error(httplib::Response& res, const SearchError& error) {
+  int status = status_for(error.code);
+  set_error(res, status, status == 500 ? "internal error" : error.message);
+}
+
+bool accepts_method(const std::string& method, const std::string& path) {
+  const auto& patterns = route_patterns();
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    if (kRoutes[i].method == method && std::regex_match(path, patterns[i])) return true;
+  }
+  return false;
+}
 
 void set_error(httplib::Response& res, int status, const std::string& message) {
   res.status = status;
@@ -227,19 +253,19 @@ void set_error(httplib::Response& res, int status, const std::string& message) {
 
 void install_routes(httplib::Server& server, const ServiceContext& context) {
   for (const auto& route : kRoutes) {
-    server.Get(route.pattern, [&context, handler = route.handler](const httplib::Request& req,
-                                                                  httplib::Response& res) {
+    auto handler = [&context, handler = route.handler](const httplib::Request& req,
+                                                       httplib::Response& res) {
       handler(context, req, res);
-    });
+    };
+    const std::string method = route.method;
+    if (method == "GET") server.Get(route.pattern, handler);
+    if (method == "POST") server.Post(route.pattern, handler);
+    if (method == "DELETE") server.Delete(route.pattern, handler);
   }
 }
 
 std::string route_label(const std::string& path) {
-  static const auto patterns = [] {
-    std::vector<std::regex> compiled;
-    for (const auto& route : kRoutes) compiled.emplace_back(route.pattern);
-    return compiled;
-  }();
+  const auto& patterns = route_patterns();
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     if (std::regex_match(path, patterns[i])) return kRoutes[i].label;
   }

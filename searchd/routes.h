@@ -10,9 +10,11 @@
 
 #include <string>
 
+#include "query/request_params.h"
 #include "searchd/live_index.h"
 #include "searchd/metrics.h"
 #include "searchd/static_files.h"
+#include "searchd/write_guard.h"
 
 namespace cs::searchd {
 
@@ -21,10 +23,23 @@ struct ServiceContext {
   LiveIndex& index;
   Metrics& metrics;
   const StaticFiles& files;
+  const WriteGuard& writes;  ///< decides state-changing requests
+  std::string state_file;    ///< the watches' state file; "" = the one of the index root
+  std::string index_path;    ///< the index as given (its root holds the default state file)
 };
 
 /// Registers every route of the table on `server`.
 void install_routes(httplib::Server& server, const ServiceContext& context);
+
+/// True when a route answers `method` (POST, DELETE) at `path`; GET and HEAD are always let
+/// through to routing. The pre-routing filter refuses other requests with 405.
+bool accepts_method(const std::string& method, const std::string& path);
+
+/// The request's query parameters in the query library's form (same order).
+query::Params params_of(const httplib::Request& req);
+
+/// Answers with the status of `error`'s code and its message (500s say only "internal error").
+void send_error(httplib::Response& res, const query::SearchError& error);
 
 /// The label of the route that serves `path` ("search", "doc", ...), or "unmatched"; used for
 /// metrics so that the number of series stays bounded.

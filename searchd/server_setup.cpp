@@ -46,7 +46,9 @@ void log_request(Metrics& metrics, const httplib::Request& req, const httplib::R
 }  // namespace
 
 std::pair<int, std::string> refuse_reason(const httplib::Request& req) {
-  if (req.method != "GET" && req.method != "HEAD") return {405, "only GET is supported"};
+  if (req.method != "GET" && req.method != "HEAD" && !accepts_method(req.method, req.path)) {
+    return {405, "only GET is supported here"};
+  }
   if (req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding")) {
     return {415, "request bodies with Transfer-Encoding or Content-Encoding are not accepted"};
   }
@@ -71,7 +73,11 @@ void configure_server(httplib::Server& server, int threads, Metrics& metrics) {
     request_start = Clock::now();
     auto [status, message] = refuse_reason(req);
     if (status == 0) return httplib::Server::HandlerResponse::Unhandled;
-    if (status == 405) res.set_header("Allow", "GET, HEAD");
+    if (status == 405) {
+      res.set_header("Allow", accepts_method("POST", req.path)     ? "GET, HEAD, POST"
+                              : accepts_method("DELETE", req.path) ? "GET, HEAD, DELETE"
+                                                                   : "GET, HEAD");
+    }
     res.set_header("Connection", "close");  // any unread body must not become the next request
     set_error(res, status, message);
     return httplib::Server::HandlerResponse::Handled;

@@ -13,8 +13,9 @@
 
 namespace cs::searchd {
 
-/// Largest request body accepted (searchd only serves GET; bodies are never needed).
-inline constexpr std::size_t kMaxPayload = 16 * 1024;
+/// Largest request body accepted: a batch (watch_handlers.h kMaxBatchBody); other POSTs check
+/// smaller limits of their own.
+inline constexpr std::size_t kMaxPayload = 1024 * 1024;
 
 /// Applies limits, headers, filters and logging to `server` with `threads` workers.
 void configure_server(httplib::Server& server, int threads, Metrics& metrics);

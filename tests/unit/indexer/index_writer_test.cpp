@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "core/arrival.h"
 #include "core/schema.h"
 #include "temp_dir.h"
 
@@ -103,7 +104,7 @@ TEST_CASE("a fresh generation written by shards merges into one database", "[ind
   {
     cs::ShardWriters shards(gen, 2);
     Xapian::WritableDatabase db(meta, Xapian::DB_CREATE);
-    cs::IndexWriter writer(db, &shards);
+    cs::IndexWriter writer(db, {}, &shards);
     for (std::size_t i = 0; i < count; ++i) {
       // The last article copies the first one, across shards.
       const std::size_t text = i + 1 == count ? 0 : i;
@@ -124,4 +125,62 @@ TEST_CASE("a fresh generation written by shards merges into one database", "[ind
         cs::own_cluster_key(article("a0", "palmyra report 0", 0)));
   CHECK_FALSE(std::filesystem::exists(gen + "/shard-0"));
   CHECK_FALSE(std::filesystem::exists(meta));
+}
+
+namespace {
+
+// The "added" stamp stored for article `id` in `db`.
+std::string added_of(const Xapian::Database& db, const std::string& id) {
+  const std::string term = cs::schema::id_term(id);
+  return db.get_document(*db.postlist_begin(term)).get_value(cs::schema::kSlotAdded);
+}
+
+}  // namespace
+
+TEST_CASE("an article keeps the stamp of the run that first indexed it", "[index_writer]") {
+  TempDb temp;
+  Xapian::WritableDatabase& db = temp.db;
+  const std::string first_run = "20261101120000";
+  const std::string second_run = "20261102120000";
+  {
+    cs::IndexWriter writer(db, {nullptr, first_run});
+    cs::Article a = article("a", "first text", 0);
+    cs::Article b = article("b", "other text", 0x00ff00ff00ff00ffULL);
+    write(writer, a);
+    write(writer, b);
+    writer.finish(cs::Gazetteer());
+    db.commit();
+  }
+  CHECK(db.get_metadata(std::string(cs::schema::kMetaLastAdded)) == first_run);
+  {  // In place: an update keeps its stamp, a new article gets the run's.
+    cs::IndexWriter writer(db, {&db, second_run});
+    cs::Article changed = article("a", "first text, corrected", 0);
+    cs::Article fresh = article("c", "a third text", 0x0f0f0f0f0f0f0f0fULL);
+    CHECK(write(writer, changed).outcome == cs::WriteOutcome::kUpdated);
+    CHECK(write(writer, fresh).outcome == cs::WriteOutcome::kAdded);
+    writer.finish(cs::Gazetteer());
+    db.commit();
+  }
+  CHECK(added_of(db, "a") == first_run);
+  CHECK(added_of(db, "b") == first_run);
+  CHECK(added_of(db, "c") == second_run);
+  CHECK(db.get_metadata(std::string(cs::schema::kMetaLastAdded)) == second_run);
+  // A full rebuild reads the live generation: old articles keep theirs, new ones get its own.
+  const std::string rebuild_run = "20261103120000";
+  Xapian::WritableDatabase rebuilt(temp.dir.path + "/rebuilt", Xapian::DB_CREATE);
+  {
+    cs::IndexWriter writer(rebuilt, {&db, rebuild_run});
+    for (const char* id : {"a", "c", "d"}) {
+      cs::Article x = article(id, std::string("text of ") + id, 0);
+      write(writer, x);
+    }
+    writer.finish(cs::Gazetteer());
+    rebuilt.commit();
+  }
+  CHECK(added_of(rebuilt, "a") == first_run);
+  CHECK(added_of(rebuilt, "c") == second_run);
+  CHECK(added_of(rebuilt, "d") == rebuild_run);
+  const std::string key = rebuilt.get_document(*rebuilt.postlist_begin(cs::schema::id_term("d")))
+                              .get_value(cs::schema::kSlotAddedKey);
+  CHECK(key == cs::added_sort_key(rebuild_run, "d"));
 }
