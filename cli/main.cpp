@@ -93,13 +93,13 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--watch", o.watch,
                  "Watches (saved searches): add NAME (the search of the other options), list, "
                  "rm NAME, check [NAME] (print what is new and record the check; exit 1 when "
-                 "nothing is)")
+                 "nothing is), show [NAME] (the same, recording nothing)")
       ->expected(1, 2)
       ->allow_extra_args(false);
   app.add_option("--state", o.state,
                  "State file of the watches (default: watches.sqlite in the index root)");
   app.add_option("--since", o.since,
-                 "With --watch list/check: count what was added after this UTC time "
+                 "With --watch list/check/show: what was added after this UTC time "
                  "(YYYY-MM-DD[THH:MM[:SS]Z]) instead of since each watch's last check");
   app.add_option("--batch", o.batch_file,
                  "Run every line of FILE (- for stdin) as a query; a row per line with the "

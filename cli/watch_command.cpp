@@ -81,7 +81,8 @@ int remove(const Session& s, const std::string& name) {
   return kDone;
 }
 
-int check(const Session& s, const std::vector<state::Watch>& watches) {
+// Prints what is new for `watches`; records the checks when `record`.
+int report_news(const Session& s, const std::vector<state::Watch>& watches, bool record) {
   bool something_new = false;
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
   for (const state::Watch& watch : watches) {
@@ -90,7 +91,7 @@ int check(const Session& s, const std::vector<state::Watch>& watches) {
             state::watch_news(s.searcher, watch, s.since, 1, s.command.limit, news)) {
       return s.fail("watch '" + watch.name + "': " + error.message);
     }
-    s.store.record_check(watch.id, news.seen, stamp_of(std::time(nullptr)));
+    if (record) s.store.record_check(watch.id, news.seen, stamp_of(std::time(nullptr)));
     something_new = something_new || news.matches.total > 0;
     if (s.command.json) {
       all.push_back(state::news_json(watch, news));
@@ -121,12 +122,13 @@ int dispatch(const Session& s) {
     if (has_name) return s.fail("--watch list takes no NAME");
     return list(s);
   }
-  if (action == "check") {
-    if (!has_name) return check(s, s.store.list());
+  if (action == "check" || action == "show") {
+    const bool record = action == "check";
+    if (!has_name) return report_news(s, s.store.list(), record);
     const auto watch = s.named(args[1]);
-    return watch ? check(s, {*watch}) : kError;
+    return watch ? report_news(s, {*watch}, record) : kError;
   }
-  return s.fail("unknown --watch action '" + action + "' (use add, list, rm or check)");
+  return s.fail("unknown --watch action '" + action + "' (use add, list, rm, check or show)");
 }
 
 }  // namespace
@@ -136,7 +138,7 @@ int run_watch_command(const WatchCommand& command, std::ostream& out, std::ostre
     err << "corpus-search: " << message << "\n";
     return kError;
   };
-  if (command.args.empty()) return fail("--watch needs an action: add, list, rm or check");
+  if (command.args.empty()) return fail("--watch needs an action: add, list, rm, check or show");
   std::optional<std::string> since;
   if (!command.since.empty()) {
     const auto stamp = parse_stamp(command.since);

@@ -5,6 +5,7 @@
 //   list       each watch with its count of new matches (since its last check, or --since)
 //   rm NAME    deletes a watch
 //   check [NAME]  prints what is new for every watch (or NAME) and records the check
+//   show [NAME]   prints what is new, recording nothing (scripts, hooks)
 //
 // Thread-safety: runs on the calling thread.
 #ifndef CS_CLI_WATCH_COMMAND_H_
@@ -30,7 +31,7 @@ struct WatchCommand {
   bool colour = false;
 };
 
-/// Runs the command. Exit status: 0 done (check: something new), 1 check found nothing new,
+/// Runs the command. Exit status: 0 done (check, show: something new), 1 nothing new,
 /// 2 error (message on `err`).
 int run_watch_command(const WatchCommand& command, std::ostream& out, std::ostream& err);
 

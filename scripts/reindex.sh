@@ -7,11 +7,15 @@
 # stub rename in core/generations.cpp), and the last few generations are kept. A running searchd
 # is told either way. A failed or killed run leaves the last committed index serving.
 #
-# Usage: scripts/reindex.sh [--full] [--check] [--quiet] [--allow-shrink] [--no-wait] [--keep N] [--] [CORPUS_DIR] [INDEX_ROOT]
+# Usage: scripts/reindex.sh [--full] [--check] [--quiet] [--allow-shrink] [--no-wait] [--keep N] [--on-new CMD] [--] [CORPUS_DIR] [INDEX_ROOT]
 #   CORPUS_DIR  articles to index (default: corpus/ in the repository)
 #   INDEX_ROOT  index root: generations + XAPIANDB stub (default: var/index/ in the repository)
 #   --quiet     print only when the index changed (one summary line) or on error: for cron
+#   --on-new CMD  after the run, for each watch with new matches, run CMD (bash -c) with a
+#               JSON summary of the watch's new matches on stdin
 # Exit status: 0 when the index was updated or nothing had to change, 1 on any failure.
+# After a run that changed the index, each watch (ROOT/watches.sqlite) with matches the run
+# added gets a line "reindex: watch 'NAME': N new".
 # Environment: CS_BIN_DIR (binaries; default build/bin, built with scripts/build.sh if missing),
 #   REINDEX_SMOKE_QUERY (query that must run after the change; default: a word of a title).
 set -euo pipefail
@@ -27,8 +31,9 @@ main() {
   allow_shrink=0
   wait_for_lock=1
   keep=3
+  on_new=""
 
-  usage() { sed -n '10,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+  usage() { sed -n '10,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
   die() { echo "reindex: error: $*" >&2; exit 1; }
   say() { ((quiet)) || echo "reindex: $*"; }
 
@@ -43,6 +48,9 @@ main() {
       --keep)
         if (($# < 2)) || [[ ! "$2" =~ ^[1-9][0-9]*$ ]]; then die "--keep needs a positive number"; fi
         keep="$2"; shift ;;
+      --on-new)
+        (($# >= 2)) && [[ -n "$2" ]] || die "--on-new needs a command"
+        on_new="$2"; shift ;;
       -h|--help) usage; exit 0 ;;
       --) shift; positional+=("$@"); break ;;
       -*) die "unknown option: $1 (see --help)" ;;
@@ -104,12 +112,13 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   start=$(date +%s.%N)
   old_gen=""
   old_docs=0
+  old_added=""
   rc=0
   live_status="$(status "$root")" || rc=$?
   if ((rc == 0)); then
-    live="$(fields live_generation documents <<<"$live_status")" ||
+    live="$(fields live_generation documents last_added <<<"$live_status")" ||
       die "cannot read the status of $root"
-    read -r old_gen old_docs <<<"$live"
+    read -r old_gen old_docs old_added <<<"$live"
   elif ((rc != 1)); then
     echo "reindex: warning: $(cat -- "$status_err"); building the index from nothing" >&2
   fi
@@ -188,6 +197,32 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   # The one line a cron job mails: printed with --quiet too.
   echo "reindex: live generation: $what; documents $old_docs -> $new_docs;" \
     "added $added, updated $updated, removed $removed, unchanged $unchanged; $elapsed s"
+  report_watches
+}
+
+# For each watch of the root with matches this run added (after the stamp the index had
+# before it): a line, and --on-new's command with the watch's news as JSON on stdin. A failing
+# hook is reported and the others still run; it does not fail the reindex, which succeeded.
+report_watches() {
+  [[ -n "$old_added" && -f "$root/watches.sqlite" ]] || return 0
+  local list news name count hook_rc
+  if ! list="$("$bin/corpus-search" --index "$root" --watch list --since "$old_added" --json)"; then
+    echo "reindex: warning: could not check the watches of $root" >&2
+    return 0
+  fi
+  while IFS=$'\t' read -r count name; do
+    [[ -n "$name" ]] || continue
+    echo "reindex: watch '$name': $count new"
+    [[ -n "$on_new" ]] || continue
+    news="$("$bin/corpus-search" --index "$root" --watch show "$name" --since "$old_added" \
+      --limit 100 --json)" || true
+    hook_rc=0
+    printf '%s\n' "$news" | bash -c "$on_new" || hook_rc=$?
+    ((hook_rc == 0)) || echo "reindex: warning: --on-new command failed for watch '$name' (exit $hook_rc)" >&2
+  done < <(python3 -c 'import json, sys
+for w in json.load(sys.stdin)["watches"]:
+    if w.get("new"):
+        print(w["new"], w["name"], sep="\t")' <<<"$list")
 }
 
 main "$@"
