@@ -100,7 +100,7 @@ void define_options(CLI::App& app, Options& o) {
                  "State file of the watches (default: watches.sqlite in the index root)");
   app.add_option("--since", o.since,
                  "With --watch list/check/show: what was added after this UTC time "
-                 "(YYYY-MM-DD[THH:MM[:SS]Z]) instead of since each watch's last check");
+                 "(YYYY-MM-DD[THH:MM[:SS][Z]]) instead of since each watch's last check");
   app.add_option("--batch", o.batch_file,
                  "Run every line of FILE (- for stdin) as a query; a row per line with the "
                  "entity it names, total, first and last date, top outlets");

@@ -142,7 +142,7 @@ int run_watch_command(const WatchCommand& command, std::ostream& out, std::ostre
   std::optional<std::string> since;
   if (!command.since.empty()) {
     const auto stamp = parse_stamp(command.since);
-    if (!stamp) return fail("--since must be a UTC time YYYY-MM-DD[THH:MM[:SS]Z]");
+    if (!stamp) return fail("--since must be a UTC time YYYY-MM-DD[THH:MM[:SS][Z]]");
     since = *stamp;
   }
   query::SearchError error;

@@ -154,7 +154,10 @@ std::optional<std::vector<BatchLine>> parse_batch(std::string_view input, std::s
     if (fields.size() <= *index) {
       keep(make_line(start, "", "the record has no column " + std::to_string(*index + 1)));
     } else {
-      keep(make_line(start, fields[*index]));
+      // A quoted field may hold line breaks: as a query they are spaces.
+      std::string text = fields[*index];
+      std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+      keep(make_line(start, text));
     }
   }
   cap(lines, first_dropped, dropped);

@@ -45,7 +45,7 @@ SearchError parse_filter(const std::string& name, const std::string& value, Sear
   return {};
 }
 
-// "relevance, newest or oldest": the sort names, for messages.
+// "relevance, newest, oldest or added": the sort names, for messages.
 std::string sort_name_list() {
   std::string list;
   const std::size_t n = std::size(kSortNames);
@@ -77,7 +77,7 @@ SearchError apply_param(const std::string& name, const std::string& value, Searc
     (name == "from" ? r.from : r.to) = value;
   } else if (name == "added_after") {
     const auto stamp = parse_stamp(value);
-    if (!stamp) return bad(name, "must be a UTC time YYYY-MM-DD[THH:MM[:SS]Z]");
+    if (!stamp) return bad(name, "must be a UTC time YYYY-MM-DD[THH:MM[:SS][Z]]");
     r.added_after = *stamp;
   } else if (name == "sort") {
     const auto sort = sort_from_name(value);

@@ -15,7 +15,7 @@ namespace {
 // step that has shipped; add one.
 constexpr const char* kMigrations[] = {
     // 0 -> 1: the watches and their parameters.
-    "CREATE TABLE watches (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+    "CREATE TABLE watches (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, "
     "query TEXT NOT NULL, created TEXT NOT NULL)",
     // 1 -> 2: what each watch has seen, so checks report only what is new.
     "ALTER TABLE watches ADD COLUMN seen TEXT NOT NULL DEFAULT '';"
@@ -82,15 +82,20 @@ int user_version(sqlite3* db) {
   return version.step() ? static_cast<int>(version.integer(0)) : 0;
 }
 
-// Brings the schema to kStateVersion, each step in a transaction of its own.
-void migrate(sqlite3* db) {
-  int version = user_version(db);
+// Refuses a database of a newer schema version, before anything is written to it.
+void check_not_newer(sqlite3* db) {
+  const int version = user_version(db);
   if (version > kStateVersion) {
     throw StateError("state database: version " + std::to_string(version) +
                      " is newer than this build's " + std::to_string(kStateVersion) +
                      " (written by a newer corpus-search?)");
   }
-  for (; version < kStateVersion; ++version) {
+}
+
+// Brings the schema to kStateVersion, each step in a transaction of its own.
+void migrate(sqlite3* db) {
+  check_not_newer(db);
+  for (int version = user_version(db); version < kStateVersion; ++version) {
     exec(db, "BEGIN IMMEDIATE", "begin migration");
     try {
       if (user_version(db) == version) {  // not migrated meanwhile by another process
@@ -114,6 +119,7 @@ std::unique_ptr<WatchStore> WatchStore::open(const std::string& path) {
   std::unique_ptr<WatchStore> store(new WatchStore(db));  // closes db on any failure below
   if (rc != SQLITE_OK) fail(db, "cannot open " + path);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  check_not_newer(db);
   exec(db, "PRAGMA journal_mode = WAL", "cannot read " + path);
   migrate(db);
   return store;

@@ -57,13 +57,13 @@ class WatchStore {
   WatchStore(const WatchStore&) = delete;
   WatchStore& operator=(const WatchStore&) = delete;
 
-  /// Every watch, by name.
+  /// Every watch, by name (ASCII case ignored, as it is for uniqueness).
   std::vector<Watch> list();
 
   /// The watch with this id, or nullopt.
   std::optional<Watch> find(std::int64_t id);
 
-  /// The watch with this name, or nullopt.
+  /// The watch with this name (ASCII case ignored), or nullopt.
   std::optional<Watch> find_by_name(std::string_view name);
 
   /// Adds a watch (its id is assigned). Throws StateError when the name is taken.

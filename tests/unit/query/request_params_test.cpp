@@ -161,3 +161,145 @@ TEST_CASE("partial dates", "[query][params]") {
     CHECK_FALSE(cs::is_partial_date(bad));
   }
 }
+
+TEST_CASE("search params: added_after takes a date or a UTC time", "[query][params]") {
+  struct Case {
+    std::string value;
+    std::string stamp;  // the parsed stamp (core/arrival.h)
+  };
+  const Case cases[] = {
+      {"2026-11-29", "20261129000000"},
+      {"2026-11-29T01:02:03Z", "20261129010203"},
+      {"2026-11-29T01:02:03", "20261129010203"},
+      {"2026-11-29T01:02Z", "20261129010200"},
+      {"2026-11-29 01:02:03", "20261129010203"},
+      {"20261129010203", "20261129010203"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.value);
+    CHECK(parse_ok({{"added_after", c.value}}).added_after == c.stamp);
+  }
+  CHECK(parse_ok({}).added_after.empty());
+}
+
+TEST_CASE("search params: bad added_after values are 400 naming it", "[query][params]") {
+  const Params cases[] = {
+      {{"added_after", "yesterday"}},
+      {{"added_after", ""}},
+      {{"added_after", "2026-13-01"}},
+      {{"added_after", "2026-02-30"}},
+      {{"added_after", "2026-11-29T25:00:00Z"}},
+      {{"added_after", "2026-11"}},
+      {{"added_after", "2026-11-29"}, {"added_after", "2026-11-30"}},
+  };
+  for (const Params& params : cases) {
+    INFO(params.front().second << " (" << params.size() << " parameters)");
+    SearchRequest request;
+    auto error = cs::query::parse_search_params(params, request);
+    CHECK(error.code == ErrorCode::kBadRequest);
+    CHECK(error.message.find("'added_after'") != std::string::npos);
+  }
+}
+
+TEST_CASE("search params: sort by newest added", "[query][params]") {
+  CHECK(parse_ok({{"sort", "added"}}).sort == SortOrder::kAdded);
+  CHECK(cs::query::sort_from_name("added") == SortOrder::kAdded);
+  CHECK(cs::query::sort_name(SortOrder::kAdded) == "added");
+  for (const auto& s : cs::query::kSortNames) {
+    INFO(s.name);
+    CHECK(cs::query::sort_from_name(s.name) == s.order);
+    CHECK(cs::query::sort_name(s.order) == s.name);
+  }
+  SearchRequest request;
+  auto error = cs::query::parse_search_params({{"sort", "Added"}}, request);
+  CHECK(error.code == ErrorCode::kBadRequest);
+  CHECK(error.message.find("added") != std::string::npos);
+}
+
+TEST_CASE("search params: added_after round-trips as ISO time", "[query][params]") {
+  SearchRequest request;
+  request.text = "Palmyra";
+  request.added_after = "20261129010203";
+  request.sort = SortOrder::kAdded;
+  const Params params = cs::query::search_params(request);
+  int found = 0;
+  for (const auto& [name, value] : params) {
+    if (name == "added_after") {
+      ++found;
+      CHECK(value == "2026-11-29T01:02:03Z");
+    }
+  }
+  CHECK(found == 1);
+  const SearchRequest back = parse_ok(params);
+  CHECK(back.added_after == "20261129010203");
+  CHECK(back.sort == SortOrder::kAdded);
+  CHECK(back.text == "Palmyra");
+
+  // Without added_after the parameter is left out.
+  const Params plain = cs::query::search_params(SearchRequest{});
+  for (const auto& p : plain) CHECK(p.first != "added_after");
+  // The query string form survives a trip through parse_query_string too.
+  std::string error;
+  const auto parsed = cs::query::parse_query_string(cs::query::query_string(params), error);
+  REQUIRE(parsed.has_value());
+  CHECK(*parsed == params);
+}
+
+TEST_CASE("query strings: decoding", "[query][params]") {
+  struct Case {
+    std::string name;
+    std::string query;
+    std::optional<Params> expected;  // nullopt: malformed
+  };
+  const Case cases[] = {
+      {"plus and pairs", "q=a+b&outlet=Reuters", Params{{"q", "a b"}, {"outlet", "Reuters"}}},
+      {"leading '?' and UTF-8 escape", "?q=%C3%A9", Params{{"q", "\xc3\xa9"}}},
+      {"lower-case hex", "q=%c3%a9", Params{{"q", "\xc3\xa9"}}},
+      {"escaped plus and ampersand", "q=1%2B1%26x", Params{{"q", "1+1&x"}}},
+      {"escaped name", "%71=1", Params{{"q", "1"}}},
+      {"'=' inside a value", "a=b=c", Params{{"a", "b=c"}}},
+      {"empty pairs skipped", "&&q=x&", Params{{"q", "x"}}},
+      {"name without '='", "flag", Params{{"flag", ""}}},
+      {"empty value", "q=", Params{{"q", ""}}},
+      {"repeated names kept in order", "outlet=A&q=x&outlet=B",
+       Params{{"outlet", "A"}, {"q", "x"}, {"outlet", "B"}}},
+      {"empty", "", Params{}},
+      {"only '?'", "?", Params{}},
+      {"bad hex", "q=%zz", std::nullopt},
+      {"NUL byte", "q=%00", std::nullopt},
+      {"truncated escape", "q=%4", std::nullopt},
+      {"lone percent", "q=%", std::nullopt},
+      {"bad escape in a name", "%g1=x", std::nullopt},
+      {"bad pair after good ones", "a=1&b=%zz", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name << ": " << c.query);
+    std::string error;
+    const auto got = cs::query::parse_query_string(c.query, error);
+    INFO("error: " << error);
+    REQUIRE(got.has_value() == c.expected.has_value());
+    if (c.expected) {
+      CHECK(*got == *c.expected);
+      CHECK(error.empty());
+    } else {
+      CHECK_FALSE(error.empty());
+    }
+  }
+}
+
+TEST_CASE("query strings: encoding round-trips", "[query][params]") {
+  const Params params = {{"q", "Palmyra \"air strike\" & more=1+1"},
+                         {"outlet", "-Sputnik"},
+                         {"place", "\xd8\xad\xd9\x84\xd8\xa8"},
+                         {"x y", "100%"},
+                         {"empty", ""}};
+  const std::string query = cs::query::query_string(params);
+  CHECK(query.find(' ') == std::string::npos);
+  CHECK(query.find('+') == std::string::npos);
+  std::string error;
+  const auto back = cs::query::parse_query_string(query, error);
+  INFO("error: " << error);
+  REQUIRE(back.has_value());
+  CHECK(*back == params);
+  CHECK(cs::query::url_encode("a b+c/\xc3\xa9~._-") == "a%20b%2Bc%2F%C3%A9~._-");
+}
