@@ -156,7 +156,8 @@ std::optional<std::vector<BatchLine>> parse_batch(std::string_view input, std::s
     } else {
       // A quoted field may hold line breaks: as a query they are spaces.
       std::string text = fields[*index];
-      std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+      std::replace_if(
+          text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
       keep(make_line(start, text));
     }
   }
@@ -170,17 +171,22 @@ BatchRow run_batch_line(Searcher& searcher, const SearchRequest& base, const Bat
   row.query = line.query;
   row.error = line.error;
   if (!row.error.empty()) return row;
-  SearchRequest request = base;
-  request.text = line.query;
   row.entity = searcher.resolve_name(line.query);
-  // Lists often invert names ("Assad, Bashar al-"): try the other order when it names one.
-  if (const std::size_t comma = line.query.find(',');
-      !row.entity && comma != std::string::npos &&
+  // Lists often invert names ("Assad, Bashar"): try the other order when it names one.
+  const std::size_t comma = line.query.find(',');
+  if (!row.entity && comma != std::string::npos &&
       line.query.find(',', comma + 1) == std::string::npos) {
-    const std::string swapped = std::string(trim(std::string_view(line.query).substr(comma + 1))) +
-                                " " +
-                                std::string(trim(std::string_view(line.query).substr(0, comma)));
-    if ((row.entity = searcher.resolve_name(swapped))) request.text = swapped;
+    const std::string_view query(line.query);
+    row.entity = searcher.resolve_name(std::string(trim(query.substr(comma + 1))) + " " +
+                                       std::string(trim(query.substr(0, comma))));
+  }
+  // A line naming an entity counts the articles about it (under any spelling), as its
+  // filter does; any other line is a query of the query language.
+  SearchRequest request = base;
+  if (row.entity) {
+    request.filters.push_back({"entity", row.entity->id, false});
+  } else {
+    request.text = line.query;
   }
   if (SearchError error = searcher.summarize(request, kBatchOutlets, row.summary)) {
     row.error = error.message;
@@ -188,7 +194,8 @@ BatchRow run_batch_line(Searcher& searcher, const SearchRequest& base, const Bat
   }
   Params params = search_params(request);
   std::erase_if(params, [](const auto& p) {
-    return p.first == "page" || p.first == "size" || (p.first == "sort" && p.second == "relevance");
+    return p.first == "page" || p.first == "size" || (p.first == "q" && p.second.empty()) ||
+           (p.first == "sort" && p.second == "relevance");
   });
   row.link = "/?" + query_string(params);
   return row;

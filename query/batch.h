@@ -52,9 +52,9 @@ struct BatchRow {
   std::string link;  ///< the page's URL of the search ("/?q=...")
 };
 
-/// Runs `line` as the query text of `base` (its filters and dates apply to every line). A
-/// line "Surname, Given" that names no entity but names one in the other order runs in that
-/// order.
+/// Runs `line` with the filters and dates of `base`: a line that names a gazetteer entity as a
+/// whole (also "Surname, Given" for "Given Surname") counts the articles about that entity,
+/// under any spelling (its `entity` filter); any other line runs as query text.
 BatchRow run_batch_line(Searcher& searcher, const SearchRequest& base, const BatchLine& line);
 
 /// A row as JSON: {"line", "query", "error" (or null), "entity" {id, name, type, spelling} or

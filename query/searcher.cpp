@@ -51,6 +51,26 @@ class DocidCollector : public Xapian::MatchSpy {
   std::vector<Xapian::docid>& out_;
 };
 
+// The earliest and latest non-empty value of a slot over the matches (local only: a custom
+// spy does not run on remote shards). Cheaper than counting every value in a map.
+class ValueRangeSpy : public Xapian::MatchSpy {
+ public:
+  explicit ValueRangeSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string value = doc.get_value(slot_);
+    if (value.empty()) return;
+    if (first_.empty() || value < first_) first_ = value;
+    if (value > last_) last_ = value;
+  }
+  const std::string& first() const { return first_; }
+  const std::string& last() const { return last_; }
+
+ private:
+  Xapian::valueno slot_;
+  std::string first_;
+  std::string last_;
+};
+
 // Keeps only unprefixed (free-text) terms of 3+ bytes for relevance feedback.
 class FreeTextTerms : public Xapian::ExpandDecider {
  public:
@@ -514,14 +534,20 @@ SearchError SearcherImpl::summarize(const SearchRequest& request, int outlets,
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   if (request.collapse) enquire.set_collapse_key(schema::kSlotDupCluster);
   Xapian::ValueCountMatchSpy outlet_spy(schema::kSlotOutlet);
-  Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   enquire.add_matchspy(&outlet_spy);
-  enquire.add_matchspy(&date_spy);
+  // Remote shards run only built-in spies: count the dates there, keep their range here.
+  Xapian::ValueCountMatchSpy date_counts(schema::kSlotDate);
+  ValueRangeSpy date_range(schema::kSlotDate);
+  if (location_.remote) {
+    enquire.add_matchspy(&date_counts);
+  } else {
+    enquire.add_matchspy(&date_range);
+  }
   summary.total = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-  // Values come in ascending order: the first and last non-empty dates are the extremes.
-  std::string first;
-  std::string last;
-  for (auto it = date_spy.values_begin(); it != date_spy.values_end(); ++it) {
+  std::string first = date_range.first();
+  std::string last = date_range.last();
+  // Counted values come in ascending order: the first and last non-empty are the extremes.
+  for (auto it = date_counts.values_begin(); it != date_counts.values_end(); ++it) {
     if ((*it).empty()) continue;
     if (first.empty()) first = *it;
     last = *it;
