@@ -18,8 +18,8 @@ namespace cs::searchd {
 std::string atom_feed(const state::Watch& watch, const query::SearchResult& matches,
                       const std::string& base_url);
 
-/// `text` with &, <, >, " and ' escaped and bytes XML 1.0 forbids (controls but tab and line
-/// breaks) dropped.
+/// `text` with &, <, >, " and ' escaped and what XML 1.0 forbids (controls but tab and line
+/// breaks, U+FFFE, U+FFFF) dropped.
 std::string xml_escape(std::string_view text);
 
 }  // namespace cs::searchd

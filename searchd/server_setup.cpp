@@ -49,6 +49,11 @@ std::pair<int, std::string> refuse_reason(const httplib::Request& req) {
   if (req.method != "GET" && req.method != "HEAD" && !accepts_method(req.method, req.path)) {
     return {405, "only GET is supported here"};
   }
+  // Without a length cpp-httplib waits for a body until the read timeout.
+  if (req.method == "POST" && !req.has_header("Content-Length") &&
+      !req.has_header("Transfer-Encoding")) {
+    return {411, "a POST needs a Content-Length (an empty body: Content-Length: 0, curl -d '')"};
+  }
   if (req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding")) {
     return {415, "request bodies with Transfer-Encoding or Content-Encoding are not accepted"};
   }

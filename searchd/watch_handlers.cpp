@@ -151,7 +151,8 @@ void get_watch_news(const ServiceContext& ctx, const httplib::Request& req,
     if (name == "since") {
       since = parse_stamp(value);
       if (!since)
-        return set_error(res, 400, "parameter 'since' must be a UTC time YYYY-MM-DD[THH:MM[:SS][Z]]");
+        return set_error(res, 400,
+                         "parameter 'since' must be a UTC time YYYY-MM-DD[THH:MM[:SS][Z]]");
     } else if (name == "page" || name == "size") {
       int& out = name == "page" ? page : size;
       const int hi = name == "page" ? query::kMaxPage : state::kMaxWatchMatches;

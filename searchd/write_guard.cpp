@@ -52,7 +52,20 @@ std::pair<int, std::string> WriteGuard::refusal(const httplib::Request& req) con
   if (!loopback_) {
     return {403, "writes are disabled: searchd listens beyond loopback without --write-token-file"};
   }
+  // Without a token the request must name this machine: a page of another site whose name
+  // was rebound to 127.0.0.1 sends its own name as Host (and as Origin).
+  if (!is_loopback_host(host_name(req.get_header_value("Host")))) {
+    return {403, "writes without a token must address this machine as localhost or 127.0.0.1"};
+  }
   return {0, ""};
+}
+
+std::string host_name(std::string_view host) {
+  if (host.starts_with("[")) {  // [IPv6]:port
+    const std::size_t end = host.find(']');
+    return std::string(host.substr(0, end == std::string_view::npos ? host.size() : end + 1));
+  }
+  return std::string(host.substr(0, host.find(':')));
 }
 
 bool is_loopback_host(std::string_view host) {

@@ -1,6 +1,7 @@
 // Who may change searchd's state (create or delete watches, mark them seen) and run batches:
 // only same-origin requests (the page; checked with Sec-Fetch-Site and Origin, never CORS) and
-// local tools without those headers; and, when searchd listens beyond loopback, only requests
+// local tools without those headers; without a write token, only requests addressed to a
+// loopback name (no DNS rebinding); and, when searchd listens beyond loopback, only requests
 // that carry the write token (--write-token-file). Reads stay open.
 //
 // Thread-safety: immutable after construction; refusal() is safe from any thread.
@@ -31,6 +32,9 @@ class WriteGuard {
   bool loopback_;
   std::string token_;
 };
+
+/// The name part of a Host header ("127.0.0.1:8080" -> "127.0.0.1", "[::1]:80" -> "[::1]").
+std::string host_name(std::string_view host);
 
 /// True for an address that only this machine reaches ("127.0.0.1", "::1", "localhost", ...).
 bool is_loopback_host(std::string_view host);

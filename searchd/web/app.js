@@ -1,6 +1,7 @@
 // The search page. State lives in the URL with the API's parameter names (plus `view` for the
-// claims ledger, `doc` for the article view and `hl` for the sentence it highlights), so
-// searches can be shared and back/forward work. Every text that comes from
+// claims ledger and the batch search, `doc` for the article view, `hl` for the sentence it
+// highlights and `watch` for a watch's new matches), so searches can be shared and
+// back/forward work. Every text that comes from
 // the index is inserted with textContent/createElement, never innerHTML; snippets (escaped
 // server-side, containing only <mark>) are split on the literal mark tags.
 'use strict';
@@ -11,6 +12,9 @@ let PANELS = [];          // facet fields shown as panels: {name, label, rule}
 let ENTITY_FIELDS = {};   // entity type ("person", ..., "other") -> filter field
 const DEBOUNCE_MS = 300;
 const FACET_FILTER_MIN = 7;
+
+const VIEWS = ['reports', 'claims', 'batch'];
+const WATCH_PAGE = 50;     // new matches shown when a watch is opened (the API allows 100)
 
 const $ = (id) => document.getElementById(id);
 let typingTimer = null;
@@ -26,7 +30,8 @@ function readState() {
     q: p.get('q') || '', filters, from: p.get('from') || '', to: p.get('to') || '',
     sort: p.get('sort') || 'relevance', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     collapse: p.get('collapse') === 'true', doc: p.get('doc') || '',
-    view: p.get('view') === 'claims' ? 'claims' : 'reports', hl: p.get('hl') || '',
+    view: VIEWS.includes(p.get('view')) ? p.get('view') : 'reports', hl: p.get('hl') || '',
+    watch: /^\d{1,18}$/.test(p.get('watch') || '') ? p.get('watch') : '',
   };
 }
 
@@ -44,7 +49,8 @@ function apiParams(state) {
 function pageUrl(state) {
   const p = apiParams(state);
   if (state.page > 1) p.set('page', String(state.page));
-  if (state.view === 'claims') p.set('view', 'claims');
+  if (state.view !== 'reports') p.set('view', state.view);
+  if (state.watch) p.set('watch', state.watch);
   if (state.doc) p.set('doc', state.doc);
   if (state.doc && state.hl) p.set('hl', state.hl);
   const s = p.toString();
@@ -52,7 +58,7 @@ function pageUrl(state) {
 }
 
 function navigate(change, { replace = false } = {}) {
-  const state = Object.assign(readState(), { page: 1, doc: '', hl: '' }, change);
+  const state = Object.assign(readState(), { page: 1, doc: '', hl: '', watch: '' }, change);
   const url = pageUrl(state);
   if (url === location.pathname + location.search) return render();
   if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
@@ -177,10 +183,17 @@ async function fetchJson(url, signal) {
 
 function formatDate(d) { return d || 'date unknown'; }
 
-function hitItem(hit, state) {
+/// An ISO UTC time from the API ("2026-11-29T02:25:24Z") as "2026-11-29 02:25 UTC".
+function formatTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso || '');
+  return m ? m[1] + ' ' + m[2] + ' UTC' : (iso || 'an unknown time');
+}
+
+function hitItem(hit, state, { showAdded = false } = {}) {
   const link = el('a', { href: pageUrl(Object.assign({}, state, { doc: hit.id })), text: hit.title || '(untitled)',
     on: { click: (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); openDoc(hit.id); } } });
-  const meta = el('p', { class: 'meta', text: [hit.outlet || 'unknown outlet', formatDate(hit.published)].join(' · ') });
+  const meta = el('p', { class: 'meta', text: [hit.outlet || 'unknown outlet', formatDate(hit.published),
+    (showAdded || state.sort === 'added') && hit.added ? 'added ' + formatTime(hit.added) : ''].filter(Boolean).join(' · ') });
   if (hit.duplicates > 0) meta.append(el('span', { class: 'dups', text: ' · ' + hit.duplicates + ' similar' }));
   const chips = el('ul', { class: 'chips' }, ...(hit.entities || []).slice(0, 12).map(entityChip));
   return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippetNode(hit.snippet || ''), chips);
@@ -328,11 +341,21 @@ function syncControls(state) {
     if (state.view === 'claims') e.set('what', 'claims');
     $('export-' + format).href = '/api/export?' + e.toString();
   }
-  $('sort').closest('label').hidden = state.view === 'claims';  // the ledger has its own order
-  $('view-reports').setAttribute('aria-pressed', String(state.view !== 'claims'));
-  $('view-claims').setAttribute('aria-pressed', String(state.view === 'claims'));
+  // The search tools belong to the reports and claims views (the ledger has its own order).
+  const base = state.watch ? 'watch' : state.view;
+  const searching = base === 'reports' || base === 'claims';
+  $('sort').closest('label').hidden = base !== 'reports';
+  $('collapse').closest('label').hidden = !searching;
+  $('export-csv').closest('.export').hidden = !searching;
+  $('watch-this').hidden = !searching;
+  if (!searching) closeWatchForm();
+  for (const v of VIEWS) $('view-' + v).setAttribute('aria-pressed', String(base === v));
+  $('filters').hidden = base === 'watch';  // a watch has its own search: the sidebar lists watches
   renderActiveFilters(state);
 }
+
+/// What the main area shows: an article, a watch's new matches, or one of the views.
+function pageMode(state) { return state.doc ? 'doc' : state.watch ? 'watch' : state.view; }
 
 const searches = loader();
 const ledgers = loader();
@@ -529,20 +552,513 @@ async function showArticle(state) {
   }
 }
 
+// ---- writes: the write token ---------------------------------------------------------------
+
+const TOKEN_KEY = 'searchd-write-token';
+let tokenQuestion = null;  // the prompt in progress, shared by concurrent writes
+
+function storedToken() {
+  try { return localStorage.getItem(TOKEN_KEY) || ''; } catch { return ''; }
+}
+
+function storeToken(token) {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token); else localStorage.removeItem(TOKEN_KEY);
+  } catch { /* storage disabled: the token lasts for this request only */ }
+}
+
+/// Asks the user for the write token once, however many writes are waiting for it.
+function askToken(refused) {
+  if (!tokenQuestion) {
+    tokenQuestion = Promise.resolve().then(() => {
+      const answer = window.prompt(refused
+        ? 'The saved write token was refused. Enter the write token of this server:'
+        : 'This server wants a write token to change watches or run batches. Enter it:');
+      return (answer || '').trim();
+    }).finally(() => { tokenQuestion = null; });
+  }
+  return tokenQuestion;
+}
+
+/// A write (POST, DELETE) to the server. Same-origin fetch, so the browser sends the headers the
+/// server's write guard checks; the stored token goes along as a Bearer token. A 401 means the
+/// server wants a token: the user is asked for it, it is kept in localStorage and the request
+/// is sent again (once).
+async function writeFetch(url, options = {}) {
+  const send = (token) => {
+    const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
+    if (token) headers.Authorization = 'Bearer ' + token;
+    return fetch(url, Object.assign({}, options, { headers, credentials: 'same-origin' }));
+  };
+  const stored = storedToken();
+  const res = await send(stored);
+  if (res.status !== 401) return res;
+  const token = await askToken(Boolean(stored));
+  if (!token) return res;
+  const again = await send(token);
+  storeToken(again.status === 401 ? '' : token);
+  return again;
+}
+
+/// A JSON write; the answer's JSON, or an Error carrying the server's error text.
+async function writeJson(url, method, body) {
+  const options = { method };
+  if (body !== undefined) {
+    options.body = JSON.stringify(body);
+    options.headers = { 'Content-Type': 'application/json' };
+  }
+  const res = await writeFetch(url, options);
+  let answer = null;
+  try { answer = await res.json(); } catch { answer = null; }
+  if (!res.ok) throw new Error((answer && answer.error) || 'request failed (' + res.status + ')');
+  return answer;
+}
+
+// ---- watches -------------------------------------------------------------------------------
+
+let watchList = [];
+let watchesLoaded = false;
+let watchListLoads = 0;   // the newest GET /api/watches wins
+let watchShows = 0;       // the newest opened watch wins
+
+function watchUrl(id) { return '/?watch=' + encodeURIComponent(id); }
+
+/// A watch's saved query string ("q=palmyra&outlet=Reuters") in words.
+function describeQuery(query) {
+  const parts = [];
+  for (const [name, value] of new URLSearchParams(query)) {
+    parts.push(name === 'q' ? '“' + value + '”' : name + ': ' + value);
+  }
+  return parts.length ? parts.join(' · ') : 'all reports';
+}
+
+/// The search a "Watch this search" saves: the API parameters of the state, without the order
+/// and the page (a watch lists new matches newest first).
+function watchQuery(state) {
+  const p = apiParams(state);
+  p.delete('sort');
+  p.delete('page');
+  return p.toString();
+}
+
+async function loadWatches() {
+  const mine = ++watchListLoads;
+  try {
+    const answer = await fetchJson('/api/watches');
+    if (mine !== watchListLoads) return;
+    watchList = answer.watches || [];
+    watchesLoaded = true;
+    renderWatches();
+  } catch (err) {
+    if (mine !== watchListLoads) return;
+    watchList = [];
+    renderWatches(err.message);
+  }
+}
+
+function renderWatches(problem) {
+  const current = readState().watch;
+  const message = problem ? problem.charAt(0).toUpperCase() + problem.slice(1) :
+    watchList.length || !watchesLoaded ? '' : 'No watches yet. “Watch this search” keeps a search and counts the reports added to it.';
+  $('watches-message').textContent = message;
+  $('watches-message').hidden = !message;
+  $('watch-list').replaceChildren(...watchList.map((w) => {
+    const id = String(w.id);
+    const fresh = Number(w.new) || 0;
+    const props = { href: watchUrl(id), class: 'watch-open', title: describeQuery(w.query),
+      on: { click: (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); openWatch(id); } } };
+    if (id === current) props['aria-current'] = 'page';
+    const open = el('a', props, el('span', { class: 'watch-name', text: w.name }),
+      el('span', { class: 'badge' + (fresh ? '' : ' zero') }, String(fresh), el('span', { class: 'visually-hidden', text: ' new' })));
+    return el('li', { 'data-watch': id }, open,
+      el('a', { href: '/watches/' + encodeURIComponent(id) + '.atom', class: 'feed', text: 'Feed',
+        title: 'Atom feed of new matches', 'aria-label': 'Atom feed of ' + w.name }),
+      el('button', { type: 'button', class: 'exclude delete', text: '×', title: 'Delete this watch',
+        'aria-label': 'Delete watch ' + w.name, on: { click: () => deleteWatch(w) } }));
+  }));
+  const total = watchList.reduce((sum, w) => sum + (Number(w.new) || 0), 0);
+  $('watches-total').textContent = String(total);
+  $('watches-total').hidden = total === 0;
+  $('watches-jump').setAttribute('aria-label', 'Watches' + (total ? ', ' + total + ' new' : ''));
+}
+
+/// Opens a watch; opening the one on show again asks for its news afresh.
+function openWatch(id) {
+  const url = watchUrl(id);
+  if (url === location.pathname + location.search) {
+    history.replaceState(null, '', url);
+    return render();
+  }
+  const filters = {};
+  for (const f of FILTER_FIELDS) filters[f] = [];
+  navigate({ q: '', filters, from: '', to: '', sort: 'relevance', collapse: false, view: 'reports', watch: id });
+}
+
+async function deleteWatch(w) {
+  if (!window.confirm('Delete the watch “' + w.name + '”?')) return;
+  try {
+    await writeJson('/api/watches/' + encodeURIComponent(w.id), 'DELETE');
+  } catch (err) {
+    $('watches-message').textContent = 'Could not delete “' + w.name + '”: ' + err.message;
+    $('watches-message').hidden = false;
+    return;
+  }
+  if (readState().watch === String(w.id)) navigate({});
+  loadWatches();
+}
+
+function closeWatchForm() {
+  $('watch-form').hidden = true;
+  $('watch-this').setAttribute('aria-expanded', 'false');
+}
+
+function openWatchForm() {
+  const state = readState();
+  const p = apiParams(state);
+  p.delete('sort');
+  const first = [...p.values()][0] || 'All reports';
+  $('watch-name').value = (state.q || first).slice(0, 100);
+  $('watch-form-error').textContent = '';
+  $('watch-saved').textContent = '';
+  $('watch-form').hidden = false;
+  $('watch-this').setAttribute('aria-expanded', 'true');
+  $('watch-name').focus();
+  $('watch-name').select();
+}
+
+async function saveWatch() {
+  const name = $('watch-name').value.trim();
+  if (!name) { $('watch-form-error').textContent = 'Give the watch a name.'; return $('watch-name').focus(); }
+  const button = $('watch-form').querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    const watch = await writeJson('/api/watches', 'POST', { name, query: watchQuery(readState()) });
+    closeWatchForm();
+    $('watch-saved').replaceChildren('Watching ', el('a', { href: watchUrl(String(watch.id)), text: '“' + watch.name + '”',
+      on: { click: (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); openWatch(String(watch.id)); } } }),
+      ': new matches will be counted in the Watches list.');
+    $('watch-this').focus();
+    loadWatches();
+  } catch (err) {
+    $('watch-form-error').textContent = 'Not saved: ' + err.message;
+    $('watch-name').focus();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/// The `since` this history entry showed its watch's news from: kept (in history.state, not
+/// the URL) so that back from an article or a reload shows the same list after it was marked seen.
+function shownSince(state) {
+  const h = history.state;
+  return h && h.watch === state.watch && h.since ? h.since : '';
+}
+
+async function showWatch(state) {
+  const mine = ++watchShows;
+  const id = state.watch;
+  const since = shownSince(state);
+  const p = new URLSearchParams({ size: String(WATCH_PAGE) });
+  if (since) p.set('since', since);
+  document.body.classList.add('loading');
+  let news;
+  try {
+    news = await fetchJson('/api/watches/' + encodeURIComponent(id) + '/new?' + p.toString());
+  } catch (err) {
+    if (mine !== watchShows) return;
+    setStatus('Watch not available: ' + err.message);
+    $('watch-title').textContent = 'Watch not available';
+    for (const n of ['watch-query', 'watch-heading']) $(n).textContent = '';
+    $('watch-results').replaceChildren();
+    $('watch-notice').hidden = true;
+    $('watch-more').hidden = true;
+    return;
+  } finally {
+    if (mine === watchShows) document.body.classList.remove('loading');
+  }
+  if (mine !== watchShows) return;
+  renderWatchNews(news, state);
+  // Mark what was shown as seen: up to the index's newest run when the news was read ("seen"
+  // of the answer), so what arrives later is new next time.
+  const watch = news.watch || {};
+  if (news.seen && news.seen !== watch.seen) {
+    try {
+      await writeJson('/api/watches/' + encodeURIComponent(id) + '/seen', 'POST', { seen: news.seen });
+    } catch (err) {
+      if (mine !== watchShows) return;
+      $('watch-notice').replaceChildren(el('span', { text: 'Not marked as seen: ' + err.message }));
+      $('watch-notice').hidden = false;
+    }
+  }
+  if (mine !== watchShows || readState().watch !== id) return;
+  if (news.since && !since) history.replaceState({ watch: id, since: news.since }, '', location.href);
+  loadWatches();
+}
+
+function renderWatchNews(news, state) {
+  const watch = news.watch || {};
+  $('watch-title').textContent = watch.name || 'Watch';
+  $('watch-query').textContent = 'Search: ' + describeQuery(watch.query || '');
+  $('watch-full').href = '/?' + (watch.query || '');
+  $('watch-feed').href = '/watches/' + encodeURIComponent(watch.id) + '.atom';
+  const count = (news.total_exact === false ? 'About ' : '') + news.total.toLocaleString('en');
+  const since = news.since ? ' since ' + formatTime(news.since) : ' since the watch was made';
+  const heading = news.total === 0 ? 'Nothing new' + since : count + ' new' + since;
+  $('watch-heading').textContent = heading;
+  setStatus('Watch “' + (watch.name || '') + '”: ' + (news.total === 0 ? 'nothing new' : count + ' new'));
+  const notices = (news.warnings || []).map((t) => el('span', { text: t }));
+  $('watch-notice').replaceChildren(...notices);
+  $('watch-notice').hidden = notices.length === 0;
+  $('watch-results').replaceChildren(...news.hits.map((h) => hitItem(h, state, { showAdded: true })));
+  const more = news.total - news.hits.length;
+  $('watch-more').textContent = more > 0 ? 'The newest ' + news.hits.length + ' are shown; ' + more.toLocaleString('en') +
+    ' more are in the full search.' : '';
+  $('watch-more').hidden = more <= 0;
+}
+
+// ---- batch search --------------------------------------------------------------------------
+
+const batch = { rows: [], controller: null, file: null };
+
+/// The page's filters and dates, which apply to every line of a batch (the search text does not).
+function batchParams(state) {
+  const p = apiParams(state);
+  for (const name of ['q', 'sort', 'collapse']) p.delete(name);
+  return p;
+}
+
+function isCsvFile(file) { return /\.csv$/i.test(file.name) || file.type === 'text/csv'; }
+
+/// The header names of a CSV text (for the column suggestions); quotes are stripped, no more.
+function csvHeader(text) {
+  const first = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] || '';
+  return first.split(',').map((f) => f.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"')).filter(Boolean);
+}
+
+function clearBatchFile() {
+  batch.file = null;
+  $('batch-file').value = '';
+  $('batch-file-info').hidden = true;
+  $('batch-file-clear').hidden = true;
+  $('batch-column-label').hidden = true;
+  $('batch-column').required = false;
+  $('batch-text').disabled = false;
+}
+
+async function chooseBatchFile() {
+  const file = $('batch-file').files[0];
+  if (!file) return clearBatchFile();
+  let text;
+  try {
+    text = await file.text();
+  } catch (err) {
+    clearBatchFile();
+    return setBatchStatus('Cannot read ' + file.name + ': ' + err.message);
+  }
+  if (!isCsvFile(file)) {  // plain text: its lines go into the box, where they can be edited
+    clearBatchFile();
+    $('batch-text').value = text;
+    return setBatchStatus('Read ' + text.split(/\r?\n/).filter((l) => l.trim()).length + ' lines from ' + file.name + '.');
+  }
+  batch.file = { name: file.name, text };
+  const header = csvHeader(text);
+  $('batch-columns').replaceChildren(...header.map((h) => el('option', { value: h })));
+  const guess = header.find((h) => /name/i.test(h));
+  if (guess && !$('batch-column').value) $('batch-column').value = guess;
+  $('batch-file-info').textContent = 'CSV file ' + file.name + ' is run instead of the box above' +
+    (header.length ? ' (columns: ' + header.join(', ') + ').' : '.');
+  $('batch-file-info').hidden = false;
+  $('batch-file-clear').hidden = false;
+  $('batch-column-label').hidden = false;
+  $('batch-column').required = true;
+  $('batch-text').disabled = true;
+  setBatchStatus('');
+}
+
+function setBatchStatus(text) { $('batch-status').textContent = text; }
+
+function batchSummary(done, stopped) {
+  const rows = batch.rows;
+  const errors = rows.filter((r) => r.error).length;
+  const found = rows.filter((r) => !r.error && r.total > 0).length;
+  return (stopped ? 'Stopped after ' : done ? '' : 'Running… ') + rows.length.toLocaleString('en') + ' line' +
+    (rows.length === 1 ? '' : 's') + ' · ' + found.toLocaleString('en') + ' with matches' +
+    (errors ? ' · ' + errors.toLocaleString('en') + ' with errors' : '');
+}
+
+function batchCell(text, cls) { return el('td', cls ? { class: cls, text } : { text }); }
+
+function batchRowNode(row) {
+  const tr = el('tr', { class: row.error ? 'error-row' : '' },
+    batchCell(String(row.line), 'num'), el('td', { class: 'query', dir: 'auto', text: row.query || '' }));
+  if (row.error) {
+    tr.append(el('td', { colspan: '6', class: 'error', text: 'Error: ' + row.error }));
+    return tr;
+  }
+  const e = row.entity;
+  const entity = e ? el('td', { class: 'entity' }, el('span', { class: 'entity-name', dir: 'auto', text: e.name }),
+    el('span', { class: 'meta', dir: 'auto', text: [e.type, e.spelling && e.spelling !== e.name ? 'as “' + e.spelling + '”' : '']
+      .filter(Boolean).join(' · ') })) : batchCell('—', 'none');
+  const outlets = (row.outlets || []).map((o) => o.value + ' (' + o.count.toLocaleString('en') + ')').join(', ');
+  const link = typeof row.link === 'string' && row.link.startsWith('/?') ? row.link : null;
+  const search = el('td', {}, link ? el('a', { href: link, text: 'Search', 'aria-label': 'Search for ' + row.query,
+    on: { click: (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      ev.preventDefault();
+      history.pushState(null, '', link);
+      render();
+      window.scrollTo(0, 0);
+    } } }) : null);
+  tr.append(entity, batchCell(Number(row.total || 0).toLocaleString('en'), 'num'), batchCell(row.first || '—'),
+    batchCell(row.last || '—'), batchCell(outlets || '—', 'outlets'), search);
+  return tr;
+}
+
+/// Reads a JSON Lines body row by row as it streams in (all at once where streams are missing).
+async function readJsonLines(res, onRow) {
+  if (!res.body || !res.body.getReader) {
+    for (const line of (await res.text()).split('\n')) if (line.trim()) onRow(JSON.parse(line));
+    return;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      if (line.trim()) onRow(JSON.parse(line));
+    }
+  }
+  buffer += decoder.decode();
+  if (buffer.trim()) onRow(JSON.parse(buffer));
+}
+
+async function runBatch() {
+  const params = batchParams(readState());
+  let body;
+  let type;
+  if (batch.file) {
+    const column = $('batch-column').value.trim();
+    if (!column) {
+      setBatchStatus('Name the CSV column that holds the names (its header or its number).');
+      return $('batch-column').focus();
+    }
+    params.set('column', column);
+    body = batch.file.text;
+    type = 'text/csv';
+  } else {
+    body = $('batch-text').value;
+    type = 'text/plain';
+    if (!body.trim()) {
+      setBatchStatus('Paste names, one per line, or choose a file first.');
+      return $('batch-text').focus();
+    }
+  }
+  if (batch.controller) batch.controller.abort();
+  const controller = new AbortController();
+  batch.controller = controller;
+  batch.rows = [];
+  $('batch-rows').replaceChildren();
+  $('batch-table').hidden = true;
+  $('batch-download').disabled = true;
+  $('batch-run').disabled = true;
+  $('batch-stop').hidden = false;
+  setBatchStatus('Running…');
+  let done = false;
+  try {
+    const qs = params.toString();
+    const res = await writeFetch('/api/batch' + (qs ? '?' + qs : ''), {
+      method: 'POST', body, signal: controller.signal, headers: { 'Content-Type': type + '; charset=utf-8' } });
+    if (!res.ok) {
+      let answer = null;
+      try { answer = await res.json(); } catch { answer = null; }
+      throw new Error((answer && answer.error) || 'request failed (' + res.status + ')');
+    }
+    await readJsonLines(res, (row) => {
+      batch.rows.push(row);
+      $('batch-rows').append(batchRowNode(row));
+      $('batch-table').hidden = false;
+      if (batch.rows.length % 100 === 0) setBatchStatus(batchSummary(false, false));
+    });
+    done = true;
+    setBatchStatus(batchSummary(true, false));
+  } catch (err) {
+    if (batch.controller !== controller) return;  // a newer run took over
+    setBatchStatus(err.name === 'AbortError' ? batchSummary(false, true) : 'Batch failed: ' + err.message +
+      (batch.rows.length ? ' (' + batchSummary(false, false).replace('Running… ', '') + ' read)' : ''));
+  } finally {
+    if (batch.controller === controller) {
+      batch.controller = null;
+      $('batch-run').disabled = false;
+      $('batch-stop').hidden = true;
+      $('batch-download').disabled = batch.rows.length === 0;
+    }
+  }
+  return done;
+}
+
+/// A CSV field: always quoted, quotes doubled, and a leading = + - @ (or tab, CR) defused with
+/// a ' so that spreadsheets show it as text instead of running it as a formula.
+function csvField(value) {
+  let s = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return '"' + s.replace(/"/g, '""') + '"';
+}
+
+/// The batch rows as CSV, the columns of `corpus-search --batch --csv` plus the entity type.
+function batchCsv(rows) {
+  const header = ['line', 'query', 'error', 'entity_id', 'entity_name', 'entity_type', 'spelling', 'total', 'first',
+    'last', 'outlets', 'link'];
+  const records = rows.map((r) => {
+    const e = r.entity || {};
+    const outlets = (r.outlets || []).map((o) => o.value + ' (' + o.count + ')').join('; ');
+    const link = typeof r.link === 'string' && r.link.startsWith('/?') ? location.origin + r.link : '';
+    return [r.line, r.query, r.error || '', e.id, e.name, e.type, e.spelling, r.error ? '' : r.total,
+      r.first, r.last, outlets, link];
+  });
+  return [header, ...records].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function downloadBatchCsv() {
+  if (batch.rows.length === 0) return;
+  const blob = new Blob(['\ufeff' + batchCsv(batch.rows)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: 'batch-' + new Date().toISOString().slice(0, 10) + '.csv', hidden: '' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
 // ---- wiring --------------------------------------------------------------------------------
 
 function render() {
   const state = readState();
   syncControls(state);
-  if (state.doc) {
-    $('claims-view').hidden = true;
-    return showArticle(state);
+  $('watch-saved').textContent = '';
+  renderWatches();  // marks the watch on show
+  const mode = pageMode(state);
+  $('article').hidden = mode !== 'doc';
+  $('results-view').hidden = mode !== 'reports';
+  $('claims-view').hidden = mode !== 'claims';
+  $('batch-view').hidden = mode !== 'batch';
+  $('watch-view').hidden = mode !== 'watch';
+  $('back').textContent = state.watch ? '← Back to the watch' : '← Back to results';
+  if (mode !== 'watch') watchShows += 1;  // an answer still on its way is not shown
+  if (mode === 'doc') return showArticle(state);
+  if (mode === 'watch') return showWatch(state);
+  if (mode !== 'claims') ledgers.forget();
+  if (mode === 'batch') {
+    setStatus('Batch search');
+    // The facets beside the batch count what its filters select: the search text does not apply.
+    return runSearch(Object.assign({}, state, { q: '', page: 1 }), { quiet: true });
   }
-  $('article').hidden = true;
-  const claims = state.view === 'claims';
-  $('results-view').hidden = claims;
-  $('claims-view').hidden = !claims;
-  if (!claims) ledgers.forget();
+  const claims = mode === 'claims';
   // The search runs in both views: it fills the facets and the timeline beside the ledger.
   const search = runSearch(state, { quiet: claims });
   return claims ? Promise.all([search, runClaims(state)]) : search;
@@ -564,14 +1080,16 @@ async function init() {
     setStatus('Cannot load the search schema: ' + err.message);
     return;
   }
+  // Searching from the batch view goes to the reports: a batch does not use the search text.
+  const searchFor = (q) => Object.assign({ q }, readState().view === 'batch' ? { view: 'reports' } : {});
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(typingTimer);
-    navigate({ q: $('q').value.trim() });
+    navigate(searchFor($('q').value.trim()));
   });
   $('q').addEventListener('input', () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => navigate({ q: $('q').value.trim() }, { replace: true }), DEBOUNCE_MS);
+    typingTimer = setTimeout(() => navigate(searchFor($('q').value.trim()), { replace: true }), DEBOUNCE_MS);
   });
   $('date-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -581,6 +1099,7 @@ async function init() {
   $('sort').addEventListener('change', () => navigate({ sort: $('sort').value }));
   $('view-reports').addEventListener('click', () => navigate({ view: 'reports' }));
   $('view-claims').addEventListener('click', () => navigate({ view: 'claims' }));
+  $('view-batch').addEventListener('click', () => navigate({ view: 'batch' }));
   $('collapse').addEventListener('change', () => navigate({ collapse: $('collapse').checked }));
   $('clear-filters').addEventListener('click', () => {
     const filters = {};
@@ -588,9 +1107,27 @@ async function init() {
     navigate({ filters, from: '', to: '' });
   });
   $('back').addEventListener('click', () => {
-    if (articleFromResults) history.back(); else navigate({ doc: '' });
+    if (articleFromResults) history.back(); else navigate({ doc: '', watch: readState().watch });
     articleFromResults = false;
   });
+  $('watch-this').addEventListener('click', () => ($('watch-form').hidden ? openWatchForm() : closeWatchForm()));
+  $('watch-form').addEventListener('submit', (e) => { e.preventDefault(); saveWatch(); });
+  $('watch-cancel').addEventListener('click', () => { closeWatchForm(); $('watch-this').focus(); });
+  $('watch-form').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { closeWatchForm(); $('watch-this').focus(); }
+  });
+  $('watches-jump').addEventListener('click', () => {
+    $('watches').scrollIntoView({ block: 'start' });
+    $('watches-h').focus({ preventScroll: true });
+    loadWatches();
+  });
+  $('batch-form').addEventListener('submit', (e) => { e.preventDefault(); runBatch(); });
+  $('batch-stop').addEventListener('click', () => { if (batch.controller) batch.controller.abort(); });
+  $('batch-file').addEventListener('change', chooseBatchFile);
+  $('batch-file-clear').addEventListener('click', () => { clearBatchFile(); $('batch-file').focus(); });
+  $('batch-download').addEventListener('click', downloadBatchCsv);
+  // The counts of new matches change as the index grows: fresh ones when the page is looked at again.
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') loadWatches(); });
   document.addEventListener('keydown', (e) => {
     if (e.key === '/' && !['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement.tagName)) {
       e.preventDefault();
@@ -599,6 +1136,7 @@ async function init() {
   });
   window.addEventListener('popstate', render);
   render();
+  loadWatches();
 }
 
 document.addEventListener('DOMContentLoaded', init);

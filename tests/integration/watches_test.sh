@@ -10,7 +10,7 @@
 #  6. batch search of 1,000 lines (aliases, unknown names, empty, over-long, invalid UTF-8 lines)
 #     by the CLI (JSON Lines, CSV) and by POST /api/batch: a row per line, right entities/totals;
 #  7. a corrupt state file: the watch routes answer 503, search goes on, the CLI exits 2;
-#  8. TODO: scripts/reindex.sh --on-new.
+#  8. scripts/reindex.sh reports the watches a run brought matches to and runs --on-new.
 # Usage: watches_test.sh BIN_DIR SOURCE_DIR   (defaults: build/bin and the source tree)
 set -euo pipefail
 src="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
@@ -393,7 +393,9 @@ for row, want in zip(rows, expected):
         assert row["error"] and want["error"].lower() in row["error"].lower(), where
         assert row["entity"] is None and row["total"] == 0 and row["link"] is None, where
         continue
-    assert row["error"] is None and row["link"].startswith("/?q="), where
+    assert row["error"] is None, where
+    # A line naming an entity links to its entity filter, any other line to its query.
+    assert row["link"].startswith("/?entity=" if want["entity"] else "/?q="), where
     if want["entity"]:
         e = row["entity"]
         assert e and e["id"] == want["entity"] and e["spelling"] == want["spelling"], where
@@ -410,7 +412,8 @@ run_rc cs --batch "$tmp/batch.txt" --json
 cp "$tmp/out" "$tmp/batch-cli.jsonl"
 check_batch "$tmp/batch-cli.jsonl"
 
-# Totals are those of a plain search for the line (the swapped name for "Surname, Given").
+# Totals are those of the search the row links to: the entity filter for a line naming an
+# entity (also "Surname, Given"), else the line as a query.
 python3 - "$tmp/batch-cli.jsonl" "$bin/corpus-search" "$root" <<'PY' || fail "batch totals differ from corpus-search"
 import json, subprocess, sys, urllib.parse
 rows_path, cs, root = sys.argv[1:]
@@ -420,8 +423,14 @@ for row in rows:
     if row["error"] or row["query"] in checked:
         continue
     checked.add(row["query"])
-    q = urllib.parse.parse_qs(urllib.parse.urlsplit(row["link"]).query)["q"][0]
-    out = subprocess.run([cs, "--index", root, "--json", "--", q], capture_output=True, check=False)
+    params = urllib.parse.parse_qs(urllib.parse.urlsplit(row["link"]).query)
+    if "entity" in params:
+        q = "entity " + params["entity"][0]
+        args = ["--entity", params["entity"][0]]
+    else:
+        q = params["q"][0]
+        args = ["--", q]
+    out = subprocess.run([cs, "--index", root, "--json", *args], capture_output=True, check=False)
     assert out.returncode in (0, 1), out.stderr
     total = json.loads(out.stdout)["total"]
     assert total == row["total"], f"{row['query']!r} (q={q!r}): batch {row['total']}, search {total}"
@@ -489,9 +498,30 @@ run_rc cs -- palmyra
 cmp -s "$state" "$tmp/garbage" || fail "the corrupt state file was rewritten"
 
 # --- 8. scripts/reindex.sh --on-new ------------------------------------------------------------
-# TODO(reindex --on-new): reindex.sh prints `reindex: watch 'NAME': N new` per watch with new
-# matches and runs --on-new CMD per such watch with the JSON summary on stdin. To be filled in
-# by the engineer extending scripts/reindex.sh (it needs a valid state file: use a fresh --state
-# or a new index root, since the one above was corrupted on purpose).
+# 8. scripts/reindex.sh: a line per watch with new matches, and --on-new runs its command once
+# per such watch with the news as JSON on stdin (a fresh root: the one above is corrupt).
+hook_corpus="$tmp/hook-corpus"
+hook_root="$tmp/hook-index"
+mkdir -p "$hook_corpus"
+printf 'Convoy reaches Homs\n\nAn aid convoy reached Homs on Monday.\n' >"$hook_corpus/homs1.txt"
+printf 'Talks in Geneva\n\nDelegates met in Geneva.\n' >"$hook_corpus/geneva1.txt"
+CS_BIN_DIR="$bin" "$src/scripts/reindex.sh" --quiet "$hook_corpus" "$hook_root" >/dev/null ||
+  fail "first reindex.sh run"
+"$bin/corpus-search" --index "$hook_root" --watch add "Homs" homs >/dev/null || fail "watch Homs"
+"$bin/corpus-search" --index "$hook_root" --watch add "Geneva" geneva >/dev/null || fail "watch Geneva"
+printf 'Shelling in Homs\n\nShells fell on Homs overnight.\n' >"$hook_corpus/homs2.txt"
+printf 'Homs evacuation\n\nCivilians left Homs.\n' >"$hook_corpus/homs3.txt"
+hook_log="$tmp/hook.jsonl"
+CS_BIN_DIR="$bin" "$src/scripts/reindex.sh" --quiet \
+  --on-new "python3 -c 'import json,sys; d=json.load(sys.stdin); w=d[\"watches\"][0]; print(json.dumps([w[\"watch\"][\"name\"], w[\"total\"], sorted(h[\"id\"] for h in w[\"hits\"])]))' >>'$hook_log'" \
+  "$hook_corpus" "$hook_root" >"$tmp/reindex.out" || fail "reindex.sh --on-new run"
+grep -qx "reindex: watch 'Homs': 2 new" "$tmp/reindex.out" ||
+  fail "reindex.sh did not report Homs's 2 new matches: $(cat "$tmp/reindex.out")"
+! grep -q "watch 'Geneva'" "$tmp/reindex.out" || fail "reindex.sh reported Geneva, which got nothing"
+[[ "$(cat "$hook_log")" == '["Homs", 2, ["homs2", "homs3"]]' ]] ||
+  fail "--on-new got: $(cat "$hook_log")"
+# The hook does not record a check: the watch still has its 2 new matches.
+[[ "$("$bin/corpus-search" --index "$hook_root" --watch list --json | json '[w["new"] for w in d["watches"] if w["name"] == "Homs"][0]')" == 2 ]] ||
+  fail "--on-new recorded a check"
 
 echo "watches integration: OK"

@@ -15,6 +15,7 @@ TEST_CASE("xml escaping drops what XML forbids", "[atom]") {
       {"\"q\" 'a'", "&quot;q&quot; &apos;a&apos;"},
       {std::string("bell\x07 nul") + '\0' + "x", "bell nulx"},
       {"tab\tline\n", "tab\tline\n"},
+      {"odd \xEF\xBF\xBE and \xEF\xBF\xBF end \xEF\xBF\xBD", "odd  and  end \xEF\xBF\xBD"},
       {"دير الزور", "دير الزور"},
   };
   for (const Case& c : cases) {

@@ -14,8 +14,12 @@ namespace {
 httplib::Request request(const std::vector<std::pair<std::string, std::string>>& headers) {
   httplib::Request req;
   req.method = "POST";
-  req.headers.emplace("Host", "127.0.0.1:8080");
-  for (const auto& [name, value] : headers) req.headers.emplace(name, value);
+  bool host = false;
+  for (const auto& [name, value] : headers) {
+    req.headers.emplace(name, value);
+    host = host || name == "Host";
+  }
+  if (!host) req.headers.emplace("Host", "127.0.0.1:8080");
   return req;
 }
 
@@ -32,7 +36,11 @@ TEST_CASE("writes: same origin passes, cross-site is refused", "[write_guard]") 
   };
   const Case cases[] = {
       {"a local tool", true, "", {}, 0},
-      {"the page", true, "", {{"Origin", "http://127.0.0.1:8080"}, {"Sec-Fetch-Site", "same-origin"}}, 0},
+      {"the page",
+       true,
+       "",
+       {{"Origin", "http://127.0.0.1:8080"}, {"Sec-Fetch-Site", "same-origin"}},
+       0},
       {"another site", true, "", {{"Origin", "http://evil.example"}}, 403},
       {"a cross-site fetch", true, "", {{"Sec-Fetch-Site", "cross-site"}}, 403},
       {"a same-site other port", true, "", {{"Sec-Fetch-Site", "same-site"}}, 403},
@@ -42,14 +50,31 @@ TEST_CASE("writes: same origin passes, cross-site is refused", "[write_guard]") 
       {"token wrong", false, token, {{"Authorization", "Bearer 0123456789abcdef0124"}}, 401},
       {"token right", false, token, {{"Authorization", "Bearer " + token}}, 0},
       {"token in X-Write-Token", true, token, {{"X-Write-Token", token}}, 0},
-      {"token right but cross-site", false, token,
-       {{"Authorization", "Bearer " + token}, {"Origin", "http://evil.example"}}, 403},
+      {"a rebound name on loopback",
+       true,
+       "",
+       {{"Host", "evil.example:8080"},
+        {"Origin", "http://evil.example:8080"},
+        {"Sec-Fetch-Site", "same-origin"}},
+       403},
+      {"token right but cross-site",
+       false,
+       token,
+       {{"Authorization", "Bearer " + token}, {"Origin", "http://evil.example"}},
+       403},
   };
   for (const Case& c : cases) {
     CAPTURE(c.what);
     const cs::searchd::WriteGuard guard(c.loopback, c.token);
     CHECK(guard.refusal(request(c.headers)).first == c.status);
   }
+}
+
+TEST_CASE("host names of Host headers", "[write_guard]") {
+  CHECK(cs::searchd::host_name("127.0.0.1:8080") == "127.0.0.1");
+  CHECK(cs::searchd::host_name("localhost") == "localhost");
+  CHECK(cs::searchd::host_name("[::1]:8080") == "[::1]");
+  CHECK(cs::searchd::host_name("") == "");
 }
 
 TEST_CASE("loopback hosts", "[write_guard]") {
