@@ -71,6 +71,18 @@ class ValueRangeSpy : public Xapian::MatchSpy {
   std::string last_;
 };
 
+// The number of results after folding: one per distinct cluster key the spy saw, and one per
+// document without a key (it stands alone).
+std::int64_t folded_total(const Xapian::ValueCountMatchSpy& clusters) {
+  std::int64_t keys = 0;
+  std::int64_t keyed_documents = 0;
+  for (auto it = clusters.values_begin(); it != clusters.values_end(); ++it) {
+    ++keys;
+    keyed_documents += it.get_termfreq();
+  }
+  return keys + (static_cast<std::int64_t>(clusters.get_total()) - keyed_documents);
+}
+
 // Keeps only unprefixed (free-text) terms of 3+ bytes for relevance feedback.
 class FreeTextTerms : public Xapian::ExpandDecider {
  public:
@@ -260,6 +272,18 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
       counter->attach(enquire);
     }
   }
+  // With folding, Xapian's total is an estimate (its collapser keeps the keys of the
+  // documents it ranks only), which may exceed the unfolded count: count the distinct cluster
+  // keys of every match instead, in the pass that sees them all.
+  std::optional<Xapian::ValueCountMatchSpy> clusters;
+  if (request.collapse) {
+    clusters.emplace(schema::kSlotDupCluster);
+    if (location_.remote && !counting) {
+      counting.emplace(db_);
+      configure(*counting, request, built);
+    }
+    (counting ? *counting : enquire).add_matchspy(&*clusters);
+  }
   // Deep pages are allowed; one past the last match (or beyond 32 bits) is simply empty.
   const std::uint64_t offset = static_cast<std::uint64_t>(request.page - 1) * request.page_size;
   const Xapian::doccount first =
@@ -269,6 +293,10 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   if (counting) counting->get_mset(0, 0, db_.get_doccount());
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (clusters) {
+    result.total = folded_total(*clusters);
+    result.total_exact = true;
+  }
   if (request.want_snippets) {
     const Xapian::MSet highlight = highlight_set(built);
     fill_hits(mset, &highlight, result);
