@@ -210,6 +210,16 @@ bool is_arabic_article(std::string_view folded_word) {
   return false;
 }
 
+bool is_function_word(std::string_view folded_word) {
+  static constexpr std::array<std::string_view, 24> kWords = {
+      "the",  "a",  "an",   "of",  "and", "or", "in",  "on", "at", "for", "to", "from",
+      "with", "by", "into", "via", "de",  "du", "des", "la", "le", "les", "et", "del"};
+  for (std::string_view w : kWords) {
+    if (folded_word == w) return true;
+  }
+  return false;
+}
+
 std::string join_folded(std::span<const std::string> folded_words) {
   std::string joined;
   for (const std::string& w : folded_words) {

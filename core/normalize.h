@@ -38,6 +38,11 @@ std::string fold_word(std::string_view word);
 /// az, ez, an, at, ...), which fold_key drops in front of another word.
 bool is_arabic_article(std::string_view folded_word);
 
+/// True for a folded English (or French) function word: articles, prepositions, conjunctions
+/// ("the", "of", "and", "de", ...). Names contain them ("Islamic State of Iraq and the
+/// Levant"), but alone they show nothing of the name.
+bool is_function_word(std::string_view folded_word);
+
 /// The comparison key of a sequence of already folded words: articles dropped (unless the
 /// key would be empty), words joined without spaces, runs of one repeated letter collapsed.
 std::string join_folded(std::span<const std::string> folded_words);

@@ -150,7 +150,10 @@ SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Quer
               "unknown filter field '" + filter.field + "' (use " + filter_field_list() + ")"};
     }
     const std::string term_value = schema::term_value(*field, filter.value, &gazetteer_);
+    const std::size_t entities_before = current_->entity_ids.size();
     Xapian::Query q = value_query(*field, filter.value, term_value);
+    // An excluded entity is in no match: its spellings are nothing to highlight.
+    if (filter.exclude) current_->entity_ids.resize(entities_before);
     if (!filter.exclude) add_selection(*field, term_value, filter.value);
     (filter.exclude ? excludes : includes[filter.field]).push_back(std::move(q));
   }

@@ -327,8 +327,11 @@ Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
     for (const std::string& alias : entity->aliases) {
       const Xapian::Query phrase = builder_->phrase_query(alias);
       for (auto t = phrase.get_unique_terms_begin(); t != phrase.get_unique_terms_end(); ++t) {
-        // The words of a spelling, without "al", "ez"...: those alone are no match to show.
-        if ((*t).size() > 2 && !is_arabic_article(*t)) parts.emplace_back(*t);
+        // The words of a spelling, without "al", "ez", "the", "of"...: those alone are no
+        // match to show.
+        if ((*t).size() > 2 && !is_arabic_article(*t) && !is_function_word(*t)) {
+          parts.emplace_back(*t);
+        }
       }
     }
   }

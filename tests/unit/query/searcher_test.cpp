@@ -271,3 +271,56 @@ TEST_CASE("folding duplicates gives the exact number of folded results", "[searc
     }
   }
 }
+
+// Issue 20, defect 1: an entity filter highlighted the function words of its spellings ("for",
+// "the", "and") everywhere, and an excluded entity's words too.
+TEST_CASE("entity filters highlight their names and not function words or excluded names",
+          "[searcher][snippet]") {
+  Article sohr = make_article("s1", "Convoy report",
+                              "The convoy was hit by the Islamic State, according to the Syrian "
+                              "Observatory for Human Rights, and aid stopped for days.",
+                              "Reuters", "2016-05-01");
+  add_entity(sohr, "sohr", "Syrian Observatory for Human Rights");
+  add_entity(sohr, "isis", "Islamic State");
+  Article state = make_article("s2", "Convoy delayed",
+                               "The convoy was delayed, the State Department said on Monday.",
+                               "AFP", "2016-05-02");
+  cs::test::TempDir dir;
+  cs::test::write_index(dir.path() + "/db", {sohr, state});
+  SearchError error;
+  auto searcher = Searcher::open(dir.path() + "/db", error);
+  REQUIRE(searcher);
+  struct Case {
+    const char* what;
+    cs::query::Filter filter;
+    std::string id;
+    std::vector<std::string> marked;
+    std::vector<std::string> unmarked;
+  };
+  const Case cases[] = {
+      {"included",
+       {"org", "sohr", false},
+       "s1",
+       {"<mark>convoy</mark>", "<mark>Syrian</mark>", "<mark>Rights</mark>"},
+       {"<mark>for</mark>", "<mark>the</mark>", "<mark>and</mark>"}},
+      {"excluded", {"org", "isis", true}, "s2", {"<mark>convoy</mark>"}, {"<mark>State</mark>"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    SearchRequest request;
+    request.text = "convoy";
+    request.filters = {c.filter};
+    SearchResult result;
+    REQUIRE_FALSE(searcher->search(request, result));
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].id == c.id);
+    for (const std::string& mark : c.marked) {
+      CAPTURE(mark, result.hits[0].snippet);
+      CHECK(result.hits[0].snippet.find(mark) != std::string::npos);
+    }
+    for (const std::string& mark : c.unmarked) {
+      CAPTURE(mark, result.hits[0].snippet);
+      CHECK(result.hits[0].snippet.find(mark) == std::string::npos);
+    }
+  }
+}
