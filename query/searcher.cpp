@@ -537,9 +537,18 @@ SearchError SearcherImpl::related(const std::string& id, int limit, SearchResult
   const Xapian::ESet eset = enquire.get_eset(kRelatedTerms, rset, &decider);
   BuiltQuery built;
   built.text_query = Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end());
-  built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, built.text_query,
-                              Xapian::Query(schema::id_term(id)));
+  const std::string own_cluster = db_.get_document(*docid).get_value(schema::kSlotDupCluster);
+  Xapian::Query itself(schema::id_term(id));
+  if (!own_cluster.empty()) {
+    itself = Xapian::Query(Xapian::Query::OP_OR, itself,
+                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDupCluster,
+                                         own_cluster, own_cluster));
+  }
+  built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, built.text_query, itself);
   enquire.set_query(built.query);
+  // Copies of one story are one related report (folded by cluster), and copies of the article
+  // itself none (its cluster is excluded above).
+  enquire.set_collapse_key(schema::kSlotDupCluster);
   const Xapian::MSet mset = enquire.get_mset(0, limit);
   result = SearchResult{};
   result.query = "related:" + id;
