@@ -235,6 +235,9 @@ void post_batch(const ServiceContext& ctx, const httplib::Request& req, httplib:
       params.emplace_back(name, value);
     }
   }
+  if (column.empty() && req.get_header_value("Content-Type").starts_with("text/csv")) {
+    return set_error(res, 400, "a CSV batch needs ?column=NAME (or its number)");
+  }
   query::SearchRequest base;
   if (auto error = query::parse_search_params(params, base)) return send_error(res, error);
   if (!base.text.empty())

@@ -183,6 +183,9 @@ async function fetchJson(url, signal) {
 
 function formatDate(d) { return d || 'date unknown'; }
 
+const NUMBER = new Intl.NumberFormat('en');  // one formatter (toLocaleString makes one per call)
+function formatCount(n) { return NUMBER.format(n); }
+
 /// An ISO UTC time from the API ("2026-11-29T02:25:24Z") as "2026-11-29 02:25 UTC".
 function formatTime(iso) {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso || '');
@@ -348,7 +351,6 @@ function syncControls(state) {
   $('collapse').closest('label').hidden = !searching;
   $('export-csv').closest('.export').hidden = !searching;
   $('watch-this').hidden = !searching;
-  if (!searching) closeWatchForm();
   for (const v of VIEWS) $('view-' + v).setAttribute('aria-pressed', String(base === v));
   $('filters').hidden = base === 'watch';  // a watch has its own search: the sidebar lists watches
   renderActiveFilters(state);
@@ -510,7 +512,8 @@ function renderArticle(article, state) {
   $('article-title').textContent = article.title || '(untitled)';
   const meta = $('article-meta');
   meta.replaceChildren(document.createTextNode([article.outlet || 'unknown outlet', formatDate(article.published),
-    article.author ? 'by ' + article.author : ''].filter(Boolean).join(' · ')));
+    article.author ? 'by ' + article.author : '', article.added ? 'added ' + formatTime(article.added) : '']
+    .filter(Boolean).join(' · ')));
   const href = article.url && safeHref(article.url);
   if (href) meta.append(' · ', el('a', { href, rel: 'noopener noreferrer', target: '_blank', text: 'original' }));
   const paragraphs = (article.text || '').split(/\n\s*\n/).filter((t) => t.trim());
@@ -774,7 +777,7 @@ async function showWatch(state) {
     $('watch-more').hidden = true;
     return;
   } finally {
-    if (mine === watchShows) document.body.classList.remove('loading');
+    document.body.classList.remove('loading');
   }
   if (mine !== watchShows) return;
   renderWatchNews(news, state);
@@ -881,9 +884,9 @@ function batchSummary(done, stopped) {
   const rows = batch.rows;
   const errors = rows.filter((r) => r.error).length;
   const found = rows.filter((r) => !r.error && r.total > 0).length;
-  return (stopped ? 'Stopped after ' : done ? '' : 'Running… ') + rows.length.toLocaleString('en') + ' line' +
-    (rows.length === 1 ? '' : 's') + ' · ' + found.toLocaleString('en') + ' with matches' +
-    (errors ? ' · ' + errors.toLocaleString('en') + ' with errors' : '');
+  return (stopped ? 'Stopped after ' : done ? '' : 'Running… ') + formatCount(rows.length) + ' line' +
+    (rows.length === 1 ? '' : 's') + ' · ' + formatCount(found) + ' with matches' +
+    (errors ? ' · ' + formatCount(errors) + ' with errors' : '');
 }
 
 function batchCell(text, cls) { return el('td', cls ? { class: cls, text } : { text }); }
@@ -899,7 +902,7 @@ function batchRowNode(row) {
   const entity = e ? el('td', { class: 'entity' }, el('span', { class: 'entity-name', dir: 'auto', text: e.name }),
     el('span', { class: 'meta', dir: 'auto', text: [e.type, e.spelling && e.spelling !== e.name ? 'as “' + e.spelling + '”' : '']
       .filter(Boolean).join(' · ') })) : batchCell('—', 'none');
-  const outlets = (row.outlets || []).map((o) => o.value + ' (' + o.count.toLocaleString('en') + ')').join(', ');
+  const outlets = (row.outlets || []).map((o) => o.value + ' (' + formatCount(o.count) + ')').join(', ');
   const link = typeof row.link === 'string' && row.link.startsWith('/?') ? row.link : null;
   const search = el('td', {}, link ? el('a', { href: link, text: 'Search', 'aria-label': 'Search for ' + row.query,
     on: { click: (ev) => {
@@ -909,17 +912,16 @@ function batchRowNode(row) {
       render();
       window.scrollTo(0, 0);
     } } }) : null);
-  tr.append(entity, batchCell(Number(row.total || 0).toLocaleString('en'), 'num'), batchCell(row.first || '—'),
-    batchCell(row.last || '—'), batchCell(outlets || '—', 'outlets'), search);
+  tr.append(entity, batchCell(formatCount(Number(row.total || 0)), 'num'), batchCell(row.first || '—', 'date'),
+    batchCell(row.last || '—', 'date'), batchCell(outlets || '—', 'outlets'), search);
   return tr;
 }
 
-/// Reads a JSON Lines body row by row as it streams in (all at once where streams are missing).
-async function readJsonLines(res, onRow) {
-  if (!res.body || !res.body.getReader) {
-    for (const line of (await res.text()).split('\n')) if (line.trim()) onRow(JSON.parse(line));
-    return;
-  }
+/// Reads a JSON Lines body as it streams in, handing over the complete rows of each piece
+/// received (all at once where streams are missing).
+async function readJsonLines(res, onRows) {
+  const parse = (lines) => lines.filter((l) => l.trim()).map((l) => JSON.parse(l));
+  if (!res.body || !res.body.getReader) return onRows(parse((await res.text()).split('\n')));
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -927,15 +929,14 @@ async function readJsonLines(res, onRow) {
     const { done, value } = await reader.read();
     if (done) break;
     buffer += decoder.decode(value, { stream: true });
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      if (line.trim()) onRow(JSON.parse(line));
-    }
+    const end = buffer.lastIndexOf('\n');
+    if (end < 0) continue;
+    const lines = buffer.slice(0, end).split('\n');
+    buffer = buffer.slice(end + 1);
+    await onRows(parse(lines));
   }
   buffer += decoder.decode();
-  if (buffer.trim()) onRow(JSON.parse(buffer));
+  if (buffer.trim()) await onRows(parse([buffer]));
 }
 
 async function runBatch() {
@@ -979,11 +980,17 @@ async function runBatch() {
       try { answer = await res.json(); } catch { answer = null; }
       throw new Error((answer && answer.error) || 'request failed (' + res.status + ')');
     }
-    await readJsonLines(res, (row) => {
-      batch.rows.push(row);
-      $('batch-rows').append(batchRowNode(row));
-      $('batch-table').hidden = false;
-      if (batch.rows.length % 100 === 0) setBatchStatus(batchSummary(false, false));
+    await readJsonLines(res, async (rows) => {
+      if (batch.controller !== controller) throw new DOMException('a newer batch runs', 'AbortError');
+      const fragment = document.createDocumentFragment();
+      for (const row of rows) {
+        batch.rows.push(row);
+        fragment.append(batchRowNode(row));
+      }
+      $('batch-rows').append(fragment);
+      $('batch-table').hidden = batch.rows.length === 0;
+      setBatchStatus(batchSummary(false, false));
+      await new Promise((resolve) => setTimeout(resolve));  // let the page draw and take a Stop
     });
     done = true;
     setBatchStatus(batchSummary(true, false));
@@ -1041,6 +1048,7 @@ function render() {
   const state = readState();
   syncControls(state);
   $('watch-saved').textContent = '';
+  closeWatchForm();  // its name was suggested for the search that was on show
   renderWatches();  // marks the watch on show
   const mode = pageMode(state);
   $('article').hidden = mode !== 'doc';
@@ -1054,7 +1062,8 @@ function render() {
   if (mode === 'watch') return showWatch(state);
   if (mode !== 'claims') ledgers.forget();
   if (mode === 'batch') {
-    setStatus('Batch search');
+    const filters = describeQuery(batchParams(state).toString());
+    setStatus('Batch search on ' + (filters === 'all reports' ? 'all reports' : 'the reports with ' + filters));
     // The facets beside the batch count what its filters select: the search text does not apply.
     return runSearch(Object.assign({}, state, { q: '', page: 1 }), { quiet: true });
   }
