@@ -48,6 +48,7 @@ struct Options {
   std::string since;
   std::string batch_file;
   std::string column;
+  std::string entity_page;
 };
 
 int fail(const std::string& message) {
@@ -104,6 +105,10 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--batch", o.batch_file,
                  "Run every line of FILE (- for stdin) as a query; a row per line with the "
                  "entity it names, total, first and last date, top outlets");
+  app.add_option("--entity-page", o.entity_page,
+                 "The page of an entity (id as facets show it, or any spelling): spellings, "
+                 "timeline, co-occurring entities, outlets, sources, newest articles, incidents; "
+                 "the other options narrow the articles");
   app.add_option("--column", o.column,
                  "With --batch: FILE is CSV, use this column (name or number)");
   app.add_option("--bench-queries", o.bench_file, "Run a benchmark query file, print latencies");
@@ -200,6 +205,30 @@ int run_search(cs::cli::Backend& backend, const Options& o) {
   return result.total > 0 ? kMatched : kNoMatch;
 }
 
+// --entity-page: the entity's page over the matches of the other options (a local index).
+int run_entity_page(const Options& o) {
+  if (!o.server.empty())
+    return fail("--entity-page works on a local --index (searchd has /api/entity)");
+  cs::query::SearchRequest scope;
+  if (const auto error = make_request(o, scope)) return fail(error.message);
+  cs::query::SearchError error;
+  auto searcher = cs::query::Searcher::open(o.index, error);
+  if (!searcher) return fail(error.message);
+  cs::query::EntityProfile profile;
+  error = cs::query::entity_profile(*searcher, o.entity_page, scope, profile);
+  if (error.code == cs::query::ErrorCode::kNotFound) {
+    std::cerr << "corpus-search: " << error.message << "\n";
+    return kNoMatch;
+  }
+  if (error) return fail(error.message);
+  if (o.json) {
+    std::cout << cs::query::dump(cs::query::entity_profile_json(profile)) << "\n";
+  } else {
+    cs::cli::print_entity_profile(std::cout, profile);
+  }
+  return kMatched;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -238,6 +267,7 @@ int main(int argc, char** argv) {
     if (const auto error = make_request(options, command.filters)) return fail(error.message);
     return cs::cli::run_batch_command(command, std::cout, std::cerr);
   }
+  if (!options.entity_page.empty()) return run_entity_page(options);
   cs::query::SearchError error;
   auto backend = options.server.empty() ? cs::cli::open_local_backend(options.index, error)
                                         : cs::cli::open_remote_backend(options.server, error);

@@ -1,5 +1,6 @@
 #include "cli/output.h"
 
+#include <map>
 #include <utility>
 
 namespace cs::cli {
@@ -145,6 +146,56 @@ void print_facets(std::ostream& out, const query::SearchResult& result) {
       out << (i == 0 ? " " : ", ") << facet.values[i].value << " (" << facet.values[i].count << ")";
     }
     out << "\n";
+  }
+}
+
+namespace {
+
+// "name 12, other 3": a list of counts on one line.
+std::string count_list(const std::vector<query::FacetCount>& counts) {
+  std::string line;
+  for (const query::FacetCount& c : counts) {
+    if (!line.empty()) line += ", ";
+    line += c.value + " " + std::to_string(c.count);
+  }
+  return line.empty() ? "-" : line;
+}
+
+}  // namespace
+
+void print_entity_profile(std::ostream& out, const query::EntityProfile& profile) {
+  out << profile.entity.name << " (" << profile.entity.type << ", " << profile.entity.id
+      << "): " << profile.articles << " articles\n";
+  out << "  spellings   " << count_list(profile.spellings) << "  (in the newest "
+      << profile.spellings_from << " articles)\n";
+  for (const query::FacetResult& facet : profile.cooccurring) {
+    out << "  with " << facet.name
+        << std::string(facet.name.size() < 6 ? 6 - facet.name.size() : 0, ' ') << " "
+        << count_list(facet.values) << "\n";
+  }
+  out << "  outlets     " << count_list(profile.outlets) << "\n";
+  out << "  sources     " << count_list(profile.sources) << "\n";
+  std::map<std::string, std::int64_t> years;
+  for (const query::TimelineBucket& b : profile.timeline) years[b.period.substr(0, 4)] += b.count;
+  std::string by_year;
+  for (const auto& [year, count] : years) {
+    by_year += (by_year.empty() ? "" : ", ") + year + " " + std::to_string(count);
+  }
+  out << "  by year     " << (by_year.empty() ? "-" : by_year) << "\n";
+  out << "  newest:\n";
+  for (const query::Hit& hit : profile.newest) {
+    out << "    " << hit.published.value_or("undated") << "  " << hit.title << " ("
+        << hit.outlet.value_or("unknown outlet") << ")\n";
+  }
+  if (!profile.incidents.empty()) {
+    out << "  incidents (" << profile.incidents_total << "):\n";
+    for (const query::Incident& i : profile.incidents) {
+      out << "    " << (i.from.empty() ? "undated" : i.from) << "  " << i.outcome << " "
+          << i.victims << (i.place.name.empty() ? "" : " in " + i.place.name) << ": "
+          << (i.low ? std::to_string(*i.low) : "?")
+          << (i.high && i.low != i.high ? "-" + std::to_string(*i.high) : "") << " (" << i.claimants
+          << " claimants, " << i.outlets << " outlets)\n";
+    }
   }
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "query/entity_profile.h"
 #include "query/search.h"
 
 namespace cs::cli {
@@ -25,6 +26,10 @@ void print_results(std::ostream& out, const query::SearchResult& result, bool co
 /// range of figures, claimants and outlets), then its claims with columns incident, claimant,
 /// number, victims, outlet, date.
 void print_claims(std::ostream& out, const query::ClaimsResult& result, bool colour);
+
+/// Prints an entity page: name and type, articles, spellings, co-occurring entities, outlets,
+/// cited sources, the newest articles and incidents, the mention timeline by year.
+void print_entity_profile(std::ostream& out, const query::EntityProfile& profile);
 
 /// Prints facet counts as a compact table, one facet per line.
 void print_facets(std::ostream& out, const query::SearchResult& result);

@@ -263,33 +263,35 @@ json to_json(const StoredArticle& article) {
   return out;
 }
 
+json to_json(const Incident& incident) {
+  json claims = json::array();
+  for (const IncidentClaim& c : incident.claims) {
+    json claim = claim_json(c.claim);
+    claim["article"] = c.article_id;
+    claim["title"] = c.title;
+    claim["outlet"] = optional_json(c.outlet);
+    claim["published"] = optional_json(c.published);
+    claims.push_back(std::move(claim));
+  }
+  return {{"id", incident.id},
+          {"place", ref_json(incident.place)},
+          {"outcome", incident.outcome},
+          {"victims", incident.victims},
+          {"group", ref_json(incident.group)},
+          {"from", incident.from.empty() ? json(nullptr) : json(incident.from)},
+          {"to", incident.to.empty() ? json(nullptr) : json(incident.to)},
+          {"low", incident.low ? json(*incident.low) : json(nullptr)},
+          {"high", incident.high ? json(*incident.high) : json(nullptr)},
+          {"claimants", incident.claimants},
+          {"outlets", incident.outlets},
+          {"articles", incident.articles},
+          {"claims_total", incident.claims_total},
+          {"claims", std::move(claims)}};
+}
+
 json to_json(const ClaimsResult& result) {
   json incidents = json::array();
-  for (const Incident& i : result.incidents) {
-    json claims = json::array();
-    for (const IncidentClaim& c : i.claims) {
-      json claim = claim_json(c.claim);
-      claim["article"] = c.article_id;
-      claim["title"] = c.title;
-      claim["outlet"] = optional_json(c.outlet);
-      claim["published"] = optional_json(c.published);
-      claims.push_back(std::move(claim));
-    }
-    incidents.push_back({{"id", i.id},
-                         {"place", ref_json(i.place)},
-                         {"outcome", i.outcome},
-                         {"victims", i.victims},
-                         {"group", ref_json(i.group)},
-                         {"from", i.from.empty() ? json(nullptr) : json(i.from)},
-                         {"to", i.to.empty() ? json(nullptr) : json(i.to)},
-                         {"low", i.low ? json(*i.low) : json(nullptr)},
-                         {"high", i.high ? json(*i.high) : json(nullptr)},
-                         {"claimants", i.claimants},
-                         {"outlets", i.outlets},
-                         {"articles", i.articles},
-                         {"claims_total", i.claims_total},
-                         {"claims", std::move(claims)}});
-  }
+  for (const Incident& i : result.incidents) incidents.push_back(to_json(i));
   return {{"query", result.query},
           {"total", result.total},
           {"articles_with_claims", result.articles_with_claims},

@@ -57,6 +57,9 @@ namespace cs::query {
 /// The SearchResult as JSON (format above).
 nlohmann::json to_json(const SearchResult& result);
 
+/// One incident of a claims answer as JSON (an element of "incidents").
+nlohmann::json to_json(const Incident& incident);
+
 /// The StoredArticle as JSON (format above).
 nlohmann::json to_json(const StoredArticle& article);
 

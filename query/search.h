@@ -260,6 +260,18 @@ class Searcher {
   /// The gazetteer entity whose spelling `name` is as a whole (fold_key match, or an id).
   std::optional<NameMatch> resolve_name(std::string_view name) const;
 
+  /// The entity `id_or_name` names (a gazetteer id or spelling, an "x-" id, or an unknown name,
+  /// whose id is made as the indexer makes it) with its display name and type, or nullopt when
+  /// neither the gazetteer nor the index knows it.
+  std::optional<HitEntity> describe_entity(std::string_view id_or_name);
+
+  /// Counts the spellings under which the matches of `request` (newest first, at most
+  /// `max_articles` of them) write entity `id`: spelling -> articles, most used first.
+  /// `articles_read` says how many articles were read.
+  SearchError mention_spellings(const SearchRequest& request, const std::string& id,
+                                int max_articles, std::vector<FacetCount>& spellings,
+                                int& articles_read);
+
   /// The stamp of the last indexing run that wrote into the open revision (core/arrival.h;
   /// "" for an index built before stamps): every article's added stamp is at most this.
   std::string last_added() const;

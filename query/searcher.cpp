@@ -2,6 +2,7 @@
 // caught here, at the library boundary, and turned into SearchError values.
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -146,6 +147,10 @@ class SearcherImpl {
   SearchError related(const std::string& id, int limit, SearchResult& result);
   SearchError summarize(const SearchRequest& request, int outlets, MatchSummary& summary);
   std::optional<NameMatch> resolve_name(std::string_view name) const;
+  std::optional<HitEntity> describe_entity(std::string_view id_or_name);
+  SearchError mention_spellings(const SearchRequest& request, const std::string& id,
+                                int max_articles, std::vector<FacetCount>& spellings,
+                                int& articles_read);
   std::string last_added() const { return db_.get_metadata(std::string(schema::kMetaLastAdded)); }
 
   // Opens the shards of the remote stub again; kNoIndex when none answers.
@@ -620,6 +625,55 @@ std::optional<NameMatch> SearcherImpl::resolve_name(std::string_view name) const
   return match;
 }
 
+std::optional<HitEntity> SearcherImpl::describe_entity(std::string_view id_or_name) {
+  std::string id;
+  if (const GazetteerEntity* entity = gazetteer_.resolve(id_or_name)) {
+    id = entity->id;
+  } else if (id_or_name.starts_with("x-")) {
+    id = std::string(id_or_name);
+  } else {
+    id = schema::unknown_name_id(id_or_name);
+  }
+  if (id.empty()) return std::nullopt;
+  const std::string key = std::string(schema::kMetaEntityPrefix) + id;
+  std::string meta = db_.get_metadata(key);
+  for (std::size_t i = 1; meta.empty() && i < parts_.size(); ++i)
+    meta = parts_[i].get_metadata(key);
+  const std::size_t tab = meta.find('\t');
+  if (tab != std::string::npos) return HitEntity{id, meta.substr(tab + 1), meta.substr(0, tab)};
+  if (const GazetteerEntity* entity = gazetteer_.find_by_id(id)) {
+    return HitEntity{id, entity->canonical, std::string(entity_type_name(entity->type))};
+  }
+  return std::nullopt;
+}
+
+SearchError SearcherImpl::mention_spellings(const SearchRequest& request, const std::string& id,
+                                            int max_articles, std::vector<FacetCount>& spellings,
+                                            int& articles_read) {
+  BuiltQuery built;
+  if (SearchError e = builder_->build(request, built)) return e;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_sort_by_value(schema::kSlotNewestKey, false);
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(max_articles));
+  std::map<std::string, std::int64_t> counts;
+  articles_read = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto article = decode_doc_data(it.get_document().get_data());
+    if (!article) continue;
+    ++articles_read;
+    for (const EntityMention& mention : article->entities) {
+      if (mention.id != id) continue;
+      for (const std::string& spelling : mention.mentions) ++counts[spelling];
+    }
+  }
+  spellings.clear();
+  for (const auto& [spelling, count] : counts) spellings.push_back({spelling, spelling, count});
+  std::stable_sort(spellings.begin(), spellings.end(),
+                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  return {};
+}
+
 std::unique_ptr<Searcher> Searcher::open(const std::string& path, SearchError& error) {
   IndexLocation location;
   std::string message;
@@ -677,6 +731,22 @@ SearchError Searcher::summarize(const SearchRequest& request, int outlets, Match
 
 std::optional<NameMatch> Searcher::resolve_name(std::string_view name) const {
   return impl_->resolve_name(name);
+}
+
+std::optional<HitEntity> Searcher::describe_entity(std::string_view id_or_name) {
+  try {
+    return impl_->describe_entity(id_or_name);
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
+SearchError Searcher::mention_spellings(const SearchRequest& request, const std::string& id,
+                                        int max_articles, std::vector<FacetCount>& spellings,
+                                        int& articles_read) {
+  return impl_->guarded([&] {
+    return impl_->mention_spellings(request, id, max_articles, spellings, articles_read);
+  });
 }
 
 std::string Searcher::last_added() const {

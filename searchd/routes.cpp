@@ -3,6 +3,7 @@
 #include <regex>
 #include <vector>
 
+#include "query/entity_profile.h"
 #include "query/export.h"
 #include "query/json.h"
 #include "query/request_params.h"
@@ -117,6 +118,22 @@ void get_claims(const ServiceContext& ctx, const httplib::Request& req, httplib:
   });
 }
 
+void get_entity(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  query::SearchRequest scope;
+  if (auto error = query::parse_search_params(params_of(req), scope)) {
+    return send_error(res, error);
+  }
+  SearchError error;
+  auto lease = ctx.index.acquire(error);
+  if (!lease) return send_error(res, error);
+  answer_cached(ctx, lease, req, res, [&](std::string& body) {
+    query::EntityProfile profile;
+    SearchError e = query::entity_profile(*lease.searcher, req.matches[1].str(), scope, profile);
+    if (!e) body = query::dump(query::entity_profile_json(profile));
+    return e;
+  });
+}
+
 void get_doc(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   SearchError error;
   auto lease = ctx.index.acquire(error);
@@ -203,6 +220,7 @@ constexpr Route kRoutes[] = {
     {"search", "GET", "/api/search", get_search},
     {"claims", "GET", "/api/claims", get_claims},
     {"doc", "GET", "/api/doc/([^/]+)", get_doc},
+    {"entity", "GET", "/api/entity/([^/]+)", get_entity},
     {"related", "GET", "/api/doc/([^/]+)/related", get_related},
     {"export", "GET", "/api/export", get_export},
     {"schema", "GET", "/api/schema", get_schema},
