@@ -49,6 +49,10 @@ struct Options {
   std::string batch_file;
   std::string column;
   std::string entity_page;
+  bool timeline = false;
+  std::vector<std::string> compare;
+  std::string interval = "auto";
+  bool normalise = false;
 };
 
 int fail(const std::string& message) {
@@ -109,6 +113,17 @@ void define_options(CLI::App& app, Options& o) {
                  "The page of an entity (id as facets show it, or any spelling): spellings, "
                  "timeline, co-occurring entities, outlets, sources, newest articles, incidents; "
                  "the other options narrow the articles");
+  app.add_flag("--timeline", o.timeline,
+               "Matches per period on one axis: the query, and each --compare query beside it "
+               "(table; --json or --export csv)");
+  app.add_option("--compare", o.compare, "With --timeline: another query to compare (up to 4)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--interval", o.interval, "With --timeline: auto, day, week, month or year")
+      ->capture_default_str();
+  app.add_flag("--normalise", o.normalise,
+               "With --timeline: also each period's share of all articles under the filters");
   app.add_option("--column", o.column,
                  "With --batch: FILE is CSV, use this column (name or number)");
   app.add_option("--bench-queries", o.bench_file, "Run a benchmark query file, print latencies");
@@ -205,6 +220,42 @@ int run_search(cs::cli::Backend& backend, const Options& o) {
   return result.total > 0 ? kMatched : kNoMatch;
 }
 
+// --timeline: matches per period of the query and of each --compare query (a local index).
+int run_timeline(const Options& o) {
+  if (!o.server.empty())
+    return fail("--timeline works on a local --index (searchd has /api/timeline)");
+  cs::query::Params params;
+  for (const auto& p : option_params(o)) {
+    if (p.first != "sort" && p.first != "page" && p.first != "size" && p.first != "collapse") {
+      params.push_back(p);
+    }
+  }
+  for (const std::string& q : o.compare) params.emplace_back("q", q);
+  params.emplace_back("interval", o.interval);
+  if (o.normalise) params.emplace_back("normalise", "true");
+  cs::query::TimelineRequest request;
+  if (const auto error = cs::query::parse_timeline_params(params, request)) {
+    return fail(error.message);
+  }
+  cs::query::SearchError error;
+  auto searcher = cs::query::Searcher::open(o.index, error);
+  if (!searcher) return fail(error.message);
+  cs::query::TimelineComparison comparison;
+  if ((error = cs::query::compare_timelines(*searcher, request, comparison))) {
+    return fail(error.message);
+  }
+  if (o.json) {
+    std::cout << cs::query::dump(cs::query::timeline_json(comparison)) << "\n";
+  } else if (o.export_format == "csv") {
+    std::cout << cs::query::timeline_csv(comparison);
+  } else {
+    cs::cli::print_timeline(std::cout, comparison);
+  }
+  std::int64_t total = 0;
+  for (const auto& series : comparison.series) total += series.total;
+  return total > 0 ? kMatched : kNoMatch;
+}
+
 // --entity-page: the entity's page over the matches of the other options (a local index).
 int run_entity_page(const Options& o) {
   if (!o.server.empty())
@@ -268,6 +319,7 @@ int main(int argc, char** argv) {
     return cs::cli::run_batch_command(command, std::cout, std::cerr);
   }
   if (!options.entity_page.empty()) return run_entity_page(options);
+  if (options.timeline) return run_timeline(options);
   cs::query::SearchError error;
   auto backend = options.server.empty() ? cs::cli::open_local_backend(options.index, error)
                                         : cs::cli::open_remote_backend(options.server, error);

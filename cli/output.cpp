@@ -1,5 +1,6 @@
 #include "cli/output.h"
 
+#include <cstdio>
 #include <map>
 #include <utility>
 
@@ -196,6 +197,27 @@ void print_entity_profile(std::ostream& out, const query::EntityProfile& profile
           << (i.high && i.low != i.high ? "-" + std::to_string(*i.high) : "") << " (" << i.claimants
           << " claimants, " << i.outlets << " outlets)\n";
     }
+  }
+}
+
+void print_timeline(std::ostream& out, const query::TimelineComparison& comparison) {
+  for (const query::TimelineSeries& s : comparison.series) {
+    out << s.query << ": " << s.total << " matches (" << s.dated << " dated)\n";
+  }
+  out << "per " << query::interval_name(comparison.interval) << "\n";
+  char cell[64];
+  for (std::size_t k = 0; k < comparison.periods.size(); ++k) {
+    out << comparison.periods[k];
+    for (const query::TimelineSeries& s : comparison.series) {
+      if (comparison.normalised) {
+        std::snprintf(cell, sizeof cell, "  %8lld %6.2f%%", static_cast<long long>(s.counts[k]),
+                      100.0 * s.shares[k]);
+      } else {
+        std::snprintf(cell, sizeof cell, "  %8lld", static_cast<long long>(s.counts[k]));
+      }
+      out << cell;
+    }
+    out << "\n";
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include "query/entity_profile.h"
 #include "query/search.h"
+#include "query/timeline_compare.h"
 
 namespace cs::cli {
 
@@ -30,6 +31,10 @@ void print_claims(std::ostream& out, const query::ClaimsResult& result, bool col
 /// Prints an entity page: name and type, articles, spellings, co-occurring entities, outlets,
 /// cited sources, the newest articles and incidents, the mention timeline by year.
 void print_entity_profile(std::ostream& out, const query::EntityProfile& profile);
+
+/// Prints a timeline comparison as a table: a row per period, a column per query (with its
+/// share of all articles when normalised), totals first.
+void print_timeline(std::ostream& out, const query::TimelineComparison& comparison);
 
 /// Prints facet counts as a compact table, one facet per line.
 void print_facets(std::ostream& out, const query::SearchResult& result);

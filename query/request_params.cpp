@@ -177,6 +177,37 @@ SearchError parse_claims_params(const Params& params, ClaimsRequest& request) {
   return parse_params(params, request.search, {.limit = &request.limit});
 }
 
+SearchError parse_timeline_params(const Params& params, TimelineRequest& request) {
+  request = TimelineRequest{};
+  Params rest;
+  for (const auto& [name, value] : params) {
+    if (name == "q") {
+      request.queries.push_back(value);
+    } else if (name == "interval") {
+      const auto interval = interval_from_name(value);
+      if (!interval) return bad(name, "must be auto, day, week, month or year");
+      request.interval = *interval;
+    } else if (name == "normalise") {
+      if (value != "true" && value != "false") return bad(name, "must be true or false");
+      request.normalise = value == "true";
+    } else if (name == "sort" || name == "page" || name == "size" || name == "collapse") {
+      return bad(name, "is not used by a timeline");
+    } else {
+      rest.emplace_back(name, value);
+    }
+  }
+  if (request.queries.empty() || request.queries.size() > kMaxCompareQueries) {
+    return bad("q", "must be given 1 to " + std::to_string(kMaxCompareQueries) + " times");
+  }
+  for (const std::string& q : request.queries) {
+    if (q.find_first_not_of(" \t") == std::string::npos) return bad("q", "must not be empty");
+  }
+  request.filters.want_facets = false;
+  request.filters.want_snippets = false;
+  request.filters.want_timeline = false;
+  return parse_params(rest, request.filters, {});
+}
+
 Params search_params(const SearchRequest& request) {
   Params params = filter_params(request);
   params.emplace_back("page", std::to_string(request.page));

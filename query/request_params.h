@@ -18,6 +18,7 @@
 
 #include "query/export.h"
 #include "query/search.h"
+#include "query/timeline_compare.h"
 
 namespace cs::query {
 
@@ -68,6 +69,11 @@ Params export_params(const SearchRequest& request, const ExportSpec& spec);
 
 /// The /api/claims parameters of `request`.
 Params claims_params(const ClaimsRequest& request);
+
+/// Fills a timeline comparison from /api/timeline parameters: `q` (repeatable, one per query,
+/// at most kMaxCompareQueries), `interval` (auto|day|week|month|year), `normalise`
+/// (true|false) and the filters and dates of /api/search (sort, paging and collapse refused).
+SearchError parse_timeline_params(const Params& params, TimelineRequest& request);
 
 /// `params` as a URL query string (no leading "?"), values percent-encoded.
 std::string query_string(const Params& params);

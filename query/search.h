@@ -272,6 +272,11 @@ class Searcher {
                                 int max_articles, std::vector<FacetCount>& spellings,
                                 int& articles_read);
 
+  /// The number of matches of `request` per publication date ("YYYYMMDD"; undated matches are
+  /// not in the map) and their total, in one pass (also over remote shards).
+  SearchError date_counts(const SearchRequest& request, std::map<std::string, std::int64_t>& counts,
+                          std::int64_t& total);
+
   /// The stamp of the last indexing run that wrote into the open revision (core/arrival.h;
   /// "" for an index built before stamps): every article's added stamp is at most this.
   std::string last_added() const;

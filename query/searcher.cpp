@@ -148,6 +148,8 @@ class SearcherImpl {
   SearchError summarize(const SearchRequest& request, int outlets, MatchSummary& summary);
   std::optional<NameMatch> resolve_name(std::string_view name) const;
   std::optional<HitEntity> describe_entity(std::string_view id_or_name);
+  SearchError date_counts(const SearchRequest& request, std::map<std::string, std::int64_t>& counts,
+                          std::int64_t& total);
   SearchError mention_spellings(const SearchRequest& request, const std::string& id,
                                 int max_articles, std::vector<FacetCount>& spellings,
                                 int& articles_read);
@@ -647,6 +649,25 @@ std::optional<HitEntity> SearcherImpl::describe_entity(std::string_view id_or_na
   return std::nullopt;
 }
 
+SearchError SearcherImpl::date_counts(const SearchRequest& request,
+                                      std::map<std::string, std::int64_t>& counts,
+                                      std::int64_t& total) {
+  BuiltQuery built;
+  if (SearchError e = builder_->build(request, built)) return e;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy dates(schema::kSlotDate);
+  enquire.add_matchspy(&dates);
+  enquire.get_mset(0, 0, db_.get_doccount());
+  counts.clear();
+  for (auto it = dates.values_begin(); it != dates.values_end(); ++it) {
+    if (!(*it).empty()) counts[*it] = it.get_termfreq();
+  }
+  total = static_cast<std::int64_t>(dates.get_total());
+  return {};
+}
+
 SearchError SearcherImpl::mention_spellings(const SearchRequest& request, const std::string& id,
                                             int max_articles, std::vector<FacetCount>& spellings,
                                             int& articles_read) {
@@ -739,6 +760,12 @@ std::optional<HitEntity> Searcher::describe_entity(std::string_view id_or_name) 
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
+}
+
+SearchError Searcher::date_counts(const SearchRequest& request,
+                                  std::map<std::string, std::int64_t>& counts,
+                                  std::int64_t& total) {
+  return impl_->guarded([&] { return impl_->date_counts(request, counts, total); });
 }
 
 SearchError Searcher::mention_spellings(const SearchRequest& request, const std::string& id,

@@ -134,6 +134,22 @@ void get_entity(const ServiceContext& ctx, const httplib::Request& req, httplib:
   });
 }
 
+void get_timeline(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  query::TimelineRequest request;
+  if (auto error = query::parse_timeline_params(params_of(req), request)) {
+    return send_error(res, error);
+  }
+  SearchError error;
+  auto lease = ctx.index.acquire(error);
+  if (!lease) return send_error(res, error);
+  answer_cached(ctx, lease, req, res, [&](std::string& body) {
+    query::TimelineComparison comparison;
+    SearchError e = query::compare_timelines(*lease.searcher, request, comparison);
+    if (!e) body = query::dump(query::timeline_json(comparison));
+    return e;
+  });
+}
+
 void get_doc(const ServiceContext& ctx, const httplib::Request& req, httplib::Response& res) {
   SearchError error;
   auto lease = ctx.index.acquire(error);
@@ -221,6 +237,7 @@ constexpr Route kRoutes[] = {
     {"claims", "GET", "/api/claims", get_claims},
     {"doc", "GET", "/api/doc/([^/]+)", get_doc},
     {"entity", "GET", "/api/entity/([^/]+)", get_entity},
+    {"timeline", "GET", "/api/timeline", get_timeline},
     {"related", "GET", "/api/doc/([^/]+)/related", get_related},
     {"export", "GET", "/api/export", get_export},
     {"schema", "GET", "/api/schema", get_schema},
