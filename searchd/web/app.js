@@ -1,6 +1,7 @@
 // The search page. State lives in the URL with the API's parameter names (plus `view` for the
-// claims ledger and the batch search, `doc` for the article view, `hl` for the sentence it
-// highlights and `watch` for a watch's new matches), so searches can be shared and
+// claims ledger, the batch search and the comparison, `doc` for the article view, `hl` for the
+// sentence it highlights, `watch` for a watch's new matches, `entity_page` for an entity's page
+// and `cq`, `interval`, `normalise` for the compared queries), so searches can be shared and
 // back/forward work. Every text that comes from
 // the index is inserted with textContent/createElement, never innerHTML; snippets (escaped
 // server-side, containing only <mark>) are split on the literal mark tags.
@@ -13,12 +14,15 @@ let ENTITY_FIELDS = {};   // entity type ("person", ..., "other") -> filter fiel
 const DEBOUNCE_MS = 300;
 const FACET_FILTER_MIN = 7;
 
-const VIEWS = ['reports', 'claims', 'batch'];
+const VIEWS = ['reports', 'claims', 'batch', 'compare'];
+const INTERVALS = ['auto', 'day', 'week', 'month', 'year'];
+const MAX_COMPARE = 5;     // queries compared at once (the API's limit)
 const WATCH_PAGE = 50;     // new matches shown when a watch is opened (the API allows 100)
 
 const $ = (id) => document.getElementById(id);
 let typingTimer = null;
 let articleFromResults = false;  // the article view was pushed on top of a results page
+let entityFromPage = false;      // the entity page was pushed on top of another page
 
 // ---- state <-> URL -------------------------------------------------------------------------
 
@@ -32,6 +36,10 @@ function readState() {
     collapse: p.get('collapse') === 'true', doc: p.get('doc') || '',
     view: VIEWS.includes(p.get('view')) ? p.get('view') : 'reports', hl: p.get('hl') || '',
     watch: /^\d{1,18}$/.test(p.get('watch') || '') ? p.get('watch') : '',
+    entityPage: (p.get('entity_page') || '').trim(),
+    cq: p.getAll('cq').map((q) => q.trim()).filter(Boolean).slice(0, MAX_COMPARE),
+    interval: INTERVALS.includes(p.get('interval')) ? p.get('interval') : 'auto',
+    normalise: p.get('normalise') === 'true',
   };
 }
 
@@ -50,7 +58,13 @@ function pageUrl(state) {
   const p = apiParams(state);
   if (state.page > 1) p.set('page', String(state.page));
   if (state.view !== 'reports') p.set('view', state.view);
+  if (state.view === 'compare') {  // the compared queries belong to the comparison only
+    for (const q of state.cq || []) p.append('cq', q);
+    if (state.interval && state.interval !== 'auto') p.set('interval', state.interval);
+    if (state.normalise) p.set('normalise', 'true');
+  }
   if (state.watch) p.set('watch', state.watch);
+  if (state.entityPage) p.set('entity_page', state.entityPage);
   if (state.doc) p.set('doc', state.doc);
   if (state.doc && state.hl) p.set('hl', state.hl);
   const s = p.toString();
@@ -81,6 +95,23 @@ function toggleFilter(field, value, exclude) {
     if (!filters[field].includes(wanted)) list.push(wanted);
     filters[field] = list;
   });
+}
+
+/// A copy of the filter lists of `state`.
+function copyFilters(state) {
+  const filters = {};
+  for (const f of FILTER_FIELDS) filters[f] = (state.filters[f] || []).slice();
+  return filters;
+}
+
+/// Adds `id` to `filters` so that it narrows them (values of one field are ORed): under the
+/// first of `fields` the filters do not use yet (else the first). Nothing when already there.
+function addAnded(filters, fields, id) {
+  const known = fields.filter((f) => FILTER_FIELDS.includes(f));
+  if (known.some((f) => filters[f].includes(id))) return filters;
+  const field = known.find((f) => filters[f].length === 0) || known[0];
+  if (field) filters[field] = filters[field].concat(id);
+  return filters;
 }
 
 // ---- DOM helpers ---------------------------------------------------------------------------
@@ -127,13 +158,32 @@ function entityField(type) {
   return ENTITY_FIELDS[type] || ENTITY_FIELDS.other;
 }
 
+/// A link to a state of the page (`change` over the current one, as navigate() makes it): a
+/// real href for a new tab, navigated in the page on a plain click.
+function stateLink(props, change, onOpen) {
+  const target = Object.assign(readState(), { page: 1, doc: '', hl: '', watch: '' }, change);
+  return el('a', Object.assign({}, props, { href: pageUrl(target), on: { click: (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button) return;
+    e.preventDefault();
+    if (onOpen) onOpen();
+    navigate(change);
+    window.scrollTo(0, 0);
+  } } }));
+}
+
+/// The link to the entity page of `id` (any page; the search's filters and dates stay).
+function entityPageLink(id, name, props = {}) {
+  return stateLink(Object.assign({ class: 'page-link', text: 'ⓘ', title: 'Page of ' + name,
+    'aria-label': 'Page of ' + name }, props), { entityPage: id }, () => { entityFromPage = true; });
+}
+
 function entityChip(entity) {
   const field = entityField(entity.type);
-  return el('li', {}, el('button', {
+  return el('li', { class: 'chip-item' }, el('button', {
     type: 'button', class: 'chip chip-' + field, text: entity.name,
     title: 'Filter by ' + field + ' ' + entity.name,
     on: { click: () => toggleFilter(field, entity.id || entity.name, false) },
-  }));
+  }), entityPageLink(entity.id || entity.name, entity.name, { class: 'page-link chip-page chip-' + field }));
 }
 
 function setStatus(text) { $('status').textContent = text; }
@@ -236,7 +286,7 @@ function renderActiveFilters(state) {
   $('active').hidden = items.length === 0;
 }
 
-function facetEntry(name, fv, state, isYear) {
+function facetEntry(name, fv, state, isYear, isEntity) {
   const value = fv.id || fv.value;
   const selected = isYear ? state.from === value && state.to === value : state.filters[name].includes(value);
   const excluded = !isYear && state.filters[name].includes('-' + value);
@@ -247,6 +297,7 @@ function facetEntry(name, fv, state, isYear) {
     'aria-pressed': String(selected), on: { click: toggle } },
     el('span', { class: 'facet-name', text: fv.value }), el('span', { class: 'count', text: String(fv.count) }));
   const li = el('li', { 'data-name': fv.value.toLowerCase() }, main);
+  if (isEntity) li.append(entityPageLink(value, fv.value, { class: 'page-link facet-page' }));
   if (!isYear) {
     li.append(el('button', { type: 'button', class: 'exclude' + (excluded ? ' selected' : ''), text: '−',
       title: 'Exclude ' + fv.value, 'aria-label': 'Exclude ' + fv.value, 'aria-pressed': String(excluded),
@@ -262,7 +313,7 @@ function renderFacets(result, state) {
     if (values.length === 0) continue;
     // A year is chosen as a date range (from/to), like a timeline bar.
     const isYear = rule === 'year';
-    const list = el('ul', { class: 'facet-list' }, ...values.map((fv) => facetEntry(name, fv, state, isYear)));
+    const list = el('ul', { class: 'facet-list' }, ...values.map((fv) => facetEntry(name, fv, state, isYear, rule === 'entity')));
     const section = el('section', { class: 'facet', 'aria-label': label, 'data-facet': name },
       el('h2', { text: label }));
     if (values.length >= FACET_FILTER_MIN) {
@@ -293,9 +344,16 @@ function monthsBetween(first, last) {
 }
 
 function renderTimeline(result, state) {
-  const buckets = (result.timeline || []).filter((b) => /^\d{4}-\d{2}$/.test(b.period));
-  $('timeline-section').hidden = buckets.length === 0;
-  if (buckets.length === 0) return $('timeline').replaceChildren();
+  const nodes = timelineNodes(result.timeline, state, 'matches');
+  $('timeline-section').hidden = nodes.length === 0;
+  $('timeline').replaceChildren(...nodes);
+}
+
+/// The month bars of `timeline` ([{period, count}]) and their axis; a bar narrows the page on
+/// show to its month (again: no longer). No nodes when no month is known.
+function timelineNodes(timeline, state, what) {
+  const buckets = (timeline || []).filter((b) => /^\d{4}-\d{2}$/.test(b.period));
+  if (buckets.length === 0) return [];
   const counts = new Map(buckets.map((b) => [b.period, b.count]));
   const periods = monthsBetween(buckets[0].period, buckets[buckets.length - 1].period);
   const max = Math.max(...buckets.map((b) => b.count), 1);
@@ -305,12 +363,12 @@ function renderTimeline(result, state) {
     const bar = el('span', { class: 'bar-fill' });
     bar.style.height = Math.max(count ? 4 : 0, Math.round((100 * count) / max)) + '%';
     return el('button', { type: 'button', class: 'bar' + (selected ? ' selected' : ''), 'data-period': period,
-      title: period + ': ' + count, 'aria-label': period + ': ' + count + ' matches' + (selected ? ' (selected)' : ''),
+      title: period + ': ' + count, 'aria-label': period + ': ' + count + ' ' + what + (selected ? ' (selected)' : ''),
       'aria-pressed': String(selected),
       on: { click: () => navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: period, to: period })) } }, bar);
   });
   const axis = el('div', { class: 'timeline-axis' }, el('span', { text: periods[0] }), el('span', { text: periods[periods.length - 1] }));
-  $('timeline').replaceChildren(el('div', { class: 'bars' }, ...bars), axis);
+  return [el('div', { class: 'bars' }, ...bars), axis];
 }
 
 function renderResults(result, state, quiet) {
@@ -345,7 +403,7 @@ function syncControls(state) {
     $('export-' + format).href = '/api/export?' + e.toString();
   }
   // The search tools belong to the reports and claims views (the ledger has its own order).
-  const base = state.watch ? 'watch' : state.view;
+  const base = state.watch ? 'watch' : state.entityPage ? 'entity' : state.view;
   const searching = base === 'reports' || base === 'claims';
   $('sort').closest('label').hidden = base !== 'reports';
   $('collapse').closest('label').hidden = !searching;
@@ -356,8 +414,8 @@ function syncControls(state) {
   renderActiveFilters(state);
 }
 
-/// What the main area shows: an article, a watch's new matches, or one of the views.
-function pageMode(state) { return state.doc ? 'doc' : state.watch ? 'watch' : state.view; }
+/// What the main area shows: an article, a watch's new matches, an entity page or one of the views.
+function pageMode(state) { return state.doc ? 'doc' : state.watch ? 'watch' : state.entityPage ? 'entity' : state.view; }
 
 const searches = loader();
 const ledgers = loader();
@@ -555,6 +613,410 @@ async function showArticle(state) {
   }
 }
 
+// ---- entity page ---------------------------------------------------------------------------
+
+const profiles = loader();
+const ENTITY_TYPE_LABELS = { person: 'Person', org: 'Organisation', place: 'Place', other: 'Other name' };
+const COOCCURRING = [['person', 'People'], ['org', 'Organisations'], ['place', 'Places']];
+let shownEntity = '';  // the entity whose page is on show (its title takes the focus once)
+
+/// What scopes an entity page: the page's search text, filters and dates.
+function scopeParams(state) {
+  const p = apiParams(state);
+  p.delete('sort');
+  p.delete('collapse');
+  return p;
+}
+
+/// The filters of `state` narrowed to the entity `id` of `type`.
+function entityFilters(state, id, type) {
+  return addAnded(copyFilters(state), ['entity', entityField(type)], id);
+}
+
+/// A list of values with counts, each a link made by `link(value)`.
+function countList(values, link, cls) {
+  return el('ul', { class: 'count-list' + (cls ? ' ' + cls : '') }, ...values.map((v) =>
+    el('li', {}, link(v), el('span', { class: 'count', text: formatCount(v.count) }))));
+}
+
+function entitySection(title, ...children) {
+  return el('section', { class: 'entity-section' }, el('h3', { text: title }), ...children);
+}
+
+function incidentLine(incident) {
+  const when = !incident.to || incident.from === incident.to ? (incident.from || 'undated') : incident.from + ' to ' + incident.to;
+  const range = incident.low == null ? 'no exact figure' :
+    incident.low === incident.high ? formatCount(incident.low) : formatCount(incident.low) + '–' + formatCount(incident.high);
+  const victims = incident.victims + (incident.group ? ' (' + incident.group.name + ')' : '');
+  return el('li', { dir: 'auto' }, el('span', { class: 'when', text: when }), ' · ',
+    el('strong', { text: incident.outcome }), ' · ' + [victims, incident.place ? incident.place.name : 'place not named',
+      range, incident.claimants + ' claimant' + (incident.claimants === 1 ? '' : 's')].join(' · '));
+}
+
+function renderEntity(profile, state) {
+  const first = shownEntity !== state.entityPage;
+  shownEntity = state.entityPage;
+  const type = ENTITY_TYPE_LABELS[profile.type] ? profile.type : 'other';
+  const reports = formatCount(profile.articles) + ' report' + (profile.articles === 1 ? '' : 's');
+  $('entity-title').textContent = profile.name;
+  $('entity-type').textContent = ENTITY_TYPE_LABELS[type];
+  $('entity-type').className = 'type-badge chip-' + entityField(type);
+  $('entity-meta').textContent = reports + ' mention' + (profile.articles === 1 ? 's' : '') + ' it';
+  setStatus('Entity page: ' + profile.name + ' · ' + reports);
+  const scope = scopeParams(state).toString();
+  const scopeNode = $('entity-scope');
+  if (scope) {
+    scopeNode.replaceChildren('Within the search ' + describeQuery(scope) + ' · ',
+      stateLink({ text: 'all reports' }, { q: '', filters: copyFilters({ filters: {} }), from: '', to: '' }));
+  }
+  scopeNode.hidden = !scope;
+  const notices = (profile.warnings || []).map((t) => el('span', { text: t }));
+  $('entity-notice').replaceChildren(...notices);
+  $('entity-notice').hidden = notices.length === 0;
+
+  const own = entityFilters(state, profile.id, type);
+  const search = (change) => Object.assign({ entityPage: '', view: 'reports' }, change);
+  const sections = [];
+
+  const spellings = profile.spellings || [];
+  sections.push(entitySection('Spellings',
+    el('p', { class: 'meta', text: profile.spellings_from < profile.articles
+      ? 'In the newest ' + formatCount(profile.spellings_from) + ' of the ' + reports
+      : 'In all ' + reports }),
+    spellings.length ? el('ul', { class: 'count-list spellings', id: 'entity-spellings' }, ...spellings.map((sp) =>
+      el('li', {}, el('span', { class: 'spelling', dir: 'auto', text: sp.spelling }),
+        el('span', { class: 'count', text: formatCount(sp.articles) })))) : el('p', { class: 'meta', text: 'None recorded.' })));
+
+  const bars = timelineNodes(profile.timeline, state, 'reports');
+  sections.push(entitySection('Mentions per month', bars.length
+    ? el('div', { class: 'timeline', id: 'entity-timeline' }, ...bars) : el('p', { class: 'meta', text: 'No dated report.' })));
+
+  const groups = COOCCURRING.map(([key, label]) => {
+    const values = (profile.cooccurring && profile.cooccurring[key]) || [];
+    const field = ENTITY_FIELDS[key] || ENTITY_FIELDS.other;
+    const list = values.length ? el('ul', { class: 'count-list cooccurring-list' }, ...values.map((v) => {
+      const id = v.id || v.value;
+      // Filters of one field are ORed: the other entity goes in its own typed field.
+      const together = addAnded(addAnded(copyFilters(state), [field, 'entity'], id), ['entity', entityField(type)], profile.id);
+      return el('li', { 'data-id': id },
+        stateLink({ class: 'co-name', text: v.value, title: 'Page of ' + v.value }, { entityPage: id }, () => { entityFromPage = true; }),
+        el('span', { class: 'count', text: formatCount(v.count) }),
+        stateLink({ class: 'together', text: 'together', title: 'Reports mentioning ' + profile.name + ' and ' + v.value,
+          'aria-label': 'Reports mentioning ' + profile.name + ' and ' + v.value }, search({ filters: together })));
+    })) : el('p', { class: 'meta', text: 'None.' });
+    return el('div', { class: 'cooccurring-group', 'data-type': key }, el('h4', { text: label }), list);
+  });
+  sections.push(entitySection('Mentioned with', el('div', { class: 'cooccurring', id: 'entity-cooccurring' }, ...groups)));
+
+  const filterLink = (field) => (v) => stateLink({ text: v.value, dir: 'auto', title: 'Reports of ' + profile.name + ' with ' + field + ' ' + v.value },
+    search({ filters: addAnded(entityFilters(state, profile.id, type), [field], v.id || v.value) }));
+  const outlets = profile.outlets || [];
+  const sources = profile.sources || [];
+  sections.push(el('div', { class: 'entity-pair' },
+    entitySection('Outlets', outlets.length ? countList(outlets, filterLink('outlet'), 'entity-outlets') : el('p', { class: 'meta', text: 'None.' })),
+    entitySection('Cited sources', sources.length ? countList(sources, filterLink('source'), 'entity-sources') : el('p', { class: 'meta', text: 'None cited.' }))));
+
+  sections.push(entitySection('Newest reports',
+    el('ol', { class: 'results entity-newest' }, ...(profile.newest || []).map((h) => hitItem(h, state))),
+    el('p', {}, stateLink({ class: 'entity-all', text: 'All ' + reports + ' in the search' }, search({ filters: own })))));
+
+  const incidents = profile.incidents || [];
+  const total = profile.incidents_total || 0;
+  sections.push(entitySection('Incidents',
+    el('p', { class: 'meta', text: total === 0 ? 'No casualty claims in these reports.' :
+      formatCount(total) + ' incident' + (total === 1 ? '' : 's') + (incidents.length < total ? ', the newest ' + incidents.length + ' shown' : '') }),
+    incidents.length ? el('ol', { class: 'compact-incidents' }, ...incidents.map(incidentLine)) : null,
+    total ? el('p', {}, stateLink({ class: 'entity-claims', text: 'All incidents in the claims view' },
+      { entityPage: '', view: 'claims', filters: addAnded(copyFilters(state), ['entity', entityField(type)], profile.id) })) : null));
+
+  $('entity-body').replaceChildren(...sections);
+  if (first) $('entity-title').focus();
+}
+
+function showEntity(state) {
+  const p = scopeParams(state);
+  const url = '/api/entity/' + encodeURIComponent(state.entityPage) + (p.toString() ? '?' + p.toString() : '');
+  return profiles.load(url, (profile) => {
+    renderEntity(profile, state);
+    // The sidebar counts the entity's reports, so a filter chosen there narrows its page.
+    runSearch(Object.assign({}, state, { filters: entityFilters(state, profile.id, profile.type), page: 1 }), { quiet: true });
+  }, (err) => {
+    shownEntity = '';
+    $('entity-title').textContent = state.entityPage;
+    $('entity-type').textContent = '';
+    $('entity-meta').textContent = 'No entity page: ' + err.message + '.';
+    $('entity-scope').hidden = true;
+    $('entity-notice').hidden = true;
+    $('entity-body').replaceChildren();
+    setStatus('No entity page for ' + state.entityPage);
+    runSearch(state, { quiet: true });
+  });
+}
+
+// ---- compare view --------------------------------------------------------------------------
+
+const comparisons = loader();
+let lastCompared = [];  // the queries compared last in this visit (for the view button)
+let compared = null;    // the comparison on show: {result, state}; redrawn at a new width
+const NS = 'http://www.w3.org/2000/svg';
+
+function svgEl(tag, attrs = {}, text) {
+  const node = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function compareParams(state) {
+  const p = new URLSearchParams();
+  for (const q of state.cq) p.append('q', q);
+  for (const f of FILTER_FIELDS) for (const v of state.filters[f]) p.append(f, v);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  p.set('interval', state.interval);
+  if (state.normalise) p.set('normalise', 'true');
+  return p;
+}
+
+function compareRow(value) {
+  const input = el('input', { type: 'search', class: 'cq-input', autocomplete: 'off', spellcheck: 'false', maxlength: '500' });
+  input.value = value;
+  const row = el('li', { class: 'cq-row' }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), input);
+  row.append(el('button', { type: 'button', class: 'cq-remove', text: '×', on: { click: () => removeCompareRow(row) } }));
+  return row;
+}
+
+function updateCompareRows() {
+  const rows = [...$('compare-queries').children];
+  rows.forEach((row, i) => {
+    row.className = 'cq-row s' + i;
+    row.querySelector('input').setAttribute('aria-label', 'Search ' + (i + 1));
+    row.querySelector('input').placeholder = i === 0 ? 'e.g. Palmyra' : 'another search';
+    const remove = row.querySelector('.cq-remove');
+    remove.setAttribute('aria-label', 'Remove search ' + (i + 1));
+    remove.title = 'Remove this search';
+    remove.hidden = rows.length === 1 && !row.querySelector('input').value;
+  });
+  $('compare-add').disabled = rows.length >= MAX_COMPARE;
+}
+
+function renderCompareForm(state) {
+  const list = $('compare-queries');
+  const focused = [...list.children].indexOf(document.activeElement && document.activeElement.closest('.cq-row'));
+  list.replaceChildren(...(state.cq.length ? state.cq : ['']).map(compareRow));
+  updateCompareRows();
+  if (focused >= 0) list.children[Math.min(focused, list.children.length - 1)].querySelector('input').focus();
+  $('compare-interval').value = state.interval;
+  $('compare-normalise').checked = state.normalise;
+}
+
+function addCompareInput() {
+  const list = $('compare-queries');
+  if (list.children.length >= MAX_COMPARE) return;
+  const row = compareRow('');
+  list.append(row);
+  updateCompareRows();
+  row.querySelector('input').focus();
+}
+
+function removeCompareRow(row) {
+  const list = $('compare-queries');
+  const at = [...list.children].indexOf(row);
+  const had = row.querySelector('input').value.trim();
+  row.remove();
+  if (list.children.length === 0) list.append(compareRow(''));
+  updateCompareRows();
+  list.children[Math.min(at, list.children.length - 1)].querySelector('input').focus();
+  if (had) submitCompare();
+}
+
+function submitCompare() {
+  const values = [];
+  for (const input of $('compare-queries').querySelectorAll('input')) {
+    const v = input.value.trim();
+    if (v && !values.includes(v)) values.push(v);
+  }
+  navigate({ cq: values.slice(0, MAX_COMPARE) });
+}
+
+/// The first and last day ("YYYY-MM-DD") a partial date stands for.
+function dayOf(date, last) {
+  if (/^\d{4}$/.test(date)) return date + (last ? '-12-31' : '-01-01');
+  const m = /^(\d{4})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  if (!last) return date + '-01';
+  return date + '-' + String(new Date(Date.UTC(+m[1], +m[2], 0)).getUTCDate()).padStart(2, '0');
+}
+
+/// The from/to of a search restricted to `period` of `interval` (within the page's dates).
+function periodRange(period, interval, state) {
+  let from = period, to = period;
+  if (interval === 'week' && /^\d{4}-\d{2}-\d{2}$/.test(period)) {
+    const d = new Date(period + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + 6);
+    to = d.toISOString().slice(0, 10);
+  }
+  if (state.from && dayOf(state.from, false) > dayOf(from, false)) from = state.from;
+  if (state.to && dayOf(state.to, true) < dayOf(to, true)) to = state.to;
+  return { from, to };
+}
+
+function openPeriod(query, period, result, state) {
+  const { from, to } = periodRange(period, result.interval, state);
+  navigate({ view: 'reports', q: query, from, to });
+  window.scrollTo(0, 0);
+}
+
+/// The value drawn for series `s` in period `i`: its count, or its share of all reports.
+function seriesValue(s, i, result) {
+  if (!result.normalised) return Number(s.counts[i]) || 0;
+  if (Array.isArray(s.shares) && s.shares[i] != null) return Number(s.shares[i]) || 0;
+  const base = result.baseline && result.baseline[i];
+  return base ? (Number(s.counts[i]) || 0) / base : 0;
+}
+
+function formatShare(v, decimals = 1) { return (v * 100).toFixed(decimals) + '%'; }
+
+/// Ticks from 0 to a round top at or over `max`: whole counts, or shares in round percents.
+function niceScale(max, share) {
+  const top0 = max > 0 ? max : share ? 0.01 : 1;
+  const rough = top0 / 4;
+  const mag = Math.pow(10, Math.floor(Math.log10(rough)));
+  let step = [1, 2, 5, 10].map((k) => k * mag).find((v) => v >= rough - 1e-12);
+  if (!share) step = Math.max(1, Math.round(step));
+  const top = Math.ceil(top0 / step - 1e-9) * step;
+  const ticks = [];
+  for (let v = 0; v <= top + step / 2; v += step) ticks.push(v);
+  let decimals = 0;
+  while (share && decimals < 4 && Math.abs(Math.round(step * 100 * 10 ** decimals) - step * 100 * 10 ** decimals) > 1e-6) decimals += 1;
+  return { top, ticks, label: (v) => (share ? formatShare(v, decimals) : formatCount(Math.round(v))) };
+}
+
+function periodWord(interval) { return INTERVALS.includes(interval) && interval !== 'auto' ? interval : 'period'; }
+
+function valueText(s, i, result) {
+  const count = Number(s.counts[i]) || 0;
+  return formatCount(count) + ' report' + (count === 1 ? '' : 's') + (result.normalised ? ' (' + formatShare(seriesValue(s, i, result), 2) + ' of all)' : '');
+}
+
+function drawCompareChart(result, state) {
+  const box = $('compare-chart');
+  const periods = result.periods || [];
+  const series = result.series || [];
+  if (periods.length === 0 || series.length === 0) {
+    box.replaceChildren(el('p', { class: 'meta', text: 'No dated reports match these searches.' }));
+    return;
+  }
+  const values = series.map((s) => periods.map((_, i) => seriesValue(s, i, result)));
+  const scale = niceScale(Math.max(0, ...values.flat()), result.normalised);
+  const W = Math.max(260, Math.round(box.clientWidth || 640));
+  const H = W < 480 ? 200 : 260;
+  const labelWidth = Math.max(...scale.ticks.map((t) => scale.label(t).length)) * 7 + 10;
+  const L = labelWidth, R = 12, T = 10, B = 26;
+  const plotW = W - L - R, plotH = H - T - B;
+  const n = periods.length;
+  const x = (i) => L + (n === 1 ? plotW / 2 : (i * plotW) / (n - 1));
+  const y = (v) => T + plotH * (1 - v / scale.top);
+  const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'compare-svg', role: 'img',
+    'aria-label': (result.normalised ? 'Share of all reports' : 'Reports') + ' per ' + periodWord(result.interval) + ' from ' + periods[0] +
+      ' to ' + periods[n - 1] + ' for ' + series.map((s) => s.query).join(', ') + '. The table below lists the values.' });
+  for (const t of scale.ticks) {
+    svg.append(svgEl('line', { x1: L, x2: W - R, y1: y(t), y2: y(t), class: t === 0 ? 'axis' : 'grid' }),
+      svgEl('text', { x: L - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'tick y-tick' }, scale.label(t)));
+  }
+  const labels = Math.max(2, Math.min(n, Math.floor(plotW / 80)));
+  const shown = new Set();
+  for (let k = 0; k < labels; k++) shown.add(n === 1 ? 0 : Math.round((k * (n - 1)) / (labels - 1)));
+  for (const i of shown) {
+    const anchor = n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle';
+    svg.append(svgEl('text', { x: x(i), y: H - 8, 'text-anchor': anchor, class: 'tick x-tick' }, periods[i]));
+  }
+  // The plot area takes clicks between the points: the nearest series' value of that period.
+  svg.append(svgEl('rect', { x: L, y: T, width: plotW, height: plotH, class: 'hit-area' }));
+  series.forEach((s, k) => {
+    const d = values[k].map((v, i) => (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(v).toFixed(1)).join(' ');
+    svg.append(svgEl('path', { d, class: 'line s' + k }));
+  });
+  if (n <= 240) {
+    series.forEach((s, k) => {
+      values[k].forEach((v, i) => {
+        const point = svgEl('circle', { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: n > 80 ? 2.5 : 4,
+          class: 'point s' + k, 'data-series': k, 'data-period': periods[i] });
+        point.append(svgEl('title', {}, s.query + ' · ' + periods[i] + ': ' + valueText(s, i, result)));
+        svg.append(point);
+      });
+    });
+  }
+  svg.addEventListener('click', (e) => {
+    const point = e.target.closest && e.target.closest('circle.point');
+    if (point) return openPeriod(series[+point.dataset.series].query, point.dataset.period, result, state);
+    const ctm = svg.getScreenCTM();
+    if (!ctm) return;
+    const at = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    if (at.x < L - 4 || at.x > W - R + 4 || at.y < T - 4 || at.y > T + plotH + 4) return;
+    const i = n === 1 ? 0 : Math.max(0, Math.min(n - 1, Math.round(((at.x - L) * (n - 1)) / plotW)));
+    let best = 0;
+    values.forEach((vals, k) => { if (Math.abs(y(vals[i]) - at.y) < Math.abs(y(values[best][i]) - at.y)) best = k; });
+    openPeriod(series[best].query, periods[i], result, state);
+  });
+  box.replaceChildren(svg);
+}
+
+/// The values as a table of buttons (each opens its search): the chart for keyboards and screen readers.
+function buildCompareTable(result, state) {
+  const series = result.series || [];
+  const head = el('tr', {}, el('th', { scope: 'col', text: periodWord(result.interval).replace(/^./, (c) => c.toUpperCase()) }),
+    ...series.map((s, k) => el('th', { scope: 'col', class: 's' + k }, el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+      el('span', { dir: 'auto', text: s.query }))),
+    el('th', { scope: 'col', text: 'All reports' }));
+  const rows = (result.periods || []).map((period, i) => el('tr', {}, el('th', { scope: 'row', text: period }),
+    ...series.map((s) => el('td', {}, el('button', { type: 'button', class: 'cell-open', text: result.normalised
+      ? formatCount(Number(s.counts[i]) || 0) + ' · ' + formatShare(seriesValue(s, i, result), 2) : formatCount(Number(s.counts[i]) || 0),
+    'aria-label': s.query + ', ' + period + ': ' + valueText(s, i, result) + '. Search them.', 'data-period': period,
+    on: { click: () => openPeriod(s.query, period, result, state) } }))),
+    el('td', { class: 'num', text: formatCount(Number((result.baseline || [])[i]) || 0) })));
+  $('compare-table').replaceChildren(el('caption', { class: 'visually-hidden', text: 'Reports per ' + periodWord(result.interval) }),
+    el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+function renderCompare(result, state) {
+  compared = { result, state };
+  const word = periodWord(result.interval);
+  const series = result.series || [];
+  setStatus('Comparing ' + series.length + ' search' + (series.length === 1 ? '' : 'es') + ' per ' + word +
+    (state.interval === 'auto' ? ' (chosen to fit the dates)' : '') + (result.normalised ? ', as a share of all reports' : ''));
+  const notices = (result.warnings || []).map((t) => el('span', { text: t }));
+  $('compare-notice').replaceChildren(...notices);
+  $('compare-notice').hidden = notices.length === 0;
+  $('compare-scale').textContent = result.normalised ? 'Share of all reports per ' + word + ' (%)' : 'Reports per ' + word;
+  $('compare-legend').replaceChildren(...series.map((s, k) => el('li', { class: 's' + k },
+    el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+    el('span', { class: 'legend-query', dir: 'auto', text: s.query }),
+    el('span', { class: 'legend-total', text: formatCount(s.total) + ' report' + (s.total === 1 ? '' : 's') }),
+    s.dated < s.total ? el('span', { class: 'meta', text: formatCount(s.total - s.dated) + ' undated' }) : null,
+    stateLink({ class: 'legend-search', text: 'search', 'aria-label': 'Search ' + s.query }, { view: 'reports', q: s.query }))));
+  drawCompareChart(result, state);
+  $('compare-results').hidden = false;
+  if ($('compare-table-box').open) buildCompareTable(result, state); else $('compare-table').replaceChildren();
+}
+
+function runCompare(state) {
+  if (state.cq.length === 0) {
+    compared = null;
+    comparisons.forget();
+    $('compare-results').hidden = true;
+    $('compare-notice').hidden = true;
+    setStatus('Compare how often up to ' + MAX_COMPARE + ' searches were reported over time.');
+    return Promise.resolve();
+  }
+  lastCompared = state.cq.slice();
+  return comparisons.load('/api/timeline?' + compareParams(state).toString(), (result) => renderCompare(result, state), (err) => {
+    compared = null;
+    setStatus('Comparison failed: ' + err.message);
+    $('compare-results').hidden = true;
+  });
+}
+
 // ---- writes: the write token ---------------------------------------------------------------
 
 const TOKEN_KEY = 'searchd-write-token';
@@ -694,7 +1156,7 @@ function openWatch(id) {
   }
   const filters = {};
   for (const f of FILTER_FIELDS) filters[f] = [];
-  navigate({ q: '', filters, from: '', to: '', sort: 'relevance', collapse: false, view: 'reports', watch: id });
+  navigate({ q: '', filters, from: '', to: '', sort: 'relevance', collapse: false, view: 'reports', watch: id, entityPage: '' });
 }
 
 async function deleteWatch(w) {
@@ -1056,11 +1518,21 @@ function render() {
   $('claims-view').hidden = mode !== 'claims';
   $('batch-view').hidden = mode !== 'batch';
   $('watch-view').hidden = mode !== 'watch';
-  $('back').textContent = state.watch ? '← Back to the watch' : '← Back to results';
+  $('entity-view').hidden = mode !== 'entity';
+  $('compare-view').hidden = mode !== 'compare';
+  $('back').textContent = state.watch ? '← Back to the watch' : state.entityPage ? '← Back to the entity page' : '← Back to results';
   if (mode !== 'watch') watchShows += 1;  // an answer still on its way is not shown
+  if (mode !== 'claims') ledgers.forget();
+  if (mode !== 'entity') profiles.forget();
+  if (mode !== 'compare') comparisons.forget();
   if (mode === 'doc') return showArticle(state);
   if (mode === 'watch') return showWatch(state);
-  if (mode !== 'claims') ledgers.forget();
+  if (mode === 'entity') return showEntity(state);
+  if (mode === 'compare') {
+    renderCompareForm(state);
+    // The sidebar counts what the filters select: the search text does not apply.
+    return Promise.all([runSearch(Object.assign({}, state, { q: '', page: 1 }), { quiet: true }), runCompare(state)]);
+  }
   if (mode === 'batch') {
     const filters = describeQuery(batchParams(state).toString());
     setStatus('Batch search on ' + (filters === 'all reports' ? 'all reports' : 'the reports with ' + filters));
@@ -1090,7 +1562,8 @@ async function init() {
     return;
   }
   // Searching from the batch view goes to the reports: a batch does not use the search text.
-  const searchFor = (q) => Object.assign({ q }, readState().view === 'batch' ? { view: 'reports' } : {});
+  // Nor does the comparison, and a search leaves an entity page for the reports.
+  const searchFor = (q) => Object.assign({ q, entityPage: '' }, ['batch', 'compare'].includes(readState().view) ? { view: 'reports' } : {});
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(typingTimer);
@@ -1106,9 +1579,31 @@ async function init() {
     navigate({ from: $('from').value.trim(), to: $('to').value.trim() });
   });
   $('sort').addEventListener('change', () => navigate({ sort: $('sort').value }));
-  $('view-reports').addEventListener('click', () => navigate({ view: 'reports' }));
-  $('view-claims').addEventListener('click', () => navigate({ view: 'claims' }));
-  $('view-batch').addEventListener('click', () => navigate({ view: 'batch' }));
+  $('view-reports').addEventListener('click', () => navigate({ view: 'reports', entityPage: '' }));
+  $('view-claims').addEventListener('click', () => navigate({ view: 'claims', entityPage: '' }));
+  $('view-batch').addEventListener('click', () => navigate({ view: 'batch', entityPage: '' }));
+  $('view-compare').addEventListener('click', () => {
+    const state = readState();
+    // The queries compared last (this visit), else the search on show.
+    const cq = state.view === 'compare' ? state.cq : lastCompared.length ? lastCompared : state.q ? [state.q] : [];
+    navigate({ view: 'compare', entityPage: '', cq });
+  });
+  $('entity-back').addEventListener('click', () => {
+    if (entityFromPage) history.back(); else navigate({ entityPage: '' });
+    entityFromPage = false;
+  });
+  $('compare-form').addEventListener('submit', (e) => { e.preventDefault(); submitCompare(); });
+  $('compare-add').addEventListener('click', addCompareInput);
+  $('compare-interval').addEventListener('change', () => navigate({ interval: $('compare-interval').value }));
+  $('compare-normalise').addEventListener('change', () => navigate({ normalise: $('compare-normalise').checked }));
+  $('compare-table-box').addEventListener('toggle', () => {
+    if ($('compare-table-box').open && compared) buildCompareTable(compared.result, compared.state);
+  });
+  let resizeTimer = null;  // the chart is drawn at the width it has (its text stays readable)
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => { if (!$('compare-view').hidden && compared) drawCompareChart(compared.result, compared.state); }, 150);
+  });
   $('collapse').addEventListener('change', () => navigate({ collapse: $('collapse').checked }));
   $('clear-filters').addEventListener('click', () => {
     const filters = {};
