@@ -24,7 +24,7 @@ inline constexpr int kProfileNewest = 5;
 /// Incidents listed.
 inline constexpr int kProfileIncidents = 5;
 /// Spellings are counted over at most this many of the newest articles (the page says so).
-inline constexpr int kProfileSpellingArticles = 2000;
+inline constexpr int kProfileSpellingArticles = 300;
 
 /// One entity's page.
 struct EntityProfile {

@@ -171,9 +171,9 @@ function stateLink(props, change, onOpen) {
   } } }));
 }
 
-/// The link to the entity page of `id` (any page; the search's filters and dates stay).
+/// The link ("i") to the entity page of `id` (any page; the search's filters and dates stay).
 function entityPageLink(id, name, props = {}) {
-  return stateLink(Object.assign({ class: 'page-link', text: 'ⓘ', title: 'Page of ' + name,
+  return stateLink(Object.assign({ class: 'page-link', text: 'i', title: 'Page of ' + name,
     'aria-label': 'Page of ' + name }, props), { entityPage: id }, () => { entityFromPage = true; });
 }
 
@@ -917,14 +917,16 @@ function drawCompareChart(result, state) {
   const n = periods.length;
   const x = (i) => L + (n === 1 ? plotW / 2 : (i * plotW) / (n - 1));
   const y = (v) => T + plotH * (1 - v / scale.top);
-  const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'compare-svg', role: 'img',
+  const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'compare-svg', role: 'img',
     'aria-label': (result.normalised ? 'Share of all reports' : 'Reports') + ' per ' + periodWord(result.interval) + ' from ' + periods[0] +
       ' to ' + periods[n - 1] + ' for ' + series.map((s) => s.query).join(', ') + '. The table below lists the values.' });
   for (const t of scale.ticks) {
     svg.append(svgEl('line', { x1: L, x2: W - R, y1: y(t), y2: y(t), class: t === 0 ? 'axis' : 'grid' }),
       svgEl('text', { x: L - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'tick y-tick' }, scale.label(t)));
   }
-  const labels = Math.max(2, Math.min(n, Math.floor(plotW / 80)));
+  // Period labels that do not collide: the first and last are anchored at their ends.
+  const labelW = periods[0].length * 6.6 + 10;
+  const labels = Math.max(2, Math.min(n, Math.floor(plotW / (1.7 * labelW)) + 1));
   const shown = new Set();
   for (let k = 0; k < labels; k++) shown.add(n === 1 ? 0 : Math.round((k * (n - 1)) / (labels - 1)));
   for (const i of shown) {
@@ -940,7 +942,7 @@ function drawCompareChart(result, state) {
   if (n <= 240) {
     series.forEach((s, k) => {
       values[k].forEach((v, i) => {
-        const point = svgEl('circle', { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: n > 80 ? 2.5 : 4,
+        const point = svgEl('circle', { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: n > 40 ? 2.5 : 4,
           class: 'point s' + k, 'data-series': k, 'data-period': periods[i] });
         point.append(svgEl('title', {}, s.query + ' · ' + periods[i] + ': ' + valueText(s, i, result)));
         svg.append(point);
@@ -962,19 +964,20 @@ function drawCompareChart(result, state) {
   box.replaceChildren(svg);
 }
 
-/// The values as a table of buttons (each opens its search): the chart for keyboards and screen readers.
+/// The values as a table of buttons (each opens its search): the chart for keyboards and screen
+/// readers. The baseline only when normalised (the server fills it only then).
 function buildCompareTable(result, state) {
   const series = result.series || [];
   const head = el('tr', {}, el('th', { scope: 'col', text: periodWord(result.interval).replace(/^./, (c) => c.toUpperCase()) }),
     ...series.map((s, k) => el('th', { scope: 'col', class: 's' + k }, el('span', { class: 'swatch', 'aria-hidden': 'true' }),
       el('span', { dir: 'auto', text: s.query }))),
-    el('th', { scope: 'col', text: 'All reports' }));
+    result.normalised ? el('th', { scope: 'col', text: 'All reports' }) : null);
   const rows = (result.periods || []).map((period, i) => el('tr', {}, el('th', { scope: 'row', text: period }),
     ...series.map((s) => el('td', {}, el('button', { type: 'button', class: 'cell-open', text: result.normalised
       ? formatCount(Number(s.counts[i]) || 0) + ' · ' + formatShare(seriesValue(s, i, result), 2) : formatCount(Number(s.counts[i]) || 0),
     'aria-label': s.query + ', ' + period + ': ' + valueText(s, i, result) + '. Search them.', 'data-period': period,
     on: { click: () => openPeriod(s.query, period, result, state) } }))),
-    el('td', { class: 'num', text: formatCount(Number((result.baseline || [])[i]) || 0) })));
+    result.normalised ? el('td', { class: 'num', text: formatCount(Number((result.baseline || [])[i]) || 0) }) : null));
   $('compare-table').replaceChildren(el('caption', { class: 'visually-hidden', text: 'Reports per ' + periodWord(result.interval) }),
     el('thead', {}, head), el('tbody', {}, ...rows));
 }
@@ -995,8 +998,8 @@ function renderCompare(result, state) {
     el('span', { class: 'legend-total', text: formatCount(s.total) + ' report' + (s.total === 1 ? '' : 's') }),
     s.dated < s.total ? el('span', { class: 'meta', text: formatCount(s.total - s.dated) + ' undated' }) : null,
     stateLink({ class: 'legend-search', text: 'search', 'aria-label': 'Search ' + s.query }, { view: 'reports', q: s.query }))));
+  $('compare-results').hidden = false;  // before drawing: the chart is drawn at the width it gets
   drawCompareChart(result, state);
-  $('compare-results').hidden = false;
   if ($('compare-table-box').open) buildCompareTable(result, state); else $('compare-table').replaceChildren();
 }
 
