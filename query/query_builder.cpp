@@ -176,7 +176,7 @@ SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Quer
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
-  const std::string normalized = normalize_text(text);
+  const std::string normalized = drop_empty_fields(normalize_text(text));
   if (plain_words(normalized).empty()) {
     if (normalized.find_first_not_of(" \t\n") != std::string::npos) {
       current_->warnings.push_back("the query has no words to search for; showing all articles");
@@ -187,14 +187,42 @@ Xapian::Query QueryBuilder::parse_text(const std::string& text) {
   alias_spans_ = std::move(rewrite.spans);
   try {
     return parser_.parse_query(rewrite.query, kFlags);
-  } catch (const Xapian::QueryParserError& e) {
-    return parse_fallback(normalized, e.get_msg());
+  } catch (const Xapian::QueryParserError&) {
+    return parse_fallback(normalized);
   }
 }
 
-Xapian::Query QueryBuilder::parse_fallback(const std::string& text, const std::string& why) {
+std::string QueryBuilder::drop_empty_fields(const std::string& text) {
+  std::string kept;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view word(text.data() + start, end - start);
+    const std::string_view bare = word.substr(word.find_first_not_of("+-(") == std::string::npos
+                                                  ? word.size()
+                                                  : word.find_first_not_of("+-("));
+    const bool field = bare.size() > 1 && bare.back() == ':' &&
+                       (schema::find_field(bare.substr(0, bare.size() - 1)) != nullptr ||
+                        bare == "date:" || bare == "added:");
+    if (field) {
+      current_->warnings.push_back("'" + std::string(bare) + "' has nothing after it (write " +
+                                   std::string(bare) + "VALUE with no space); left out");
+    } else {
+      kept.append(text, start, end - start);
+    }
+    kept.append(text, end, end < text.size() ? 1 : 0);
+    start = end + 1;
+  }
+  return kept;
+}
+
+Xapian::Query QueryBuilder::parse_fallback(const std::string& text) {
   current_->fell_back = true;
-  current_->warnings.push_back("query syntax error: " + why + "; searched the words instead");
+  // Xapian's message ("Syntax: <expression> OR <expression>") speaks its grammar: say it plainly.
+  current_->warnings.push_back(
+      "could not read the query's operators or brackets as written (AND, OR and NOT need words "
+      "on both sides, a bracket its partner); searched its words instead");
   const std::string words = plain_words(text);
   AliasRewrite rewrite = rewrite_entity_aliases(words, gazetteer_, kAliasField);
   alias_spans_ = std::move(rewrite.spans);

@@ -67,7 +67,9 @@ class QueryBuilder {
 
  private:
   Xapian::Query parse_text(const std::string& text);
-  Xapian::Query parse_fallback(const std::string& text, const std::string& why);
+  Xapian::Query parse_fallback(const std::string& text);
+  // `text` without field prefixes that have no value ("title:" alone), each with a warning.
+  std::string drop_empty_fields(const std::string& text);
   Xapian::Query value_query(const schema::Field& field, std::string_view value,
                             const std::string& term_value);
   void add_selection(const schema::Field& field, const std::string& term_value,

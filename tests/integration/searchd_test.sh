@@ -124,6 +124,7 @@ done
 
 # --- documents ---------------------------------------------------------------------------------
 curl -sf "$base/api/doc/$doc_id" | json 'd["id"], "text" in d' | grep -qx "$doc_id True" || fail "doc"
+expect_status 204 "$base/favicon.ico"  # issue 20: no 404 for the browser's icon request
 expect_status 404 "$base/api/doc/no-such-article"
 curl -s "$base/api/doc/no-such-article" | json 'd["error"]' >/dev/null || fail "404 body is JSON"
 expect_status 200 "$base/api/doc/$doc_id/related"

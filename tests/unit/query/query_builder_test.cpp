@@ -132,12 +132,42 @@ TEST_CASE("malformed queries fall back to their words with a warning", "[query_b
     if (!c.word.empty()) CHECK(d.find(c.word) != std::string::npos);
     if (built.fell_back) {
       REQUIRE_FALSE(built.warnings.empty());
-      CHECK(built.warnings.front().find("searched the words instead") != std::string::npos);
+      CHECK(built.warnings.front().find("searched its words instead") != std::string::npos);
+      // Issue 20, defect 6: said in plain words, not in Xapian's grammar.
+      CHECK(built.warnings.front().find("<expression>") == std::string::npos);
     }
   }
   SearchRequest request;
   request.text = "(shelling OR";
   CHECK(build(request).fell_back);
+}
+
+// Issue 20, defect 6: a field prefix with nothing after it gave 0 results and no warning.
+TEST_CASE("a field prefix without a value is left out with a warning", "[query_builder]") {
+  struct Case {
+    std::string input;
+    std::string kept;  // a term the query must keep ("" if none)
+  };
+  const std::vector<Case> cases = {
+      {"title:", ""},
+      {"person:", ""},
+      {"title: shelling", "shell"},
+      {"shelling outlet: ", "shell"},
+      {"+date: siege", "sieg"},
+  };
+  for (const Case& c : cases) {
+    SearchRequest request;
+    request.text = c.input;
+    const BuiltQuery built = build(request);
+    const std::string d = built.query.get_description();
+    CAPTURE(c.input, d, built.warnings);
+    REQUIRE_FALSE(built.warnings.empty());
+    CHECK(built.warnings.front().find("has nothing after it") != std::string::npos);
+    if (!c.kept.empty()) CHECK(d.find(c.kept) != std::string::npos);
+  }
+  SearchRequest request;
+  request.text = "title:shelling";
+  CHECK(build(request).warnings.empty());
 }
 
 TEST_CASE("invalid field values match nothing instead of everything", "[query_builder]") {
