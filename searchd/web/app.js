@@ -800,12 +800,18 @@ function updateCompareRows() {
   $('compare-add').disabled = rows.length >= MAX_COMPARE;
 }
 
+let compareFormFor = null;  // the queries the boxes were filled with (edits survive other changes)
+
 function renderCompareForm(state) {
   const list = $('compare-queries');
-  const focused = [...list.children].indexOf(document.activeElement && document.activeElement.closest('.cq-row'));
-  list.replaceChildren(...(state.cq.length ? state.cq : ['']).map(compareRow));
-  updateCompareRows();
-  if (focused >= 0) list.children[Math.min(focused, list.children.length - 1)].querySelector('input').focus();
+  const key = JSON.stringify(state.cq);
+  if (key !== compareFormFor || list.children.length === 0) {
+    compareFormFor = key;
+    const focused = [...list.children].indexOf(document.activeElement && document.activeElement.closest('.cq-row'));
+    list.replaceChildren(...(state.cq.length ? state.cq : ['']).map(compareRow));
+    updateCompareRows();
+    if (focused >= 0) list.children[Math.min(focused, list.children.length - 1)].querySelector('input').focus();
+  }
   $('compare-interval').value = state.interval;
   $('compare-normalise').checked = state.normalise;
 }
@@ -939,15 +945,30 @@ function drawCompareChart(result, state) {
     const d = values[k].map((v, i) => (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(v).toFixed(1)).join(' ');
     svg.append(svgEl('path', { d, class: 'line s' + k }));
   });
+  // A point per period with reports (a search of an empty period finds nothing); points of
+  // equal value side by side, where there is room, so that each can be clicked.
   if (n <= 240) {
-    series.forEach((s, k) => {
-      values[k].forEach((v, i) => {
-        const point = svgEl('circle', { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: n > 40 ? 2.5 : 4,
-          class: 'point s' + k, 'data-series': k, 'data-period': periods[i] });
-        point.append(svgEl('title', {}, s.query + ' · ' + periods[i] + ': ' + valueText(s, i, result)));
-        svg.append(point);
+    const r = n > 40 ? 2.5 : 4;
+    const room = n === 1 ? plotW : plotW / (n - 1);
+    for (let i = 0; i < n; i++) {
+      const groups = new Map();
+      series.forEach((s, k) => {
+        if (!(Number(s.counts[i]) > 0)) return;
+        const key = Math.round(y(values[k][i]));
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(k);
       });
-    });
+      for (const members of groups.values()) {
+        const gap = members.length * (2 * r + 2) <= room ? 2 * r + 2 : 0;
+        members.forEach((k, j) => {
+          const s = series[k];
+          const point = svgEl('circle', { cx: (x(i) + (j - (members.length - 1) / 2) * gap).toFixed(1), cy: y(values[k][i]).toFixed(1), r,
+            class: 'point s' + k, 'data-series': k, 'data-period': periods[i] });
+          point.append(svgEl('title', {}, s.query + ' · ' + periods[i] + ': ' + valueText(s, i, result)));
+          svg.append(point);
+        });
+      }
+    }
   }
   svg.addEventListener('click', (e) => {
     const point = e.target.closest && e.target.closest('circle.point');

@@ -31,7 +31,7 @@ index=$tmp/missing expect_exit 2 palmyra
 grep -q '^corpus-search: .*no index' "$tmp/err" || fail "missing index message: $(cat "$tmp/err")"
 expect_exit 2 --sort sideways palmyra
 expect_exit 0 '(palmyra OR'   # malformed queries fall back to their words
-grep -q 'searched the words instead' "$tmp/err" || fail "no fallback warning"
+grep -q 'searched its words instead' "$tmp/err" || fail "no fallback warning"
 
 # --json carries the contract's fields.
 search --json palmyra >"$tmp/result.json"

@@ -9,9 +9,11 @@ using cs::query::ErrorCode;
 using cs::query::ExportFormat;
 using cs::query::ExportSpec;
 using cs::query::ExportWhat;
+using cs::query::Interval;
 using cs::query::Params;
 using cs::query::SearchRequest;
 using cs::query::SortOrder;
+using cs::query::TimelineRequest;
 
 namespace {
 
@@ -302,4 +304,126 @@ TEST_CASE("query strings: encoding round-trips", "[query][params]") {
   REQUIRE(back.has_value());
   CHECK(*back == params);
   CHECK(cs::query::url_encode("a b+c/\xc3\xa9~._-") == "a%20b%2Bc%2F%C3%A9~._-");
+}
+
+TEST_CASE("timeline params: queries interval normalise and filters", "[query][params]") {
+  TimelineRequest r;
+  auto error = cs::query::parse_timeline_params({{"q", "Aleppo"},
+                                                 {"outlet", "Reuters"},
+                                                 {"q", "Mosul \"air strike\""},
+                                                 {"interval", "week"},
+                                                 {"normalise", "true"},
+                                                 {"place", "-Homs"},
+                                                 {"from", "2016"},
+                                                 {"to", "2017-06"}},
+                                                r);
+  INFO(error.message);
+  REQUIRE_FALSE(error);
+  // Queries keep their order, whatever comes between them.
+  CHECK(r.queries == std::vector<std::string>{"Aleppo", "Mosul \"air strike\""});
+  CHECK(r.interval == Interval::kWeek);
+  CHECK(r.normalise);
+  CHECK(r.filters.text.empty());
+  REQUIRE(r.filters.filters.size() == 2);
+  CHECK(r.filters.filters[0].field == "outlet");
+  CHECK(r.filters.filters[0].value == "Reuters");
+  CHECK_FALSE(r.filters.filters[0].exclude);
+  CHECK(r.filters.filters[1].field == "place");
+  CHECK(r.filters.filters[1].value == "Homs");
+  CHECK(r.filters.filters[1].exclude);
+  CHECK(r.filters.from == "2016");
+  CHECK(r.filters.to == "2017-06");
+  // A timeline needs none of a search page's extras.
+  CHECK_FALSE(r.filters.want_facets);
+  CHECK_FALSE(r.filters.want_snippets);
+  CHECK_FALSE(r.filters.want_timeline);
+
+  // Defaults: auto interval, raw counts.
+  REQUIRE_FALSE(cs::query::parse_timeline_params({{"q", "x"}}, r));
+  CHECK(r.queries == std::vector<std::string>{"x"});
+  CHECK(r.interval == Interval::kAuto);
+  CHECK_FALSE(r.normalise);
+  CHECK(r.filters.filters.empty());
+  REQUIRE_FALSE(cs::query::parse_timeline_params({{"q", "x"}, {"normalise", "false"}}, r));
+  CHECK_FALSE(r.normalise);
+
+  // Every interval by name; the request is reset between parses.
+  for (const auto& [name, interval] :
+       {std::pair<const char*, Interval>{"auto", Interval::kAuto}, {"day", Interval::kDay},
+        {"week", Interval::kWeek}, {"month", Interval::kMonth}, {"year", Interval::kYear}}) {
+    INFO(name);
+    REQUIRE_FALSE(cs::query::parse_timeline_params({{"interval", name}, {"q", "x"}}, r));
+    CHECK(r.interval == interval);
+    CHECK(r.queries.size() == 1);
+  }
+
+  // Up to five queries, the same one twice included.
+  Params five;
+  for (const char* q : {"a", "b", "c", "d", "a"}) five.emplace_back("q", q);
+  REQUIRE_FALSE(cs::query::parse_timeline_params(five, r));
+  CHECK(r.queries.size() == 5);
+}
+
+TEST_CASE("timeline params: bad values are 400 naming the parameter", "[query][params]") {
+  struct Case {
+    Params params;
+    std::string names;
+  };
+  Params six;
+  for (const char* q : {"a", "b", "c", "d", "e", "f"}) six.emplace_back("q", q);
+  const Case cases[] = {
+      {{}, "q"},
+      {{{"interval", "month"}}, "q"},
+      {six, "q"},
+      {{{"q", ""}}, "q"},
+      {{{"q", "a"}, {"q", "   "}}, "q"},
+      {{{"q", "a"}, {"interval", "fortnight"}}, "interval"},
+      {{{"q", "a"}, {"interval", ""}}, "interval"},
+      {{{"q", "a"}, {"interval", "Month"}}, "interval"},
+      {{{"q", "a"}, {"normalise", "yes"}}, "normalise"},
+      {{{"q", "a"}, {"normalise", ""}}, "normalise"},
+      // a timeline has no order, pages or folding: refused, not ignored
+      {{{"q", "a"}, {"sort", "newest"}}, "sort"},
+      {{{"q", "a"}, {"sort", "relevance"}}, "sort"},
+      {{{"q", "a"}, {"page", "2"}}, "page"},
+      {{{"q", "a"}, {"size", "10"}}, "size"},
+      {{{"q", "a"}, {"collapse", "true"}}, "collapse"},
+      {{{"q", "a"}, {"collapse", "false"}}, "collapse"},
+      // the other endpoints' parameters and the filters' own rules
+      {{{"q", "a"}, {"format", "csv"}}, "format"},
+      {{{"q", "a"}, {"limit", "5"}}, "limit"},
+      {{{"q", "a"}, {"bogus", "1"}}, "bogus"},
+      {{{"q", "a"}, {"outlet", ""}}, "outlet"},
+      {{{"q", "a"}, {"from", "2016-13"}}, "from"},
+      {{{"q", "a"}, {"from", "2017"}, {"to", "2016-12"}}, "from"},
+      {{{"q", "a"}, {"to", "2016"}, {"to", "2017"}}, "to"},
+  };
+  for (const auto& c : cases) {
+    TimelineRequest request;
+    auto error = cs::query::parse_timeline_params(c.params, request);
+    INFO("expected an error naming " << c.names << "; got: " << error.message);
+    CHECK(error.code == ErrorCode::kBadRequest);
+    CHECK(error.message.find("'" + c.names + "'") != std::string::npos);
+  }
+}
+
+// request_params.h: "Every unknown, repeated-when-single or malformed parameter is an error
+// whose message names the parameter." interval and normalise are single.
+TEST_CASE("timeline params: interval or normalise given twice is 400", "[query][params]") {
+  struct Case {
+    Params params;
+    std::string names;
+  };
+  const Case cases[] = {
+      {{{"q", "a"}, {"interval", "day"}, {"interval", "week"}}, "interval"},
+      {{{"q", "a"}, {"interval", "month"}, {"interval", "month"}}, "interval"},
+      {{{"q", "a"}, {"normalise", "true"}, {"normalise", "false"}}, "normalise"},
+  };
+  for (const auto& c : cases) {
+    TimelineRequest request;
+    auto error = cs::query::parse_timeline_params(c.params, request);
+    INFO("expected an error naming " << c.names << "; got: " << error.message);
+    CHECK(error.code == ErrorCode::kBadRequest);
+    CHECK(error.message.find("'" + c.names + "'") != std::string::npos);
+  }
 }
