@@ -920,8 +920,9 @@ function drawCompareChart(result, state) {
   const labelWidth = Math.max(...scale.ticks.map((t) => scale.label(t).length)) * 7 + 10;
   const L = labelWidth, R = 12, T = 10, B = 26;
   const plotW = W - L - R, plotH = H - T - B;
+  const IN = 10;  // the first and last points clear of the axis labels
   const n = periods.length;
-  const x = (i) => L + (n === 1 ? plotW / 2 : (i * plotW) / (n - 1));
+  const x = (i) => L + IN + (n === 1 ? (plotW - 2 * IN) / 2 : (i * (plotW - 2 * IN)) / (n - 1));
   const y = (v) => T + plotH * (1 - v / scale.top);
   const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'compare-svg', role: 'img',
     'aria-label': (result.normalised ? 'Share of all reports' : 'Reports') + ' per ' + periodWord(result.interval) + ' from ' + periods[0] +
@@ -932,7 +933,7 @@ function drawCompareChart(result, state) {
   }
   // Period labels that do not collide: the first and last are anchored at their ends.
   const labelW = periods[0].length * 6.6 + 10;
-  const labels = Math.max(2, Math.min(n, Math.floor(plotW / (1.7 * labelW)) + 1));
+  const labels = Math.max(2, Math.min(n, Math.floor((plotW - 2 * IN) / (1.7 * labelW)) + 1));
   const shown = new Set();
   for (let k = 0; k < labels; k++) shown.add(n === 1 ? 0 : Math.round((k * (n - 1)) / (labels - 1)));
   for (const i of shown) {
@@ -949,7 +950,7 @@ function drawCompareChart(result, state) {
   // equal value side by side, where there is room, so that each can be clicked.
   if (n <= 240) {
     const r = n > 40 ? 2.5 : 4;
-    const room = n === 1 ? plotW : plotW / (n - 1);
+    const room = n === 1 ? plotW : (plotW - 2 * IN) / (n - 1);
     for (let i = 0; i < n; i++) {
       const groups = new Map();
       series.forEach((s, k) => {
@@ -977,7 +978,7 @@ function drawCompareChart(result, state) {
     if (!ctm) return;
     const at = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
     if (at.x < L - 4 || at.x > W - R + 4 || at.y < T - 4 || at.y > T + plotH + 4) return;
-    const i = n === 1 ? 0 : Math.max(0, Math.min(n - 1, Math.round(((at.x - L) * (n - 1)) / plotW)));
+    const i = n === 1 ? 0 : Math.max(0, Math.min(n - 1, Math.round(((at.x - L - IN) * (n - 1)) / (plotW - 2 * IN))));
     let best = 0;
     values.forEach((vals, k) => { if (Math.abs(y(vals[i]) - at.y) < Math.abs(y(values[best][i]) - at.y)) best = k; });
     openPeriod(series[best].query, periods[i], result, state);

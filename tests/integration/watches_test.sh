@@ -524,4 +524,16 @@ grep -qx "reindex: watch 'Homs': 2 new" "$tmp/reindex.out" ||
 [[ "$("$bin/corpus-search" --index "$hook_root" --watch list --json | json '[w["new"] for w in d["watches"] if w["name"] == "Homs"][0]')" == 2 ]] ||
   fail "--on-new recorded a check"
 
+# A --full rebuild keeps every article's added stamp: nothing becomes "new" again.
+added_before="$("$bin/corpus-search" --index "$hook_root" --json --sort added --limit 10 '' |
+  json '[(h["id"], h["added"]) for h in d["hits"]]')"
+CS_BIN_DIR="$bin" "$src/scripts/reindex.sh" --quiet --full "$hook_corpus" "$hook_root" >"$tmp/full.out" ||
+  fail "reindex.sh --full"
+! grep -q "new$" "$tmp/full.out" || fail "a --full rebuild reported new matches: $(cat "$tmp/full.out")"
+added_after="$("$bin/corpus-search" --index "$hook_root" --json --sort added --limit 10 '' |
+  json '[(h["id"], h["added"]) for h in d["hits"]]')"
+[[ "$added_before" == "$added_after" ]] || fail "added stamps changed in a --full rebuild: $added_before -> $added_after"
+[[ "$("$bin/corpus-search" --index "$hook_root" --watch list --json | json '[w["new"] for w in d["watches"] if w["name"] == "Homs"][0]')" == 2 ]] ||
+  fail "a --full rebuild changed the watch's new count"
+
 echo "watches integration: OK"
