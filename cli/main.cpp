@@ -224,6 +224,9 @@ int run_search(cs::cli::Backend& backend, const Options& o) {
 int run_timeline(const Options& o) {
   if (!o.server.empty())
     return fail("--timeline works on a local --index (searchd has /api/timeline)");
+  if (!o.export_format.empty() && o.export_format != "csv") {
+    return fail("--timeline exports only csv");
+  }
   cs::query::Params params;
   for (const auto& p : option_params(o)) {
     if (p.first != "sort" && p.first != "page" && p.first != "size" && p.first != "collapse") {

@@ -38,7 +38,7 @@ SearchError entity_profile(Searcher& searcher, std::string_view id_or_name,
   }
   profile.entity = *entity;
   SearchRequest request = scope;
-  request.filters.push_back({"entity", entity->id, false});
+  request.filters.push_back({"entity", entity->id, false, true});  // ANDed with the scope's
   request.sort = SortOrder::kNewest;
   request.page = 1;
   request.page_size = kProfileNewest;

@@ -146,9 +146,14 @@ std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,
   for (std::size_t f = 0; f < facets.size(); ++f) {
     const auto& by_value = counts.by_facet[f];
     std::vector<std::pair<std::string, std::int64_t>> ranked(by_value.begin(), by_value.end());
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (ranked.size() > static_cast<std::size_t>(std::max(limit, 0))) ranked.resize(limit);
+    // Years and months are a calendar, not a ranking: all of them, oldest first (the counts
+    // come ordered by value). Other facets: the top `limit` by count.
+    const schema::ValueRule rule = facets[f]->rule;
+    if (rule != schema::ValueRule::kYear && rule != schema::ValueRule::kMonth) {
+      std::stable_sort(ranked.begin(), ranked.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      if (ranked.size() > static_cast<std::size_t>(std::max(limit, 0))) ranked.resize(limit);
+    }
     for (const std::string& value :
          f < selected.size() ? selected[f] : std::vector<std::string>{}) {
       const bool shown = std::any_of(ranked.begin(), ranked.end(),

@@ -86,7 +86,8 @@ std::vector<std::vector<std::string>> selected_values(const std::vector<Selectio
                                                       const FacetCounts& counts);
 
 /// The top `limit` values of each facet (count descending, then value), plus every value in
-/// `selected` (per facet, as slot values) even when outside the top or not counted.
+/// `selected` (per facet, as slot values) even when outside the top or not counted. Year and
+/// month facets list every value, oldest first.
 std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,
                                     const std::vector<std::vector<std::string>>& selected,
                                     const FacetNamer& namer);

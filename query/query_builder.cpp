@@ -143,6 +143,7 @@ SearchError QueryBuilder::build(const SearchRequest& request, BuiltQuery& built)
 SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Query& query) {
   std::map<std::string, std::vector<Xapian::Query>> includes;
   std::vector<Xapian::Query> excludes;
+  std::vector<Xapian::Query> required;
   for (const Filter& filter : request.filters) {
     const schema::Field* field = schema::find_field(filter.field);
     if (field == nullptr || !field->is_filter()) {
@@ -155,11 +156,16 @@ SearchError QueryBuilder::add_filters(const SearchRequest& request, Xapian::Quer
     // An excluded entity is in no match: its spellings are nothing to highlight.
     if (filter.exclude) current_->entity_ids.resize(entities_before);
     if (!filter.exclude) add_selection(*field, term_value, filter.value);
-    (filter.exclude ? excludes : includes[filter.field]).push_back(std::move(q));
+    if (filter.required && !filter.exclude) {
+      required.push_back(std::move(q));
+    } else {
+      (filter.exclude ? excludes : includes[filter.field]).push_back(std::move(q));
+    }
   }
   for (const auto& [field, queries] : includes) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, or_all(queries));
   }
+  for (const Xapian::Query& q : required) query = Xapian::Query(Xapian::Query::OP_FILTER, query, q);
   if (!excludes.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, or_all(excludes));
   if (!request.added_after.empty()) {
     // Stamps all have 14 digits: those above `added_after` are exactly those >= it + '\x01'.

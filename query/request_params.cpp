@@ -180,8 +180,16 @@ SearchError parse_claims_params(const Params& params, ClaimsRequest& request) {
 SearchError parse_timeline_params(const Params& params, TimelineRequest& request) {
   request = TimelineRequest{};
   Params rest;
+  for (const char* single : {"interval", "normalise", "format"}) {
+    std::size_t count = 0;
+    for (const auto& p : params) count += p.first == single ? 1 : 0;
+    if (count > 1) return bad(single, "must be given at most once");
+  }
   for (const auto& [name, value] : params) {
-    if (name == "q") {
+    if (name == "format") {
+      if (value != "json" && value != "csv") return bad(name, "must be json or csv");
+      request.csv = value == "csv";
+    } else if (name == "q") {
       request.queries.push_back(value);
     } else if (name == "interval") {
       const auto interval = interval_from_name(value);

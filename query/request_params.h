@@ -72,7 +72,8 @@ Params claims_params(const ClaimsRequest& request);
 
 /// Fills a timeline comparison from /api/timeline parameters: `q` (repeatable, one per query,
 /// at most kMaxCompareQueries), `interval` (auto|day|week|month|year), `normalise`
-/// (true|false) and the filters and dates of /api/search (sort, paging and collapse refused).
+/// (true|false), `format` (json|csv) and the filters and dates of /api/search (sort, paging
+/// and collapse refused). Each but `q` at most once.
 SearchError parse_timeline_params(const Params& params, TimelineRequest& request);
 
 /// `params` as a URL query string (no leading "?"), values percent-encoded.

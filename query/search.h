@@ -35,6 +35,9 @@ struct Filter {
   std::string field;
   std::string value;
   bool exclude = false;  ///< true for "-value": documents matching it are removed
+  /// Required on its own: ANDed with the rest, never ORed with the field's other values (the
+  /// entity of an entity page within a search that filters other entities).
+  bool required = false;
 };
 
 /// Everything a search needs. Defaults are what a user gets with no options.
@@ -273,9 +276,10 @@ class Searcher {
                                 int& articles_read);
 
   /// The number of matches of `request` per publication date ("YYYYMMDD"; undated matches are
-  /// not in the map) and their total, in one pass (also over remote shards).
+  /// not in the map) and their total, in one pass (also over remote shards); the query's
+  /// warnings (a fallback, an unknown entity) are added to `warnings`.
   SearchError date_counts(const SearchRequest& request, std::map<std::string, std::int64_t>& counts,
-                          std::int64_t& total);
+                          std::int64_t& total, std::vector<std::string>& warnings);
 
   /// The stamp of the last indexing run that wrote into the open revision (core/arrival.h;
   /// "" for an index built before stamps): every article's added stamp is at most this.

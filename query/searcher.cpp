@@ -149,7 +149,7 @@ class SearcherImpl {
   std::optional<NameMatch> resolve_name(std::string_view name) const;
   std::optional<HitEntity> describe_entity(std::string_view id_or_name);
   SearchError date_counts(const SearchRequest& request, std::map<std::string, std::int64_t>& counts,
-                          std::int64_t& total);
+                          std::int64_t& total, std::vector<std::string>& warnings);
   SearchError mention_spellings(const SearchRequest& request, const std::string& id,
                                 int max_articles, std::vector<FacetCount>& spellings,
                                 int& articles_read);
@@ -651,9 +651,10 @@ std::optional<HitEntity> SearcherImpl::describe_entity(std::string_view id_or_na
 
 SearchError SearcherImpl::date_counts(const SearchRequest& request,
                                       std::map<std::string, std::int64_t>& counts,
-                                      std::int64_t& total) {
+                                      std::int64_t& total, std::vector<std::string>& warnings) {
   BuiltQuery built;
   if (SearchError e = builder_->build(request, built)) return e;
+  warnings.insert(warnings.end(), built.warnings.begin(), built.warnings.end());
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -763,9 +764,9 @@ std::optional<HitEntity> Searcher::describe_entity(std::string_view id_or_name) 
 }
 
 SearchError Searcher::date_counts(const SearchRequest& request,
-                                  std::map<std::string, std::int64_t>& counts,
-                                  std::int64_t& total) {
-  return impl_->guarded([&] { return impl_->date_counts(request, counts, total); });
+                                  std::map<std::string, std::int64_t>& counts, std::int64_t& total,
+                                  std::vector<std::string>& warnings) {
+  return impl_->guarded([&] { return impl_->date_counts(request, counts, total, warnings); });
 }
 
 SearchError Searcher::mention_spellings(const SearchRequest& request, const std::string& id,

@@ -142,8 +142,13 @@ SearchError compare_timelines(Searcher& searcher, const TimelineRequest& request
     }
     SearchRequest search = request.filters;
     search.text = request.queries[i];
-    if (SearchError e = searcher.date_counts(search, counted[i].by_date, counted[i].total)) {
+    std::vector<std::string> warnings;
+    if (SearchError e =
+            searcher.date_counts(search, counted[i].by_date, counted[i].total, warnings)) {
       return e;
+    }
+    for (const std::string& w : warnings) {
+      comparison.warnings.push_back("query " + std::to_string(i + 1) + ": " + w);
     }
     for (const auto& [date, count] : counted[i].by_date) {
       if (!is_day(date)) continue;
@@ -169,12 +174,15 @@ SearchError compare_timelines(Searcher& searcher, const TimelineRequest& request
     Counted all;
     SearchRequest search = request.filters;
     search.text.clear();
-    if (SearchError e = searcher.date_counts(search, all.by_date, all.total)) return e;
+    std::vector<std::string> warnings;  // the filters' own, already reported with each query
+    if (SearchError e = searcher.date_counts(search, all.by_date, all.total, warnings)) return e;
     baseline_periods = by_period(all.by_date, comparison.interval);
   }
-  for (const std::string& p : comparison.periods) {
-    const auto it = baseline_periods.find(p);
-    comparison.baseline.push_back(it == baseline_periods.end() ? 0 : it->second);
+  if (request.normalise) {
+    for (const std::string& p : comparison.periods) {
+      const auto it = baseline_periods.find(p);
+      comparison.baseline.push_back(it == baseline_periods.end() ? 0 : it->second);
+    }
   }
   for (std::size_t i = 0; i < request.queries.size(); ++i) {
     TimelineSeries series;
@@ -206,12 +214,13 @@ nlohmann::json timeline_json(const TimelineComparison& comparison) {
          {"counts", s.counts},
          {"shares", comparison.normalised ? nlohmann::json(s.shares) : nlohmann::json()}});
   }
-  return {{"interval", interval_name(comparison.interval)},
-          {"normalised", comparison.normalised},
-          {"periods", comparison.periods},
-          {"baseline", comparison.baseline},
-          {"series", std::move(series)},
-          {"warnings", comparison.warnings}};
+  return {
+      {"interval", interval_name(comparison.interval)},
+      {"normalised", comparison.normalised},
+      {"periods", comparison.periods},
+      {"baseline", comparison.normalised ? nlohmann::json(comparison.baseline) : nlohmann::json()},
+      {"series", std::move(series)},
+      {"warnings", comparison.warnings}};
 }
 
 std::string timeline_csv(const TimelineComparison& comparison) {

@@ -43,6 +43,7 @@ struct TimelineRequest {
   SearchRequest filters;             ///< filters and dates applied to every query (text unused)
   Interval interval = Interval::kAuto;
   bool normalise = false;
+  bool csv = false;  ///< the API answers timeline_csv instead of JSON
 };
 
 /// One query's counts.
@@ -69,8 +70,9 @@ struct TimelineComparison {
 SearchError compare_timelines(Searcher& searcher, const TimelineRequest& request,
                               TimelineComparison& comparison);
 
-/// The comparison as JSON: {"interval", "normalised", "periods", "baseline", "series":
-/// [{"query", "total", "dated", "counts", "shares" (null when not normalised)}], "warnings"}.
+/// The comparison as JSON: {"interval", "normalised", "periods", "baseline" (null when not
+/// normalised), "series": [{"query", "total", "dated", "counts", "shares" (null when not
+/// normalised)}], "warnings"}.
 nlohmann::json timeline_json(const TimelineComparison& comparison);
 
 /// The comparison as CSV (CRLF): period, then per query its count (and share when normalised).

@@ -142,6 +142,14 @@ void get_timeline(const ServiceContext& ctx, const httplib::Request& req, httpli
   SearchError error;
   auto lease = ctx.index.acquire(error);
   if (!lease) return send_error(res, error);
+  if (request.csv) {  // a download: not cached, the cache holds JSON
+    query::TimelineComparison comparison;
+    if (SearchError e = query::compare_timelines(*lease.searcher, request, comparison)) {
+      return send_error(res, e);
+    }
+    res.set_header("Content-Disposition", "attachment; filename=\"timeline.csv\"");
+    return res.set_content(query::timeline_csv(comparison), "text/csv; charset=utf-8");
+  }
   answer_cached(ctx, lease, req, res, [&](std::string& body) {
     query::TimelineComparison comparison;
     SearchError e = query::compare_timelines(*lease.searcher, request, comparison);

@@ -653,6 +653,17 @@ function incidentLine(incident) {
       range, incident.claimants + ' claimant' + (incident.claimants === 1 ? '' : 's')].join(' · '));
 }
 
+/// The search an entity page is narrowed to, with a link to the page over all reports.
+function renderEntityScope(state) {
+  const scope = scopeParams(state).toString();
+  const node = $('entity-scope');
+  if (scope) {
+    node.replaceChildren('Within the search ' + describeQuery(scope) + ' · ',
+      stateLink({ text: 'all reports' }, { q: '', filters: copyFilters({ filters: {} }), from: '', to: '' }));
+  }
+  node.hidden = !scope;
+}
+
 function renderEntity(profile, state) {
   const first = shownEntity !== state.entityPage;
   shownEntity = state.entityPage;
@@ -663,13 +674,7 @@ function renderEntity(profile, state) {
   $('entity-type').className = 'type-badge chip-' + entityField(type);
   $('entity-meta').textContent = reports + ' mention' + (profile.articles === 1 ? 's' : '') + ' it';
   setStatus('Entity page: ' + profile.name + ' · ' + reports);
-  const scope = scopeParams(state).toString();
-  const scopeNode = $('entity-scope');
-  if (scope) {
-    scopeNode.replaceChildren('Within the search ' + describeQuery(scope) + ' · ',
-      stateLink({ text: 'all reports' }, { q: '', filters: copyFilters({ filters: {} }), from: '', to: '' }));
-  }
-  scopeNode.hidden = !scope;
+  renderEntityScope(state);
   const notices = (profile.warnings || []).map((t) => el('span', { text: t }));
   $('entity-notice').replaceChildren(...notices);
   $('entity-notice').hidden = notices.length === 0;
@@ -745,7 +750,7 @@ function showEntity(state) {
     $('entity-title').textContent = state.entityPage;
     $('entity-type').textContent = '';
     $('entity-meta').textContent = 'No entity page: ' + err.message + '.';
-    $('entity-scope').hidden = true;
+    renderEntityScope(state);  // the search may be what leaves nothing
     $('entity-notice').hidden = true;
     $('entity-body').replaceChildren();
     setStatus('No entity page for ' + state.entityPage);

@@ -357,6 +357,13 @@ TEST_CASE("timeline params: queries interval normalise and filters", "[query][pa
     CHECK(r.queries.size() == 1);
   }
 
+  // format: JSON unless csv is asked for.
+  CHECK_FALSE(r.csv);
+  REQUIRE_FALSE(cs::query::parse_timeline_params({{"q", "x"}, {"format", "csv"}}, r));
+  CHECK(r.csv);
+  REQUIRE_FALSE(cs::query::parse_timeline_params({{"q", "x"}, {"format", "json"}}, r));
+  CHECK_FALSE(r.csv);
+
   // Up to five queries, the same one twice included.
   Params five;
   for (const char* q : {"a", "b", "c", "d", "a"}) five.emplace_back("q", q);
@@ -390,7 +397,10 @@ TEST_CASE("timeline params: bad values are 400 naming the parameter", "[query][p
       {{{"q", "a"}, {"collapse", "true"}}, "collapse"},
       {{{"q", "a"}, {"collapse", "false"}}, "collapse"},
       // the other endpoints' parameters and the filters' own rules
-      {{{"q", "a"}, {"format", "csv"}}, "format"},
+      {{{"q", "a"}, {"format", "xml"}}, "format"},
+      {{{"q", "a"}, {"format", "jsonl"}}, "format"},
+      {{{"q", "a"}, {"format", ""}}, "format"},
+      {{{"q", "a"}, {"what", "claims"}}, "what"},
       {{{"q", "a"}, {"limit", "5"}}, "limit"},
       {{{"q", "a"}, {"bogus", "1"}}, "bogus"},
       {{{"q", "a"}, {"outlet", ""}}, "outlet"},
@@ -408,8 +418,8 @@ TEST_CASE("timeline params: bad values are 400 naming the parameter", "[query][p
 }
 
 // request_params.h: "Every unknown, repeated-when-single or malformed parameter is an error
-// whose message names the parameter." interval and normalise are single.
-TEST_CASE("timeline params: interval or normalise given twice is 400", "[query][params]") {
+// whose message names the parameter." Every timeline parameter but q is single.
+TEST_CASE("timeline params: interval normalise or format given twice is 400", "[query][params]") {
   struct Case {
     Params params;
     std::string names;
@@ -418,6 +428,8 @@ TEST_CASE("timeline params: interval or normalise given twice is 400", "[query][
       {{{"q", "a"}, {"interval", "day"}, {"interval", "week"}}, "interval"},
       {{{"q", "a"}, {"interval", "month"}, {"interval", "month"}}, "interval"},
       {{{"q", "a"}, {"normalise", "true"}, {"normalise", "false"}}, "normalise"},
+      {{{"q", "a"}, {"format", "csv"}, {"format", "csv"}}, "format"},
+      {{{"q", "a"}, {"from", "2016"}, {"from", "2016"}}, "from"},
   };
   for (const auto& c : cases) {
     TimelineRequest request;
