@@ -1,5 +1,6 @@
 #include "query/facets.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <random>
@@ -175,6 +176,35 @@ TEST_CASE("top facets keep selected values outside the top N", "[facets]") {
   CHECK(got ==
         std::vector<std::pair<std::string, std::int64_t>>{{"B", 9}, {"A", 5}, {"C", 1}, {"Z", 0}});
   CHECK(facets[0].values[0].value == "name of B");
+}
+
+// Issue 20, defect 3: the year facet listed the 10 busiest years, so a search could not offer
+// the quiet ones; years and months are a calendar: all of them, oldest first.
+TEST_CASE("year and month facets list every period oldest first", "[facets]") {
+  const auto fields = cs::schema::facet_fields();
+  cs::query::FacetCounts counts;
+  counts.by_facet.resize(fields.size());
+  std::size_t year = fields.size();
+  std::size_t month = fields.size();
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    if (fields[f]->name == "year") year = f;
+    if (fields[f]->name == "month") month = f;
+  }
+  REQUIRE(year < fields.size());
+  REQUIRE(month < fields.size());
+  for (int y = 2011; y <= 2024; ++y) counts.by_facet[year][std::to_string(y)] = 100 - y % 7;
+  counts.by_facet[month] = {{"2016-03", 2}, {"2011-01", 9}, {"2024-12", 1}};
+  const auto namer = [](const cs::schema::Field&, const std::string& v) { return v; };
+  const auto facets = cs::query::top_facets(counts, 3, {}, namer);
+  std::vector<std::string> years;
+  for (const auto& v : facets[year].values) years.push_back(v.id);
+  CHECK(years.size() == 14);
+  CHECK(years.front() == "2011");
+  CHECK(years.back() == "2024");
+  CHECK(std::is_sorted(years.begin(), years.end()));
+  std::vector<std::string> months;
+  for (const auto& v : facets[month].values) months.push_back(v.id);
+  CHECK(months == std::vector<std::string>{"2011-01", "2016-03", "2024-12"});
 }
 
 TEST_CASE("facet columns are shared per database revision", "[facets]") {
