@@ -2,6 +2,7 @@
 
 #include "core/arrival.h"
 #include "query/request_params.h"
+#include "query/snippet.h"
 
 namespace cs::searchd {
 
@@ -23,8 +24,8 @@ void element(std::string& out, const char* name, std::string_view text, const ch
 }  // namespace
 
 std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  std::string allowed;
+  allowed.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
@@ -33,29 +34,12 @@ std::string xml_escape(std::string_view text) {
       i += 2;
       continue;
     }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-          out += c;
-        }
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+      allowed += c;
     }
   }
-  return out;
+  // The five characters XML escapes are HTML's: one escaper for both.
+  return query::escape_html(allowed);
 }
 
 std::string atom_feed(const state::Watch& watch, const query::SearchResult& matches,

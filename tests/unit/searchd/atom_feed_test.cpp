@@ -12,7 +12,7 @@ TEST_CASE("xml escaping drops what XML forbids", "[atom]") {
   const Case cases[] = {
       {"a & b", "a &amp; b"},
       {"<script>", "&lt;script&gt;"},
-      {"\"q\" 'a'", "&quot;q&quot; &apos;a&apos;"},
+      {"\"q\" 'a'", "&quot;q&quot; &#39;a&#39;"},
       {std::string("bell\x07 nul") + '\0' + "x", "bell nulx"},
       {"tab\tline\n", "tab\tline\n"},
       {"odd \xEF\xBF\xBE and \xEF\xBF\xBF end \xEF\xBF\xBD", "odd  and  end \xEF\xBF\xBD"},
