@@ -4,10 +4,9 @@
 // text with no script running.
 // Usage: node search_page.test.js BIN_DIR SOURCE_DIR
 'use strict';
-const { chromium } = require('playwright-core');
+const { freePort, waitHealthy, launchBrowser } = require('./harness');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const assert = require('assert');
@@ -33,21 +32,6 @@ const MANIFEST = 'file\tid\toutlet\tpublished\tauthor\turl\tnotes\n' +
   'homs1.txt\t\tReuters\t2018-02-04\t\t\t\n' +
   'homs2.txt\t\tAFP\t2018-02-05\t\t\t\n';
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-async function waitHealthy(base) {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(base + '/healthz')).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('searchd did not become healthy');
-}
-
 async function main() {
   const corpus = path.join(tmp, 'corpus');
   fs.mkdirSync(corpus);
@@ -64,16 +48,7 @@ async function main() {
   let browser;
   try {
     await waitHealthy(base);
-    // A fresh profile folder per run (launchPersistentContext owns --user-data-dir).
-    browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      // Playwright's waitForFunction needs eval; bypassing the page's CSP also proves the
-      // rendering itself is safe, without the CSP as a safety net.
-      bypassCSP: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser(path.join(tmp, 'profile'));
     const page = await browser.newPage();
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });

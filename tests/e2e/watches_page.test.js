@@ -7,10 +7,9 @@
 // for once on a searchd that wants one.
 // Usage: node watches_page.test.js BIN_DIR SOURCE_DIR
 'use strict';
-const { chromium } = require('playwright-core');
+const { freePort, waitHealthy, launchBrowser } = require('./harness');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const assert = require('assert');
@@ -38,21 +37,6 @@ const MANIFEST_LATER = MANIFEST +
   'palmyra-new.txt\t\tAFP\t2016-05-02\t\t\t\n' +
   'raqqa.txt\t\tReuters\t2016-05-02\t\t\t\n';
 const TOKEN = 'e2e-write-token-0123456789';
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-async function waitHealthy(base) {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(base + '/healthz')).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('searchd did not become healthy');
-}
 
 /// Polls `check` (async, truthy when done) every 200 ms for up to `ms`.
 async function poll(what, check, ms = 20000) {
@@ -105,14 +89,7 @@ async function main() {
   let browser;
   try {
     await waitHealthy(base);
-    browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      bypassCSP: true,  // for waitForFunction; the page itself needs no exception
-      acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser(path.join(tmp, 'profile'), { acceptDownloads: true });
     const page = await browser.newPage();
     const dialogs = [];
     let answerDialog = (d) => d.dismiss();

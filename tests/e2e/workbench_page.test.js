@@ -7,10 +7,9 @@
 // searches); no horizontal overflow at phone widths; and keyboard-only use of both.
 // Usage: node workbench_page.test.js BIN_DIR SOURCE_DIR
 'use strict';
-const { chromium } = require('playwright-core');
+const { freePort, waitHealthy, launchBrowser } = require('./harness');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const assert = require('assert');
@@ -50,21 +49,6 @@ const MANIFEST = 'file\tid\toutlet\tpublished\tauthor\turl\tnotes\n' +
   'undated.txt\t\tAFP\t\t\t\t\n';
 const WIDTHS = [360, 390, 430];
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-async function waitHealthy(base) {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(base + '/healthz')).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('searchd did not become healthy');
-}
-
 const digits = (text) => Number(String(text).replace(/[^0-9]/g, ''));
 
 async function main() {
@@ -88,14 +72,7 @@ async function main() {
   let browser;
   try {
     await waitHealthy(base);
-    browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      bypassCSP: true,  // for waitForFunction; the page itself needs no exception
-      viewport: { width: 1200, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser(path.join(tmp, 'profile'), { viewport: { width: 1200, height: 900 } });
     const page = await browser.newPage();
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
