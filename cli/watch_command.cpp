@@ -81,23 +81,26 @@ int remove(const Session& s, const std::string& name) {
   return kDone;
 }
 
-// Prints what is new for `watches`; records the checks when `record`.
+// Prints what is new for `watches`; then, when `record`, records the checks. Nothing is
+// recorded unless every watch was searched and printed, so no news is marked seen unshown.
 int report_news(const Session& s, const std::vector<state::Watch>& watches, bool record) {
+  std::vector<state::WatchNews> all_news(watches.size());
+  for (std::size_t i = 0; i < watches.size(); ++i) {
+    if (const auto error =
+            state::watch_news(s.searcher, watches[i], s.since, 1, s.command.limit, all_news[i])) {
+      return s.fail("watch '" + watches[i].name + "': " + error.message);
+    }
+  }
   bool something_new = false;
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const state::Watch& watch : watches) {
-    state::WatchNews news;
-    if (const auto error =
-            state::watch_news(s.searcher, watch, s.since, 1, s.command.limit, news)) {
-      return s.fail("watch '" + watch.name + "': " + error.message);
-    }
-    if (record) s.store.record_check(watch.id, news.seen, stamp_of(std::time(nullptr)));
+  for (std::size_t i = 0; i < watches.size(); ++i) {
+    const state::WatchNews& news = all_news[i];
     something_new = something_new || news.matches.total > 0;
     if (s.command.json) {
-      all.push_back(state::news_json(watch, news));
+      all.push_back(state::news_json(watches[i], news));
     } else if (news.matches.total > 0) {
       const std::string since = stamp_to_iso(news.since);
-      s.out << "== " << watch.name << ": " << news.matches.total << " new"
+      s.out << "== " << watches[i].name << ": " << news.matches.total << " new"
             << (since.empty() ? "" : " since " + since) << "\n";
       print_results(s.out, news.matches, s.command.colour);
     }
@@ -106,6 +109,14 @@ int report_news(const Session& s, const std::vector<state::Watch>& watches, bool
     s.out << nlohmann::ordered_json{{"watches", all}}.dump() << "\n";
   } else if (!something_new) {
     s.out << "nothing new\n";
+  }
+  s.out.flush();
+  if (record && s.out) {
+    const std::string now = stamp_of(std::time(nullptr));
+    for (std::size_t i = 0; i < watches.size(); ++i) {
+      // An index without stamps (built before them) has nothing to record as seen.
+      if (!all_news[i].seen.empty()) s.store.record_check(watches[i].id, all_news[i].seen, now);
+    }
   }
   return something_new ? kDone : kNothingNew;
 }

@@ -108,6 +108,7 @@ void cap(std::vector<BatchLine>& lines, std::size_t first_dropped, std::size_t d
 
 std::optional<std::vector<BatchLine>> parse_batch(std::string_view input, std::string_view column,
                                                   std::string& error) {
+  if (input.starts_with("\xEF\xBB\xBF")) input.remove_prefix(3);  // a BOM (Excel's "CSV UTF-8")
   std::vector<BatchLine> lines;
   std::size_t dropped = 0;
   std::size_t first_dropped = 0;
@@ -184,7 +185,7 @@ BatchRow run_batch_line(Searcher& searcher, const SearchRequest& base, const Bat
   // filter does; any other line is a query of the query language.
   SearchRequest request = base;
   if (row.entity) {
-    request.filters.push_back({"entity", row.entity->id, false});
+    request.filters.push_back({"entity", row.entity->id, false, true});  // ANDed with base's
   } else {
     request.text = line.query;
   }

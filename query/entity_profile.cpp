@@ -40,6 +40,7 @@ SearchError entity_profile(Searcher& searcher, std::string_view id_or_name,
   SearchRequest request = scope;
   request.filters.push_back({"entity", entity->id, false, true});  // ANDed with the scope's
   request.sort = SortOrder::kNewest;
+  request.collapse = false;  // articles, as the facets count them
   request.page = 1;
   request.page_size = kProfileNewest;
   request.want_facets = true;

@@ -153,7 +153,15 @@ class SearcherImpl {
   SearchError mention_spellings(const SearchRequest& request, const std::string& id,
                                 int max_articles, std::vector<FacetCount>& spellings,
                                 int& articles_read);
-  std::string last_added() const { return db_.get_metadata(std::string(schema::kMetaLastAdded)); }
+  // The newest stamp of the index; over shards (each written by its own runs) the newest of
+  // any shard, as a multi-database reads metadata from its first part only.
+  std::string last_added() const {
+    std::string newest = db_.get_metadata(std::string(schema::kMetaLastAdded));
+    for (const Xapian::Database& part : parts_) {
+      newest = std::max(newest, part.get_metadata(std::string(schema::kMetaLastAdded)));
+    }
+    return newest;
+  }
 
   // Opens the shards of the remote stub again; kNoIndex when none answers.
   SearchError reconnect() {
@@ -590,7 +598,10 @@ SearchError SearcherImpl::summarize(const SearchRequest& request, int outlets,
   } else {
     enquire.add_matchspy(&date_range);
   }
+  std::optional<Xapian::ValueCountMatchSpy> clusters;  // the exact folded total, as search()
+  if (request.collapse) enquire.add_matchspy(&clusters.emplace(schema::kSlotDupCluster));
   summary.total = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  if (clusters) summary.total = folded_total(*clusters);
   std::string first = date_range.first();
   std::string last = date_range.last();
   // Counted values come in ascending order: the first and last non-empty are the extremes.

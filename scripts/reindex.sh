@@ -107,7 +107,7 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   }
   log="$(mktemp)"
   status_err="$(mktemp)"
-  trap 'rm -f -- "$log" "$status_err"; cleanup' EXIT
+  trap 'rm -f -- "$log" "$log.news" "$status_err"; cleanup' EXIT
 
   start=$(date +%s.%N)
   old_gen=""
@@ -205,7 +205,7 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
 # hook is reported and the others still run; it does not fail the reindex, which succeeded.
 report_watches() {
   [[ -n "$old_added" && -f "$root/watches.sqlite" ]] || return 0
-  local list news name count hook_rc
+  local list name count hook_rc news_file="$log.news"
   if ! list="$("$bin/corpus-search" --index "$root" --watch list --since "$old_added" --json)"; then
     echo "reindex: warning: could not check the watches of $root" >&2
     return 0
@@ -214,10 +214,15 @@ report_watches() {
     [[ -n "$name" ]] || continue
     echo "reindex: watch '$name': $count new"
     [[ -n "$on_new" ]] || continue
-    news="$("$bin/corpus-search" --index "$root" --watch show "$name" --since "$old_added" \
-      --limit 100 --json)" || true
+    # The news in a file, not a pipe: a hook that reads none of it must not fail on SIGPIPE;
+    # and without the lock's descriptor, so nothing it leaves running holds the root's lock.
+    if ! "$bin/corpus-search" --index "$root" --watch show "$name" --since "$old_added" \
+      --limit 100 --json >"$news_file"; then
+      echo "reindex: warning: could not read the news of watch '$name'; --on-new not run" >&2
+      continue
+    fi
     hook_rc=0
-    printf '%s\n' "$news" | bash -c "$on_new" || hook_rc=$?
+    bash -c "$on_new" <"$news_file" {lock_fd}>&- || hook_rc=$?
     ((hook_rc == 0)) || echo "reindex: warning: --on-new command failed for watch '$name' (exit $hook_rc)" >&2
   done < <(python3 -c 'import json, sys
 for w in json.load(sys.stdin)["watches"]:

@@ -195,9 +195,16 @@ void post_watch_seen(const ServiceContext& ctx, const httplib::Request& req,
   with_state(ctx, res, [&](state::WatchStore& store, query::Searcher& searcher) {
     auto watch = path_watch(store, req, res);
     if (!watch) return;
-    store.record_check(watch->id, seen.value_or(searcher.last_added()),
-                       stamp_of(std::time(nullptr)));
-    send_json(res, state::watch_json(*store.find(watch->id)));
+    const std::string mark = seen.value_or(searcher.last_added());
+    if (mark.empty()) {
+      return set_error(res, 503,
+                       "the index has no arrival stamp to record (rebuild it with --full)");
+    }
+    const auto checked = store.record_check(watch->id, mark, stamp_of(std::time(nullptr)))
+                             ? store.find(watch->id)
+                             : std::nullopt;
+    if (!checked) return set_error(res, 404, "the watch was deleted meanwhile");
+    send_json(res, state::watch_json(*checked));
   });
 }
 

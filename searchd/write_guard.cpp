@@ -1,5 +1,7 @@
 #include "searchd/write_guard.h"
 
+#include <arpa/inet.h>
+
 #include <fstream>
 
 namespace cs::searchd {
@@ -69,7 +71,11 @@ std::string host_name(std::string_view host) {
 }
 
 bool is_loopback_host(std::string_view host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  // Only an IPv4 literal 127.x.y.z: a name such as "127.evil.example" is any machine.
+  in_addr address{};
+  const std::string text(host);
+  return inet_pton(AF_INET, text.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 std::optional<std::string> read_write_token(const std::string& path, std::string& error) {

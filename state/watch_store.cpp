@@ -156,8 +156,18 @@ Watch WatchStore::add(std::string_view name, std::string_view query, std::string
     throw StateError("a watch named '" + std::string(name) + "' already exists");
   }
   Statement insert(db_, "INSERT INTO watches (name, query, created, seen) VALUES (?, ?, ?, ?)");
-  insert.bind(1, name).bind(2, query).bind(3, created).bind(4, seen).step();
-  return *find(sqlite3_last_insert_rowid(db_));
+  try {
+    insert.bind(1, name).bind(2, query).bind(3, created).bind(4, seen).step();
+  } catch (const StateError&) {
+    // Another process added the name between the look-up and the insert.
+    if (find_by_name(name)) {
+      throw StateError("a watch named '" + std::string(name) + "' already exists");
+    }
+    throw;
+  }
+  const auto added = find(sqlite3_last_insert_rowid(db_));
+  if (!added) throw StateError("state database: the new watch vanished");
+  return *added;
 }
 
 bool WatchStore::remove(std::int64_t id) {
@@ -166,9 +176,10 @@ bool WatchStore::remove(std::int64_t id) {
   return sqlite3_changes(db_) > 0;
 }
 
-void WatchStore::record_check(std::int64_t id, std::string_view seen, std::string_view checked) {
+bool WatchStore::record_check(std::int64_t id, std::string_view seen, std::string_view checked) {
   Statement update(db_, "UPDATE watches SET seen = ?, checked = ? WHERE id = ?");
   update.bind(1, seen).bind(2, checked).bind(3, id).step();
+  return sqlite3_changes(db_) > 0;
 }
 
 int WatchStore::version() { return user_version(db_); }
@@ -186,6 +197,8 @@ std::string watch_name_problem(std::string_view name) {
     if (c != ' ') blank = false;
   }
   if (blank) return "the name is only spaces";
+  if (name.front() == '-')
+    return "the name starts with '-' (taken for an option on a command line)";
   return {};
 }
 

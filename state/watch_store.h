@@ -73,8 +73,9 @@ class WatchStore {
   /// Deletes the watch with this id; false when there is none.
   bool remove(std::int64_t id);
 
-  /// Records a check: what the watch has now seen and when it looked.
-  void record_check(std::int64_t id, std::string_view seen, std::string_view checked);
+  /// Records a check: what the watch has now seen and when it looked. False when the watch
+  /// is gone (deleted meanwhile).
+  bool record_check(std::int64_t id, std::string_view seen, std::string_view checked);
 
   /// The schema version of an open store (always kStateVersion after open).
   int version();

@@ -32,7 +32,12 @@ query::SearchError create_watch(WatchStore& store, query::Searcher& searcher, st
   if (store.find_by_name(name)) {
     return {ErrorCode::kBadRequest, "a watch named '" + std::string(name) + "' already exists"};
   }
-  created = store.add(name, query_string, stamp_of(std::time(nullptr)), searcher.last_added());
+  try {
+    created = store.add(name, query_string, stamp_of(std::time(nullptr)), searcher.last_added());
+  } catch (const StateError& e) {
+    if (!store.find_by_name(name)) throw;
+    return {ErrorCode::kBadRequest, e.what()};  // added by another process meanwhile
+  }
   return {};
 }
 

@@ -449,6 +449,10 @@ expect 200 -X POST -H 'Content-Type: text/plain' --data-binary @"$tmp/batch.txt"
 cmp -s "$tmp/batch-cli-reuters.jsonl" "$tmp/body" || fail "batch with outlet=Reuters: CLI and API differ"
 reuters_daesh="$(cs --json --outlet Reuters -- Daesh | json 'd["total"]')"
 json 'd["total"]' <<<"$(sed -n 10p "$tmp/body")" | grep -qx "$reuters_daesh" || fail "batch outlet filter total"
+# An entity filter of the batch and the entity a line names are both required, not either.
+both="$(cs --json --entity islamic-state --place palmyra | json 'd["total"]')"
+printf 'Palmyra\n' | cs --batch - --json --entity islamic-state | json 'd["total"]' | grep -qx "$both" ||
+  fail "a batch entity filter was ORed with the line's entity (want $both)"
 expect 400 -X POST -H 'Content-Type: text/plain' --data-binary 'Daesh' "$main/api/batch?q=x"
 error_mentions "'q'"
 expect 400 -X POST -H 'Content-Type: text/plain' --data-binary 'Daesh' "$main/api/batch?from=garbage"

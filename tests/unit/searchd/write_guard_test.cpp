@@ -82,7 +82,8 @@ TEST_CASE("loopback hosts", "[write_guard]") {
     CAPTURE(host);
     CHECK(cs::searchd::is_loopback_host(host));
   }
-  for (const char* host : {"0.0.0.0", "10.0.0.1", "::", "example.org"}) {
+  for (const char* host : {"0.0.0.0", "10.0.0.1", "::", "example.org", "127.evil.example",
+                           "127.0.0.1.nip.io", "1270.0.0.1"}) {
     CAPTURE(host);
     CHECK_FALSE(cs::searchd::is_loopback_host(host));
   }

@@ -63,6 +63,8 @@ TEST_CASE("batch: plain lines", "[batch]") {
   const Case cases[] = {
       {"empty input", "", "", {}},
       {"LF lines", "alpha\nbeta\n", "", {{1, "alpha", ""}, {2, "beta", ""}}},
+      {"a UTF-8 BOM is not part of the first line", "\xEF\xBB\xBFalpha\nbeta\n", "",
+       {{1, "alpha", ""}, {2, "beta", ""}}},
       {"CRLF lines", "alpha\r\nbeta\r\n", "", {{1, "alpha", ""}, {2, "beta", ""}}},
       {"no final line break", "alpha\r\nbeta", "", {{1, "alpha", ""}, {2, "beta", ""}}},
       {"blank line", "alpha\n\nbeta\n", "",
@@ -170,6 +172,10 @@ TEST_CASE("batch: CSV columns, quoting and error rows", "[batch][csv]") {
     INFO(c.name);
     check_lines(parse_ok(c.input, c.column), c.expected);
   }
+}
+
+TEST_CASE("batch: a CSV saved with a BOM finds its first column", "[batch][csv]") {
+  check_lines(parse_ok("\xEF\xBB\xBFname,role\nDaesh,group\n", "name"), {{2, "Daesh", ""}});
 }
 
 TEST_CASE("batch: CSV without the column is an error", "[batch][csv]") {

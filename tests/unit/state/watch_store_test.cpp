@@ -422,6 +422,7 @@ TEST_CASE("watch names: what may name a watch", "[state][watch_name]") {
       {"   ", "spaces"},
       {" ", "spaces"},
       {" padded ", ""},
+      {"-rf", "starts with '-'"},
       {"\xff", "UTF-8"},
       {"ab\xc3", "UTF-8"},
       {"\xc3\xa9t\xc3\xa9 \xd8\xad\xd9\x84\xd8\xa8", ""},  // "été حلب"
