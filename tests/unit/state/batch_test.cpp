@@ -63,7 +63,7 @@ TEST_CASE("batch: plain lines", "[batch]") {
   const Case cases[] = {
       {"empty input", "", "", {}},
       {"LF lines", "alpha\nbeta\n", "", {{1, "alpha", ""}, {2, "beta", ""}}},
-      {"a UTF-8 BOM is not part of the first line", "\xEF\xBB\xBFalpha\nbeta\n", "",
+      {"a UTF-8 BOM is not part of the first line", "\xEF\xBB\xBF" "alpha\nbeta\n", "",
        {{1, "alpha", ""}, {2, "beta", ""}}},
       {"CRLF lines", "alpha\r\nbeta\r\n", "", {{1, "alpha", ""}, {2, "beta", ""}}},
       {"no final line break", "alpha\r\nbeta", "", {{1, "alpha", ""}, {2, "beta", ""}}},
