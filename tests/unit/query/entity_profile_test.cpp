@@ -41,8 +41,8 @@ std::vector<Article> entity_corpus() {
   add_entity(e1, "bashar-al-assad", "Assad");
   add_entity(e1, "deir-ez-zor", "Deir ez-Zor");
   e1.sources.push_back({"sohr", "Syrian Observatory for Human Rights"});
-  Article e2 = make_article("e2", "Daesh shells Dayr az-Zawr",
-                            "Daesh shelled Dayr az-Zawr again.", "BBC", "2016-04-02");
+  Article e2 = make_article("e2", "Daesh shells Dayr az-Zawr", "Daesh shelled Dayr az-Zawr again.",
+                            "BBC", "2016-04-02");
   add_entity(e2, "isis", "Daesh");
   add_entity(e2, "deir-ez-zor", "Dayr az-Zawr");
   Article e3 = make_article("e3", "US strikes ISIS", "The US struck ISIS positions.", "Reuters",
@@ -61,8 +61,8 @@ std::vector<Article> entity_corpus() {
   Article e6 = make_article("e6", "Market news", "Wheat prices rose.", "BBC", "2016-02-02");
   Article e7 = make_article("e7", "Daesh video", "Daesh released a video.", "AFP", "");
   add_entity(e7, "isis", "Daesh");
-  Article e8 = make_article("e8", "Abu Hamza and Daesh", "Abu Hamza joined Daesh.", "Reuters",
-                            "2016-05-20");
+  Article e8 =
+      make_article("e8", "Abu Hamza and Daesh", "Abu Hamza joined Daesh.", "Reuters", "2016-05-20");
   add_entity(e8, "isis", "Daesh");
   add_entity(e8, abu_hamza_id(), "Abu Hamza");
   return {e1, e2, e3, e4, e5, e6, e7, e8};
@@ -218,8 +218,8 @@ TEST_CASE("entity profile: spellings co-occurring entities outlets and newest",
   REQUIRE(p.outlets.size() == 3);
   CHECK(p.outlets[0].value == "Reuters");
   CHECK(p.outlets[0].count == 3);
-  CHECK(as_map(p.outlets) == std::map<std::string, std::int64_t>{
-                                 {"Reuters", 3}, {"AFP", 2}, {"BBC", 1}});
+  CHECK(as_map(p.outlets) ==
+        std::map<std::string, std::int64_t>{{"Reuters", 3}, {"AFP", 2}, {"BBC", 1}});
   // The five newest, newest first; the undated e7 is the sixth.
   std::vector<std::string> newest;
   for (const auto& hit : p.newest) newest.push_back(hit.id);
@@ -238,9 +238,8 @@ TEST_CASE("entity profile: spellings co-occurring entities outlets and newest",
   check_against_search(f, deir);
   CHECK(deir.entity.id == "deir-ez-zor");
   CHECK(deir.articles == 3);
-  CHECK(as_map(deir.spellings) ==
-        std::map<std::string, std::int64_t>{{"Deir ez-Zor", 1}, {"Dayr az-Zawr", 1},
-                                            {"Deir Ezzor", 1}});
+  CHECK(as_map(deir.spellings) == std::map<std::string, std::int64_t>{
+                                      {"Deir ez-Zor", 1}, {"Dayr az-Zawr", 1}, {"Deir Ezzor", 1}});
   for (const FacetResult& facet : deir.cooccurring) {
     for (const FacetCount& value : facet.values) CHECK(value.id != "deir-ez-zor");
     if (facet.name == "person") {
@@ -335,11 +334,11 @@ TEST_CASE("entity profile: unknown names and entities no article mentions are no
     SearchRequest scope;
   };
   const Case cases[] = {
-      {"Nobody Knows", {}},    // neither the gazetteer nor the index knows it
-      {"x-nobodyknows", {}},   // an x- id no article has
-      {"sohr", {}},            // in the gazetteer, only cited as a source
-      {"SOHR", {}},            // the same by a spelling
-      {"Deir ez-Zor", afp},    // mentioned, but not in the scope
+      {"Nobody Knows", {}},   // neither the gazetteer nor the index knows it
+      {"x-nobodyknows", {}},  // an x- id no article has
+      {"sohr", {}},           // in the gazetteer, only cited as a source
+      {"SOHR", {}},           // the same by a spelling
+      {"Deir ez-Zor", afp},   // mentioned, but not in the scope
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -387,9 +386,11 @@ TEST_CASE("entity profile JSON: the documented keys", "[query][entity_profile]")
   CHECK(j["cooccurring"]["place"][0]["value"] == "Deir ez-Zor");
   CHECK(j["cooccurring"]["place"][0]["count"] == 2);
   REQUIRE(j["outlets"].size() == 3);
-  for (const auto& v : j["outlets"]) CHECK(keys(v) == std::set<std::string>{"value", "id", "count"});
+  for (const auto& v : j["outlets"])
+    CHECK(keys(v) == std::set<std::string>{"value", "id", "count"});
   REQUIRE(j["sources"].size() == 2);
-  for (const auto& v : j["sources"]) CHECK(keys(v) == std::set<std::string>{"value", "id", "count"});
+  for (const auto& v : j["sources"])
+    CHECK(keys(v) == std::set<std::string>{"value", "id", "count"});
   CHECK(j["sources"][0]["id"] == "sohr");
   REQUIRE(j["newest"].size() == 5);
   CHECK(j["newest"][0]["id"] == "e8");

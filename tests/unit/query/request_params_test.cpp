@@ -170,12 +170,9 @@ TEST_CASE("search params: added_after takes a date or a UTC time", "[query][para
     std::string stamp;  // the parsed stamp (core/arrival.h)
   };
   const Case cases[] = {
-      {"2026-11-29", "20261129000000"},
-      {"2026-11-29T01:02:03Z", "20261129010203"},
-      {"2026-11-29T01:02:03", "20261129010203"},
-      {"2026-11-29T01:02Z", "20261129010200"},
-      {"2026-11-29 01:02:03", "20261129010203"},
-      {"20261129010203", "20261129010203"},
+      {"2026-11-29", "20261129000000"},          {"2026-11-29T01:02:03Z", "20261129010203"},
+      {"2026-11-29T01:02:03", "20261129010203"}, {"2026-11-29T01:02Z", "20261129010200"},
+      {"2026-11-29 01:02:03", "20261129010203"}, {"20261129010203", "20261129010203"},
   };
   for (const Case& c : cases) {
     INFO(c.value);
@@ -348,9 +345,11 @@ TEST_CASE("timeline params: queries interval normalise and filters", "[query][pa
   CHECK_FALSE(r.normalise);
 
   // Every interval by name; the request is reset between parses.
-  for (const auto& [name, interval] :
-       {std::pair<const char*, Interval>{"auto", Interval::kAuto}, {"day", Interval::kDay},
-        {"week", Interval::kWeek}, {"month", Interval::kMonth}, {"year", Interval::kYear}}) {
+  for (const auto& [name, interval] : {std::pair<const char*, Interval>{"auto", Interval::kAuto},
+                                       {"day", Interval::kDay},
+                                       {"week", Interval::kWeek},
+                                       {"month", Interval::kMonth},
+                                       {"year", Interval::kYear}}) {
     INFO(name);
     REQUIRE_FALSE(cs::query::parse_timeline_params({{"interval", name}, {"q", "x"}}, r));
     CHECK(r.interval == interval);

@@ -108,8 +108,7 @@ std::vector<Article> timeline_corpus() {
       make_article("a7", "Aleppo ceasefire holds", "The ceasefire in Aleppo held.", "Reuters",
                    "2016-05-10"),
       make_article("a8", "Market news", "Wheat prices rose.", "BBC", "2016-04-10"),
-      make_article("a9", "Weather report", "Snow fell in the mountains.", "Reuters",
-                   "2015-12-31"),
+      make_article("a9", "Weather report", "Snow fell in the mountains.", "Reuters", "2015-12-31"),
   };
 }
 
@@ -152,8 +151,7 @@ TimelineRequest request_of(std::vector<std::string> queries, Interval interval,
 
 // What every comparison must satisfy: one series per query in order, a count per period, the
 // counts summing to `dated`, dated <= total == the plain search's total, periods continuous.
-void check_consistent(Fixture& f, const TimelineRequest& request,
-                      const TimelineComparison& c) {
+void check_consistent(Fixture& f, const TimelineRequest& request, const TimelineComparison& c) {
   REQUIRE(c.series.size() == request.queries.size());
   CHECK(c.normalised == request.normalise);
   // The baseline is counted for shares only (JSON null otherwise).
@@ -236,8 +234,7 @@ TEST_CASE("auto_interval: day week month and year by span", "[query][timeline]")
       {"20151201", "20160303", Interval::kWeek},  // 93 days over a year end
       {"20160101", "20171231", Interval::kWeek},  // just under two years
       {"20160101", "20180101", Interval::kWeek},  // two years
-      {"20160101", "20180401", Interval::kMonth},
-      {"20160101", "20200101", Interval::kMonth},
+      {"20160101", "20180401", Interval::kMonth}, {"20160101", "20200101", Interval::kMonth},
       {"19900101", "20141231", Interval::kMonth},  // just under 25 years
       {"19900101", "20150101", Interval::kMonth},  // 25 years
       {"19900101", "20160101", Interval::kYear},   // 26 years
@@ -275,8 +272,8 @@ TEST_CASE("compare_timelines: monthly counts of three queries", "[query][timelin
   CHECK(c.interval == Interval::kMonth);
   CHECK_FALSE(c.normalised);
   // From the first to the last dated match, February and April included though empty.
-  CHECK(c.periods == std::vector<std::string>{"2016-01", "2016-02", "2016-03", "2016-04",
-                                              "2016-05"});
+  CHECK(c.periods ==
+        std::vector<std::string>{"2016-01", "2016-02", "2016-03", "2016-04", "2016-05"});
   REQUIRE(c.series.size() == 3);
   CHECK(c.series[0].counts == std::vector<std::int64_t>{2, 0, 0, 0, 1});
   CHECK(c.series[1].counts == std::vector<std::int64_t>{2, 0, 1, 0, 1});
@@ -334,7 +331,7 @@ TEST_CASE("compare_timelines: weeks and years across a year end", "[query][timel
   REQUIRE(w.periods.size() >= 3);
   CHECK(w.periods[0] == "2015-12-28");  // the week of Thursday 2015-12-31
   CHECK(w.periods[1] == "2016-01-04");
-  CHECK(w.periods[2] == "2016-01-11");  // a1, Friday 2016-01-15
+  CHECK(w.periods[2] == "2016-01-11");      // a1, Friday 2016-01-15
   CHECK(w.periods.back() == "2016-04-25");  // a5 counts on 2016-05-01, a Sunday
   CHECK(w.series[0].counts[0] == 1);
   CHECK(w.series[1].counts[2] == 1);
@@ -378,8 +375,7 @@ TEST_CASE("compare_timelines: filters apply to every query", "[query][timeline]"
   CHECK(d.series[1].dated == 1);
 }
 
-TEST_CASE("compare_timelines: normalised shares of all articles per period",
-          "[query][timeline]") {
+TEST_CASE("compare_timelines: normalised shares of all articles per period", "[query][timeline]") {
   Fixture f;
   for (const bool reuters : {false, true}) {
     for (const Interval interval : {Interval::kWeek, Interval::kMonth, Interval::kYear}) {

@@ -63,22 +63,33 @@ TEST_CASE("batch: plain lines", "[batch]") {
   const Case cases[] = {
       {"empty input", "", "", {}},
       {"LF lines", "alpha\nbeta\n", "", {{1, "alpha", ""}, {2, "beta", ""}}},
-      {"a UTF-8 BOM is not part of the first line", "\xEF\xBB\xBF" "alpha\nbeta\n", "",
+      {"a UTF-8 BOM is not part of the first line",
+       "\xEF\xBB\xBF"
+       "alpha\nbeta\n",
+       "",
        {{1, "alpha", ""}, {2, "beta", ""}}},
       {"CRLF lines", "alpha\r\nbeta\r\n", "", {{1, "alpha", ""}, {2, "beta", ""}}},
       {"no final line break", "alpha\r\nbeta", "", {{1, "alpha", ""}, {2, "beta", ""}}},
-      {"blank line", "alpha\n\nbeta\n", "",
+      {"blank line",
+       "alpha\n\nbeta\n",
+       "",
        {{1, "alpha", ""}, {2, "", "empty line"}, {3, "beta", ""}}},
-      {"blank CRLF line", "alpha\r\n\r\nbeta", "",
+      {"blank CRLF line",
+       "alpha\r\n\r\nbeta",
+       "",
        {{1, "alpha", ""}, {2, "", "empty line"}, {3, "beta", ""}}},
       {"only spaces", "   \t \n", "", {{1, "", "empty line"}}},
       {"a lone line break", "\n", "", {{1, "", "empty line"}}},
-      {"spaces trimmed", "  Bashar al-Assad  \r\n\tPalmyra\t\n", "",
+      {"spaces trimmed",
+       "  Bashar al-Assad  \r\n\tPalmyra\t\n",
+       "",
        {{1, "Bashar al-Assad", ""}, {2, "Palmyra", ""}}},
       {"inner tab kept", "a\tb\n", "", {{1, "a\tb", ""}}},
       {"control character", "a\x01z\n", "", {{1, "a\x01z", "control character"}}},
       {"line of exactly the limit", exact_line + "\n", "", {{1, exact_line, ""}}},
-      {"line over the limit is truncated", long_line + "\nnext\n", "",
+      {"line over the limit is truncated",
+       long_line + "\nnext\n",
+       "",
        {{1, std::string(kMaxBatchLineBytes, 'x'), "longer than 500"}, {2, "next", ""}}},
       {"quotes and commas are plain text", "\"a, b\",c\n", "", {{1, "\"a, b\",c", ""}}},
   };
@@ -89,7 +100,9 @@ TEST_CASE("batch: plain lines", "[batch]") {
 }
 
 TEST_CASE("batch: invalid UTF-8 lines are error rows with a repaired query", "[batch]") {
-  const std::string bad = "Alep\xff" "po";
+  const std::string bad =
+      "Alep\xff"
+      "po";
   const auto lines = parse_ok("ok\n" + bad + "\n", "");
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].error.empty());
@@ -124,14 +137,8 @@ TEST_CASE("batch: CSV columns, quoting and error rows", "[batch][csv]") {
        "Name,Country\r\nAssad,Syria\r\nPutin,Russia\r\n",
        "2",
        {{2, "Syria", ""}, {3, "Russia", ""}}},
-      {"first column by number",
-       "Name,Country\nAssad,Syria\n",
-       "1",
-       {{2, "Assad", ""}}},
-      {"quoted header",
-       "\"Query\",note\nhello,1\n",
-       "query",
-       {{2, "hello", ""}}},
+      {"first column by number", "Name,Country\nAssad,Syria\n", "1", {{2, "Assad", ""}}},
+      {"quoted header", "\"Query\",note\nhello,1\n", "query", {{2, "hello", ""}}},
       {"quoted field with a comma and doubled quotes",
        "id,query\n1,\"Assad, Bashar\"\n2,\"say \"\"hi\"\"\"\n",
        "query",
@@ -148,18 +155,12 @@ TEST_CASE("batch: CSV columns, quoting and error rows", "[batch][csv]") {
        "query\n\"a\nb\"\nc\n",
        "query",
        {{2, "a b", ""}, {4, "c", ""}}},
-      {"fields trimmed",
-       "q\n  spaced out  \n",
-       "q",
-       {{2, "spaced out", ""}}},
+      {"fields trimmed", "q\n  spaced out  \n", "q", {{2, "spaced out", ""}}},
       {"record missing the column",
        "a,b\n1,2\n3\n4,5\n",
        "b",
        {{2, "2", ""}, {3, "", "no column 2"}, {4, "5", ""}}},
-      {"blank record",
-       "q\na\n\nb\n",
-       "q",
-       {{2, "a", ""}, {3, "", "empty line"}, {4, "b", ""}}},
+      {"blank record", "q\na\n\nb\n", "q", {{2, "a", ""}, {3, "", "empty line"}, {4, "b", ""}}},
       {"unterminated quote ends the input",
        "q\nfine\n\"broken\nmore\n",
        "q",

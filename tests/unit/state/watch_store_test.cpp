@@ -133,8 +133,8 @@ TEST_CASE("watch store: add, list, find, find by name, record a check, remove",
       std::int64_t id;
       std::string name;
     };
-    const Case cases[] = {{palmyra.id, "palmyra"}, {aleppo.id, "aleppo"},
-                          {tiyas.id, "Tiyas airbase"}};
+    const Case cases[] = {
+        {palmyra.id, "palmyra"}, {aleppo.id, "aleppo"}, {tiyas.id, "Tiyas airbase"}};
     for (const Case& c : cases) {
       INFO(c.name);
       const auto by_id = store->find(c.id);
@@ -222,14 +222,14 @@ TEST_CASE("watch store: a version-1 file is migrated keeping its rows", "[state]
   cs::test::TempDir dir;
   const std::string path = state_file(dir);
   // Exactly the schema of migration 0 -> 1, written by hand.
-  const std::string problem = exec_raw(
-      path, {"CREATE TABLE watches (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-             "query TEXT NOT NULL, created TEXT NOT NULL)",
-             "INSERT INTO watches (id, name, query, created) VALUES "
-             "(5, 'palmyra', 'q=Palmyra&sort=newest', '20260101000000')",
-             "INSERT INTO watches (id, name, query, created) VALUES "
-             "(9, 'aleppo', 'q=Aleppo', '20260102000000')",
-             "PRAGMA user_version = 1"});
+  const std::string problem =
+      exec_raw(path, {"CREATE TABLE watches (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                      "query TEXT NOT NULL, created TEXT NOT NULL)",
+                      "INSERT INTO watches (id, name, query, created) VALUES "
+                      "(5, 'palmyra', 'q=Palmyra&sort=newest', '20260101000000')",
+                      "INSERT INTO watches (id, name, query, created) VALUES "
+                      "(9, 'aleppo', 'q=Aleppo', '20260102000000')",
+                      "PRAGMA user_version = 1"});
   REQUIRE(problem.empty());
   REQUIRE(raw_user_version(path) == 1);
 
@@ -367,8 +367,7 @@ TEST_CASE("watch store: a writer thread and a reading thread on one file",
     try {
       auto store = WatchStore::open(path);  // one connection per thread
       for (int i = 0; i < kWatches; ++i) {
-        store->add("watch " + std::to_string(i), "q=w" + std::to_string(i), "20261129010203",
-                   "");
+        store->add("watch " + std::to_string(i), "q=w" + std::to_string(i), "20261129010203", "");
       }
     } catch (const std::exception& e) {
       writer_error = e.what();
