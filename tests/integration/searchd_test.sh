@@ -4,32 +4,7 @@
 set -euo pipefail
 bin="$1"
 src="$2"
-tmp="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# start_searchd NAME ARGS...: starts searchd on a free port; sets $base and $pid.
-start_searchd() {
-  local name="$1"; shift
-  local port; port="$(free_port)"
-  "$bin/searchd" --port "$port" --threads 4 "$@" 2>"$tmp/$name.log" &
-  pid=$!
-  pids+=("$pid")
-  base="http://127.0.0.1:$port"
-  for _ in $(seq 1 100); do
-    curl -s -o /dev/null "$base/healthz" && return 0
-    sleep 0.1
-  done
-  cat "$tmp/$name.log" >&2
-  fail "searchd $name did not start"
-}
+source "$src/tests/integration/lib.sh"
 
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 expect_status() {
@@ -37,7 +12,6 @@ expect_status() {
   local got; got="$(status "$@")"
   [[ "$got" == "$want" ]] || fail "expected $want, got $got for: $*"
 }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 # --- a small corpus with hostile markup ----------------------------------------------------
 mkdir -p "$tmp/corpus"

@@ -15,35 +15,7 @@
 set -euo pipefail
 src="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 bin="${1:-${CS_BIN_DIR:-$src/build/bin}}"
-tmp="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  rm -rf -- "$tmp"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-
-# try_searchd NAME ARGS...: starts searchd on a free port; sets $base and $pid; 1 if it never
-# answered /healthz (its log is $tmp/NAME.log).
-try_searchd() {
-  local name="$1"; shift
-  local port; port="$(free_port)"
-  "$bin/searchd" --port "$port" --threads 4 --cache-mb 0 "$@" 2>"$tmp/$name.log" &
-  pid=$!
-  pids+=("$pid")
-  base="http://127.0.0.1:$port"
-  for _ in $(seq 1 100); do
-    curl -s -o /dev/null "$base/healthz" && return 0
-    kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
-start_searchd() { try_searchd "$@" || { cat "$tmp/$1.log" >&2; fail "searchd $1 did not start"; }; }
+source "$src/tests/integration/lib.sh"
 
 # req CURL_ARGS...: the response body goes to $tmp/body; prints the status code.
 req() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
@@ -113,7 +85,7 @@ TXT
 stamp1="$(last_added)"
 [[ "$stamp1" =~ ^[0-9]{14}$ ]] || fail "last_added is not a 14-digit stamp: '$stamp1'"
 
-start_searchd main --index "$root"
+start_searchd main --cache-mb 0 --index "$root"
 main="$base"
 
 # --- 1. watch A by the CLI, watch B by the API; both listed, nothing new --------------------
@@ -318,7 +290,7 @@ run_rc cs --watch rm "no such watch"
 # --- 5. token mode; beyond loopback without a token --------------------------------------------
 token="tok-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 printf '%s\n' "$token" >"$tmp/token"
-start_searchd token --host 127.0.0.1 --index "$root" --state "$tmp/token-state.sqlite" --write-token-file "$tmp/token"
+start_searchd token --cache-mb 0 --host 127.0.0.1 --index "$root" --state "$tmp/token-state.sqlite" --write-token-file "$tmp/token"
 body_t="$(watch_body "With token" "q=palmyra")"
 expect 401 -X POST --data-binary "$body_t" "$base/api/watches"
 error_mentions "token"
@@ -333,7 +305,7 @@ printf 'short\n' >"$tmp/short-token"
 run_rc "$bin/searchd" --port "$(free_port)" --index "$root" --write-token-file "$tmp/short-token"
 ((rc == 2)) && grep -q "shorter than 16" "$tmp/err" || fail "a short token was accepted: exit $rc, $(cat "$tmp/err")"
 
-if try_searchd open --host 0.0.0.0 --index "$root" --state "$tmp/open-state.sqlite"; then
+if try_searchd open --cache-mb 0 --host 0.0.0.0 --index "$root" --state "$tmp/open-state.sqlite"; then
   expect 403 -X POST --data-binary "$(watch_body "Open" "q=x")" "$base/api/watches"
   error_mentions "write-token-file"
   expect 200 "$base/api/watches"

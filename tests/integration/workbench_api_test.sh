@@ -13,34 +13,7 @@
 set -euo pipefail
 src="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 bin="${1:-${CS_BIN_DIR:-$src/build/bin}}"
-tmp="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  rm -rf -- "$tmp"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-
-# start_searchd NAME ARGS...: starts searchd on a free port; sets $base and $pid.
-start_searchd() {
-  local name="$1"; shift
-  local port; port="$(free_port)"
-  "$bin/searchd" --port "$port" --threads 2 "$@" 2>"$tmp/$name.log" &
-  pid=$!
-  pids+=("$pid")
-  base="http://127.0.0.1:$port"
-  for _ in $(seq 1 100); do
-    curl -s -o /dev/null "$base/healthz" && return 0
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$tmp/$name.log" >&2
-  fail "searchd $name did not start"
-}
+source "$src/tests/integration/lib.sh"
 
 # req CURL_ARGS...: the response body goes to $tmp/body; prints the status code.
 req() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
