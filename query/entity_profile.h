@@ -23,7 +23,8 @@ inline constexpr int kProfileTop = 10;
 inline constexpr int kProfileNewest = 5;
 /// Incidents listed.
 inline constexpr int kProfileIncidents = 5;
-/// Spellings are counted over at most this many of the newest articles (the page says so).
+/// Spellings are counted over at most this many articles, the most recently indexed (the page
+/// says so).
 inline constexpr int kProfileSpellingArticles = 300;
 
 /// One entity's page.
@@ -31,7 +32,7 @@ struct EntityProfile {
   HitEntity entity;                   ///< id, canonical name, type
   std::int64_t articles = 0;          ///< articles mentioning it (in the scope)
   std::vector<FacetCount> spellings;  ///< surface form -> articles using it, most used first
-  int spellings_from = 0;             ///< articles read for the spellings (newest first)
+  int spellings_from = 0;             ///< articles read for the spellings (last indexed first)
   std::vector<TimelineBucket> timeline;
   std::vector<FacetResult> cooccurring;  ///< person, org, place: other entities, most shared first
   std::vector<FacetCount> outlets;

@@ -268,7 +268,7 @@ class Searcher {
   /// neither the gazetteer nor the index knows it.
   std::optional<HitEntity> describe_entity(std::string_view id_or_name);
 
-  /// Counts the spellings under which the matches of `request` (newest first, at most
+  /// Counts the spellings under which the matches of `request` (the most recently indexed, at most
   /// `max_articles` of them) write entity `id`: spelling -> articles, most used first.
   /// `articles_read` says how many articles were read.
   SearchError mention_spellings(const SearchRequest& request, const std::string& id,

@@ -685,9 +685,12 @@ SearchError SearcherImpl::mention_spellings(const SearchRequest& request, const 
                                             int& articles_read) {
   BuiltQuery built;
   if (SearchError e = builder_->build(request, built)) return e;
+  // The most recently indexed articles (highest docids): with no ranking and docid order the
+  // matcher stops after `max_articles`, where a date sort would read every match's key.
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
-  enquire.set_sort_by_value(schema::kSlotNewestKey, false);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::DESCENDING);
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(max_articles));
   std::map<std::string, std::int64_t> counts;
   articles_read = 0;

@@ -686,7 +686,7 @@ function renderEntity(profile, state) {
   const spellings = profile.spellings || [];
   sections.push(entitySection('Spellings',
     el('p', { class: 'meta', text: profile.spellings_from < profile.articles
-      ? 'In the newest ' + formatCount(profile.spellings_from) + ' of the ' + reports
+      ? 'In the ' + formatCount(profile.spellings_from) + ' most recently indexed of the ' + reports
       : 'In all ' + reports }),
     spellings.length ? el('ul', { class: 'count-list spellings', id: 'entity-spellings' }, ...spellings.map((sp) =>
       el('li', {}, el('span', { class: 'spelling', dir: 'auto', text: sp.spelling }),
