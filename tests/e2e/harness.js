@@ -2,7 +2,9 @@
 // headless Chromium (Debian's) with a fresh profile.
 'use strict';
 const { chromium } = require('playwright-core');
+const fs = require('fs');
 const net = require('net');
+const path = require('path');
 
 /// A TCP port free on the loopback interface right now.
 function freePort() {
@@ -35,4 +37,10 @@ function launchBrowser(profileDir, options = {}) {
   }, options));
 }
 
-module.exports = { freePort, waitHealthy, launchBrowser };
+/// Creates folder `dir` holding `files` (name -> text): articles, a gazetteer, a manifest.
+function writeCorpus(dir, files) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+}
+
+module.exports = { freePort, waitHealthy, launchBrowser, writeCorpus };

@@ -7,7 +7,7 @@
 // for once on a searchd that wants one.
 // Usage: node watches_page.test.js BIN_DIR SOURCE_DIR
 'use strict';
-const { freePort, waitHealthy, launchBrowser } = require('./harness');
+const { freePort, waitHealthy, launchBrowser, writeCorpus } = require('./harness');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -75,10 +75,7 @@ async function download(page, selector) {
 async function main() {
   const corpus = path.join(tmp, 'corpus');
   const index = path.join(tmp, 'index');
-  fs.mkdirSync(corpus);
-  for (const [name, text] of Object.entries(ARTICLES)) fs.writeFileSync(path.join(corpus, name), text);
-  fs.writeFileSync(path.join(corpus, 'gazetteer.tsv'), GAZETTEER);
-  fs.writeFileSync(path.join(corpus, 'manifest.tsv'), MANIFEST);
+  writeCorpus(corpus, { ...ARTICLES, 'gazetteer.tsv': GAZETTEER, 'manifest.tsv': MANIFEST });
   const indexCorpus = () => execFileSync(path.join(binDir, 'corpus-index'), ['--out', index, corpus], { stdio: 'ignore' });
   indexCorpus();
 

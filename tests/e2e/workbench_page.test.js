@@ -7,7 +7,7 @@
 // searches); no horizontal overflow at phone widths; and keyboard-only use of both.
 // Usage: node workbench_page.test.js BIN_DIR SOURCE_DIR
 'use strict';
-const { freePort, waitHealthy, launchBrowser } = require('./harness');
+const { freePort, waitHealthy, launchBrowser, writeCorpus } = require('./harness');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -54,10 +54,7 @@ const digits = (text) => Number(String(text).replace(/[^0-9]/g, ''));
 async function main() {
   const corpus = path.join(tmp, 'corpus');
   const index = path.join(tmp, 'index');
-  fs.mkdirSync(corpus);
-  for (const [name, text] of Object.entries(ARTICLES)) fs.writeFileSync(path.join(corpus, name), text);
-  fs.writeFileSync(path.join(corpus, 'gazetteer.tsv'), GAZETTEER);
-  fs.writeFileSync(path.join(corpus, 'manifest.tsv'), MANIFEST);
+  writeCorpus(corpus, { ...ARTICLES, 'gazetteer.tsv': GAZETTEER, 'manifest.tsv': MANIFEST });
   execFileSync(path.join(binDir, 'corpus-index'), ['--out', index, corpus], { stdio: 'ignore' });
 
   const port = await freePort();

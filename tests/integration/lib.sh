@@ -32,3 +32,23 @@ try_searchd() {
 }
 # start_searchd NAME ARGS...: try_searchd, or fail with its log.
 start_searchd() { try_searchd "$@" || { cat "$tmp/$1.log" >&2; fail "searchd $1 did not start"; }; }
+
+# req CURL_ARGS...: the response body goes to $tmp/body; prints the status code.
+req() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
+# expect STATUS CURL_ARGS...: the request answers STATUS (body in $tmp/body).
+expect() {
+  local want="$1"; shift
+  local got; got="$(req "$@")"
+  [[ "$got" == "$want" ]] || fail "expected $want, got $got for curl $*: $(head -c 400 "$tmp/body")"
+}
+# error_mentions TEXT: the last body is {"error": "..."} and the message contains TEXT.
+error_mentions() {
+  local message
+  message="$(json 'd["error"]' <"$tmp/body")" || fail "error body is not JSON: $(cat "$tmp/body")"
+  grep -qiF -- "$1" <<<"$message" || fail "error '$message' does not mention '$1'"
+}
+# cs ARGS...: corpus-search on the test index $root.
+cs() { "$bin/corpus-search" --index "$root" "$@"; }
+# run_rc CMD...: runs CMD (stdout $tmp/out, stderr $tmp/err); its exit code goes to $rc.
+rc=0
+run_rc() { rc=0; "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?; }

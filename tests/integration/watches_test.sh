@@ -17,26 +17,8 @@ src="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 bin="${1:-${CS_BIN_DIR:-$src/build/bin}}"
 source "$src/tests/integration/lib.sh"
 
-# req CURL_ARGS...: the response body goes to $tmp/body; prints the status code.
-req() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
-# expect STATUS CURL_ARGS...: the request answers STATUS.
-expect() {
-  local want="$1"; shift
-  local got; got="$(req "$@")"
-  [[ "$got" == "$want" ]] || fail "expected $want, got $got for curl $*: $(head -c 400 "$tmp/body")"
-}
-# error_mentions TEXT: the last body is {"error": "..."} and the message contains TEXT.
-error_mentions() {
-  local message; message="$(json 'd["error"]' <"$tmp/body")" || fail "error body is not JSON: $(cat "$tmp/body")"
-  grep -qiF -- "$1" <<<"$message" || fail "error '$message' does not mention '$1'"
-}
 # watch_body NAME QUERY: the JSON body of POST /api/watches.
 watch_body() { python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "query": sys.argv[2]}))' "$1" "$2"; }
-# cs ARGS...: corpus-search on the test index.
-cs() { "$bin/corpus-search" --index "$root" "$@"; }
-# run_rc CMD...: runs CMD (stdout $tmp/out, stderr $tmp/err); its exit code goes to $rc.
-rc=0
-run_rc() { rc=0; "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?; }
 last_added() { "$bin/corpus-index" --status --json --out "$root" | json 'd["last_added"]'; }
 iso() { python3 -c 'import sys; s=sys.argv[1]; print(f"{s[0:4]}-{s[4:6]}-{s[6:8]}T{s[8:10]}:{s[10:12]}:{s[12:14]}Z")' "$1"; }
 
