@@ -125,7 +125,19 @@ std::string repair_utf8(std::string_view bytes) {
   return out;
 }
 
-std::string normalize_text(std::string_view utf8) {
+namespace {
+
+// Invisible characters the stored text drops: soft hyphen, zero-width space and no-break
+// space (BOM), word joiner, and the bidi embedding, override and isolate controls (an
+// unterminated override would reorder the page around a title). Joiners and direction marks,
+// which spell Persian and Arabic words, stay.
+bool is_invisible_junk(UChar32 c) {
+  return c == 0x00AD || c == 0x200B || c == 0xFEFF || c == 0x2060 || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+// The shared pass of normalize_text (`fold` true) and normalize_stored_text (`fold` false).
+std::string normalize(std::string_view utf8, bool fold) {
   std::string out;
   out.reserve(utf8.size());
   bool pending_cr = false;
@@ -138,10 +150,9 @@ std::string normalize_text(std::string_view utf8) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return repair_utf8(utf8);
 
-  const icu::UnicodeString decomposed =
-      nfkd->normalize(icu::UnicodeString::fromUTF8(
-                          icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
-                      status);
+  const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString decomposed = fold ? nfkd->normalize(input, status) : input;
   icu::UnicodeString kept;
   kept.getBuffer(decomposed.length());
   kept.releaseBuffer(0);
@@ -154,7 +165,8 @@ std::string normalize_text(std::string_view utf8) {
       continue;
     }
     pending_cr = false;
-    if (const char* repl = ascii_replacement(c)) {
+    const char* repl = ascii_replacement(c);
+    if (repl != nullptr && (fold || repl[0] == '\n')) {
       kept.append(icu::UnicodeString(repl));
       continue;
     }
@@ -163,16 +175,91 @@ std::string normalize_text(std::string_view utf8) {
       continue;
     }
     const int8_t type = u_charType(c);
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
-        type == U_CONTROL_CHAR || c == kTatweel || c == kReplacement) {
-      continue;
-    }
-    kept.append(c);
+    const bool drop =
+        fold ? (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+                type == U_CONTROL_CHAR || c == kTatweel || c == kReplacement)
+             : (type == U_CONTROL_CHAR || is_invisible_junk(c));
+    if (drop) continue;
+    kept.append(fold ? static_cast<UChar32>(fold_arabic_variant(static_cast<char32_t>(c))) : c);
   }
   const icu::UnicodeString composed = nfc->normalize(kept, status);
   if (U_FAILURE(status)) return repair_utf8(utf8);
   composed.toUTF8String(out);
   return out;
+}
+
+}  // namespace
+
+char32_t fold_arabic_variant(char32_t c) {
+  if (c < 0x0600 || c > 0x06FF) return c;
+  if (c >= 0x0660 && c <= 0x0669) return U'0' + (c - 0x0660);  // Arabic-Indic digits
+  if (c >= 0x06F0 && c <= 0x06F9) return U'0' + (c - 0x06F0);  // Persian digits
+  switch (c) {
+    case 0x0622:  // alef with madda, hamza above or below, wasla
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+      return 0x0627;
+    case 0x0649:  // alef maqsura, Persian yeh, yeh with hamza
+    case 0x06CC:
+    case 0x0626:
+      return 0x064A;
+    case 0x0624:  // waw with hamza
+      return 0x0648;
+    case 0x0629:  // ta marbuta
+      return 0x0647;
+    case 0x06A9:  // Persian kaf
+      return 0x0643;
+    default:
+      return c;
+  }
+}
+
+std::string normalize_text(std::string_view utf8) { return normalize(utf8, true); }
+
+std::string normalize_stored_text(std::string_view utf8) { return normalize(utf8, false); }
+
+MappedText normalize_text_mapped(std::string_view original) {
+  MappedText mapped;
+  mapped.text = normalize_text(original);
+  if (mapped.text == original) return mapped;
+  mapped.text.clear();
+  mapped.offsets.reserve(original.size() + 1);
+  const auto* s = reinterpret_cast<const uint8_t*>(original.data());
+  const auto length = static_cast<int32_t>(original.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c == '\r' && i < length && s[i] == '\n') ++i;  // CRLF is one line break
+    // A character takes its combining marks along: they fold (or vanish) with it.
+    while (i < length) {
+      int32_t next = i;
+      UChar32 mark;
+      U8_NEXT(s, next, length, mark);
+      const int8_t type = mark < 0 ? 0 : u_charType(mark);
+      if (type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK &&
+          type != U_COMBINING_SPACING_MARK) {
+        break;
+      }
+      i = next;
+    }
+    const std::size_t before = mapped.text.size();
+    const std::string_view piece =
+        original.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    if (c >= 0 && c < 0x80) {
+      bool pending_cr = false;
+      for (char a : piece)
+        emit_ascii([&mapped](char b) { mapped.text.push_back(b); }, a, pending_cr);
+    } else {
+      mapped.text += normalize_text(piece);
+    }
+    mapped.offsets.insert(mapped.offsets.end(), mapped.text.size() - before,
+                          static_cast<std::uint32_t>(start));
+  }
+  mapped.offsets.push_back(static_cast<std::uint32_t>(original.size()));
+  return mapped;
 }
 
 std::string fold_word(std::string_view word) {
@@ -220,10 +307,79 @@ bool is_function_word(std::string_view folded_word) {
   return false;
 }
 
+namespace {
+
+std::u32string utf32(std::string_view s) {
+  std::u32string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0) out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string utf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) append_utf8(out, static_cast<UChar32>(c));
+  return out;
+}
+
+bool is_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x052F; }
+
+bool is_cyrillic_vowel(char32_t c) {
+  return std::u32string_view(U"аеиоуыэюяіїє").find(c) != std::u32string_view::npos;
+}
+
+// The case endings of Russian and Ukrainian nouns, adjectives and surnames, as fold_word
+// leaves them (й -> и, ї -> і, є -> е), longest first.
+constexpr std::u32string_view kCyrillicEndings[] = {
+    U"ами", U"ями", U"ові", U"еві", U"ого", U"его", U"ому", U"ему", U"ова", U"ове", U"ову",
+    U"ом",  U"ем",  U"ою",  U"ею",  U"оі",  U"ів",  U"ов",  U"ев",  U"ах",  U"ях",  U"ам",
+    U"ям",  U"ии",  U"ыи",  U"ои",  U"еи",  U"ая",  U"яя",  U"ое",  U"ее",  U"ые",  U"а",
+    U"я",   U"у",   U"ю",   U"е",   U"і",   U"и",   U"ы",   U"о"};
+constexpr std::size_t kMinCyrillicStem = 3;
+
+// The key form of one folded Cyrillic word of a name: є as е, the longest case ending off
+// (leaving at least three letters), and a nominative's closing "і + consonant" as "е +
+// consonant", so Київ, Києва, Києві and Киев, or Харкова, Харкові and Харків, meet.
+std::u32string cyrillic_name_stem(std::u32string w) {
+  for (char32_t& c : w) {
+    if (c == U'є') c = U'е';
+  }
+  for (std::u32string_view ending : kCyrillicEndings) {
+    if (w.size() >= ending.size() + kMinCyrillicStem && w.ends_with(ending)) {
+      w.resize(w.size() - ending.size());
+      return w;
+    }
+  }
+  if (w.size() >= 3 && w[w.size() - 2] == U'і' && !is_cyrillic_vowel(w.back())) {
+    w[w.size() - 2] = U'е';
+  }
+  return w;
+}
+
+// The key form of one folded word: Arabic words lose their attached article ("الزور" ->
+// "زور", as "al-" goes from Latin spellings), Cyrillic words their case ending; other words
+// are unchanged.
+std::string key_word(const std::string& folded) {
+  if (folded.empty() || static_cast<unsigned char>(folded[0]) < 0x80) return folded;
+  std::u32string w = utf32(folded);
+  if (w.size() >= 5 && w[0] == 0x0627 && w[1] == 0x0644)
+    return utf8(std::u32string_view(w).substr(2));
+  if (is_cyrillic(w[0])) return utf8(cyrillic_name_stem(std::move(w)));
+  return folded;
+}
+
+}  // namespace
+
 std::string join_folded(std::span<const std::string> folded_words) {
   std::string joined;
   for (const std::string& w : folded_words) {
-    if (!is_arabic_article(w)) joined += w;
+    if (!is_arabic_article(w)) joined += key_word(w);
   }
   if (joined.empty()) {
     for (const std::string& w : folded_words) joined += w;

@@ -10,9 +10,11 @@
 #ifndef CS_CORE_NORMALIZE_H_
 #define CS_CORE_NORMALIZE_H_
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cs {
 
@@ -24,11 +26,35 @@ std::string repair_utf8(std::string_view bytes);
 
 /// Unicode-normalised text, case and line breaks kept: invalid UTF-8 repaired; compatibility
 /// forms folded (NFKD then NFC: ligatures, full-width, superscripts); diacritics and Arabic
-/// harakat/tatweel removed; format characters (bidi marks, soft hyphens, zero-width) and
-/// control characters other than newline removed; typographic quotes, apostrophes and dashes
-/// mapped to ASCII; CR/LF and Unicode line separators made "\n"; tabs and exotic spaces made
-/// " ". Pure-ASCII input takes a fast path.
+/// harakat/tatweel removed; Arabic letter variants and digits folded (fold_arabic_variant); format
+/// characters (bidi marks, soft hyphens, zero-width) and control characters other than newline
+/// removed; typographic quotes, apostrophes and dashes mapped to ASCII; CR/LF and Unicode line
+/// separators made "\n"; tabs and exotic spaces made " ". Pure-ASCII input takes a fast path.
 std::string normalize_text(std::string_view utf8);
+
+/// The matching form of an Arabic-script letter variant or digit: alef with hamza, madda or
+/// wasla -> alef; alef maqsura, Persian yeh, yeh with hamza -> yeh; waw with hamza -> waw; ta
+/// marbuta -> heh; Persian kaf -> kaf; Arabic-Indic and Persian digits -> ASCII digits. Every
+/// other code point is returned unchanged.
+char32_t fold_arabic_variant(char32_t c);
+
+/// normalize_text of a text with, for every byte of the result, where it came from.
+struct MappedText {
+  std::string text;  ///< normalize_text(original)
+  /// offsets[i]: byte offset in the original of the character that produced text[i], with
+  /// offsets[text.size()] == original.size(); empty when text == original (plain ASCII).
+  std::vector<std::uint32_t> offsets;
+};
+
+/// normalize_text applied one character (with its combining marks) at a time, recording the
+/// origin of every output byte, so spans found in the folded text can be shown as written.
+MappedText normalize_text_mapped(std::string_view original);
+
+/// Text as it is stored and shown: invalid UTF-8 repaired, NFC, CR/LF and Unicode line
+/// separators made "\n", tabs and exotic spaces " ", control characters and invisible junk
+/// (soft hyphens, zero-width spaces, BOMs, bidi overrides) removed; letters, marks, digits and
+/// punctuation kept exactly as written. Matching works on normalize_text of it instead.
+std::string normalize_stored_text(std::string_view utf8);
 
 /// One word folded for comparison: normalize_text, lowercase, only letters and digits kept.
 /// Returns "" for a word with neither.
@@ -44,7 +70,9 @@ bool is_arabic_article(std::string_view folded_word);
 bool is_function_word(std::string_view folded_word);
 
 /// The comparison key of a sequence of already folded words: articles dropped (unless the
-/// key would be empty), words joined without spaces, runs of one repeated letter collapsed.
+/// key would be empty; also the article attached to an Arabic word), Cyrillic case endings
+/// dropped (Харькове -> харьков's key), words joined without spaces, runs of one repeated
+/// ASCII letter collapsed.
 std::string join_folded(std::span<const std::string> folded_words);
 
 /// The comparison key of a name or phrase: split on anything that is not a letter, digit or

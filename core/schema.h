@@ -27,10 +27,7 @@ class Gazetteer;
 namespace cs::schema {
 
 /// Version of the on-disk layout; stored under kMetaSchemaVersion in the index metadata.
-inline constexpr int kSchemaVersion = 5;
-
-/// Snowball stemmer language used for free text, by the indexer and the query parser alike.
-inline constexpr const char* kStemLanguage = "english";
+inline constexpr int kSchemaVersion = 6;
 
 /// Metadata keys stored in every index.
 inline constexpr std::string_view kMetaSchemaVersion = "cs:schema_version";

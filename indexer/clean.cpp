@@ -174,7 +174,7 @@ bool is_boilerplate_line(std::string_view line) {
 }
 
 std::string clean_text(std::string_view raw) {
-  const std::string text = normalize_text(raw);
+  const std::string text = normalize_stored_text(raw);
   std::unordered_set<std::string> seen;
   std::string out;
   std::size_t pos = 0;
@@ -193,7 +193,7 @@ std::string clean_text(std::string_view raw) {
 }
 
 void clean_article(Article& article) {
-  article.title = tidy_spaces(normalize_text(article.title));
+  article.title = tidy_spaces(normalize_stored_text(article.title));
   for (char& c : article.title) {
     if (c == '\n') c = ' ';
   }

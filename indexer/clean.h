@@ -1,5 +1,6 @@
-// Cleaning: turns a raw article's title and text into the normalised text that is indexed,
-// stored and used for snippets. Steps: Unicode normalisation (normalize_text); removal of web
+// Cleaning: turns a raw article's title and text into the text that is indexed, stored, shown
+// and used for snippets. Steps: Unicode normalisation that keeps every letter as written
+// (normalize_stored_text: NFC, no folding; matching folds later); removal of web
 // boilerplate lines (comment forms, spam-filter and captcha lines, share buttons, "X's
 // picture" avatars, photo credits, empty footnotes) and of inline footnote markers like "[5]";
 // removal of paragraphs repeated inside the article (scrapes that hold the body twice);

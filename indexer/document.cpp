@@ -5,6 +5,7 @@
 #include "core/field_values.h"
 #include "core/hash.h"
 #include "core/schema.h"
+#include "core/stemming.h"
 
 namespace cs {
 
@@ -75,7 +76,7 @@ void add_signatures(const Article& article, Xapian::Document& doc) {
 
 Xapian::TermGenerator make_term_generator() {
   Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+  generator.set_stemmer(make_stemmer());
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   return generator;
 }

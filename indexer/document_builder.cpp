@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "core/schema.h"
+#include "core/stemming.h"
 #include "indexer/document.h"
 #include "indexer/duplicates.h"
 
@@ -49,8 +49,7 @@ class DocumentBuilder::WordStems : public Xapian::StemImplementation {
 };
 
 DocumentBuilder::DocumentBuilder()
-    : stems_(new WordStems(Xapian::Stem(schema::kStemLanguage))),
-      generator_(make_term_generator()) {
+    : stems_(new WordStems(make_stemmer())), generator_(make_term_generator()) {
   generator_.set_stemmer(Xapian::Stem(stems_));
   title_words_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }

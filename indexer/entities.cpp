@@ -6,6 +6,7 @@
 
 #include "core/normalize.h"
 #include "core/schema.h"
+#include "core/stemming.h"
 
 namespace cs {
 
@@ -171,24 +172,79 @@ EntityMatcher::EntityMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer)
   }
 }
 
+namespace {
+
+// The first word of a name as Arabic text may write it with proclitics attached: itself, then
+// without "wa-"/"fa-" (and), "bi-"/"li-"/"ka-" (in, for, like), and "lil-" read as "li" +
+// "al-" ("وبدير" -> "بدير", "دير"; "للرقه" -> "الرقه"). Stripped forms keep three letters.
+std::vector<std::string> first_word_forms(const std::string& folded) {
+  std::vector<std::string> forms{folded};
+  if (word_script(folded) != Script::kArabic) return forms;
+  static constexpr std::string_view kAnd[] = {"و", "ف"};
+  static constexpr std::string_view kPrepositions[] = {"ب", "ل", "ك"};
+  constexpr std::size_t kLetterBytes = 2;  // Arabic letters are two bytes in UTF-8
+  constexpr std::size_t kMinRest = 3 * kLetterBytes;
+  std::string_view rest = folded;
+  for (std::string_view a : kAnd) {
+    if (rest.starts_with(a) && rest.size() >= a.size() + kMinRest) {
+      rest.remove_prefix(a.size());
+      forms.emplace_back(rest);
+      break;
+    }
+  }
+  if (rest.starts_with("لل") && rest.size() >= 2 * kLetterBytes + kMinRest) {
+    forms.push_back("ا" + std::string(rest.substr(kLetterBytes)));
+    return forms;
+  }
+  for (std::string_view p : kPrepositions) {
+    if (rest.starts_with(p) && rest.size() >= p.size() + kMinRest) {
+      forms.emplace_back(rest.substr(p.size()));
+      break;
+    }
+  }
+  return forms;
+}
+
+}  // namespace
+
 const GazetteerEntity* EntityMatcher::match_at(const TokenizedText& text, std::size_t start,
                                                std::size_t& end) const {
   const auto& tokens = text.tokens;
   const Token& first = tokens[start];
   // A lower-case word starts a name only when hyphenated to it ("al-Mahr", "anti-ISIS
-  // coalition"), never when merely spaced ("as ISIL", "at Palmyra").
+  // coalition"), never when merely spaced ("as ISIL", "at Palmyra"). Scripts without case
+  // (Arabic) have no such cue: any word may start a name.
   const bool leads_name =
       start + 1 < tokens.size() && tokens[start + 1].joined && tokens[start + 1].capitalised &&
       text.text.substr(first.end, tokens[start + 1].begin - first.end).find('-') !=
           std::string_view::npos;
-  if (first.folded.empty() || (!first.capitalised && !leads_name)) return nullptr;
+  if (first.folded.empty() || (!first.capitalised && !first.caseless && !leads_name)) {
+    return nullptr;
+  }
+  const GazetteerEntity* best = nullptr;
+  for (const std::string& form : first_word_forms(first.folded)) {
+    std::size_t form_end = end;
+    const GazetteerEntity* e = longest_match(text, start, form, form_end);
+    if (e != nullptr && (best == nullptr || form_end > end)) {
+      best = e;
+      end = form_end;
+    }
+  }
+  return best != nullptr && !splits_abbreviation(tokens, start, end) ? best : nullptr;
+}
+
+const GazetteerEntity* EntityMatcher::longest_match(const TokenizedText& text, std::size_t start,
+                                                    const std::string& first_word,
+                                                    std::size_t& end) const {
+  const auto& tokens = text.tokens;
   std::vector<std::string> words;
   std::size_t content_words = 0;
   const GazetteerEntity* best = nullptr;
   bool capitals = true;
+  const bool starts_name = tokens[start].capitalised || tokens[start].caseless;
   for (std::size_t j = start; j < tokens.size(); ++j) {
     if ((j > start && !tokens[j].joined) || tokens[j].folded.empty()) break;
-    words.push_back(tokens[j].folded);
+    words.push_back(j == start ? first_word : tokens[j].folded);
     capitals = capitals && (tokens[j].all_caps || is_connector(tokens[j].folded));
     const bool article = is_arabic_article(tokens[j].folded);
     if (!article && ++content_words > gazetteer_.max_words()) break;
@@ -196,12 +252,12 @@ const GazetteerEntity* EntityMatcher::match_at(const TokenizedText& text, std::s
     const std::string key = join_folded(words);
     if (content_words > 0 && key_prefixes_.count(key) == 0) break;
     const GazetteerEntity* e = gazetteer_.find_in_text(key, capitals);
-    if (e != nullptr && (tokens[start].capitalised || j > start)) {
+    if (e != nullptr && (starts_name || j > start)) {
       best = e;
       end = j + 1;
     }
   }
-  return best != nullptr && !splits_abbreviation(tokens, start, end) ? best : nullptr;
+  return best;
 }
 
 std::vector<EntityMatch> EntityMatcher::find(const TokenizedText& text) const {

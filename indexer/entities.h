@@ -34,8 +34,13 @@ class EntityMatcher {
   std::vector<EntityMatch> find(const TokenizedText& text) const;
 
  private:
+  // The entity named at tokens[start], trying the first word's Arabic proclitic forms;
+  // `end` is set past its last token.
   const GazetteerEntity* match_at(const TokenizedText& text, std::size_t start,
                                   std::size_t& end) const;
+  // The longest entity name at tokens[start] with `first_word` as its first folded word.
+  const GazetteerEntity* longest_match(const TokenizedText& text, std::size_t start,
+                                       const std::string& first_word, std::size_t& end) const;
 
   const Gazetteer& gazetteer_;
   std::unordered_set<std::string> key_prefixes_;  ///< every prefix of every spelling's key

@@ -1,5 +1,8 @@
 #include "indexer/entities_tokens.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <array>
 
 #include "core/normalize.h"
@@ -11,8 +14,21 @@ namespace {
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_word_byte(unsigned char c) {
-  return is_upper(c) || is_lower(c) || is_digit(c) || c >= 0x80;
+// Byte length of the character at text[i] when it belongs to a word (an ASCII letter or
+// digit; any other letter, mark or number), else 0: Arabic commas and other punctuation
+// beyond ASCII separate words.
+std::size_t word_char_length(std::string_view text, std::size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return is_upper(b) || is_lower(b) || is_digit(b) ? 1 : 0;
+  UChar32 c = 0;
+  auto next = static_cast<int32_t>(i);
+  U8_NEXT(text.data(), next, static_cast<int32_t>(text.size()), c);
+  if (c < 0) return 0;
+  const int8_t type = u_charType(c);
+  const bool word = u_isalnum(c) || type == U_NON_SPACING_MARK ||
+                    type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK ||
+                    type == U_MODIFIER_LETTER;
+  return word ? static_cast<std::size_t>(next) - i : 0;
 }
 
 // Folded words whose trailing dot does not end a sentence.
@@ -30,11 +46,9 @@ bool is_abbreviation(std::string_view folded) {
 // End of the word starting at `i`: word bytes and apostrophes between word bytes.
 std::size_t word_end(std::string_view text, std::size_t i) {
   while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (is_word_byte(c)) {
-      ++i;
-    } else if (c == '\'' && i + 1 < text.size() &&
-               is_word_byte(static_cast<unsigned char>(text[i + 1]))) {
+    if (const std::size_t n = word_char_length(text, i); n > 0) {
+      i += n;
+    } else if (text[i] == '\'' && i + 1 < text.size() && word_char_length(text, i + 1) > 0) {
       ++i;
     } else {
       break;
@@ -55,6 +69,13 @@ Token make_token(std::string_view text, std::size_t begin, std::size_t end) {
   t.folded = fold_word(word);
   const auto first = static_cast<unsigned char>(word.front());
   t.capitalised = is_upper(first) || is_digit(first);
+  if (first >= 0x80) {
+    UChar32 c = 0;
+    int32_t i = 0;
+    U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+    t.capitalised = c >= 0 && u_isupper(c);
+    t.caseless = c >= 0 && u_isalpha(c) && !u_hasBinaryProperty(c, UCHAR_CASED);
+  }
   bool letters = false;
   bool lower = false;
   for (unsigned char c : word) {
@@ -78,6 +99,7 @@ Gap classify_gap(std::string_view gap, const Token& previous) {
   Gap g;
   int hyphens = 0;
   bool other = false;
+  if (gap.find("؟") != std::string_view::npos) g.sentence_break = true;  // Arabic question mark
   for (char c : gap) {
     if (c == '\n') {
       g.sentence_break = true;
@@ -126,7 +148,7 @@ TokenizedText tokenize(std::string_view text) {
   std::size_t i = 0;
   std::size_t gap_start = 0;
   while (i < text.size()) {
-    if (!is_word_byte(static_cast<unsigned char>(text[i]))) {
+    if (word_char_length(text, i) == 0) {
       ++i;
       continue;
     }
@@ -143,6 +165,15 @@ TokenizedText tokenize(std::string_view text) {
     i = end;
   }
   flag_sentences(t);
+  return t;
+}
+
+TokenizedText tokenize(const MappedText& mapped, std::string_view original) {
+  TokenizedText t = tokenize(mapped.text);
+  if (!mapped.offsets.empty()) {
+    t.original = original;
+    t.offsets = mapped.offsets;
+  }
   return t;
 }
 

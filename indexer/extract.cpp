@@ -1,5 +1,6 @@
 #include "indexer/extract.h"
 
+#include "core/normalize.h"
 #include "indexer/claims.h"
 #include "indexer/entities_tokens.h"
 #include "indexer/signature.h"
@@ -16,15 +17,16 @@ const Gazetteer& non_null(const std::shared_ptr<const Gazetteer>& gazetteer) {
   return gazetteer ? *gazetteer : kEmpty;
 }
 
-void fill_metadata_from_text(Article& article) {
+// `text` is the article's text as normalize_text folds it for matching.
+void fill_metadata_from_text(Article& article, std::string_view text) {
   if (!article.published.known()) {
-    if (auto date = publication_date_from_text(article.text)) {
+    if (auto date = publication_date_from_text(text)) {
       article.published = *date;
       article.published_provenance = DateProvenance::kText;
     }
   }
   if (article.outlet.empty() || article.author.empty()) {
-    Byline byline = byline_from_text(article.text);
+    Byline byline = byline_from_text(text);
     if (article.outlet.empty()) article.outlet = std::move(byline.outlet);
     if (article.author.empty()) article.author = std::move(byline.author);
   }
@@ -36,10 +38,15 @@ Extractor::Extractor(std::shared_ptr<const Gazetteer> gazetteer)
     : gazetteer_(std::move(gazetteer)), matcher_(non_null(gazetteer_)) {}
 
 void Extractor::extract(Article& article) const {
-  fill_metadata_from_text(article);
+  // Extraction reads the text folded for matching (accents, Arabic letter variants and digits,
+  // typographic punctuation); the article keeps its letters as written.
   // The title is its own sentence, so names and citations never run across into the body.
-  const std::string analysed = article.title + "\n" + article.text;
-  const TokenizedText tokens = tokenize(analysed);
+  const std::string original = article.title + "\n" + article.text;
+  const MappedText analysed = normalize_text_mapped(original);
+  const std::string_view body =
+      std::string_view(analysed.text).substr(analysed.text.find('\n') + 1);
+  fill_metadata_from_text(article, body);
+  const TokenizedText tokens = tokenize(analysed, original);
   const std::vector<EntityMatch> matches = matcher_.find(tokens);
   article.entities = collect_entities(tokens, matches);
   article.sources = find_sources(tokens, matches);

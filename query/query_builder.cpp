@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/normalize.h"
+#include "core/stemming.h"
 #include "query/date_range.h"
 #include "query/match_all.h"
 
@@ -104,7 +105,7 @@ Xapian::Query or_all(const std::vector<Xapian::Query>& queries) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
-    : db_(db), gazetteer_(gazetteer), stemmer_(schema::kStemLanguage) {
+    : db_(db), gazetteer_(gazetteer), stemmer_(make_stemmer()) {
   for (Xapian::QueryParser* qp : {&parser_, &plain_parser_}) {
     qp->set_stemmer(stemmer_);
     qp->set_stemming_strategy(Xapian::QueryParser::STEM_ALL);

@@ -5,6 +5,7 @@
 
 #include "core/normalize.h"
 #include "core/schema.h"
+#include "core/stemming.h"
 
 namespace cs::query {
 
@@ -43,7 +44,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 Suggester::Suggester(const Xapian::Database& db, const Gazetteer& gazetteer)
     : db_(db),
-      stemmer_(schema::kStemLanguage),
+      stemmer_(make_stemmer()),
       has_spelling_table_(db.spellings_begin() != db.spellings_end()) {
   for (const GazetteerEntity& entity : gazetteer.entities()) {
     for (const std::string& alias : entity.aliases) {

@@ -50,9 +50,17 @@ TEST_CASE("clean_text drops repeats, boilerplate and footnote markers", "[clean]
   CHECK(cs::clean_text(raw) == para1 + "\n\n" + para2);
 }
 
-TEST_CASE("clean_text keeps short repeated lines and normalises typography", "[clean]") {
+TEST_CASE("clean_text keeps short repeated lines and the letters and typography as written",
+          "[clean]") {
   CHECK(cs::clean_text("Homs\nHoms") == "Homs\n\nHoms");
-  CHECK(cs::clean_text("Assad\xe2\x80\x99s  forces\t retook it") == "Assad's forces retook it");
+  CHECK(cs::clean_text("Assad\xe2\x80\x99s  forces\t retook it") ==
+        "Assad\xe2\x80\x99s forces retook it");
+  // Arabic hamza forms, Cyrillic ё and Latin accents stay; only NFC is applied.
+  CHECK(cs::clean_text("مقتل 12 على الأقل في إدلب") == "مقتل 12 على الأقل في إدلب");
+  CHECK(cs::clean_text("ещё в Харькове") == "ещё в Харькове");
+  CHECK(cs::clean_text("Mosque of Abdülhamid, Cafe\xcc\x81") == "Mosque of Abdülhamid, Café");
+  // Invisible junk goes: a soft hyphen and a right-to-left override.
+  CHECK(cs::clean_text("Al\xc2\xad Bab \xe2\x80\xaeX") == "Al Bab X");
 }
 
 TEST_CASE("clean_article fills an empty title from the text", "[clean]") {
