@@ -14,3 +14,10 @@ find_package(Threads REQUIRED)
 # Debian's cpp-httplib is a compiled library; its pkg-config Cflags must be used.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+
+# CLD2 (language identification): Debian ships no CMake or pkg-config files for it.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(CLD2::CLD2 INTERFACE IMPORTED)
+set_target_properties(CLD2::CLD2 PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}"
+                                            INTERFACE_LINK_LIBRARIES "${CLD2_LIBRARY}")

@@ -130,8 +130,13 @@ inline constexpr Xapian::valueno kSlotPlaceFirst = kSlotOrgFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotSourceFirst = kSlotPlaceFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotClaimantFirst = kSlotSourceFirst + kMultiSlots;
 inline constexpr Xapian::valueno kSlotVictimsFirst = kSlotClaimantFirst + kMultiSlots;
+inline constexpr Xapian::valueno kSlotLanguage = kSlotVictimsFirst + kMultiSlots;
 /// First slot free for the next facet field (slots below are taken by the rows above).
-inline constexpr Xapian::valueno kSlotNextFree = kSlotVictimsFirst + kMultiSlots;
+inline constexpr Xapian::valueno kSlotNextFree = kSlotLanguage + 1;
+
+/// The field of the article's language (ISO 639-1 code, indexer/language.h): declared by the
+/// article's metadata (readers put it in Article::field_values under this name) or detected.
+inline constexpr std::string_view kLanguageField = "lang";
 
 // Term prefixes not tied to a user-facing field.
 inline constexpr std::string_view kPrefixId = "Q";        ///< unique article id (see id_term)
@@ -142,7 +147,8 @@ inline constexpr std::string_view kTermHasClaims = "XJ";
 
 /// The field table. Body text is indexed without prefix; title text both with the title row's
 /// prefix and without (so free text finds title words). Facets keep the table's order, which
-/// is the JSON contract's: outlet, year, month, person, org, place, source, claimant, victims.
+/// is the JSON contract's: outlet, year, month, person, org, place, source, claimant, victims,
+/// lang.
 inline constexpr Field kFields[] = {
     // name, label, kind, prefix, rule, source, entity type, slots, panel, export column
     {"title",
@@ -250,6 +256,17 @@ inline constexpr Field kFields[] = {
      kMultiSlots,
      true,
      "victims"},
+    {kLanguageField,
+     "Language",
+     FieldKind::kFilter,
+     "XN",
+     ValueRule::kName,
+     ArticleSource::kExtracted,
+     {},
+     kSlotLanguage,
+     1,
+     true,
+     "lang"},
 };
 
 /// The table in force: kFields, or a test's table while a FieldTableOverride lives.

@@ -1,8 +1,10 @@
 #include "indexer/extract.h"
 
 #include "core/normalize.h"
+#include "core/schema.h"
 #include "indexer/claims.h"
 #include "indexer/entities_tokens.h"
+#include "indexer/language.h"
 #include "indexer/signature.h"
 #include "indexer/sources.h"
 #include "indexer/sources_byline.h"
@@ -32,6 +34,17 @@ void fill_metadata_from_text(Article& article, std::string_view text) {
   }
 }
 
+// The language the article's metadata declares, else the one its text is written in.
+std::string article_language(const Article& article) {
+  if (const auto it = article.field_values.find(std::string(schema::kLanguageField));
+      it != article.field_values.end()) {
+    for (const std::string& tag : it->second) {
+      if (std::string code = language_from_tag(tag); !code.empty()) return code;
+    }
+  }
+  return detect_language(article.title + "\n" + article.text.substr(0, kDetectBytes));
+}
+
 }  // namespace
 
 Extractor::Extractor(std::shared_ptr<const Gazetteer> gazetteer)
@@ -55,6 +68,7 @@ void Extractor::extract(Article& article) const {
   ClaimExtraction claims = find_claims(tokens, matches, dates, article.published);
   article.claims = std::move(claims.claims);
   article.dropped_claims = std::move(claims.dropped);
+  article.field_values[std::string(schema::kLanguageField)] = {article_language(article)};
   article.content_hash = content_hash(article.title, article.text);
   article.simhash = simhash(article.text);
 }

@@ -7,6 +7,7 @@
 
 #include "core/dates.h"
 #include "core/normalize.h"
+#include "core/schema.h"
 
 namespace cs {
 
@@ -112,6 +113,12 @@ std::string inline_text(const GumboNode* node) {
   return out;
 }
 
+// Records the page's declared language unless one is known already (<html lang> comes first).
+void declare_language(Article& a, std::string_view tag) {
+  auto& values = a.field_values[std::string(schema::kLanguageField)];
+  if (values.empty() && !tag.empty()) values.emplace_back(tag);
+}
+
 // Metadata from <meta> and <link> elements anywhere in the page.
 void read_head(const GumboNode* node, Article& a, std::string& meta_title, int depth) {
   if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
@@ -127,6 +134,8 @@ void read_head(const GumboNode* node, Article& a, std::string& meta_title, int d
       if (k == "ogsitename" && a.outlet.empty()) a.outlet = content;
       if ((k == "author" || k == "articleauthor") && a.author.empty()) a.author = content;
       if (k == "ogurl" && a.url.empty()) a.url = content;
+      if (k == "oglocale" || k == "language" || k == "contentlanguage")
+        declare_language(a, content);
       if ((k == "articlepublishedtime" || k == "ogpublishedtime" || k == "datepublished" ||
            k == "date" || k == "pubdate") &&
           !a.published.known()) {
@@ -155,6 +164,7 @@ Article read_html_article(std::string_view html) {
       gumbo_parse_with_options(&kGumboDefaultOptions, valid.data(), valid.size()),
       [](GumboOutput* out) { gumbo_destroy_output(&kGumboDefaultOptions, out); });
   Article a;
+  if (const char* lang = attribute(doc->root, "lang")) declare_language(a, lang);
   std::string meta_title;
   read_head(doc->root, a, meta_title, 0);
   if (a.published.known()) a.published_provenance = DateProvenance::kHtmlMeta;

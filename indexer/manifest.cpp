@@ -5,6 +5,7 @@
 
 #include "core/dates.h"
 #include "core/normalize.h"
+#include "core/schema.h"
 
 namespace cs {
 
@@ -26,7 +27,7 @@ std::vector<std::string> split_tabs(std::string_view line) {
 
 // Column positions of the header; -1 when absent.
 struct Columns {
-  int file = -1, id = -1, title = -1, outlet = -1, author = -1, published = -1, url = -1;
+  int file = -1, id = -1, title = -1, outlet = -1, author = -1, published = -1, url = -1, lang = -1;
 };
 
 Columns read_header(const std::vector<std::string>& header) {
@@ -40,6 +41,7 @@ Columns read_header(const std::vector<std::string>& header) {
     if (name == "author") c.author = i;
     if (name == "published" || name == "date") c.published = i;
     if (name == "url") c.url = i;
+    if (name == "lang" || name == "language") c.lang = i;
   }
   return c;
 }
@@ -84,7 +86,8 @@ std::optional<Manifest> Manifest::parse_tsv(std::string_view tsv, const std::str
     }
     ManifestEntry entry{cell(row, columns->id),     cell(row, columns->title),
                         cell(row, columns->outlet), cell(row, columns->author),
-                        cell(row, columns->url),    {}};
+                        cell(row, columns->url),    {},
+                        cell(row, columns->lang)};
     const std::string date = cell(row, columns->published);
     entry.published = parse_iso_date(date).value_or(PartialDate{});
     if (!date.empty() && !entry.published.known()) {
@@ -129,6 +132,7 @@ void apply_manifest(const ManifestEntry& entry, Article& article) {
   if (!entry.outlet.empty()) article.outlet = entry.outlet;
   if (!entry.author.empty()) article.author = entry.author;
   if (!entry.url.empty()) article.url = entry.url;
+  if (!entry.lang.empty()) article.field_values[std::string(schema::kLanguageField)] = {entry.lang};
   if (entry.published.known()) {
     article.published = entry.published;
     article.published_provenance = DateProvenance::kManifest;

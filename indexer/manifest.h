@@ -30,6 +30,7 @@ struct ManifestEntry {
   std::string author;
   std::string url;
   PartialDate published;
+  std::string lang;  ///< declared language tag ("lang" or "language" column)
 };
 
 /// Manifest rows keyed by the file they describe.

@@ -11,6 +11,7 @@
 #include "core/dates.h"
 #include "core/hash.h"
 #include "core/normalize.h"
+#include "core/schema.h"
 #include "indexer/html_reader.h"
 
 namespace cs {
@@ -111,6 +112,9 @@ std::string article_from_json(const json& j, Article& a, std::vector<std::string
   a.url = first_string(j, {"url", "link"});
   a.outlet = first_string(j, {"outlet", "source", "site"});
   a.author = first_string(j, {"author", "byline"});
+  if (std::string lang = first_string(j, {"lang", "language"}); !lang.empty()) {
+    a.field_values[std::string(schema::kLanguageField)] = {std::move(lang)};
+  }
   read_json_date(j, a, notes);
   a.id = sanitize_id(first_string(j, {"id"}));
   if (a.id.empty() && !a.url.empty()) a.id = "u" + hex64(stable_hash64(a.url));

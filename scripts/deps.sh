@@ -5,7 +5,7 @@ set -euo pipefail
 
 # python3: scripts/reindex.sh reads corpus-index's JSON with it.
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
-          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev curl python3)
+          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev libcld2-dev curl python3)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium wrk time libbenchmark-dev)
   # Node.js may come from another packaging (its own npm included): check the commands.

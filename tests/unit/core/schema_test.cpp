@@ -39,7 +39,7 @@ TEST_CASE("facets keep the JSON contract's order, fields are found by name", "[s
   std::vector<std::string_view> facets;
   for (const schema::Field* f : schema::facet_fields()) facets.push_back(f->name);
   CHECK(facets == std::vector<std::string_view>{"outlet", "year", "month", "person", "org", "place",
-                                                "source", "claimant", "victims"});
+                                                "source", "claimant", "victims", "lang"});
   CHECK(schema::find_field("outlet")->prefix == "XO");
   CHECK(schema::find_field("nope") == nullptr);
   CHECK(schema::field_for_entity_type(cs::EntityType::kPlace)->name == "place");

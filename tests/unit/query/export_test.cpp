@@ -42,13 +42,14 @@ TEST_CASE("csv: a row has one field per header column", "[query][export]") {
   claim.claimant = {"sohr", "Syrian Observatory for Human Rights"};
   claim.victim_class = cs::VictimClass::kCivilians;
   a.claims = {claim, claim};
+  a.fields["lang"] = {"en"};
   auto row = cs::query::export_record({}, a);
   CHECK(row ==
         "\"id1\",\"2016-03-01\",\"Reuters\",\"Title, with comma\",\"\",\"\",\"Bashar al-Assad\","
         "\"ISIS\",\"Palmyra; Homs\",\"SOHR\",\"Syrian Observatory for Human Rights\",\"civilians\","
-        "\"Line one\nLine \"\"two\"\"\"\r\n");
+        "\"en\",\"Line one\nLine \"\"two\"\"\"\r\n");
   auto header = cs::query::export_header({});
-  CHECK(std::count(header.begin(), header.end(), ',') == 12);
+  CHECK(std::count(header.begin(), header.end(), ',') == 13);
 }
 
 TEST_CASE("claims export: one record per claim, CSV and JSON Lines", "[query][export]") {

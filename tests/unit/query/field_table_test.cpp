@@ -104,7 +104,7 @@ TEST_CASE("a new row of the field table is filterable, facetable, exportable and
     const std::string header = cs::query::export_header({});
     CHECK(header ==
           "id,published,outlet,title,url,author,persons,orgs,places,sources,claimants,victims,"
-          "weapons,"
+          "lang,weapons,"
           "text\r\n");
     const std::string row = cs::query::export_record({}, article);
     CHECK(row.find("\"Grad rockets; Barrel bombs\"") != std::string::npos);
