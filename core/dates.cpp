@@ -13,6 +13,129 @@ namespace {
 constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
+// Month names of other languages, as fold_word leaves them (Arabic without hamza, ta marbuta
+// as heh; Cyrillic й as и, ї as і): Arabic (Egyptian/Gulf, Maghrebi and the Levantine names;
+// the two-word Levantine ones are in kArabicPairs), Russian and Ukrainian in the nominative,
+// genitive ("12 марта") and locative ("в марте").
+struct MonthName {
+  std::string_view name;
+  int month;
+};
+constexpr MonthName kForeignMonths[] = {
+    // Arabic
+    {"يناير", 1},
+    {"جانفي", 1},
+    {"فبراير", 2},
+    {"فيفري", 2},
+    {"شباط", 2},
+    {"مارس", 3},
+    {"اذار", 3},
+    {"ابريل", 4},
+    {"افريل", 4},
+    {"نيسان", 4},
+    {"مايو", 5},
+    {"ايار", 5},
+    {"يونيو", 6},
+    {"يونيه", 6},
+    {"جوان", 6},
+    {"حزيران", 6},
+    {"يوليو", 7},
+    {"يوليه", 7},
+    {"جويليه", 7},
+    {"تموز", 7},
+    {"اغسطس", 8},
+    {"اوت", 8},
+    {"اب", 8},
+    {"سبتمبر", 9},
+    {"ايلول", 9},
+    {"اكتوبر", 10},
+    {"نوفمبر", 11},
+    {"ديسمبر", 12},
+    // Russian
+    {"январь", 1},
+    {"января", 1},
+    {"январе", 1},
+    {"февраль", 2},
+    {"февраля", 2},
+    {"феврале", 2},
+    {"март", 3},
+    {"марта", 3},
+    {"марте", 3},
+    {"апрель", 4},
+    {"апреля", 4},
+    {"апреле", 4},
+    {"маи", 5},
+    {"мая", 5},
+    {"мае", 5},
+    {"июнь", 6},
+    {"июня", 6},
+    {"июне", 6},
+    {"июль", 7},
+    {"июля", 7},
+    {"июле", 7},
+    {"август", 8},
+    {"августа", 8},
+    {"августе", 8},
+    {"сентябрь", 9},
+    {"сентября", 9},
+    {"сентябре", 9},
+    {"октябрь", 10},
+    {"октября", 10},
+    {"октябре", 10},
+    {"ноябрь", 11},
+    {"ноября", 11},
+    {"ноябре", 11},
+    {"декабрь", 12},
+    {"декабря", 12},
+    {"декабре", 12},
+    // Ukrainian
+    {"січень", 1},
+    {"січня", 1},
+    {"січні", 1},
+    {"лютии", 2},
+    {"лютого", 2},
+    {"лютому", 2},
+    {"березень", 3},
+    {"березня", 3},
+    {"березні", 3},
+    {"квітень", 4},
+    {"квітня", 4},
+    {"квітні", 4},
+    {"травень", 5},
+    {"травня", 5},
+    {"травні", 5},
+    {"червень", 6},
+    {"червня", 6},
+    {"червні", 6},
+    {"липень", 7},
+    {"липня", 7},
+    {"липні", 7},
+    {"серпень", 8},
+    {"серпня", 8},
+    {"серпні", 8},
+    {"вересень", 9},
+    {"вересня", 9},
+    {"вересні", 9},
+    {"жовтень", 10},
+    {"жовтня", 10},
+    {"жовтні", 10},
+    {"листопад", 11},
+    {"листопада", 11},
+    {"листопаді", 11},
+    {"грудень", 12},
+    {"грудня", 12},
+    {"грудні", 12}};
+
+// The Levantine two-word months: كانون الثاني (January), تشرين الأول (October), ...
+struct MonthPair {
+  std::string_view first;
+  std::string_view second;
+  int month;
+};
+constexpr MonthPair kArabicPairs[] = {
+    {"كانون", "الثاني", 1}, {"كانون", "ثاني", 1}, {"كانون", "الاول", 12},  {"كانون", "اول", 12},
+    {"تشرين", "الاول", 10}, {"تشرين", "اول", 10}, {"تشرين", "الثاني", 11}, {"تشرين", "ثاني", 11}};
+
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
@@ -87,11 +210,33 @@ std::string_view word_at(Words words, std::size_t i) {
   return i < words.size() ? std::string_view(words[i]) : std::string_view();
 }
 
-// "Month [D] [,] [of] [YYYY]" starting at `i` (the month word).
+// The month named at words[i] (one word, or a Levantine pair), with how many words name it,
+// taking along a synonym that follows ("آب/أغسطس": August in both calendars); 0 words if
+// there is none.
+std::size_t month_at(Words words, std::size_t i, int& month) {
+  std::size_t length = 0;
+  month = 0;
+  for (const MonthPair& p : kArabicPairs) {
+    if (word_at(words, i) == p.first && word_at(words, i + 1) == p.second) {
+      month = p.month;
+      length = 2;
+      break;
+    }
+  }
+  if (length == 0) {
+    month = month_from_name(word_at(words, i));
+    if (month == 0) return 0;
+    length = 1;
+  }
+  if (month_from_name(word_at(words, i + length)) == month) ++length;
+  return length;
+}
+
+// "Month [D] [,] [of] [YYYY]" starting at `i` (the month's `length` words).
 std::optional<DateMatch> match_month_first(Words words, std::size_t i, int month,
-                                           const PartialDate& reference,
+                                           std::size_t length, const PartialDate& reference,
                                            const DateMatchOptions& options) {
-  std::size_t j = i + 1;
+  std::size_t j = i + length;
   const int day = parse_day(word_at(words, j));
   if (day) ++j;
   if (!day && word_at(words, j) == "of") ++j;
@@ -103,7 +248,7 @@ std::optional<DateMatch> match_month_first(Words words, std::size_t i, int month
   if (!day && !options.bare_month) return std::nullopt;
   auto date = resolve_yearless(month, day, reference);
   if (!date) return std::nullopt;
-  return DateMatch{*date, (day ? i + 2 : i + 1) - i};
+  return DateMatch{*date, (day ? i + length + 1 : i + length) - i};
 }
 
 // "D [of] Month [YYYY]" starting at `i` (the day word).
@@ -111,16 +256,18 @@ std::optional<DateMatch> match_day_first(Words words, std::size_t i, int day,
                                          const PartialDate& reference) {
   std::size_t j = i + 1;
   if (word_at(words, j) == "of") ++j;
-  const int month = month_from_name(word_at(words, j));
-  if (!month) return std::nullopt;
-  const int year = parse_year(word_at(words, j + 1));
+  int month = 0;
+  const std::size_t length = month_at(words, j, month);
+  if (length == 0) return std::nullopt;
+  j += length;
+  const int year = parse_year(word_at(words, j));
   if (year) {
     if (!is_valid_date(year, month, day)) return std::nullopt;
-    return DateMatch{make_date(year, month, day), j + 2 - i};
+    return DateMatch{make_date(year, month, day), j + 1 - i};
   }
   auto date = resolve_yearless(month, day, reference);
   if (!date) return std::nullopt;
-  return DateMatch{*date, j + 1 - i};
+  return DateMatch{*date, j - i};
 }
 
 std::optional<DateMatch> match_relative(std::string_view word, const PartialDate& reference) {
@@ -178,7 +325,20 @@ int month_from_name(std::string_view word) {
   for (std::size_t m = 0; m < kMonths.size(); ++m) {
     if (abbreviates(word, kMonths[m])) return static_cast<int>(m) + 1;
   }
+  if (!word.empty() && static_cast<unsigned char>(word[0]) >= 0x80) {
+    for (const MonthName& m : kForeignMonths) {
+      if (word == m.name) return m.month;
+    }
+  }
   return 0;
+}
+
+bool starts_month_name(std::string_view word) {
+  if (month_from_name(word) != 0) return true;
+  for (const MonthPair& p : kArabicPairs) {
+    if (word == p.first) return true;
+  }
+  return false;
 }
 
 int weekday_from_name(std::string_view word) {
@@ -229,8 +389,9 @@ std::optional<DateMatch> match_date(std::span<const std::string> words, std::siz
     if (!date) return std::nullopt;
     return DateMatch{*date, 1};
   }
-  if (const int month = month_from_name(word)) {
-    return match_month_first(words, start, month, reference, options);
+  int month = 0;
+  if (const std::size_t length = month_at(words, start, month); length > 0) {
+    return match_month_first(words, start, month, length, reference, options);
   }
   if (const int day = parse_day(word)) {
     if (auto match = match_day_first(words, start, day, reference)) return match;

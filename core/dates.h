@@ -36,9 +36,13 @@ PartialDate add_days(const PartialDate& date, long days);
 /// Weekday of a valid date: 0 Monday .. 6 Sunday.
 int weekday_of(int year, int month, int day);
 
-/// Month number 1-12 of an English month name or abbreviation in any case ("Sept", "mar"),
-/// or 0.
+/// Month number 1-12 of a folded (fold_word) month name: English names and abbreviations
+/// ("sept", "mar"), Arabic, Russian and Ukrainian names ("اذار", "марта", "березня"); or 0.
 int month_from_name(std::string_view word);
+
+/// True when a folded word is a month name or the first word of a two-word one (the
+/// Levantine "كانون الثاني", "تشرين الأول").
+bool starts_month_name(std::string_view word);
 
 /// Weekday 0 (Monday) .. 6 (Sunday) of an English weekday name or abbreviation, or -1.
 int weekday_from_name(std::string_view word);

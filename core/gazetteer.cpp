@@ -170,24 +170,58 @@ bool Gazetteer::add(GazetteerEntity entity, std::vector<std::string>& warnings) 
     return false;
   }
   const std::size_t index = entities_.size();
-  std::vector<std::string> kept;
-  for (std::string& alias : entity.aliases) {
+  std::vector<std::string> aliases = std::move(entity.aliases);
+  entity.aliases.clear();
+  by_id_.emplace(entity.id, index);
+  entities_.push_back(std::move(entity));
+  add_spellings(index, std::move(aliases), true, &warnings);
+  return true;
+}
+
+std::size_t Gazetteer::add_spellings(std::size_t index, std::vector<std::string> aliases,
+                                     bool append, std::vector<std::string>* warnings) {
+  std::size_t refused = 0;
+  GazetteerEntity& entity = entities_[index];
+  for (std::string& alias : aliases) {
     const std::string key = fold_key(alias);
     if (key.empty()) continue;
     auto& keys = is_acronym_spelling(alias) ? by_acronym_ : by_key_;
     const auto [it, inserted] = keys.emplace(key, index);
     if (!inserted && it->second != index) {
-      warnings.push_back("spelling '" + alias + "' of " + entity.id + " already names " +
-                         entities_[it->second].id + "; kept for " + entities_[it->second].id);
+      ++refused;
+      if (warnings != nullptr) {
+        const std::string& owner = entities_[it->second].id;
+        warnings->push_back("spelling '" + alias + "' of " + entity.id + " already names " + owner +
+                            "; kept for " + owner);
+      }
       continue;
     }
+    if (!inserted && !append) continue;  // a spelling the entity has under another form
     max_words_ = std::max(max_words_, count_words(alias));
-    kept.push_back(std::move(alias));
+    if (append ||
+        std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) {
+      entity.aliases.push_back(std::move(alias));
+    }
   }
-  entity.aliases = std::move(kept);
-  by_id_.emplace(entity.id, index);
-  entities_.push_back(std::move(entity));
-  return true;
+  return refused;
+}
+
+std::size_t Gazetteer::merge(const Gazetteer& other, std::vector<std::string>* warnings) {
+  std::size_t refused = 0;
+  for (const GazetteerEntity& e : other.entities_) {
+    if (const auto it = by_id_.find(e.id); it != by_id_.end()) {
+      refused += add_spellings(it->second, e.aliases, false, warnings);
+      continue;
+    }
+    GazetteerEntity copy = e;
+    const std::size_t index = entities_.size();
+    std::vector<std::string> aliases = std::move(copy.aliases);
+    copy.aliases.clear();
+    by_id_.emplace(copy.id, index);
+    entities_.push_back(std::move(copy));
+    refused += add_spellings(index, std::move(aliases), true, warnings);
+  }
+  return refused;
 }
 
 bool Gazetteer::is_acronym_spelling(std::string_view spelling) {
@@ -226,6 +260,14 @@ const GazetteerEntity* Gazetteer::find_by_id(std::string_view id) const {
 const GazetteerEntity* Gazetteer::resolve(std::string_view name) const {
   if (const GazetteerEntity* e = find_by_key(fold_key(name))) return e;
   return find_by_id(name);
+}
+
+const Gazetteer& default_gazetteer() {
+  static const Gazetteer kDefault = [] {
+    std::vector<std::string> warnings;  // the gazetteer test keeps the bundled files clean
+    return Gazetteer::parse_tsv(default_gazetteer_tsv(), warnings);
+  }();
+  return kDefault;
 }
 
 std::string Gazetteer::to_tsv() const {

@@ -48,6 +48,11 @@ class Gazetteer {
   /// id is refused (returns false) with a warning. Call only while building the gazetteer.
   bool add(GazetteerEntity entity, std::vector<std::string>& warnings);
 
+  /// Adds `other`'s entities: a new id as add() does, an id already here gains the spellings it
+  /// lacks. A spelling that already names another entity stays with it; each such refusal is
+  /// a warning when `warnings` is given. Returns the number of refused spellings.
+  std::size_t merge(const Gazetteer& other, std::vector<std::string>* warnings);
+
   /// The entity whose spelling folds to `folded_key` (non-acronym spellings first), or nullptr.
   const GazetteerEntity* find_by_key(std::string_view folded_key) const;
 
@@ -86,7 +91,21 @@ class Gazetteer {
   std::unordered_map<std::string, std::size_t> by_acronym_;  ///< acronym spellings
   std::unordered_map<std::string, std::size_t> by_id_;
   std::size_t max_words_ = 0;
+
+  // Keys `aliases` for the entity at `index` (appending to its list when `append`); refused
+  // spellings are counted and reported to `warnings` when given.
+  std::size_t add_spellings(std::size_t index, std::vector<std::string> aliases, bool append,
+                            std::vector<std::string>* warnings);
 };
+
+/// The bundled gazetteer's TSV (data/gazetteer/*.tsv joined under one header, generated at
+/// build time by cmake/EmbedGazetteer.cmake).
+std::string_view default_gazetteer_tsv();
+
+/// The gazetteer bundled with the engine (data/gazetteer/*.tsv, compiled in at build time):
+/// the people, groups and places of today's wars, with their spellings in Latin, Arabic and
+/// Cyrillic script. Parsed once; shared by every caller.
+const Gazetteer& default_gazetteer();
 
 }  // namespace cs
 

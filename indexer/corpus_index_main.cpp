@@ -31,6 +31,13 @@ void print_warnings(const std::vector<std::string>& warnings) {
   }
 }
 
+// The items joined with ", ".
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
 void print_summary(const cs::IndexSummary& s, const std::string& root) {
   std::size_t skipped = 0;
   for (const auto& [reason, n] : s.skipped) skipped += n;
@@ -48,6 +55,7 @@ void print_summary(const cs::IndexSummary& s, const std::string& root) {
   const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
   std::printf("warnings %zu, %.0f articles/s, %.1f MB/s (%.1f MB read)\n", s.warnings.size(),
               s.read / seconds, s.bytes / 1e6 / seconds, s.bytes / 1e6);
+  if (!s.gazetteers.empty()) std::printf("gazetteers: %s\n", join(s.gazetteers).c_str());
   for (const auto& [reason, n] : s.skipped) std::printf("  skipped %zu: %s\n", n, reason.c_str());
   for (const auto& [reason, n] : s.repaired) std::printf("  warned %zu: %s\n", n, reason.c_str());
 }
@@ -56,8 +64,10 @@ void print_summary(const cs::IndexSummary& s, const std::string& root) {
 int explain(const cs::ExplainRequest& request, bool json) {
   std::vector<cs::Article> articles;
   std::vector<std::string> warnings;
-  const std::string error = cs::explain_file(request, articles, warnings);
+  std::vector<std::string> gazetteers;
+  const std::string error = cs::explain_file(request, articles, warnings, gazetteers);
   for (const std::string& w : warnings) std::cerr << "corpus-index: warning: " << w << "\n";
+  if (!gazetteers.empty()) std::cerr << "corpus-index: gazetteers: " << join(gazetteers) << "\n";
   if (!error.empty()) {
     std::cerr << "corpus-index: " << error << "\n";
     return 2;
@@ -115,9 +125,15 @@ int main(int argc, char** argv) {
   out_opt->excludes(explain_opt);
   app.add_option("--manifest", options.manifest,
                  "Manifest TSV (default: manifest.tsv in each input folder)");
-  app.add_option("--gazetteer", options.gazetteer,
-                 "Entity gazetteer TSV (default: gazetteer.tsv in an input folder, else the one "
-                 "stored in the live index)");
+  app.add_option("--gazetteer", options.gazetteers,
+                 "Entity gazetteer TSV added to the bundled one (repeatable; every input folder's "
+                 "gazetteer.tsv is added too; with none, the one stored in the live index is "
+                 "used)")
+      ->allow_extra_args(false);
+  bool no_default_gazetteer = false;
+  app.add_flag("--no-default-gazetteer", no_default_gazetteer,
+               "Leave out the bundled gazetteer (the people, groups and places of today's wars "
+               "in Latin, Arabic and Cyrillic spellings)");
   app.add_flag("--full", options.full,
                "Rebuild from nothing as a new generation instead of updating the live one in "
                "place");
@@ -158,7 +174,8 @@ int main(int argc, char** argv) {
   }
   if (!explain_request.file.empty()) {
     explain_request.manifest = options.manifest;
-    explain_request.gazetteer = options.gazetteer;
+    explain_request.gazetteers = options.gazetteers;
+    explain_request.default_gazetteer = !no_default_gazetteer;
     return explain(explain_request, json);
   }
   if (options.out.empty()) {
@@ -194,6 +211,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.publish = !no_publish;
+  options.default_gazetteer = !no_default_gazetteer;
   // Smaller batches index faster (see TECH-NOTES.md); a user's own setting wins.
   setenv("XAPIAN_FLUSH_THRESHOLD", "1000", 0);
 

@@ -12,7 +12,7 @@
 namespace cs {
 
 std::string explain_file(const ExplainRequest& request, std::vector<Article>& articles,
-                         std::vector<std::string>& warnings) {
+                         std::vector<std::string>& warnings, std::vector<std::string>& gazetteers) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_regular_file(request.file, ec)) return request.file + ": no such file";
@@ -23,7 +23,8 @@ std::string explain_file(const ExplainRequest& request, std::vector<Article>& ar
   options.inputs = {fs::path(request.file).parent_path().string()};
   if (options.inputs[0].empty()) options.inputs[0] = ".";
   options.manifest = request.manifest;
-  options.gazetteer = request.gazetteer;
+  options.gazetteers = request.gazetteers;
+  options.default_gazetteer = request.default_gazetteer;
   IndexSummary summary;
   std::string error;
   const auto gazetteer = load_gazetteer(options, std::nullopt, summary, error);
@@ -31,6 +32,7 @@ std::string explain_file(const ExplainRequest& request, std::vector<Article>& ar
   const std::optional<Manifest> manifest = load_manifest(options, summary, error);
   if (!manifest) return error;
   warnings = std::move(summary.warnings);
+  gazetteers = std::move(summary.gazetteers);
 
   const InputFile input{request.file, options.inputs[0], *format};
   const ManifestEntry* entry = manifest_entry_for(*manifest, input);

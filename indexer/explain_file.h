@@ -15,16 +15,19 @@ namespace cs {
 
 /// What to explain, and the metadata files to use instead of the folder's own.
 struct ExplainRequest {
-  std::string file;       ///< a .txt/.md/.html/.jsonl file
-  std::string manifest;   ///< "" = manifest.tsv beside the file, if any
-  std::string gazetteer;  ///< "" = gazetteer.tsv beside the file, if any
+  std::string file;                     ///< a .txt/.md/.html/.jsonl file
+  std::string manifest;                 ///< "" = manifest.tsv beside the file, if any
+  std::vector<std::string> gazetteers;  ///< added to the bundled one, as is gazetteer.tsv beside
+                                        ///< the file
+  bool default_gazetteer = true;        ///< include the bundled gazetteer
 };
 
 /// Fills `articles` with the file's articles after cleaning and extraction; read problems and
 /// repairs go to `warnings` ("PATH[:LINE]: reason"). Returns "" on success, else an error (the
 /// file does not exist or has an unknown extension, a named manifest/gazetteer is unreadable).
+/// `gazetteers` lists the gazetteers used ("NAME (N entities)").
 std::string explain_file(const ExplainRequest& request, std::vector<Article>& articles,
-                         std::vector<std::string>& warnings);
+                         std::vector<std::string>& warnings, std::vector<std::string>& gazetteers);
 
 }  // namespace cs
 

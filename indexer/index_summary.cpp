@@ -23,6 +23,7 @@ nlohmann::ordered_json summary_json(const IndexSummary& summary, const std::stri
       {"skipped_reasons", summary.skipped},
       {"repaired", summary.repaired},
       {"warnings", summary.warnings.size()},
+      {"gazetteers", summary.gazetteers},
       {"bytes", summary.bytes},
       {"seconds", summary.seconds},
   };

@@ -31,6 +31,7 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skipped;   ///< skip reason -> count
   std::map<std::string, std::size_t> repaired;  ///< warning reason -> count, articles kept
   std::vector<std::string> warnings;            ///< "WHERE: reason", one per skip or problem
+  std::vector<std::string> gazetteers;  ///< the gazetteers loaded: "NAME (N entities)", in order
   std::string generation;  ///< the generation written: a new one (full), the live one updated
                            ///< in place (incremental), or the live one kept (see written)
   bool written = false;    ///< changes were committed: a new generation built (full) or the live

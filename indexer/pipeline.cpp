@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -55,16 +56,6 @@ class RootLock {
 void add_skip(IndexSummary& summary, const std::string& where, const std::string& reason) {
   ++summary.skipped[reason];
   summary.warnings.push_back(where + ": " + reason);
-}
-
-// The first `name` file directly inside an input folder, or "".
-std::string find_in_inputs(const IndexOptions& options, const char* name) {
-  for (const std::string& input : options.inputs) {
-    std::error_code ec;
-    const fs::path candidate = fs::path(input) / name;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
-  }
-  return {};
 }
 
 // The manifest files the run reads (for the file stamps' context).
@@ -231,25 +222,58 @@ std::string finish_timing(std::chrono::steady_clock::time_point start, IndexSumm
 
 }  // namespace
 
-// The gazetteer from --gazetteer, else `gazetteer.tsv` in an input folder, else the one stored
-// in the live generation (also for a full rebuild, so entities survive it), else none.
+namespace {
+
+// "NAME (N entities)" for the run summary.
+std::string describe_gazetteer(const std::string& name, const Gazetteer& g) {
+  return name + " (" + std::to_string(g.size()) + " entities)";
+}
+
+// The gazetteer files a run names: --gazetteer files, then each input folder's gazetteer.tsv.
+std::vector<std::string> gazetteer_files(const IndexOptions& options) {
+  std::vector<std::string> files = options.gazetteers;
+  for (const std::string& input : options.inputs) {
+    std::error_code ec;
+    const fs::path candidate = fs::path(input) / "gazetteer.tsv";
+    if (fs::is_regular_file(candidate, ec) &&
+        std::find(files.begin(), files.end(), candidate.string()) == files.end()) {
+      files.push_back(candidate.string());
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
 std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
                                                 const std::optional<std::string>& live_path,
                                                 IndexSummary& summary, std::string& error) {
-  std::string path = options.gazetteer;
-  if (path.empty()) path = find_in_inputs(options, "gazetteer.tsv");
-  if (!path.empty()) {
+  auto merged = std::make_shared<Gazetteer>();
+  const std::vector<std::string> files = gazetteer_files(options);
+  for (const std::string& path : files) {
     auto g = Gazetteer::load_file(path, error, summary.warnings);
-    return g ? std::make_shared<const Gazetteer>(std::move(*g)) : nullptr;
+    if (!g) return nullptr;
+    merged->merge(*g, &summary.warnings);
+    summary.gazetteers.push_back(describe_gazetteer(path, *g));
   }
-  if (live_path) {
+  if (files.empty() && live_path) {
     const Xapian::Database live(*live_path);
     const std::string tsv = live.get_metadata(std::string(schema::kMetaGazetteer));
     if (!tsv.empty()) {
-      return std::make_shared<const Gazetteer>(Gazetteer::parse_tsv(tsv, summary.warnings));
+      const Gazetteer stored = Gazetteer::parse_tsv(tsv, summary.warnings);
+      merged->merge(stored, &summary.warnings);
+      summary.gazetteers.push_back(describe_gazetteer("stored in the live index", stored));
     }
   }
-  return std::make_shared<const Gazetteer>();
+  if (options.default_gazetteer) {
+    const std::size_t refused = merged->merge(default_gazetteer(), nullptr);
+    std::string name = "bundled";
+    if (refused > 0) {
+      name += ", " + std::to_string(refused) + " of its spellings kept for entities above";
+    }
+    summary.gazetteers.push_back(describe_gazetteer(name, default_gazetteer()));
+  }
+  return merged;
 }
 
 // The manifest from --manifest, else the union of `manifest.tsv` files in the input folders.

@@ -32,22 +32,26 @@ namespace cs {
 
 /// What to index and where.
 struct IndexOptions {
-  std::string out;            ///< index root folder (created if missing)
-  std::string manifest;       ///< manifest TSV; "" = every `manifest.tsv` found in input folders
-  std::string gazetteer;      ///< gazetteer TSV; "" = gazetteer.tsv in an input folder, else the
-                              ///< one stored in the live index, else none
-  bool full = false;          ///< build from nothing even when a live generation exists
-  bool publish = true;        ///< make a new (full) generation live when it checks out
-  bool allow_shrink = false;  ///< accept a run that leaves under half of the live documents
+  std::string out;       ///< index root folder (created if missing)
+  std::string manifest;  ///< manifest TSV; "" = every `manifest.tsv` found in input folders
+  /// Gazetteer TSVs added to the bundled one (with every input folder's gazetteer.tsv); when
+  /// there are none, the gazetteer stored in the live index is used.
+  std::vector<std::string> gazetteers;
+  bool default_gazetteer = true;     ///< include the bundled gazetteer (default_gazetteer())
+  bool full = false;                 ///< build from nothing even when a live generation exists
+  bool publish = true;               ///< make a new (full) generation live when it checks out
+  bool allow_shrink = false;         ///< accept a run that leaves under half of the live documents
   std::size_t keep_generations = 2;  ///< generation folders kept after publishing
   unsigned threads = 0;              ///< worker threads (clean, extract, tokenise); 0 = cores - 1
   std::vector<std::string> inputs;   ///< folders and files
 };
 
-/// The gazetteer from options.gazetteer, else `gazetteer.tsv` in an input folder, else the one
-/// stored in the database at `live_path` (so entities survive a full rebuild), else an empty
-/// one. Returns nullptr and sets `error` when a named file cannot be loaded; row problems go to
-/// summary.warnings.
+/// The gazetteer of a run: the files of options.gazetteers and every input folder's
+/// `gazetteer.tsv`, or when there are none the one stored in the database at `live_path` (so
+/// entities survive a full rebuild), merged in that order with the bundled gazetteer (unless
+/// options.default_gazetteer is false). Earlier sources win a spelling two entities claim.
+/// What was loaded is listed in summary.gazetteers. Returns nullptr and sets `error` when a
+/// named file cannot be loaded; row problems go to summary.warnings.
 std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
                                                 const std::optional<std::string>& live_path,
                                                 IndexSummary& summary, std::string& error);

@@ -36,7 +36,17 @@ class SourceFinder {
       const Sentence& s = text_.sentences[tokens[k].sentence];
       if (s.headline || s.shouting) continue;
       const std::string_view w = tokens[k].folded;
+      if (tokens[k].caseless) {
+        // Arabic puts the verb first: "قال المرصد", "وفقا ل«المرصد»", "بحسب وكالة سانا".
+        const std::string_view bare = without_conjunction(w);
+        if (is_arabic_attribution(bare) || is_arabic_reporting_verb(bare)) {
+          add(entity_after(k + 1));
+        }
+        continue;
+      }
       if (w == "according" && k + 1 < tokens.size() && tokens[k + 1].folded == "to") {
+        add(party_after(k + 2));
+      } else if (k + 1 < tokens.size() && is_slavic_according(w, tokens[k + 1].folded)) {
         add(party_after(k + 2));
       } else if (w == "citing") {
         add(party_before(k));
@@ -50,13 +60,63 @@ class SourceFinder {
   }
 
  private:
+  // Reporting verbs of English, Russian and Ukrainian (as fold_word leaves them: й -> и,
+  // ё -> е, ї -> і); the party is before the verb, else after it.
   static bool is_reporting_verb(std::string_view w) {
     static const std::unordered_set<std::string_view> kVerbs = {
-        "reported",  "reports",  "said",   "says",     "claimed",  "claims",
-        "confirmed", "confirms", "told",   "stated",   "states",   "announced",
-        "announces", "added",    "adds",   "tweeted",  "wrote",    "denied",
-        "denies",    "alleged",  "warned", "insisted", "estimated"};
+        "reported",   "reports",     "said",      "says",       "claimed",    "claims",
+        "confirmed",  "confirms",    "told",      "stated",     "states",     "announced",
+        "announces",  "added",       "adds",      "tweeted",    "wrote",      "denied",
+        "denies",     "alleged",     "warned",    "insisted",   "estimated",  "сообщил",
+        "сообщила",   "сообщили",    "сообщает",  "сообщают",   "заявил",     "заявила",
+        "заявили",    "заявляет",    "рассказал", "рассказала", "написал",    "написала",
+        "уточнил",    "уточнила",    "отметил",   "отметила",   "передает",   "пишет",
+        "подтвердил", "подтвердили", "повідомив", "повідомила", "повідомили", "повідомляє",
+        "заявив",     "заявила",     "заявили",   "заявляє",    "розповів",   "розповіла",
+        "написав",    "зазначив",    "зазначила", "уточнив",    "передає",    "пише",
+        "підтвердив", "підтвердили"};
     return kVerbs.count(w) != 0;
+  }
+
+  // "по данным X", "по словам X", "за даними X", "за словами X", "по информации X": the
+  // Russian and Ukrainian "according to".
+  static bool is_slavic_according(std::string_view w, std::string_view next) {
+    if (w == "по") {
+      return next == "данным" || next == "словам" || next == "информации" || next == "сообщению";
+    }
+    return w == "за" && (next == "даними" || next == "словами" || next == "інформацією");
+  }
+
+  // An Arabic word without a leading "wa-"/"fa-" (and): "وقال" -> "قال".
+  static std::string_view without_conjunction(std::string_view w) {
+    for (std::string_view c : {std::string_view("و"), std::string_view("ف")}) {
+      if (w.starts_with(c) && w.size() >= c.size() + 6) return w.substr(c.size());
+    }
+    return w;
+  }
+
+  // "according to" in Arabic (normalised: no hamza or tanween): وفقا، بحسب، حسب، نقلا عن.
+  static bool is_arabic_attribution(std::string_view w) {
+    return w == "وفقا" || w == "بحسب" || w == "حسب" || w == "نقلا";
+  }
+
+  // Arabic reporting verbs (normalised: hamza on alef dropped, ta marbuta as heh).
+  static bool is_arabic_reporting_verb(std::string_view w) {
+    static const std::unordered_set<std::string_view> kVerbs = {
+        "قال",   "قالت", "افاد", "افادت", "ذكر",   "ذكرت",  "اعلن", "اعلنت", "اكد",
+        "اكدت",  "نقلت", "نقل",  "اشار",  "اشارت", "صرح",   "وثق",  "وثقت",  "اوضح",
+        "اوضحت", "بين",  "كشف",  "كشفت",  "اضاف",  "اضافت", "زعم",  "زعمت"};
+    return kVerbs.count(w) != 0;
+  }
+
+  // The gazetteer entity named right after an Arabic verb or "according to", allowing a
+  // preposition ("ل") and up to two words before it ("قال مدير المرصد").
+  std::optional<Party> entity_after(std::size_t i) const {
+    const auto& tokens = text_.tokens;
+    for (std::size_t j = i; j < tokens.size() && j < i + 3 && same_sentence(i - 1, j); ++j) {
+      if (auto m = match_party(j); m && m->first == j) return m;
+    }
+    return std::nullopt;
   }
 
   static bool is_adverb(std::string_view w) {
@@ -73,7 +133,8 @@ class SourceFinder {
   bool is_name_token(std::size_t i) const {
     const Token& t = text_.tokens[i];
     const auto c = static_cast<unsigned char>(text_.text[t.begin]);
-    return c >= 'A' && c <= 'Z' && t.folded.size() >= 2 && !is_name_stopword(t.folded);
+    const bool capital = (c >= 'A' && c <= 'Z') || (c >= 0x80 && t.capitalised);
+    return capital && t.folded.size() >= 2 && !is_name_stopword(t.folded);
   }
 
   bool is_connector(std::size_t i) const {
@@ -87,9 +148,24 @@ class SourceFinder {
     return Party{m.first, m.end, &m};
   }
 
+  // A lower-case role word before a Russian or Ukrainian name ("сообщил губернатор Синегубов").
+  static bool is_slavic_role(std::string_view w) {
+    static const std::unordered_set<std::string_view> kRoles = {
+        "губернатор",  "глава",      "мэр",     "министр",    "представитель", "спикер",
+        "командующии", "начальник",  "пресс",   "секретарь",  "председатель",  "президент",
+        "официальныи", "голова",     "міністр", "речник",     "очільник",      "керівник",
+        "мер",         "командувач", "речниця", "представник"};
+    return kRoles.count(w) != 0;
+  }
+
   std::optional<Party> party_after(std::size_t i) const {
     const auto& tokens = text_.tokens;
     if (i < tokens.size() && tokens[i].folded == "the") ++i;
+    for (int roles = 0; roles < 3 && i + 1 < tokens.size() && !tokens[i].capitalised &&
+                        is_slavic_role(tokens[i].folded);
+         ++roles) {
+      ++i;
+    }
     if (i >= tokens.size() || !same_sentence(i - 1, i)) return std::nullopt;
     if (auto m = match_party(i); m && m->first == i) return m;
     std::size_t end = i;

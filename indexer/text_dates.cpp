@@ -51,7 +51,7 @@ bool may_start_date(std::string_view w) {
   if (w.empty()) return false;
   if (w[0] >= '0' && w[0] <= '9') return true;
   return w.size() >= 3 &&
-         (month_from_name(w) != 0 || weekday_from_name(w) >= 0 || w == "today" || w == "yesterday");
+         (starts_month_name(w) || weekday_from_name(w) >= 0 || w == "today" || w == "yesterday");
 }
 
 }  // namespace
