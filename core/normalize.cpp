@@ -362,14 +362,12 @@ std::u32string cyrillic_name_stem(std::u32string w) {
   return w;
 }
 
-// The key form of one folded word: Arabic words lose their attached article ("الزور" ->
-// "زور", as "al-" goes from Latin spellings), Cyrillic words their case ending; other words
-// are unchanged.
+// The key form of one folded word: Cyrillic words lose their case ending; other words are
+// unchanged. (Arabic keeps its attached article: "الأقصى" is a name, "أقصى" the word
+// "farthest".)
 std::string key_word(const std::string& folded) {
   if (folded.empty() || static_cast<unsigned char>(folded[0]) < 0x80) return folded;
   std::u32string w = utf32(folded);
-  if (w.size() >= 5 && w[0] == 0x0627 && w[1] == 0x0644)
-    return utf8(std::u32string_view(w).substr(2));
   if (is_cyrillic(w[0])) return utf8(cyrillic_name_stem(std::move(w)));
   return folded;
 }

@@ -70,7 +70,7 @@ bool is_arabic_article(std::string_view folded_word);
 bool is_function_word(std::string_view folded_word);
 
 /// The comparison key of a sequence of already folded words: articles dropped (unless the
-/// key would be empty; also the article attached to an Arabic word), Cyrillic case endings
+/// key would be empty), Cyrillic case endings
 /// dropped (Харькове -> харьков's key), words joined without spaces, runs of one repeated
 /// ASCII letter collapsed.
 std::string join_folded(std::span<const std::string> folded_words);

@@ -252,6 +252,10 @@ const GazetteerEntity* EntityMatcher::longest_match(const TokenizedText& text, s
     const std::string key = join_folded(words);
     if (content_words > 0 && key_prefixes_.count(key) == 0) break;
     const GazetteerEntity* e = gazetteer_.find_in_text(key, capitals);
+    // A lone word of two letters in a script without case is too often another word ("آب",
+    // August, against "إب", Ibb): such names are matched only as part of a longer name.
+    constexpr std::size_t kMinCaselessKeyBytes = 6;
+    if (tokens[start].caseless && j == start && key.size() < kMinCaselessKeyBytes) continue;
     if (e != nullptr && (starts_name || j > start)) {
       best = e;
       end = j + 1;

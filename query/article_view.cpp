@@ -1,5 +1,7 @@
 #include "query/article_view.h"
 
+#include "core/schema.h"
+
 namespace cs::query {
 
 namespace {
@@ -46,6 +48,10 @@ Hit to_hit(const Article& article) {
   hit.published = optional_text(article.published.iso());
   hit.url = optional_text(article.url);
   hit.entities = entities_of(article);
+  if (const auto it = article.field_values.find(std::string(schema::kLanguageField));
+      it != article.field_values.end() && !it->second.empty()) {
+    hit.lang = it->second.front();
+  }
   return hit;
 }
 

@@ -53,6 +53,7 @@ Hit hit_from(const json& value) {
   hit.added = optional_from(value, "added").value_or("");
   hit.score = value.at("score").get<double>();
   hit.snippet = value.at("snippet").get<std::string>();
+  hit.lang = optional_from(value, "lang").value_or("");
   hit.entities = entities_from(value.at("entities"));
   hit.duplicates = value.at("duplicates").get<int>();
   return hit;
@@ -210,6 +211,7 @@ json to_json(const Hit& hit) {
           {"added", hit.added.empty() ? json() : json(hit.added)},
           {"score", hit.score},
           {"snippet", hit.snippet},
+          {"lang", hit.lang.empty() ? json() : json(hit.lang)},
           {"entities", entities_json(hit.entities, true)},
           {"duplicates", hit.duplicates}};
 }

@@ -76,6 +76,7 @@ struct Hit {
   std::string added;  ///< when first indexed, ISO 8601 UTC ("" for an index without it)
   double score = 0;
   std::string snippet;  ///< HTML-safe text with <mark>...</mark> around matched words
+  std::string lang;     ///< the article's language code (schema::kLanguageField), "" if unknown
   std::vector<HitEntity> entities;
   int duplicates = 0;  ///< number of copies folded into this hit when collapsing
 };

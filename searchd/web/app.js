@@ -135,7 +135,8 @@ function decodeEntities(s) {
 
 /// Builds the snippet from text nodes and <mark> elements, never parsing it as HTML.
 function snippetNode(snippet) {
-  const p = el('p', { class: 'snippet' });
+  // dir="auto": an Arabic snippet runs right to left inside the left-to-right page.
+  const p = el('p', { class: 'snippet', dir: 'auto' });
   let marked = false;
   for (const part of snippet.split(/(<mark>|<\/mark>)/)) {
     if (part === '<mark>') { marked = true; continue; }
@@ -180,7 +181,7 @@ function entityPageLink(id, name, props = {}) {
 function entityChip(entity) {
   const field = entityField(entity.type);
   return el('li', { class: 'chip-item' }, el('button', {
-    type: 'button', class: 'chip chip-' + field, text: entity.name,
+    type: 'button', class: 'chip chip-' + field, text: entity.name, dir: 'auto',
     title: 'Filter by ' + field + ' ' + entity.name,
     on: { click: () => toggleFilter(field, entity.id || entity.name, false) },
   }), entityPageLink(entity.id || entity.name, entity.name, { class: 'page-link chip-page chip-' + field }));
@@ -242,10 +243,17 @@ function formatTime(iso) {
   return m ? m[1] + ' ' + m[2] + ' UTC' : (iso || 'an unknown time');
 }
 
+const LANGUAGE_NAMES = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'language' }) : null;
+/// "ar" as "Arabic" (the code itself where the browser has no name for it).
+function languageName(code) {
+  if (!code) return '';
+  try { return (LANGUAGE_NAMES && LANGUAGE_NAMES.of(code)) || code; } catch { return code; }
+}
+
 function hitItem(hit, state, { showAdded = false } = {}) {
-  const link = el('a', { href: pageUrl(Object.assign({}, state, { doc: hit.id })), text: hit.title || '(untitled)',
+  const link = el('a', { dir: 'auto', href: pageUrl(Object.assign({}, state, { doc: hit.id })), text: hit.title || '(untitled)',
     on: { click: (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); openDoc(hit.id); } } });
-  const meta = el('p', { class: 'meta', text: [hit.outlet || 'unknown outlet', formatDate(hit.published),
+  const meta = el('p', { class: 'meta', text: [hit.outlet || 'unknown outlet', formatDate(hit.published), languageName(hit.lang),
     (showAdded || state.sort === 'added') && hit.added ? 'added ' + formatTime(hit.added) : ''].filter(Boolean).join(' · ') });
   if (hit.duplicates > 0) meta.append(el('span', { class: 'dups', text: ' · ' + hit.duplicates + ' similar' }));
   const chips = el('ul', { class: 'chips' }, ...(hit.entities || []).slice(0, 12).map(entityChip));
@@ -295,7 +303,8 @@ function facetEntry(name, fv, state, isYear, isEntity) {
     : () => toggleFilter(name, value, false);
   const main = el('button', { type: 'button', class: 'facet-value' + (selected ? ' selected' : '') + (excluded ? ' excluded' : ''),
     'aria-pressed': String(selected), on: { click: toggle } },
-    el('span', { class: 'facet-name', text: fv.value }), el('span', { class: 'count', text: String(fv.count) }));
+    el('span', { class: 'facet-name', dir: 'auto', text: name === 'lang' ? languageName(fv.value) : fv.value }),
+    el('span', { class: 'count', text: String(fv.count) }));
   const li = el('li', { 'data-name': fv.value.toLowerCase() }, main);
   if (isEntity) li.append(entityPageLink(value, fv.value, { class: 'page-link facet-page' }));
   if (!isYear) {
@@ -568,8 +577,9 @@ function paragraphWith(text, sentence) {
 
 function renderArticle(article, state) {
   $('article-title').textContent = article.title || '(untitled)';
+  const lang = (article.fields && article.fields.lang && article.fields.lang[0]) || '';
   const meta = $('article-meta');
-  meta.replaceChildren(document.createTextNode([article.outlet || 'unknown outlet', formatDate(article.published),
+  meta.replaceChildren(document.createTextNode([article.outlet || 'unknown outlet', formatDate(article.published), languageName(lang),
     article.author ? 'by ' + article.author : '', article.added ? 'added ' + formatTime(article.added) : '']
     .filter(Boolean).join(' · ')));
   const href = article.url && safeHref(article.url);
@@ -583,7 +593,7 @@ function renderArticle(article, state) {
     (c.victims ? ' (' + c.victims + ')' : '') + (c.place ? ' · ' + c.place.name : '') + (c.event_date ? ' · ' + c.event_date : ''))));
   $('article-entities').replaceChildren(...(article.entities || []).map(entityChip));
   $('article-sources').replaceChildren(...(article.sources || []).map((s) =>
-    el('li', {}, el('button', { type: 'button', class: 'chip', text: s.name,
+    el('li', {}, el('button', { type: 'button', class: 'chip', dir: 'auto', text: s.name,
       on: { click: () => toggleFilter('source', s.id || s.name, false) } }))));
 }
 
@@ -605,7 +615,7 @@ async function showArticle(state) {
   try {
     const related = await fetchJson('/api/doc/' + id + '/related');
     $('related').replaceChildren(...related.hits.map((h) => el('li', {},
-      el('a', { href: pageUrl(Object.assign({}, state, { doc: h.id })), text: h.title || '(untitled)',
+      el('a', { dir: 'auto', href: pageUrl(Object.assign({}, state, { doc: h.id })), text: h.title || '(untitled)',
         on: { click: (e) => { e.preventDefault(); openDoc(h.id); } } }),
       el('span', { class: 'meta', text: ' ' + [h.outlet, h.published].filter(Boolean).join(' · ') }))));
   } catch {
