@@ -248,7 +248,7 @@ MappedText normalize_text_mapped(std::string_view original) {
     const std::size_t before = mapped.text.size();
     const std::string_view piece =
         original.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-    if (c >= 0 && c < 0x80) {
+    if (c >= 0 && c < 0x80 && (i - start == 1 || c == '\r')) {
       bool pending_cr = false;
       for (char a : piece)
         emit_ascii([&mapped](char b) { mapped.text.push_back(b); }, a, pending_cr);
@@ -337,10 +337,11 @@ bool is_cyrillic_vowel(char32_t c) {
 // The case endings of Russian and Ukrainian nouns, adjectives and surnames, as fold_word
 // leaves them (й -> и, ї -> і, є -> е), longest first.
 constexpr std::u32string_view kCyrillicEndings[] = {
-    U"ами", U"ями", U"ові", U"еві", U"ого", U"его", U"ому", U"ему", U"ова", U"ове", U"ову",
-    U"ом",  U"ем",  U"ою",  U"ею",  U"оі",  U"ів",  U"ов",  U"ев",  U"ах",  U"ях",  U"ам",
-    U"ям",  U"ии",  U"ыи",  U"ои",  U"еи",  U"ая",  U"яя",  U"ое",  U"ее",  U"ые",  U"а",
-    U"я",   U"у",   U"ю",   U"е",   U"і",   U"и",   U"ы",   U"о"};
+    U"овом", U"евом", U"ового", U"овому", U"овою", U"ами", U"ями", U"ові", U"еві", U"ого",
+    U"его",  U"ому",  U"ему",   U"ова",   U"ове",  U"ову", U"ом",  U"ем",  U"ою",  U"ею",
+    U"оі",   U"ів",   U"ов",    U"ев",    U"ах",   U"ях",  U"ам",  U"ям",  U"ии",  U"ыи",
+    U"ои",   U"еи",   U"ая",    U"яя",    U"ое",   U"ее",  U"ые",  U"а",   U"я",   U"у",
+    U"ю",    U"е",    U"і",     U"и",     U"ы",    U"о"};
 constexpr std::size_t kMinCyrillicStem = 3;
 
 // The key form of one folded Cyrillic word of a name: є as е, the longest case ending off

@@ -5,6 +5,9 @@
 #include <cld2/public/compact_lang_det.h>
 // clang-format on
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "core/stemming.h"
 
 namespace cs {
@@ -19,6 +22,18 @@ std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
   std::size_t cut = limit;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut);
+}
+
+bool has_letter(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && u_isalpha(c)) return true;
+  }
+  return false;
 }
 
 // The language the script of the text's letters implies, for what CLD2 cannot judge.
@@ -42,6 +57,7 @@ std::string language_from_tag(std::string_view tag) {
 
 std::string detect_language(std::string_view text) {
   const std::string_view head = utf8_prefix(text, kDetectBytes);
+  if (!has_letter(head)) return "";  // CLD2 calls digits and punctuation English
   bool reliable = false;
   const CLD2::Language language =
       CLD2::DetectLanguage(head.data(), static_cast<int>(head.size()), true, &reliable);

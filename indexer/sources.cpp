@@ -39,7 +39,8 @@ class SourceFinder {
       if (tokens[k].caseless) {
         // Arabic puts the verb first: "قال المرصد", "وفقا ل«المرصد»", "بحسب وكالة سانا".
         const std::string_view bare = without_conjunction(w);
-        if (is_arabic_attribution(bare) || is_arabic_reporting_verb(bare)) {
+        if (is_arabic_attribution(w) || is_arabic_attribution(bare) ||
+            is_arabic_reporting_verb(bare)) {
           add(entity_after(k + 1));
         }
         continue;
