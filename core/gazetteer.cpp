@@ -198,6 +198,12 @@ std::size_t Gazetteer::add_spellings(std::size_t index, std::vector<std::string>
     }
     if (!inserted && !append) continue;  // a spelling the entity has under another form
     max_words_ = std::max(max_words_, count_words(alias));
+    if (&keys == &by_key_) {
+      if (std::string loose = loose_key_of(alias); !loose.empty()) {
+        const auto [at, fresh] = by_loose_.emplace(std::move(loose), index);
+        if (!fresh && at->second != index) at->second = kAmbiguous;
+      }
+    }
     if (append ||
         std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) {
       entity.aliases.push_back(std::move(alias));
@@ -250,6 +256,12 @@ const GazetteerEntity* Gazetteer::find_by_key(std::string_view folded_key) const
   if (const auto it = by_key_.find(key); it != by_key_.end()) return &entities_[it->second];
   const auto it = by_acronym_.find(key);
   return it == by_acronym_.end() ? nullptr : &entities_[it->second];
+}
+
+const GazetteerEntity* Gazetteer::find_loose(std::string_view loose) const {
+  if (loose.empty()) return nullptr;
+  const auto it = by_loose_.find(std::string(loose));
+  return it == by_loose_.end() || it->second == kAmbiguous ? nullptr : &entities_[it->second];
 }
 
 const GazetteerEntity* Gazetteer::find_by_id(std::string_view id) const {

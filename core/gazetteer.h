@@ -61,6 +61,11 @@ class Gazetteer {
   /// spellings, so acronyms are recognised only when written in capitals.
   const GazetteerEntity* find_in_text(std::string_view folded_key, bool in_capitals) const;
 
+  /// The one entity whose non-acronym spellings have `loose` as loose key (normalize.h
+  /// loose_key), or nullptr when none has or several different entities share it: a loose
+  /// match links only when it is unambiguous.
+  const GazetteerEntity* find_loose(std::string_view loose) const;
+
   /// True for an acronym spelling: no lower-case letters, at most kMaxAcronymLetters letters.
   static bool is_acronym_spelling(std::string_view spelling);
 
@@ -90,6 +95,8 @@ class Gazetteer {
   std::unordered_map<std::string, std::size_t> by_key_;      ///< non-acronym spellings
   std::unordered_map<std::string, std::size_t> by_acronym_;  ///< acronym spellings
   std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::size_t> by_loose_;  ///< kAmbiguous when shared
+  static constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
   std::size_t max_words_ = 0;
 
   // Keys `aliases` for the entity at `index` (appending to its list when `append`); refused

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -407,7 +408,7 @@ std::string fold_name_word(std::string_view word) {
 
 }  // namespace
 
-std::string fold_key(std::string_view text) {
+std::vector<std::string> fold_words_of(std::string_view text) {
   const std::string normal = normalize_text(text);
   std::vector<std::string> words;
   std::string current;
@@ -426,7 +427,160 @@ std::string fold_key(std::string_view text) {
     }
   }
   if (!current.empty()) words.push_back(fold_name_word(current));
-  return join_folded(words);
+  return words;
 }
+
+std::string fold_key(std::string_view text) { return join_folded(fold_words_of(text)); }
+
+}  // namespace cs
+
+namespace cs {
+
+namespace {
+
+bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The letter groups transliterations write for one sound, longest first, as one class.
+constexpr std::pair<std::string_view, char> kLooseDigraphs[] = {
+    {"tsch", 'C'}, {"sch", 'S'}, {"tch", 'C'}, {"dzh", 'J'}, {"kh", 'X'}, {"gh", 'H'},
+    {"sh", 'S'},   {"ch", 'C'},  {"zh", 'J'},  {"dj", 'J'},  {"th", 'Z'}, {"dh", 'Z'},
+    {"ph", 'F'},   {"ck", 'K'},  {"ts", 'T'},  {"tz", 'T'}};
+
+// The class of one consonant letter ("" for one that has none, e.g. an apostrophe).
+std::string_view consonant_class(char c) {
+  switch (c) {
+    case 'q':
+    case 'k':
+    case 'c':
+      return "K";
+    case 'g':
+    case 'h':
+      return "H";  // Ukrainian г is h, Russian г is g: Synehubov, Sinegubov
+    case 'j':
+      return "J";
+    case 'z':
+      return "Z";
+    case 'w':
+    case 'v':
+      return "V";
+    case 'f':
+      return "F";
+    case 'x':
+      return "KS";
+    case 's':
+      return "S";
+    case 't':
+      return "T";
+    case 'd':
+      return "D";
+    case 'b':
+      return "B";
+    case 'p':
+      return "P";
+    case 'l':
+      return "L";
+    case 'r':
+      return "R";
+    case 'm':
+      return "M";
+    case 'n':
+      return "N";
+    default:
+      return "";
+  }
+}
+
+// The class of a group of vowel letters: 'U' with o or u (unless it also has i, as in "ui"),
+// 'I' with e, i or y (also "ai", "ay", "ei"), 'A' for a alone.
+char vowel_class(std::string_view group) {
+  const auto has = [&](char c) { return group.find(c) != std::string_view::npos; };
+  if (has('o') || has('u')) return has('i') && group != "oi" && group != "ou" ? 'I' : 'U';
+  if (has('a') && !has('e') && !has('i') && !has('y')) return 'A';
+  return 'I';
+}
+
+// True when s[i] is 'y' used as a consonant: opening the word before a vowel ("Yemen"), or
+// inside a vowel group before a vowel ("Ruqayya").
+bool consonant_y(std::string_view s, std::size_t i, bool in_group) {
+  const bool before_vowel = i + 1 < s.size() && is_vowel_letter(s[i + 1]);
+  return s[i] == 'y' && before_vowel && (i == 0 || in_group);
+}
+
+}  // namespace
+
+std::string loose_key(std::span<const std::string> folded_words) {
+  const bool has_content = std::any_of(folded_words.begin(), folded_words.end(),
+                                       [](const std::string& w) { return !is_arabic_article(w); });
+  std::string letters;
+  for (const std::string& w : folded_words) {
+    if (has_content && is_arabic_article(w)) continue;
+    for (char c : w) {
+      if (static_cast<unsigned char>(c) >= 0x80) return "";
+    }
+    std::string_view word = w;
+    // A final "h" after a vowel is the Arabic ta marbuta's, written or not (Raqqah, Raqqa).
+    if (word.size() >= 2 && word.back() == 'h' && is_vowel_letter(word[word.size() - 2])) {
+      word.remove_suffix(1);
+    }
+    letters += word;
+  }
+  std::string s;  // digraphs replaced by their class (upper case)
+  for (std::size_t i = 0; i < letters.size();) {
+    bool replaced = false;
+    for (const auto& [digraph, cls] : kLooseDigraphs) {
+      if (letters.compare(i, digraph.size(), digraph) == 0) {
+        s += cls;
+        i += digraph.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) s += letters[i++];
+  }
+  std::string units;
+  int inner_vowels = 0;
+  const auto push = [&units](char u) {
+    if (units.empty() || units.back() != u) units.push_back(u);
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const bool vowel = is_vowel_letter(s[i]) || (s[i] == 'y' && !consonant_y(s, i, false));
+    if (!vowel) {
+      const char c = s[i++];
+      if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+        push(c);  // a digit, or a digraph's class
+      } else {
+        for (char u : consonant_class(c)) push(u);
+      }
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && (is_vowel_letter(s[j]) || (s[j] == 'y' && !consonant_y(s, j, j > i)))) {
+      ++j;
+    }
+    if (i == 0) {
+      push('@');  // opens with a vowel
+    } else if (j == s.size()) {
+      push('$');  // closes with one
+    } else if (++inner_vowels == 1) {
+      push(vowel_class(std::string_view(s).substr(i, j - i)));
+    }
+    i = j;
+  }
+  // An "l" assimilated to a sun letter after a vowel: Abdulrahman, Abdurrahman.
+  std::string key;
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    const char u = units[k];
+    const bool assimilated =
+        u == 'L' && k >= 2 && k + 1 < units.size() &&
+        std::string_view("TDRZSN").find(units[k + 1]) != std::string_view::npos &&
+        std::string_view("AIU").find(units[k - 1]) != std::string_view::npos;
+    if (assimilated || (!key.empty() && key.back() == u)) continue;
+    key.push_back(u);
+  }
+  const std::size_t counted = key.size() - (!key.empty() && key.back() == '$' ? 1 : 0);
+  return counted >= kMinLooseUnits ? key : std::string();
+}
+
+std::string loose_key_of(std::string_view text) { return loose_key(fold_words_of(text)); }
 
 }  // namespace cs

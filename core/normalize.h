@@ -75,6 +75,26 @@ bool is_function_word(std::string_view folded_word);
 /// ASCII letter collapsed.
 std::string join_folded(std::span<const std::string> folded_words);
 
+/// The loose key of a name written in Latin script, for spellings no gazetteer lists: the
+/// letters transliterations swap fall into one class (q/k/c, g/h, w/v, j/zh/dj, z/th/dh,
+/// sh/sch, ch/tch; kh stays apart from h), doubled letters count once, an "l" assimilated
+/// before a sun letter is dropped (Abdulrahman, Abdurrahman), a word's final "h" after a vowel
+/// goes (Raqqah), vowels are dropped except the class of the first inner vowel (a; e/i/y and
+/// diphthongs with them; o/u/ou), and the ends are marked (opens with a vowel, closes with
+/// one). "" for words not all ASCII or a key of fewer than kMinLooseUnits units.
+std::string loose_key(std::span<const std::string> folded_words);
+
+/// loose_key of `text`, split into words as fold_key splits them.
+std::string loose_key_of(std::string_view text);
+
+/// Fewest units (consonant classes and vowel marks) a loose key needs: shorter keys link
+/// different names too often (Hama, Homs).
+inline constexpr std::size_t kMinLooseUnits = 4;
+
+/// The folded words of a name or phrase, as fold_key sees them: split on anything that is not a
+/// letter, digit or apostrophe, each fold_word-ed without a possessive "'s".
+std::vector<std::string> fold_words_of(std::string_view text);
+
 /// The comparison key of a name or phrase: split on anything that is not a letter, digit or
 /// apostrophe (so "Hay'at" stays one word), fold each word (a possessive "'s" dropped), then
 /// join_folded. "Bashar al-Assad" and

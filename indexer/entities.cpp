@@ -120,7 +120,76 @@ bool is_name_word(const TokenizedText& text, const Token& t) {
   return first >= 'A' && first <= 'Z' && t.folded.size() >= 2 && !is_name_stopword(t.folded);
 }
 
-// Unknown capitalised names over tokens not covered by gazetteer matches.
+// Words before "of" that make the name after it a place ("the town of X").
+const Words& place_nouns() {
+  static const Words kWords = {
+      "town",         "village",    "villages", "city",      "district",    "neighbourhood",
+      "neighborhood", "suburb",     "area",     "region",    "province",    "governorate",
+      "hamlet",       "settlement", "camp",     "outskirts", "countryside", "municipality",
+      "oblast",       "county",     "commune",  "towns"};
+  return kWords;
+}
+
+// Words before a name that make it a person's ("commander X", "Governor X").
+const Words& person_roles() {
+  static const Words kWords = {"commander",   "governor",     "gov",           "spokesman",
+                               "spokeswoman", "spokesperson", "minister",      "general",
+                               "gen",         "colonel",      "col",           "president",
+                               "leader",      "chief",        "mayor",         "sheikh",
+                               "emir",        "mr",           "mrs",           "ms",
+                               "dr",          "brigadier",    "lieutenant",    "lt",
+                               "captain",     "capt",         "major",         "maj",
+                               "sergeant",    "sgt",          "marshal",       "envoy",
+                               "ambassador",  "senator",      "imam",          "cleric",
+                               "activist",    "journalist",   "correspondent", "deputy"};
+  return kWords;
+}
+
+// Last words of a unit's or body's name ("the 92nd Mechanised Brigade", "Brigade 137").
+const Words& unit_words() {
+  static const Words kWords = {
+      "brigade",   "brigades", "battalion", "battalions", "regiment",       "division",  "corps",
+      "army",      "group",    "front",     "movement",   "forces",         "militia",   "council",
+      "committee", "ministry", "agency",    "company",    "squadron",       "base",      "command",
+      "coalition", "party",    "union",     "network",    "administration", "commission"};
+  return kWords;
+}
+
+// Prepositions after which a lower-case "al-X" is a place ("clashes in al-Hawaij").
+const Words& place_prepositions() {
+  static const Words kWords = {"in",     "near",    "at",     "from", "to",      "towards",
+                               "toward", "outside", "around", "into", "between", "across"};
+  return kWords;
+}
+
+bool is_number_token(const TokenizedText& text, const Token& t) {
+  const auto c = static_cast<unsigned char>(text.text[t.begin]);
+  return c >= '0' && c <= '9';
+}
+
+// The type the words around tokens [first, end) give an unknown name.
+EntityType unknown_name_type(const TokenizedText& text, std::size_t first, std::size_t end) {
+  const auto& tokens = text.tokens;
+  const auto before = [&](std::size_t back) -> std::string_view {
+    if (first < back || tokens[first - back].sentence != tokens[first].sentence) return "";
+    return tokens[first - back].folded;
+  };
+  if (contains(unit_words(), tokens[end - 1].folded) ||
+      contains(unit_words(), tokens[first].folded)) {
+    return EntityType::kOrg;
+  }
+  if (before(1) == "of" && contains(place_nouns(), before(2))) return EntityType::kPlace;
+  if (contains(person_roles(), before(1))) return EntityType::kPerson;
+  if (is_arabic_article(tokens[first].folded) && contains(place_prepositions(), before(1))) {
+    return EntityType::kPlace;
+  }
+  return EntityType::kOther;
+}
+
+// Unknown capitalised names over tokens not covered by gazetteer matches. A name of two
+// capitalised words or more always counts; a lone one only with a cue of its type, or when
+// written with a lower-case Arabic article ("al-Hawaij"). Units take their number along
+// ("the 92nd Mechanised Brigade", "Brigade 137").
 void find_unknown_names(const TokenizedText& text, const std::vector<bool>& covered,
                         std::vector<EntityMatch>& out) {
   constexpr std::size_t kMaxNameTokens = 6;
@@ -132,10 +201,22 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
       ++i;
       continue;
     }
+    std::size_t first = i;
+    // A lower-case article hyphenated to the name: "al-Bokamal".
+    const bool article =
+        i > 0 && !covered[i - 1] && tokens[i].joined && is_arabic_article(tokens[i - 1].folded) &&
+        !tokens[i - 1].capitalised &&
+        text.text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end) == "-";
+    if (article) first = i - 1;
+    // An ordinal before a unit's name: "92nd".
+    if (!article && i > 0 && !covered[i - 1] && tokens[i].joined &&
+        is_number_token(text, tokens[i - 1])) {
+      first = i - 1;
+    }
     std::size_t j = i + 1;
     std::size_t last = i;
     int words = 1;
-    while (j < tokens.size() && !covered[j] && tokens[j].joined && j - i < kMaxNameTokens) {
+    while (j < tokens.size() && !covered[j] && tokens[j].joined && j - first < kMaxNameTokens) {
       if (is_name_word(text, tokens[j])) {
         last = j;
         ++words;
@@ -144,7 +225,19 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
       }
       ++j;
     }
-    if (words >= 2) out.push_back({i, last + 1, nullptr});
+    // "Brigade 137": a unit word followed by its number.
+    if (contains(unit_words(), tokens[last].folded) && last + 1 < tokens.size() &&
+        !covered[last + 1] && tokens[last + 1].joined && is_number_token(text, tokens[last + 1])) {
+      ++last;
+    }
+    const EntityType type = unknown_name_type(text, first, last + 1);
+    const bool numbered = first < i || last > i;  // an ordinal or a unit number came along
+    if (words >= 2 || article ||
+        (type != EntityType::kOther && (numbered || type != EntityType::kOrg))) {
+      EntityMatch m{first, last + 1, nullptr};
+      m.unknown_type = type;
+      out.push_back(m);
+    }
     i = last + 1;
   }
 }
@@ -264,6 +357,45 @@ const GazetteerEntity* EntityMatcher::longest_match(const TokenizedText& text, s
   return best;
 }
 
+void EntityMatcher::find_loose(const TokenizedText& text, std::vector<bool>& covered,
+                               std::vector<EntityMatch>& out) const {
+  constexpr std::size_t kMaxNameTokens = 6;
+  constexpr std::size_t kMinLoneWordLetters = 4;
+  const auto& tokens = text.tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Sentence& s = text.sentences[tokens[i].sentence];
+    if (covered[i] || s.headline || s.shouting || !is_name_word(text, tokens[i])) continue;
+    std::size_t last = i;
+    for (std::size_t j = i + 1;
+         j < tokens.size() && !covered[j] && tokens[j].joined && j - i < kMaxNameTokens; ++j) {
+      if (is_name_word(text, tokens[j])) {
+        last = j;
+      } else if (!is_connector(tokens[j].folded)) {
+        break;
+      }
+    }
+    // A lone word is a name only inside its sentence (a capital there is no sentence opener's),
+    // not an acronym, and long enough to say something.
+    const bool opens_sentence = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+    for (std::size_t end = last + 1; end > i; --end) {
+      if (end - 1 > i && !is_name_word(text, tokens[end - 1])) continue;
+      if (end - i == 1 &&
+          (opens_sentence || tokens[i].all_caps || tokens[i].folded.size() < kMinLoneWordLetters)) {
+        continue;
+      }
+      std::vector<std::string> words;
+      for (std::size_t k = i; k < end; ++k) words.push_back(tokens[k].folded);
+      if (const GazetteerEntity* e = gazetteer_.find_loose(loose_key(words))) {
+        out.push_back({i, end, e, true});
+        std::fill(covered.begin() + static_cast<long>(i), covered.begin() + static_cast<long>(end),
+                  true);
+        i = end - 1;
+        break;
+      }
+    }
+  }
+}
+
 std::vector<EntityMatch> EntityMatcher::find(const TokenizedText& text) const {
   const auto& tokens = text.tokens;
   std::vector<EntityMatch> matches;
@@ -298,6 +430,7 @@ std::vector<EntityMatch> EntityMatcher::find(const TokenizedText& text) const {
     std::fill(covered.begin() + static_cast<long>(m.first),
               covered.begin() + static_cast<long>(m.end), true);
   }
+  find_loose(text, covered, matches);
   find_unknown_names(text, covered, matches);
   std::sort(matches.begin(), matches.end(),
             [](const EntityMatch& a, const EntityMatch& b) { return a.first < b.first; });
@@ -316,7 +449,7 @@ std::vector<EntityMention> collect_entities(const TokenizedText& text,
       EntityMention mention;
       mention.id = std::move(id);
       mention.name = m.entity ? m.entity->canonical : surface;
-      mention.type = m.entity ? m.entity->type : EntityType::kOther;
+      mention.type = m.entity ? m.entity->type : m.unknown_type;
       entities.push_back(std::move(mention));
     }
     EntityMention& e = entities[it->second];

@@ -23,6 +23,10 @@ struct EntityMatch {
   std::size_t first = 0;
   std::size_t end = 0;
   const GazetteerEntity* entity = nullptr;  ///< nullptr for an unknown name (kOther)
+  bool loose = false;  ///< linked through the loose key (no listed spelling matched)
+  /// For an unknown name: the type its context shows ("the town of X", "commander X",
+  /// "the 92nd Mechanised Brigade"), else EntityType::kOther.
+  EntityType unknown_type = EntityType::kOther;
 };
 
 /// Finds entity occurrences using one gazetteer (which must outlive the matcher).
@@ -38,6 +42,10 @@ class EntityMatcher {
   // `end` is set past its last token.
   const GazetteerEntity* match_at(const TokenizedText& text, std::size_t start,
                                   std::size_t& end) const;
+  // Links runs of capitalised words no listed spelling matched to the one entity sharing
+  // their loose key (longest run first), marking their tokens `covered`.
+  void find_loose(const TokenizedText& text, std::vector<bool>& covered,
+                  std::vector<EntityMatch>& out) const;
   // The longest entity name at tokens[start] with `first_word` as its first folded word.
   const GazetteerEntity* longest_match(const TokenizedText& text, std::size_t start,
                                        const std::string& first_word, std::size_t& end) const;

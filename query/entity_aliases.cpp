@@ -74,12 +74,28 @@ bool all_upper(std::string_view s) {
          std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
 }
 
-// The entity `words` name, or nullptr; short keys count only when typed in capitals.
-const GazetteerEntity* entity_named(std::string_view words, const Gazetteer& gazetteer) {
-  const std::string key = fold_key(words);
+// The entity `words` name, or nullptr; short keys count only when typed in capitals. A
+// spelling no row lists names the one entity with its loose key, if exactly one has it
+// (`loose` is then set); function words never start or end such a name.
+const GazetteerEntity* entity_named(std::string_view words, const Gazetteer& gazetteer,
+                                    bool& loose) {
+  loose = false;
+  const std::vector<std::string> folded = fold_words_of(words);
+  const std::string key = join_folded(folded);
   if (key.empty()) return nullptr;
   if (key.size() <= 3 && !all_upper(words)) return nullptr;
-  return gazetteer.find_by_key(key);
+  if (const GazetteerEntity* e = gazetteer.find_by_key(key)) return e;
+  if (all_upper(words) || is_function_word(folded.front()) || is_function_word(folded.back())) {
+    return nullptr;
+  }
+  // Typed in lower case, only a longer key counts: short ones are too often English words.
+  const std::string loose_key_typed = loose_key(folded);
+  const bool capitalised = std::isupper(static_cast<unsigned char>(words.front())) != 0;
+  const std::size_t units = loose_key_typed.size() - (loose_key_typed.ends_with('$') ? 1 : 0);
+  if (loose_key_typed.empty() || (!capitalised && units <= kMinLooseUnits)) return nullptr;
+  const GazetteerEntity* e = gazetteer.find_loose(loose_key_typed);
+  loose = e != nullptr;
+  return e;
 }
 
 struct Replacement {
@@ -100,8 +116,9 @@ std::size_t longest_match(std::string_view q, const std::vector<Token>& tokens, 
     const std::size_t b = tokens[i].begin;
     const std::size_t e = tokens[i + len - 1].end;
     const std::string_view words = q.substr(b, e - b);
-    if (const GazetteerEntity* entity = entity_named(words, gazetteer)) {
-      out.push_back({b, e, "", {std::string(words), entity->id}});
+    bool loose = false;
+    if (const GazetteerEntity* entity = entity_named(words, gazetteer, loose)) {
+      out.push_back({b, e, "", {std::string(words), entity->id, loose}});
       return len;
     }
   }
@@ -119,8 +136,9 @@ void match_whole(std::string_view q, const Token& t, const Gazetteer& gazetteer,
   }
   if (!text.empty() && text.front() == '"') text.remove_prefix(1);
   if (!text.empty() && text.back() == '"') text.remove_suffix(1);
-  if (const GazetteerEntity* entity = entity_named(text, gazetteer)) {
-    out.push_back({t.begin, t.end, sign, {std::string(text), entity->id}});
+  bool loose = false;
+  if (const GazetteerEntity* entity = entity_named(text, gazetteer, loose)) {
+    out.push_back({t.begin, t.end, sign, {std::string(text), entity->id, loose}});
   }
 }
 

@@ -24,6 +24,7 @@ namespace cs::query {
 struct AliasSpan {
   std::string words;      ///< the words as typed (quotes removed)
   std::string entity_id;  ///< gazetteer id of the entity they name
+  bool loose = false;     ///< named through the loose key only (no listed spelling matches)
 };
 
 /// The query with entity spans replaced by placeholders, and the spans in placeholder order.

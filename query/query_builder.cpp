@@ -287,7 +287,15 @@ Xapian::Query QueryBuilder::alias_query(std::string_view index) {
   }
   if (index.empty() || i >= alias_spans_.size()) return Xapian::Query::MatchNothing;
   const AliasSpan& span = alias_spans_[i];
-  if (current_ != nullptr) current_->entity_ids.push_back(span.entity_id);
+  if (current_ != nullptr) {
+    current_->entity_ids.push_back(span.entity_id);
+    if (span.loose) {
+      const GazetteerEntity* entity = gazetteer_.find_by_id(span.entity_id);
+      current_->warnings.push_back("'" + span.words + "' is not a listed spelling; matched " +
+                                   (entity ? entity->canonical : span.entity_id) + " (" +
+                                   span.entity_id + ") by its loose spelling key");
+    }
+  }
   const schema::Field* entity = schema::find_field(kEntityField);
   return Xapian::Query(Xapian::Query::OP_OR, phrase_query(span.words),
                        Xapian::Query(schema::make_term(entity->prefix, span.entity_id)));
