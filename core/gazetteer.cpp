@@ -184,7 +184,7 @@ std::size_t Gazetteer::add_spellings(std::size_t index, std::vector<std::string>
   GazetteerEntity& entity = entities_[index];
   for (std::string& alias : aliases) {
     const std::string key = fold_key(alias);
-    if (key.empty()) continue;
+    if (key.size() < 2) continue;  // "PPP" folds to "p": one letter names nothing
     auto& keys = is_acronym_spelling(alias) ? by_acronym_ : by_key_;
     const auto [it, inserted] = keys.emplace(key, index);
     if (!inserted && it->second != index) {

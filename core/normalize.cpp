@@ -442,7 +442,7 @@ bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == '
 
 // The letter groups transliterations write for one sound, longest first, as one class.
 constexpr std::pair<std::string_view, char> kLooseDigraphs[] = {
-    {"tsch", 'C'}, {"sch", 'S'}, {"tch", 'C'}, {"dzh", 'J'}, {"kh", 'X'}, {"gh", 'H'},
+    {"tsch", 'C'}, {"sch", 'S'}, {"tch", 'C'}, {"dzh", 'J'}, {"kh", 'X'}, {"gh", 'G'},
     {"sh", 'S'},   {"ch", 'C'},  {"zh", 'J'},  {"dj", 'J'},  {"th", 'Z'}, {"dh", 'Z'},
     {"ph", 'F'},   {"ck", 'K'},  {"ts", 'T'},  {"tz", 'T'}};
 
@@ -454,8 +454,9 @@ std::string_view consonant_class(char c) {
     case 'c':
       return "K";
     case 'g':
+      return "G";  // not h: German is no Hermon (list both forms of Slavic г: Synehubov, Sinegubov)
     case 'h':
-      return "H";  // Ukrainian г is h, Russian г is g: Synehubov, Sinegubov
+      return "H";
     case 'j':
       return "J";
     case 'z':
@@ -566,14 +567,13 @@ std::string loose_key(std::span<const std::string> folded_words) {
     }
     i = j;
   }
-  // An "l" assimilated to a sun letter after a vowel: Abdulrahman, Abdurrahman.
+  // The article's "l" after "Abd" assimilated to a sun letter: Abdulrahman, Abdurrahman.
   std::string key;
   for (std::size_t k = 0; k < units.size(); ++k) {
     const char u = units[k];
     const bool assimilated =
-        u == 'L' && k >= 2 && k + 1 < units.size() &&
-        std::string_view("TDRZSN").find(units[k + 1]) != std::string_view::npos &&
-        std::string_view("AIU").find(units[k - 1]) != std::string_view::npos;
+        u == 'L' && k >= 2 && k + 1 < units.size() && units[k - 1] == 'D' &&
+        std::string_view("TDRZSN").find(units[k + 1]) != std::string_view::npos;
     if (assimilated || (!key.empty() && key.back() == u)) continue;
     key.push_back(u);
   }

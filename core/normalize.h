@@ -76,9 +76,9 @@ bool is_function_word(std::string_view folded_word);
 std::string join_folded(std::span<const std::string> folded_words);
 
 /// The loose key of a name written in Latin script, for spellings no gazetteer lists: the
-/// letters transliterations swap fall into one class (q/k/c, g/h, w/v, j/zh/dj, z/th/dh,
-/// sh/sch, ch/tch; kh stays apart from h), doubled letters count once, an "l" assimilated
-/// before a sun letter is dropped (Abdulrahman, Abdurrahman), a word's final "h" after a vowel
+/// letters transliterations swap fall into one class (q/k/c, w/v, j/zh/dj, z/th/dh,
+/// sh/sch, ch/tch; kh stays apart from h, g from h), doubled letters count once, the "l" of
+/// "Abd al-" assimilated to a sun letter is dropped (Abdulrahman, Abdurrahman), a word's final "h" after a vowel
 /// goes (Raqqah), vowels are dropped except the class of the first inner vowel (a; e/i/y and
 /// diphthongs with them; o/u/ou), and the ends are marked (opens with a vowel, closes with
 /// one). "" for words not all ASCII or a key of fewer than kMinLooseUnits units.

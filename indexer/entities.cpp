@@ -242,6 +242,16 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
   }
 }
 
+// True for a folded word with the ending of an English adjective or noun of a people, place
+// or creed ("german", "italian", "european", "chinese", "turkish", "islamic", "islamist").
+bool looks_like_demonym(std::string_view w) {
+  for (std::string_view ending :
+       {"an", "ans", "ese", "ish", "ic", "ics", "ist", "ists", "ite", "ites"}) {
+    if (w.size() > ending.size() + 2 && w.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 // True when [first, end) is not a whole abbreviation: single letters run on past it ("U.S.S.R."),
 // or one letter starts a span of words ("A man" is not "Amman", "I ran" not "Iran").
 bool splits_abbreviation(const std::vector<Token>& tokens, std::size_t first, std::size_t end) {
@@ -360,7 +370,7 @@ const GazetteerEntity* EntityMatcher::longest_match(const TokenizedText& text, s
 void EntityMatcher::find_loose(const TokenizedText& text, std::vector<bool>& covered,
                                std::vector<EntityMatch>& out) const {
   constexpr std::size_t kMaxNameTokens = 6;
-  constexpr std::size_t kMinLoneWordLetters = 4;
+  constexpr std::size_t kMinLoneWordLetters = 6;
   const auto& tokens = text.tokens;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Sentence& s = text.sentences[tokens[i].sentence];
@@ -375,12 +385,23 @@ void EntityMatcher::find_loose(const TokenizedText& text, std::vector<bool>& cov
       }
     }
     // A lone word is a name only inside its sentence (a capital there is no sentence opener's),
-    // not an acronym, and long enough to say something.
+    // not an acronym, long enough to say something, and not an English adjective of a people
+    // or place ("German", "Italian", "European" are no spellings of Hermon, Italy, the EU).
     const bool opens_sentence = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+    const bool adjective = looks_like_demonym(tokens[i].folded);
+    // ... and only where its neighbours show a name of a place, person or party ("near
+    // Qusair", "commander Jolani", "al-Bokamal", "Hizbullah fighters"): a lone capitalised
+    // English word (George, Owen, Fort) too often shares a key with some entity.
+    const std::string_view prev = opens_sentence ? "" : std::string_view(tokens[i - 1].folded);
+    const bool next_is_party = i + 1 < tokens.size() &&
+                               tokens[i + 1].sentence == tokens[i].sentence &&
+                               contains(group_context_after(), tokens[i + 1].folded);
+    const bool cued = contains(place_prepositions(), prev) || contains(person_roles(), prev) ||
+                      (is_arabic_article(prev) && tokens[i].joined) || next_is_party;
     for (std::size_t end = last + 1; end > i; --end) {
       if (end - 1 > i && !is_name_word(text, tokens[end - 1])) continue;
-      if (end - i == 1 &&
-          (opens_sentence || tokens[i].all_caps || tokens[i].folded.size() < kMinLoneWordLetters)) {
+      if (end - i == 1 && (opens_sentence || adjective || !cued || tokens[i].all_caps ||
+                           tokens[i].folded.size() < kMinLoneWordLetters)) {
         continue;
       }
       std::vector<std::string> words;
