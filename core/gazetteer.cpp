@@ -183,7 +183,8 @@ std::size_t Gazetteer::add_spellings(std::size_t index, std::vector<std::string>
   std::size_t refused = 0;
   GazetteerEntity& entity = entities_[index];
   for (std::string& alias : aliases) {
-    const std::string key = fold_key(alias);
+    const std::vector<std::string> words = fold_words_of(alias);
+    const std::string key = join_folded(words);
     if (key.size() < 2) continue;  // "PPP" folds to "p": one letter names nothing
     auto& keys = is_acronym_spelling(alias) ? by_acronym_ : by_key_;
     const auto [it, inserted] = keys.emplace(key, index);
@@ -199,7 +200,7 @@ std::size_t Gazetteer::add_spellings(std::size_t index, std::vector<std::string>
     if (!inserted && !append) continue;  // a spelling the entity has under another form
     max_words_ = std::max(max_words_, count_words(alias));
     if (&keys == &by_key_) {
-      if (std::string loose = loose_key_of(alias); !loose.empty()) {
+      if (std::string loose = loose_key(words); !loose.empty()) {
         const auto [at, fresh] = by_loose_.emplace(std::move(loose), index);
         if (!fresh && at->second != index) at->second = kAmbiguous;
       }

@@ -65,6 +65,10 @@ has_hit en_01_deir_ezzor 'Deir ez-Zor'
 has_hit ar_03_sohr_deirezzor 'دير الزور'
 has_hit en_01_deir_ezzor 'دير الزور'
 has_hit ar_03_sohr_deirezzor --entity deir-ez-zor
+# A spelling no row lists finds the entity through its loose key, and the result says so.
+has_hit ar_03_sohr_deirezzor 'Dair Ezzor'
+cs --json 'Dair Ezzor' | json '" ".join(d["warnings"])' | grep -q "loose spelling key" ||
+  fail "a loose match does not warn"
 has_hit ar_05_iraq_mosul 'Islamic State'
 has_hit ar_03_sohr_deirezzor ISIS
 has_hit ru_01_kharkov_obstrel Kharkiv
