@@ -11,14 +11,14 @@
 
 namespace cs {
 
-namespace {
-
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 0x80) return false;
   }
   return true;
 }
+
+namespace {
 
 void append_utf8(std::string& out, UChar32 c) {
   char buf[U8_MAX_LENGTH];
@@ -98,6 +98,25 @@ constexpr UChar32 kTatweel = 0x0640;
 constexpr UChar32 kReplacement = 0xFFFD;
 
 }  // namespace
+
+std::u32string to_utf32(std::string_view s) {
+  std::u32string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0) out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) append_utf8(out, static_cast<UChar32>(c));
+  return out;
+}
 
 bool is_valid_utf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
@@ -310,25 +329,6 @@ bool is_function_word(std::string_view folded_word) {
 
 namespace {
 
-std::u32string utf32(std::string_view s) {
-  std::u32string out;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto length = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c >= 0) out.push_back(static_cast<char32_t>(c));
-  }
-  return out;
-}
-
-std::string utf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) append_utf8(out, static_cast<UChar32>(c));
-  return out;
-}
-
 bool is_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x052F; }
 
 bool is_cyrillic_vowel(char32_t c) {
@@ -369,8 +369,8 @@ std::u32string cyrillic_name_stem(std::u32string w) {
 // "farthest".)
 std::string key_word(const std::string& folded) {
   if (folded.empty() || static_cast<unsigned char>(folded[0]) < 0x80) return folded;
-  std::u32string w = utf32(folded);
-  if (is_cyrillic(w[0])) return utf8(cyrillic_name_stem(std::move(w)));
+  std::u32string w = to_utf32(folded);
+  if (is_cyrillic(w[0])) return to_utf8(cyrillic_name_stem(std::move(w)));
   return folded;
 }
 

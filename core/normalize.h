@@ -18,6 +18,13 @@
 
 namespace cs {
 
+/// True when `s` has no byte above 0x7F (the fast paths of the functions below).
+bool is_ascii(std::string_view s);
+
+/// The code points of UTF-8 text (ill-formed sequences skipped), and back.
+std::u32string to_utf32(std::string_view utf8);
+std::string to_utf8(std::u32string_view code_points);
+
 /// True when `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
@@ -78,10 +85,10 @@ std::string join_folded(std::span<const std::string> folded_words);
 /// The loose key of a name written in Latin script, for spellings no gazetteer lists: the
 /// letters transliterations swap fall into one class (q/k/c, w/v, j/zh/dj, z/th/dh,
 /// sh/sch, ch/tch; kh stays apart from h, g from h), doubled letters count once, the "l" of
-/// "Abd al-" assimilated to a sun letter is dropped (Abdulrahman, Abdurrahman), a word's final "h" after a vowel
-/// goes (Raqqah), vowels are dropped except the class of the first inner vowel (a; e/i/y and
-/// diphthongs with them; o/u/ou), and the ends are marked (opens with a vowel, closes with
-/// one). "" for words not all ASCII or a key of fewer than kMinLooseUnits units.
+/// "Abd al-" assimilated to a sun letter is dropped (Abdulrahman, Abdurrahman), a word's final "h"
+/// after a vowel goes (Raqqah), vowels are dropped except the class of the first inner vowel (a;
+/// e/i/y and diphthongs with them; o/u/ou), and the ends are marked (opens with a vowel, closes
+/// with one). "" for words not all ASCII or a key of fewer than kMinLooseUnits units.
 std::string loose_key(std::span<const std::string> folded_words);
 
 /// loose_key of `text`, split into words as fold_key splits them.

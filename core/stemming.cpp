@@ -14,13 +14,6 @@ namespace cs {
 
 namespace {
 
-bool is_ascii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
 constexpr UChar32 kAlef = 0x0627;
 constexpr UChar32 kLam = 0x0644;
 constexpr UChar32 kWaw = 0x0648;
@@ -62,31 +55,6 @@ std::u32string reduce_arabic_prefixes(std::u32string w) {
   }
   if (article == std::u32string::npos || article == 0 || w.size() < article + 4) return w;
   return w.substr(article);
-}
-
-std::string to_utf8(const std::u32string& w) {
-  std::string out;
-  for (char32_t c : w) {
-    char buf[U8_MAX_LENGTH];
-    int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(buf, len, U8_MAX_LENGTH, static_cast<UChar32>(c), error);
-    if (!error) out.append(buf, static_cast<std::size_t>(len));
-  }
-  return out;
-}
-
-std::u32string to_utf32(std::string_view s) {
-  std::u32string out;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto length = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c >= 0) out.push_back(static_cast<char32_t>(c));
-  }
-  return out;
 }
 
 // Snowball stemmers, one set per thread (Xapian::Stem is not thread-safe).
