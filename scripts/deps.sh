@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
           libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev libcld2-dev curl python3)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium wrk time libbenchmark-dev)
+  packages+=(chromium wrk time libbenchmark-dev nginx)
   # Node.js may come from another packaging (its own npm included): check the commands.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -22,5 +22,15 @@ if ((${#missing[@]})); then
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
+  # Packages with services (nginx) are installed, not started: the tests start their own
+  # instances, and a system nginx on port 80 is nobody's business here.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=false
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee "$policy" >/dev/null
+    "${sudo_cmd[@]}" chmod +x "$policy"
+    own_policy=true
+  fi
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  [[ $own_policy == false ]] || "${sudo_cmd[@]}" rm -f "$policy"
 fi

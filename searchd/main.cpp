@@ -96,6 +96,13 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "searchd: listening on http://%s:%d/ (%d workers, web %s)\n",
                config.host.c_str(), config.port, config.threads, config.web_dir.c_str());
+  if (!cs::searchd::is_loopback_host(config.host)) {
+    std::fprintf(stderr,
+                 "searchd: warning: %s is reachable from other machines; searchd has no password "
+                 "and one worker per connection, so expose it through nginx instead "
+                 "(scripts/nginx/searchd.conf)\n",
+                 config.host.c_str());
+  }
   std::thread signal_thread(handle_signals, signals, std::ref(server), std::ref(index));
   bool ok = server.listen_after_bind();
   if (!ok) {
