@@ -14,7 +14,7 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 // Month names of other languages, as fold_word leaves them (Arabic without hamza, ta marbuta
-// as heh; Cyrillic й as и, ї as і): Arabic (Egyptian/Gulf, Maghrebi and the Levantine names;
+// as heh; Cyrillic ё as е): Arabic (Egyptian/Gulf, Maghrebi and the Levantine names;
 // the two-word Levantine ones are in kArabicPairs), Russian and Ukrainian in the nominative,
 // genitive ("12 марта") and locative ("в марте").
 struct MonthName {
@@ -65,7 +65,7 @@ constexpr MonthName kForeignMonths[] = {
     {"апрель", 4},
     {"апреля", 4},
     {"апреле", 4},
-    {"маи", 5},
+    {"май", 5},
     {"мая", 5},
     {"мае", 5},
     {"июнь", 6},
@@ -93,7 +93,7 @@ constexpr MonthName kForeignMonths[] = {
     {"січень", 1},
     {"січня", 1},
     {"січні", 1},
-    {"лютии", 2},
+    {"лютий", 2},
     {"лютого", 2},
     {"лютому", 2},
     {"березень", 3},

@@ -147,6 +147,13 @@ std::string repair_utf8(std::string_view bytes) {
 
 namespace {
 
+// True for a combining mark that belongs to a Cyrillic letter's identity (the breve of й, the
+// diaeresis of ї), which folding keeps; ё's diaeresis is not one (ё matches е).
+bool is_cyrillic_mark(UChar32 c, UChar32 base) {
+  if (u_charType(c) != U_NON_SPACING_MARK || base < 0x0400 || base > 0x052F) return false;
+  return !(c == 0x0308 && (base == 0x0435 || base == 0x0415));
+}
+
 // Invisible characters the stored text drops: soft hyphen, zero-width space and no-break
 // space (BOM), word joiner, and the bidi embedding, override and isolate controls (an
 // unterminated override would reorder the page around a title). Joiners and direction marks,
@@ -176,9 +183,15 @@ std::string normalize(std::string_view utf8, bool fold) {
   icu::UnicodeString kept;
   kept.getBuffer(decomposed.length());
   kept.releaseBuffer(0);
+  UChar32 base = 0;  // the last letter kept: Cyrillic letters keep their marks (й, ї)
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
+    if (fold && is_cyrillic_mark(c, base)) {
+      kept.append(c);
+      continue;
+    }
+    if (u_isalpha(c)) base = c;
     if (c < 0x80) {
       emit_ascii([&kept](char a) { kept.append(static_cast<UChar>(a)); }, static_cast<char>(c),
                  pending_cr);
@@ -268,7 +281,7 @@ MappedText normalize_text_mapped(std::string_view original) {
     const std::size_t before = mapped.text.size();
     const std::string_view piece =
         original.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-    if (c >= 0 && c < 0x80 && (i - start == 1 || c == '\r')) {
+    if (c >= 0 && c < 0x80 && (i - start == 1 || piece == "\r\n")) {
       bool pending_cr = false;
       for (char a : piece)
         emit_ascii([&mapped](char b) { mapped.text.push_back(b); }, a, pending_cr);
@@ -336,13 +349,13 @@ bool is_cyrillic_vowel(char32_t c) {
 }
 
 // The case endings of Russian and Ukrainian nouns, adjectives and surnames, as fold_word
-// leaves them (й -> и, ї -> і, є -> е), longest first.
+// leaves them (ё as е; й and ї kept), longest first.
 constexpr std::u32string_view kCyrillicEndings[] = {
-    U"овом", U"евом", U"ового", U"овому", U"овою", U"ами", U"ями", U"ові", U"еві", U"ого",
-    U"его",  U"ому",  U"ему",   U"ова",   U"ове",  U"ову", U"ом",  U"ем",  U"ою",  U"ею",
-    U"оі",   U"ів",   U"ов",    U"ев",    U"ах",   U"ях",  U"ам",  U"ям",  U"ии",  U"ыи",
-    U"ои",   U"еи",   U"ая",    U"яя",    U"ое",   U"ее",  U"ые",  U"а",   U"я",   U"у",
-    U"ю",    U"е",    U"і",     U"и",     U"ы",    U"о"};
+    U"овом", U"евом", U"ового", U"овому", U"овою", U"ией", U"ами", U"ями", U"ові", U"еві",
+    U"ого",  U"его",  U"ому",   U"ему",   U"ова",  U"ове", U"ову", U"ом",  U"ем",  U"ою",
+    U"ею",   U"ої",   U"ів",    U"ов",    U"ев",   U"ах",  U"ям",  U"ам",  U"ия",  U"ию",
+    U"ии",   U"ий",   U"ый",    U"ой",    U"ей",   U"ая",  U"яя",  U"ое",  U"ее",  U"ые",
+    U"а",    U"я",    U"у",     U"ю",     U"е",    U"і",   U"и",   U"ы",   U"о"};
 constexpr std::size_t kMinCyrillicStem = 3;
 
 // The key form of one folded Cyrillic word of a name: є as е, the longest case ending off
@@ -358,7 +371,8 @@ std::u32string cyrillic_name_stem(std::u32string w) {
       return w;
     }
   }
-  if (w.size() >= 3 && w[w.size() - 2] == U'і' && !is_cyrillic_vowel(w.back())) {
+  const char32_t closing = w.size() >= 3 ? w[w.size() - 2] : 0;
+  if ((closing == U'і' || closing == U'ї') && !is_cyrillic_vowel(w.back())) {
     w[w.size() - 2] = U'е';
   }
   return w;

@@ -34,6 +34,10 @@ inline constexpr std::string_view kMetaSchemaVersion = "cs:schema_version";
 /// Metadata key holding the gazetteer TSV the index was built with, so the query side (also
 /// over remote shards) resolves entity spellings exactly as the indexer did.
 inline constexpr std::string_view kMetaGazetteer = "cs:gazetteer";
+/// Metadata key holding the users' part of that gazetteer (their files, without the bundled
+/// one), which a later run without gazetteer files reuses, so bundled updates and
+/// --no-default-gazetteer still apply to an existing index.
+inline constexpr std::string_view kMetaUserGazetteer = "cs:gazetteer_user";
 /// Metadata key prefix for entity display data: "cs:entity:<id>" -> "<type>\t<canonical name>".
 /// Stored in the index (not only the gazetteer) so remote shards can name their facet values.
 inline constexpr std::string_view kMetaEntityPrefix = "cs:entity:";

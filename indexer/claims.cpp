@@ -993,11 +993,18 @@ class ClaimFinder {
         --stop;
       }
     }
-    claim.sentence = std::string(text_.text.substr(begin, stop - begin));
-    claim.sentence_begin = static_cast<std::uint32_t>(begin);
-    claim.sentence_end = static_cast<std::uint32_t>(stop);
-    claim.number_begin = static_cast<std::uint32_t>(number_begin - begin);
-    claim.number_end = static_cast<std::uint32_t>(number_end - begin);
+    // Offsets into the text as written (the tokens index its folded form).
+    const auto original = [&](std::size_t at) -> std::size_t {
+      return text_.offsets.empty() ? at : text_.offsets[at];
+    };
+    const std::string_view written = text_.offsets.empty() ? text_.text : text_.original;
+    const std::size_t from = original(begin);
+    const std::size_t to = original(stop);
+    claim.sentence = std::string(written.substr(from, to - from));
+    claim.sentence_begin = static_cast<std::uint32_t>(from);
+    claim.sentence_end = static_cast<std::uint32_t>(to);
+    claim.number_begin = static_cast<std::uint32_t>(original(number_begin) - from);
+    claim.number_end = static_cast<std::uint32_t>(original(number_end) - from);
   }
 
   // ---- attribution ----

@@ -183,7 +183,7 @@ std::string clean_text(std::string_view raw) {
     const std::string line =
         tidy_spaces(strip_footnote_markers(std::string_view(text).substr(pos, nl - pos)));
     pos = nl + 1;
-    if (line.empty() || is_boilerplate_line(line)) continue;
+    if (line.empty() || is_boilerplate_line(normalize_text(line))) continue;
     const std::string key = fold_key(line);
     if (key.size() >= kMinRepeatKey && !seen.insert(key).second) continue;
     if (!out.empty()) out.append("\n\n");

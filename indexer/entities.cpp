@@ -162,6 +162,14 @@ const Words& place_prepositions() {
   return kWords;
 }
 
+// True for a folded ordinal number: "92nd", "1st", "209th".
+bool is_ordinal(std::string_view w) {
+  std::size_t digits = 0;
+  while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
+  const std::string_view suffix = w.substr(digits);
+  return digits > 0 && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
+}
+
 bool is_number_token(const TokenizedText& text, const Token& t) {
   const auto c = static_cast<unsigned char>(text.text[t.begin]);
   return c >= '0' && c <= '9';
@@ -208,11 +216,9 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
         !tokens[i - 1].capitalised &&
         text.text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end) == "-";
     if (article) first = i - 1;
-    // An ordinal before a unit's name: "92nd".
-    if (!article && i > 0 && !covered[i - 1] && tokens[i].joined &&
-        is_number_token(text, tokens[i - 1])) {
-      first = i - 1;
-    }
+    // An ordinal before a unit's name: "92nd" (checked once the name's last word is known).
+    const bool ordinal = !article && i > 0 && !covered[i - 1] && tokens[i].joined &&
+                         is_ordinal(tokens[i - 1].folded);
     std::size_t j = i + 1;
     std::size_t last = i;
     int words = 1;
@@ -225,6 +231,7 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
       }
       ++j;
     }
+    if (ordinal && contains(unit_words(), tokens[last].folded)) first = i - 1;
     // "Brigade 137": a unit word followed by its number.
     if (contains(unit_words(), tokens[last].folded) && last + 1 < tokens.size() &&
         !covered[last + 1] && tokens[last + 1].joined && is_number_token(text, tokens[last + 1])) {

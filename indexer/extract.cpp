@@ -70,7 +70,7 @@ void Extractor::extract(Article& article) const {
   article.dropped_claims = std::move(claims.dropped);
   article.field_values[std::string(schema::kLanguageField)] = {article_language(article)};
   article.content_hash = content_hash(article.title, article.text);
-  article.simhash = simhash(article.text);
+  article.simhash = simhash(body);  // folded: copies differing in quotes or accents still meet
 }
 
 }  // namespace cs

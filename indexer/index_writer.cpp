@@ -67,10 +67,11 @@ WriteResult IndexWriter::write(PreparedDocument& prepared) {
   return result;
 }
 
-void IndexWriter::finish(const Gazetteer& gazetteer) {
+void IndexWriter::finish(const Gazetteer& gazetteer, const Gazetteer& user_gazetteer) {
   for (const auto& [word, count] : spellings_) db_.add_spelling(word, count);
   db_.set_metadata(std::string(sc::kMetaSchemaVersion), std::to_string(sc::kSchemaVersion));
   db_.set_metadata(std::string(sc::kMetaGazetteer), gazetteer.to_tsv());
+  db_.set_metadata(std::string(sc::kMetaUserGazetteer), user_gazetteer.to_tsv());
   db_.set_metadata(std::string(sc::kMetaLastAdded), arrivals_.run_stamp);
   for (const auto& [key, display] : entity_names_) db_.set_metadata(key, display);
 }

@@ -64,10 +64,11 @@ class IndexWriter {
   /// article's content_hash and simhash. Xapian errors propagate.
   WriteResult write(PreparedDocument& prepared);
 
-  /// Adds the spelling words, stores schema version, gazetteer, entity names and the run's
-  /// stamp (kMetaLastAdded) in the metadata. Does not commit: the caller decides when the run
+  /// Adds the spelling words, stores schema version, gazetteer (and `user_gazetteer`, its users'
+  /// part, which later runs reuse), entity names and the run's stamp (kMetaLastAdded) in the
+  /// metadata. Does not commit: the caller decides when the run
   /// becomes visible.
-  void finish(const Gazetteer& gazetteer);
+  void finish(const Gazetteer& gazetteer, const Gazetteer& user_gazetteer);
 
   /// The ids of every article passed to write() so far (whatever the outcome).
   const std::set<std::string>& ids_written() const { return ids_written_; }

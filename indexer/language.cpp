@@ -52,6 +52,8 @@ std::string language_from_tag(std::string_view tag) {
   if (n < 2 || n > 3 || (n < tag.size() && tag[n] != '-' && tag[n] != '_')) return "";
   std::string code(tag.substr(0, n));
   for (char& c : code) c = static_cast<char>(c | 0x20);
+  // Undetermined, multiple, no linguistic content: no language at all.
+  if (code == "und" || code == "mul" || code == "zxx") return "";
   return code;
 }
 

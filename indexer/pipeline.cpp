@@ -73,6 +73,7 @@ std::vector<std::string> manifest_files(const IndexOptions& options) {
 // What a run reads besides the articles: the gazetteer, the manifest and the input files.
 struct RunInputs {
   std::shared_ptr<const Gazetteer> gazetteer;
+  Gazetteer user_gazetteer;  ///< its users' part, stored for later runs
   Manifest manifest;
   std::vector<InputFile> files;
 };
@@ -81,7 +82,7 @@ struct RunInputs {
 std::string load_inputs(const IndexOptions& options, const std::optional<std::string>& live_path,
                         RunInputs& inputs, IndexSummary& summary) {
   std::string error;
-  inputs.gazetteer = load_gazetteer(options, live_path, summary, error);
+  inputs.gazetteer = load_gazetteer(options, live_path, summary, error, &inputs.user_gazetteer);
   if (!inputs.gazetteer) return error;
   auto manifest = load_manifest(options, summary, error);
   if (!manifest) return error;
@@ -128,7 +129,7 @@ void write_changes(const IndexOptions& options, const RunInputs& inputs, bool in
         remove_vanished(db, options.inputs, stamps, listed, reread, writer.ids_written());
   }
   stamps.save(db, listed);
-  writer.finish(*inputs.gazetteer);
+  writer.finish(*inputs.gazetteer, inputs.user_gazetteer);
 }
 
 // "" when a run may leave `after` documents where there were `before`; otherwise why not (more
@@ -247,7 +248,8 @@ std::vector<std::string> gazetteer_files(const IndexOptions& options) {
 
 std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
                                                 const std::optional<std::string>& live_path,
-                                                IndexSummary& summary, std::string& error) {
+                                                IndexSummary& summary, std::string& error,
+                                                Gazetteer* user_layer) {
   auto merged = std::make_shared<Gazetteer>();
   const std::vector<std::string> files = gazetteer_files(options);
   for (const std::string& path : files) {
@@ -258,13 +260,16 @@ std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
   }
   if (files.empty() && live_path) {
     const Xapian::Database live(*live_path);
-    const std::string tsv = live.get_metadata(std::string(schema::kMetaGazetteer));
+    std::string tsv = live.get_metadata(std::string(schema::kMetaUserGazetteer));
+    // An index written before the users' part was kept apart: its whole gazetteer.
+    if (tsv.empty()) tsv = live.get_metadata(std::string(schema::kMetaGazetteer));
     if (!tsv.empty()) {
       const Gazetteer stored = Gazetteer::parse_tsv(tsv, summary.warnings);
       merged->merge(stored, &summary.warnings);
       summary.gazetteers.push_back(describe_gazetteer("stored in the live index", stored));
     }
   }
+  if (user_layer != nullptr) *user_layer = *merged;
   if (options.default_gazetteer) {
     const std::size_t refused = merged->merge(default_gazetteer(), nullptr);
     std::string name = "bundled";

@@ -52,9 +52,12 @@ struct IndexOptions {
 /// options.default_gazetteer is false). Earlier sources win a spelling two entities claim.
 /// What was loaded is listed in summary.gazetteers. Returns nullptr and sets `error` when a
 /// named file cannot be loaded; row problems go to summary.warnings.
+/// `user_layer`, when given, receives the gazetteer before the bundled one is merged in (what
+/// the index stores under schema::kMetaUserGazetteer for later runs).
 std::shared_ptr<const Gazetteer> load_gazetteer(const IndexOptions& options,
                                                 const std::optional<std::string>& live_path,
-                                                IndexSummary& summary, std::string& error);
+                                                IndexSummary& summary, std::string& error,
+                                                Gazetteer* user_layer = nullptr);
 
 /// The manifest from options.manifest, else the union of `manifest.tsv` files in the input
 /// folders (possibly empty). Returns nullopt and sets `error` when a manifest cannot be read.

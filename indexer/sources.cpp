@@ -61,8 +61,8 @@ class SourceFinder {
   }
 
  private:
-  // Reporting verbs of English, Russian and Ukrainian (as fold_word leaves them: й -> и,
-  // ё -> е, ї -> і); the party is before the verb, else after it.
+  // Reporting verbs of English, Russian and Ukrainian (as fold_word leaves them: ё -> е);
+  // the party is before the verb, else after it.
   static bool is_reporting_verb(std::string_view w) {
     static const std::unordered_set<std::string_view> kVerbs = {
         "reported",   "reports",     "said",      "says",       "claimed",    "claims",
@@ -103,10 +103,11 @@ class SourceFinder {
 
   // Arabic reporting verbs (normalised: hamza on alef dropped, ta marbuta as heh).
   static bool is_arabic_reporting_verb(std::string_view w) {
+    // Not ذكر, نقل, كشف (also nouns) nor بين ("between").
     static const std::unordered_set<std::string_view> kVerbs = {
-        "قال",   "قالت", "افاد", "افادت", "ذكر",   "ذكرت",  "اعلن", "اعلنت", "اكد",
-        "اكدت",  "نقلت", "نقل",  "اشار",  "اشارت", "صرح",   "وثق",  "وثقت",  "اوضح",
-        "اوضحت", "بين",  "كشف",  "كشفت",  "اضاف",  "اضافت", "زعم",  "زعمت"};
+        "قال",   "قالت", "افاد", "افادت", "ذكرت", "اعلن", "اعلنت", "اكد",
+        "اكدت",  "نقلت", "اشار", "اشارت", "صرح",  "وثق",  "وثقت",  "اوضح",
+        "اوضحت", "كشفت", "اضاف", "اضافت", "زعم",  "زعمت"};
     return kVerbs.count(w) != 0;
   }
 
@@ -153,8 +154,8 @@ class SourceFinder {
   static bool is_slavic_role(std::string_view w) {
     static const std::unordered_set<std::string_view> kRoles = {
         "губернатор",  "глава",      "мэр",     "министр",    "представитель", "спикер",
-        "командующии", "начальник",  "пресс",   "секретарь",  "председатель",  "президент",
-        "официальныи", "голова",     "міністр", "речник",     "очільник",      "керівник",
+        "командующий", "начальник",  "пресс",   "секретарь",  "председатель",  "президент",
+        "официальный", "голова",     "міністр", "речник",     "очільник",      "керівник",
         "мер",         "командувач", "речниця", "представник"};
     return kRoles.count(w) != 0;
   }

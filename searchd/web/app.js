@@ -11,6 +11,7 @@
 let FILTER_FIELDS = [];   // filter parameter names, kept in the URL
 let PANELS = [];          // facet fields shown as panels: {name, label, rule}
 let ENTITY_FIELDS = {};   // entity type ("person", ..., "other") -> filter field
+let FIELDS = {};          // field name -> {name, label, rule, ...}
 const DEBOUNCE_MS = 300;
 const FACET_FILTER_MIN = 7;
 
@@ -71,12 +72,34 @@ function pageUrl(state) {
   return s ? '/?' + s : '/';
 }
 
-function navigate(change, { replace = false } = {}) {
+/// Shows the state `change` makes of the current one, in a new history entry (or in place of the
+/// current one with `replace`). A search `typed` in the box gets an entry of its own, except that
+/// one typed on from the search typed just before (letters added or taken away) takes its place,
+/// so that Back returns to the previous search, not to every pause in the typing. The promise
+/// settles once the page shows the new state.
+function navigate(change, { replace = false, typed = false } = {}) {
+  const before = readState();
   const state = Object.assign(readState(), { page: 1, doc: '', hl: '', watch: '' }, change);
   const url = pageUrl(state);
   if (url === location.pathname + location.search) return render();
-  if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
-  render();
+  if (typed) {
+    const h = history.state;
+    replace = Boolean(h && h.typed) && Boolean(before.q) && Boolean(state.q) &&
+      (state.q.startsWith(before.q) || before.q.startsWith(state.q));
+  }
+  const entry = typed ? { typed: true } : null;
+  if (replace) history.replaceState(entry, '', url); else history.pushState(entry, '', url);
+  return render();
+}
+
+/// Once `rendered` settles, brings the status line and the results into view when they are out
+/// of it (after paging from the bottom of the list, or choosing a facet value in the sidebar,
+/// which a phone shows below the results).
+function revealResults(rendered) {
+  return Promise.resolve(rendered).then(() => {
+    const top = $('main').getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 3) $('main').scrollIntoView({ block: 'start' });
+  });
 }
 
 function withFilters(mutate) {
@@ -84,12 +107,12 @@ function withFilters(mutate) {
   const filters = {};
   for (const f of FILTER_FIELDS) filters[f] = state.filters[f].slice();
   mutate(filters);
-  navigate({ filters });
+  return navigate({ filters });
 }
 
 /// Adds `value` (or `-value` when excluding) to `field`, or removes it when already present.
 function toggleFilter(field, value, exclude) {
-  withFilters((filters) => {
+  return withFilters((filters) => {
     const wanted = exclude ? '-' + value : value;
     const list = filters[field].filter((v) => v !== value && v !== '-' + value);
     if (!filters[field].includes(wanted)) list.push(wanted);
@@ -126,6 +149,51 @@ function el(tag, props = {}, ...children) {
   }
   for (const c of children) if (c) node.append(c);
   return node;
+}
+
+const CONTROLS = 'button, a[href]';
+
+/// Makes the controls of the rows `rowSelector` inside `box` a single Tab stop with a roving
+/// focus: Up/Down move to the row before/after, Left/Right along the row (with `flat`, every key
+/// along all of them), Home/End to the first/last; Enter and Space activate (Space on a link
+/// too). Hidden rows are skipped. Returns a function that puts the Tab stop on `target`, or
+/// (without one) back on a shown control: the chosen value, else the first.
+function rovingFocus(box, rowSelector, { flat = false } = {}) {
+  const rows = () => [...box.querySelectorAll(rowSelector)].filter((r) => !r.hidden)
+    .map((r) => (r.matches(CONTROLS) ? [r] : [...r.querySelectorAll(CONTROLS)]));
+  const setStop = (target) => {
+    for (const c of box.querySelectorAll(CONTROLS)) c.tabIndex = c === target ? 0 : -1;
+  };
+  const reset = (target) => {
+    const shown = rows();
+    if (target) return setStop(target);
+    const current = box.querySelector(CONTROLS.split(', ').map((c) => c + '[tabindex="0"]').join(', '));
+    if (current && shown.some((r) => r.includes(current))) return setStop(current);
+    const chosen = shown.map((r) => r[0]).find((c) => c.getAttribute('aria-pressed') === 'true');
+    setStop(chosen || (shown[0] && shown[0][0]) || null);
+  };
+  box.addEventListener('focusin', (e) => { if (e.target.matches(CONTROLS)) setStop(e.target); });
+  box.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.key === ' ' && e.target.matches('a[href]')) { e.preventDefault(); e.target.click(); return; }
+    const shown = rows();
+    const r = shown.findIndex((row) => row.includes(e.target));
+    if (r < 0) return;
+    const c = shown[r].indexOf(e.target);
+    const all = shown.flat();
+    const at = all.indexOf(e.target);
+    const inRow = (row) => row && row[Math.min(c, row.length - 1)];
+    const moves = flat
+      ? { ArrowRight: all[at + 1], ArrowDown: all[at + 1], ArrowLeft: all[at - 1], ArrowUp: all[at - 1] }
+      : { ArrowDown: inRow(shown[r + 1]), ArrowUp: inRow(shown[r - 1]), ArrowRight: shown[r][c + 1], ArrowLeft: shown[r][c - 1] };
+    Object.assign(moves, { Home: all[0], End: flat ? all[all.length - 1] : shown[shown.length - 1][0] });
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    const target = moves[e.key];
+    if (target) target.focus();
+  });
+  reset();
+  return reset;
 }
 
 function decodeEntities(s) {
@@ -180,10 +248,11 @@ function entityPageLink(id, name, props = {}) {
 
 function entityChip(entity) {
   const field = entityField(entity.type);
+  rememberName(entity.id, entity.name);
   return el('li', { class: 'chip-item' }, el('button', {
     type: 'button', class: 'chip chip-' + field, text: entity.name, dir: 'auto',
     title: 'Filter by ' + field + ' ' + entity.name,
-    on: { click: () => toggleFilter(field, entity.id || entity.name, false) },
+    on: { click: () => revealResults(toggleFilter(field, entity.id || entity.name, false)) },
   }), entityPageLink(entity.id || entity.name, entity.name, { class: 'page-link chip-page chip-' + field }));
 }
 
@@ -196,20 +265,28 @@ function showNotice(lines) {
 }
 
 /// One kind of request the page keeps current (the search, the claims ledger): a newer request
-/// aborts the one in flight, and a URL already shown is not fetched again.
+/// aborts the one in flight, and a URL already shown is not fetched again: `again` gets its
+/// answer instead (to say again what the view shows, as after Back from an article).
 function loader() {
   let shown = null;
+  let answer = null;
   let controller = null;
   return {
-    forget() { shown = null; },
-    async load(url, render, fail, { remember = true } = {}) {
-      if (url === shown) return;
+    forget() { shown = null; answer = null; },
+    async load(url, render, fail, { remember = true, again = null } = {}) {
+      if (url === shown) {
+        if (controller) controller.abort();  // a request for another URL, no longer wanted
+        controller = null;
+        if (again) again(answer);
+        return;
+      }
       if (controller) controller.abort();
       controller = new AbortController();
       document.body.classList.add('loading');
       try {
         const result = await fetchJson(url, controller.signal);
         shown = remember ? url : null;
+        answer = remember ? result : null;
         render(result);
       } catch (err) {
         if (err.name === 'AbortError') return;
@@ -256,8 +333,30 @@ function hitItem(hit, state, { showAdded = false } = {}) {
   const meta = el('p', { class: 'meta', text: [hit.outlet || 'unknown outlet', formatDate(hit.published), languageName(hit.lang),
     (showAdded || state.sort === 'added') && hit.added ? 'added ' + formatTime(hit.added) : ''].filter(Boolean).join(' · ') });
   if (hit.duplicates > 0) meta.append(el('span', { class: 'dups', text: ' · ' + hit.duplicates + ' similar' }));
-  const chips = el('ul', { class: 'chips' }, ...(hit.entities || []).slice(0, 12).map(entityChip));
-  return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippetNode(hit.snippet || ''), chips);
+  return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippetNode(hit.snippet || ''), hitChips(hit.entities || []));
+}
+
+const TYPED_ENTITIES = ['person', 'org', 'place'];
+const HIT_CHIPS = 12;  // typed entities shown at once in a hit
+
+/// A hit's entity chips: people, organisations and places first (up to HIT_CHIPS), the rest
+/// (names of type "other", which are often noise) behind a "+N more" button that shows them.
+function hitChips(entities) {
+  const typed = TYPED_ENTITIES.flatMap((t) => entities.filter((e) => e.type === t));
+  const rest = typed.slice(HIT_CHIPS).concat(entities.filter((e) => !TYPED_ENTITIES.includes(e.type)));
+  const chips = el('ul', { class: 'chips' }, ...typed.slice(0, HIT_CHIPS).map(entityChip));
+  if (rest.length) {
+    const item = el('li', { class: 'chip-item' });
+    item.append(el('button', { type: 'button', class: 'chip more-chips', text: '+' + rest.length + ' more',
+      title: rest.map((e) => e.name).join(', '), 'aria-label': 'Show ' + rest.length + ' more names',
+      on: { click: () => {
+        const shown = rest.map(entityChip);
+        item.replaceWith(...shown);
+        shown[0].querySelector('button').focus();
+      } } }));
+    chips.append(item);
+  }
+  return chips;
 }
 
 function renderPager(result, state) {
@@ -265,7 +364,8 @@ function renderPager(result, state) {
   const nav = $('pager');
   nav.replaceChildren();
   if (pages <= 1) return;
-  const go = (page) => { navigate(Object.assign({}, state, { page, doc: '' })); $('results').focus(); };
+  const go = (page) => revealResults(navigate(Object.assign({}, state, { page, doc: '' })))
+    .then(() => $('results').focus({ preventScroll: true }));
   nav.append(
     el('button', { type: 'button', text: '← Previous', on: { click: () => go(state.page - 1) } }),
     el('span', { text: 'Page ' + state.page + ' of ' + pages }),
@@ -274,24 +374,68 @@ function renderPager(result, state) {
   nav.lastChild.disabled = state.page >= pages;
 }
 
-function renderActiveFilters(state) {
+// ---- display names of filter values --------------------------------------------------------
+
+/// Entity filter values (ids as the facets show them, or any spelling) -> their names, from the
+/// facets, hits and pages loaded; null for a value the index does not know.
+const entityNames = new Map();
+const namesAsked = new Set();  // values whose GET /api/entity is under way or done
+
+function isEntityField(field) { return Boolean(FIELDS[field] && FIELDS[field].rule === 'entity'); }
+
+function rememberName(id, name) { if (id && name) entityNames.set(id, name); }
+
+/// An unknown value as the user may know it: without the "x-" the index puts before the ids of
+/// names not in the gazetteer.
+function unknownLabel(value) { return '“' + value.replace(/^x-/, '') + '” (not found)'; }
+
+/// The name of filter value `value` of `field`: the entity's name, the language's name, else the
+/// value itself. An entity value not seen yet is shown as it is; with `ask` (once the search's
+/// facets and hits, which name most values, are in) its name is asked for.
+function filterValueName(field, value, ask) {
+  if (field === 'lang') return languageName(value);
+  if (!isEntityField(field)) return value;
+  const name = entityNames.get(value);
+  if (name === null) return unknownLabel(value);
+  if (name) return name;
+  if (ask && !namesAsked.has(value)) {
+    namesAsked.add(value);
+    fetchJson('/api/entity/' + encodeURIComponent(value)).then((profile) => {
+      rememberName(value, profile.name);
+      rememberName(profile.id, profile.name);
+    }, () => entityNames.set(value, null)).then(() => renderActiveFilters(readState(), { ask: true }));
+  }
+  return value.replace(/^x-/, '');
+}
+
+function fieldLabel(field) { return (FIELDS[field] && FIELDS[field].label) || field; }
+
+function renderActiveFilters(state, { ask = false } = {}) {
+  const focused = [...$('active-list').querySelectorAll('button')].indexOf(document.activeElement);
   const items = [];
   for (const f of FILTER_FIELDS) {
     for (const v of state.filters[f]) {
       const exclude = v.startsWith('-');
       const value = exclude ? v.slice(1) : v;
+      const label = fieldLabel(f) + ': ' + filterValueName(f, value, ask);
       items.push(el('li', {}, el('button', {
-        type: 'button', class: 'chip' + (exclude ? ' excluded' : ''),
-        text: (exclude ? 'not ' : '') + f + ': ' + value + ' ×', 'aria-label': 'Remove filter ' + f + ' ' + v,
-        on: { click: () => withFilters((fl) => { fl[f] = fl[f].filter((x) => x !== v); }) } })));
+        type: 'button', class: 'chip active-chip' + (exclude ? ' excluded' : ''), dir: 'auto',
+        title: (exclude ? 'Excluded: ' : 'Filter: ') + label, 'aria-label': 'Remove filter ' + (exclude ? 'not ' : '') + label,
+        on: { click: () => withFilters((fl) => { fl[f] = fl[f].filter((x) => x !== v); }) } },
+      exclude ? el('span', { class: 'chip-not', text: 'not' }) : null, exclude ? ' ' : null, label,
+      el('span', { class: 'chip-x', 'aria-hidden': 'true', text: ' ×' }))));
     }
   }
   if (state.from || state.to) {
-    items.push(el('li', {}, el('button', { type: 'button', class: 'chip', text: 'date: ' + (state.from || '…') + ' – ' + (state.to || '…') + ' ×',
+    items.push(el('li', {}, el('button', { type: 'button', class: 'chip active-chip', text: 'Date: ' + (state.from || '…') + ' – ' + (state.to || '…') + ' ×',
       'aria-label': 'Remove date range', on: { click: () => navigate(Object.assign({}, state, { from: '', to: '' })) } })));
   }
   $('active-list').replaceChildren(...items);
   $('active').hidden = items.length === 0;
+  if (focused >= 0) {  // a chip removed or redrawn: the focus goes to the next one, else the results
+    const buttons = $('active-list').querySelectorAll('button');
+    if (buttons.length) buttons[Math.min(focused, buttons.length - 1)].focus(); else $('results').focus({ preventScroll: true });
+  }
 }
 
 function facetEntry(name, fv, state, isYear, isEntity) {
@@ -299,46 +443,103 @@ function facetEntry(name, fv, state, isYear, isEntity) {
   const selected = isYear ? state.from === value && state.to === value : state.filters[name].includes(value);
   const excluded = !isYear && state.filters[name].includes('-' + value);
   const toggle = isYear
-    ? () => navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: value, to: value }))
-    : () => toggleFilter(name, value, false);
-  const main = el('button', { type: 'button', class: 'facet-value' + (selected ? ' selected' : '') + (excluded ? ' excluded' : ''),
-    'aria-pressed': String(selected), on: { click: toggle } },
-    el('span', { class: 'facet-name', dir: 'auto', text: name === 'lang' ? languageName(fv.value) : fv.value }),
-    el('span', { class: 'count', text: String(fv.count) }));
-  const li = el('li', { 'data-name': fv.value.toLowerCase() }, main);
-  if (isEntity) li.append(entityPageLink(value, fv.value, { class: 'page-link facet-page' }));
+    ? () => revealResults(navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: value, to: value })))
+    : () => revealResults(toggleFilter(name, value, false));
+  // A value the index does not know (chosen in the URL) comes back with its id for a name and
+  // no reports: said in words, not as "x-name 0".
+  const unknown = isEntity && fv.count === 0 && fv.value === value;
+  if (isEntity && !unknown) rememberName(value, fv.value);
+  const shown = name === 'lang' ? languageName(fv.value) : unknown ? '“' + value.replace(/^x-/, '') + '”' : fv.value;
+  const main = el('button', { type: 'button', class: 'facet-value' + (selected ? ' selected' : '') + (excluded ? ' excluded' : '') +
+    (unknown ? ' unknown' : ''), 'aria-pressed': String(selected), on: { click: toggle } },
+    el('span', { class: 'facet-name', dir: 'auto', text: shown }),
+    el('span', { class: 'count', text: unknown ? 'not found' : String(fv.count) }));
+  // The filter box matches the name shown and the value itself ("English" and "en").
+  const li = el('li', { 'data-name': (shown + (shown === fv.value ? '' : '\n' + fv.value)).toLowerCase(), 'data-value': value }, main);
+  if (isEntity && !unknown) li.append(entityPageLink(value, fv.value, { class: 'page-link facet-page' }));
   if (!isYear) {
     li.append(el('button', { type: 'button', class: 'exclude' + (excluded ? ' selected' : ''), text: '−',
       title: 'Exclude ' + fv.value, 'aria-label': 'Exclude ' + fv.value, 'aria-pressed': String(excluded),
-      on: { click: () => toggleFilter(name, value, true) } }));
+      on: { click: () => revealResults(toggleFilter(name, value, true)) } }));
   }
   return li;
 }
 
+const FACET_CONTROLS = ['facet-value', 'facet-page', 'exclude', 'facet-filter'];
+
+/// Where the focus is in the facet panels: {facet, value, kind, filter} (null when elsewhere).
+function facetFocus() {
+  const a = document.activeElement;
+  const section = a && a.closest ? a.closest('#facets [data-facet]') : null;
+  if (!section) return null;
+  const li = a.closest('li');
+  const box = section.querySelector('.facet-filter');
+  return { facet: section.dataset.facet, value: li ? li.dataset.value : null,
+    kind: FACET_CONTROLS.find((k) => a.classList.contains(k)), filter: box ? box.value : '' };
+}
+
+/// Puts the focus back where `focus` (from facetFocus) was, in the panels drawn anew: the same
+/// control of the same value, else the list's Tab stop, else the results.
+function restoreFacetFocus(focus, stops) {
+  if (!focus) return;
+  const section = [...$('facets').querySelectorAll('[data-facet]')].find((n) => n.dataset.facet === focus.facet);
+  const box = section && section.querySelector('.facet-filter');
+  if (box && focus.filter) {  // the values the box let through, as before
+    box.value = focus.filter;
+    box.dispatchEvent(new Event('input'));
+  }
+  if (box && focus.kind === 'facet-filter') return box.focus();
+  const li = section && [...section.querySelectorAll('.facet-list li')].find((n) => !n.hidden && n.dataset.value === focus.value);
+  const target = li && li.querySelector('.' + focus.kind);
+  if (target) {
+    stops.get(focus.facet)(target);
+    return target.focus();
+  }
+  const stop = section && section.querySelector('.facet-list [tabindex="0"]');
+  if (stop) return stop.focus();
+  $('results').focus({ preventScroll: true });
+}
+
 function renderFacets(result, state) {
+  const focus = facetFocus();
+  const stops = new Map();  // facet -> the function that moves its list's Tab stop
   const sections = [];
   for (const { name, label, rule } of PANELS) {
     const values = (result.facets && result.facets[name]) || [];
     if (values.length === 0) continue;
     // A year is chosen as a date range (from/to), like a timeline bar.
     const isYear = rule === 'year';
-    const list = el('ul', { class: 'facet-list' }, ...values.map((fv) => facetEntry(name, fv, state, isYear, rule === 'entity')));
+    const list = el('ul', { class: 'facet-list', 'aria-label': label + ' (arrow keys move between values)' },
+      ...values.map((fv) => facetEntry(name, fv, state, isYear, rule === 'entity')));
+    const stop = rovingFocus(list, 'li');
+    stops.set(name, stop);
     const section = el('section', { class: 'facet', 'aria-label': label, 'data-facet': name },
       el('h2', { text: label }));
     if (values.length >= FACET_FILTER_MIN) {
       const box = el('input', { type: 'search', class: 'facet-filter', placeholder: 'Filter…',
         'aria-label': 'Filter ' + label + ' values' });
+      // The API lists the top values only: say so when none of those matches.
+      const none = el('p', { class: 'meta facet-none', hidden: '' });
       box.addEventListener('input', () => {
-        const needle = box.value.toLowerCase();
-        for (const li of list.children) li.hidden = !li.dataset.name.includes(needle);
+        const needle = box.value.trim().toLowerCase();
+        let matches = 0;
+        for (const li of list.children) {
+          li.hidden = !li.dataset.name.includes(needle);
+          if (!li.hidden) matches += 1;
+        }
+        stop();  // the list's Tab stop on a value still shown
+        none.textContent = 'None of the ' + values.length + ' ' + label.toLowerCase() + ' shown' +
+          (isYear || rule === 'month' ? '' : ' (the most frequent)') + ' matches “' + box.value.trim() + '”.';
+        none.hidden = matches > 0;
       });
-      section.append(box);
+      section.append(box, none);
     }
     section.append(list);
     sections.push(section);
   }
   if (!result.facets_exact && sections.length) sections.push(el('p', { class: 'meta', text: 'Facet counts are approximate.' }));
   $('facets').replaceChildren(...sections);
+  restoreFacetFocus(focus, stops);
 }
 
 function monthsBetween(first, last) {
@@ -353,9 +554,17 @@ function monthsBetween(first, last) {
 }
 
 function renderTimeline(result, state) {
+  const a = document.activeElement;
+  const focused = a && a.matches('#timeline .bar') ? a.dataset.period : null;
   const nodes = timelineNodes(result.timeline, state, 'matches');
   $('timeline-section').hidden = nodes.length === 0;
   $('timeline').replaceChildren(...nodes);
+  if (focused) {  // the focus stays on the month (after Enter on its bar), else on the timeline
+    const bars = [...$('timeline').querySelectorAll('.bar')];
+    const bar = bars.find((b) => b.dataset.period === focused) || $('timeline').querySelector('.bar[tabindex="0"]');
+    if (bar) { bar.tabIndex = 0; bars.forEach((b) => { if (b !== bar) b.tabIndex = -1; }); bar.focus(); }
+    else $('results').focus({ preventScroll: true });
+  }
 }
 
 /// The month bars of `timeline` ([{period, count}]) and their axis; a bar narrows the page on
@@ -377,17 +586,68 @@ function timelineNodes(timeline, state, what) {
       on: { click: () => navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: period, to: period })) } }, bar);
   });
   const axis = el('div', { class: 'timeline-axis' }, el('span', { text: periods[0] }), el('span', { text: periods[periods.length - 1] }));
-  return [el('div', { class: 'bars' }, ...bars), axis];
+  const box = el('div', { class: 'bars', role: 'group', 'aria-label': 'Months (arrow keys move between them)' }, ...bars);
+  rovingFocus(box, '.bar', { flat: true });
+  return [box, axis];
+}
+
+/// The status line of a search result.
+function resultsStatus(result) {
+  const count = result.total === 0 ? 'No reports match' :
+    (result.total_exact ? '' : 'About ') + result.total.toLocaleString('en') + ' report' + (result.total === 1 ? '' : 's');
+  const pageInfo = result.total > 0 ? ' · page ' + result.page : '';
+  return count + pageInfo + ' (' + Math.round(result.took_ms) + ' ms)';
+}
+
+/// True when `state` is the landing page: the reports view of everything (no search, no filter).
+function isLanding(state) {
+  return state.view === 'reports' && !state.q && !state.from && !state.to && state.page === 1 &&
+    FILTER_FIELDS.every((f) => state.filters[f].length === 0);
+}
+
+const MONTH_NAMES = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+function monthName(period) {
+  const [y, m] = period.split('-').map(Number);
+  return MONTH_NAMES.format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/// The landing page's introduction: the size and dates of the corpus (`result` is the search of
+/// everything) and examples of the query language, made of names the corpus holds.
+function renderLanding(result, state) {
+  const landing = isLanding(state);
+  $('landing').hidden = !landing;
+  if (!landing) return;
+  const months = (result.timeline || []).filter((b) => /^\d{4}-\d{2}$/.test(b.period) && b.count > 0).map((b) => b.period);
+  $('landing-corpus').textContent = formatCount(result.total) + ' report' + (result.total === 1 ? '' : 's') +
+    (months.length ? ', published from ' + monthName(months[0]) + ' to ' + monthName(months[months.length - 1]) : '') + '.';
+  const top = (facet, n) => ((result.facets && result.facets[facet]) || []).slice(0, n).map((fv) => fv.value);
+  const quoted = (name) => (/\s/.test(name) ? '"' + name + '"' : name);
+  const place = top('place', 1)[0] || 'Aleppo';
+  const people = top('person', 2);
+  const langs = ((result.facets && result.facets.lang) || []).map((fv) => fv.value);
+  const lang = langs.find((l) => l !== 'en') || langs[0] || 'ar';
+  const year = months.length ? months[months.length - 1].slice(0, 4) : '2016';
+  const examples = [
+    ['"air strikes"', 'the exact phrase'],
+    ['place:' + quoted(place), 'reports about ' + place + ', under any of its spellings (also person:, org:)'],
+    ['date:' + year + '-01..' + year + '-06', 'published in the first half of ' + year],
+    ['lang:' + lang, 'written in ' + languageName(lang)],
+    people.length === 2 ? [quoted(people[0]) + ' OR ' + quoted(people[1]), 'either of them'] : ['siege NOT aleppo', 'a word without another'],
+  ];
+  $('landing-examples').replaceChildren(...examples.map(([q, what]) => {
+    const link = stateLink({ class: 'example', dir: 'auto', title: 'Search ' + q }, { q });
+    link.append(el('code', { text: q }));
+    return el('li', {}, link, ' ', el('span', { class: 'meta', text: what }));
+  }));
 }
 
 function renderResults(result, state, quiet) {
   renderFacets(result, state);
   renderTimeline(result, state);
+  renderActiveFilters(readState(), { ask: true });  // with the names the facets brought
   if (quiet) return;  // the claims view shows its own status
-  const count = result.total === 0 ? 'No reports match' :
-    (result.total_exact ? '' : 'About ') + result.total.toLocaleString('en') + ' report' + (result.total === 1 ? '' : 's');
-  const pageInfo = result.total > 0 ? ' · page ' + result.page : '';
-  setStatus(count + pageInfo + ' (' + Math.round(result.took_ms) + ' ms)');
+  renderLanding(result, state);
+  setStatus(resultsStatus(result));
   const notices = (result.warnings || []).slice();
   if (result.suggestion) {
     notices.push(el('span', {}, 'Did you mean ', el('button', { type: 'button', class: 'link', text: result.suggestion,
@@ -437,7 +697,7 @@ async function runSearch(state, { quiet = false } = {}) {
     setStatus('Search failed: ' + err.message);
     $('results').replaceChildren();
     $('pager').replaceChildren();
-  }, { remember: !quiet });
+  }, { remember: !quiet, again: quiet ? null : (result) => setStatus(resultsStatus(result)) });
 }
 
 // ---- claims view ---------------------------------------------------------------------------
@@ -537,12 +797,17 @@ function incidentItem(incident, state) {
     claimsChart(incident), list);
 }
 
-function renderClaims(result, state) {
+/// The status line of a claims ledger.
+function claimsStatus(result) {
   const shown = result.incidents.length;
-  setStatus(result.incidents_total === 0 ? 'No casualty claims in ' + result.total.toLocaleString('en') + ' matching reports' :
+  return result.incidents_total === 0 ? 'No casualty claims in ' + result.total.toLocaleString('en') + ' matching reports' :
     `${result.incidents_total.toLocaleString('en')} incident${result.incidents_total === 1 ? '' : 's'}, ${result.claims.toLocaleString('en')} claims in ` +
     `${result.articles_with_claims.toLocaleString('en')} of ${result.total.toLocaleString('en')} reports` +
-    (shown < result.incidents_total ? ` · newest ${shown} shown` : '') + ` (${Math.round(result.took_ms)} ms)`);
+    (shown < result.incidents_total ? ` · newest ${shown} shown` : '') + ` (${Math.round(result.took_ms)} ms)`;
+}
+
+function renderClaims(result, state) {
+  setStatus(claimsStatus(result));
   const notices = (result.warnings || []).slice();
   if (result.truncated) notices.push('Only the newest ' + result.articles_with_claims.toLocaleString('en') + ' reports with claims were read: narrow the search for the rest.');
   const n = $('claims-notice');
@@ -558,7 +823,7 @@ async function runClaims(state) {
   return ledgers.load('/api/claims?' + p.toString(), (result) => renderClaims(result, state), (err) => {
     setStatus('Claims failed: ' + err.message);
     $('incidents').replaceChildren();
-  });
+  }, { again: (result) => setStatus(claimsStatus(result)) });
 }
 
 // ---- article view --------------------------------------------------------------------------
@@ -674,16 +939,23 @@ function renderEntityScope(state) {
   node.hidden = !scope;
 }
 
+/// The status line of an entity page.
+function entityStatus(profile) {
+  return 'Entity page: ' + profile.name + ' · ' + formatCount(profile.articles) + ' report' + (profile.articles === 1 ? '' : 's');
+}
+
 function renderEntity(profile, state) {
   const first = shownEntity !== state.entityPage;
   shownEntity = state.entityPage;
   const type = ENTITY_TYPE_LABELS[profile.type] ? profile.type : 'other';
+  rememberName(profile.id, profile.name);
+  rememberName(state.entityPage, profile.name);
   const reports = formatCount(profile.articles) + ' report' + (profile.articles === 1 ? '' : 's');
   $('entity-title').textContent = profile.name;
   $('entity-type').textContent = ENTITY_TYPE_LABELS[type];
   $('entity-type').className = 'type-badge chip-' + entityField(type);
   $('entity-meta').textContent = reports + ' mention' + (profile.articles === 1 ? 's' : '') + ' it';
-  setStatus('Entity page: ' + profile.name + ' · ' + reports);
+  setStatus(entityStatus(profile));
   renderEntityScope(state);
   const notices = (profile.warnings || []).map((t) => el('span', { text: t }));
   $('entity-notice').replaceChildren(...notices);
@@ -765,7 +1037,7 @@ function showEntity(state) {
     $('entity-body').replaceChildren();
     setStatus('No entity page for ' + state.entityPage);
     runSearch(state, { quiet: true });
-  });
+  }, { again: (profile) => setStatus(entityStatus(profile)) });
 }
 
 // ---- compare view --------------------------------------------------------------------------
@@ -1560,6 +1832,7 @@ function render() {
   $('watch-view').hidden = mode !== 'watch';
   $('entity-view').hidden = mode !== 'entity';
   $('compare-view').hidden = mode !== 'compare';
+  if (!isLanding(state)) $('landing').hidden = true;  // at once, not when the search answers
   $('back').textContent = state.watch ? '← Back to the watch' : state.entityPage ? '← Back to the entity page' : '← Back to results';
   if (mode !== 'watch') watchShows += 1;  // an answer still on its way is not shown
   if (mode !== 'claims') ledgers.forget();
@@ -1591,6 +1864,7 @@ async function loadSchema() {
   FILTER_FIELDS = schema.filters;
   PANELS = schema.fields.filter((f) => f.facet && f.panel);
   ENTITY_FIELDS = schema.entity_fields;
+  FIELDS = Object.fromEntries(schema.fields.map((f) => [f.name, f]));
   $('sort').replaceChildren(...schema.sorts.map((s) => el('option', { value: s.name, text: s.label })));
 }
 
@@ -1611,7 +1885,7 @@ async function init() {
   });
   $('q').addEventListener('input', () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => navigate(searchFor($('q').value.trim()), { replace: true }), DEBOUNCE_MS);
+    typingTimer = setTimeout(() => navigate(searchFor($('q').value.trim()), { typed: true }), DEBOUNCE_MS);
   });
   $('date-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -1678,7 +1952,11 @@ async function init() {
       $('q').focus();
     }
   });
-  window.addEventListener('popstate', render);
+  window.addEventListener('popstate', () => {
+    clearTimeout(typingTimer);  // the typing belonged to the page left
+    $('q').value = readState().q;  // even while the box has the focus
+    render();
+  });
   render();
   loadWatches();
 }

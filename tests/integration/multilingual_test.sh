@@ -21,6 +21,13 @@ root="$tmp/index"
 "$bin/corpus-index" --quiet --out "$root" "$data" >"$tmp/index.log" 2>&1 ||
   fail "indexing the multilingual folder: $(cat "$tmp/index.log")"
 grep -q "gazetteers: bundled" "$tmp/index.log" || fail "the summary does not name the bundled gazetteer"
+# A later run without gazetteer files reuses the users' part stored in the index, not the
+# bundled one it was merged with: --no-default-gazetteer still leaves that out.
+cp -r "$root" "$tmp/index-copy"
+"$bin/corpus-index" --out "$tmp/index-copy" --no-default-gazetteer "$data" >"$tmp/again.log" 2>&1 ||
+  fail "a second run: $(cat "$tmp/again.log")"
+grep -q "gazetteers: stored in the live index (0 entities)$" "$tmp/again.log" ||
+  fail "the second run did not reuse only the users' part: $(grep gazetteers "$tmp/again.log")"
 
 # hits QUERY [ARGS...]: the ids of every hit (sorted), one per line.
 hits() { cs --json --limit 100 "$@" | json '"\n".join(sorted(h["id"] for h in d["hits"]))'; }

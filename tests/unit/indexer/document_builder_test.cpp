@@ -84,7 +84,7 @@ TEST_CASE("document builder: spelling words equal those of FLAG_SPELLING", "[doc
                                cs::build_document(article, generator));
   }
   reference.commit();
-  writer.finish(cs::Gazetteer());
+  writer.finish(cs::Gazetteer(), cs::Gazetteer());
   CHECK_FALSE(spelling_table(written).empty());
   CHECK(spelling_table(written) == spelling_table(reference));
 }
@@ -99,7 +99,7 @@ TEST_CASE("document builder: a duplicate's document is patched with its cluster"
   cs::PreparedDocument copy = builder.build(sample("a2"));
   CHECK_FALSE(writer.write(first).duplicate);
   CHECK(writer.write(copy).duplicate);
-  writer.finish(cs::Gazetteer());
+  writer.finish(cs::Gazetteer(), cs::Gazetteer());
   const Xapian::Document stored = db.get_document(*db.postlist_begin(cs::schema::id_term("a2")));
   const std::string cluster = cs::own_cluster_key(first.article);  // the first copy's cluster
   CHECK(stored.get_value(cs::schema::kSlotDupCluster) == cluster);

@@ -49,7 +49,7 @@ TEST_CASE("writing: added, unchanged, updated", "[index_writer]") {
   CHECK(write(writer, same).outcome == cs::WriteOutcome::kUnchanged);
   cs::Article changed = article("a", "Palmyra lost again", 0);
   CHECK(write(writer, changed).outcome == cs::WriteOutcome::kUpdated);
-  writer.finish(cs::Gazetteer());
+  writer.finish(cs::Gazetteer(), cs::Gazetteer());
   CHECK(db.get_doccount() == 1);
   CHECK(cs::schema::check_schema_version(db).empty());
 }
@@ -77,7 +77,7 @@ TEST_CASE("duplicates join the first article's cluster", "[index_writer]") {
     CHECK(write(writer, c.article).duplicate == c.duplicate);
     CHECK(c.article.dup_cluster == own_keys[c.cluster_of]);
   }
-  writer.finish(cs::Gazetteer());
+  writer.finish(cs::Gazetteer(), cs::Gazetteer());
   const Xapian::docid near_doc = *db.postlist_begin(cs::schema::id_term("near"));
   CHECK(db.get_document(near_doc).get_value(cs::schema::kSlotDupCluster) == own_keys["first"]);
 }
@@ -112,7 +112,7 @@ TEST_CASE("a fresh generation written by shards merges into one database", "[ind
                               0x1000ULL * (text + 1) * 0x9e3779b97f4a7c15ULL);
       CHECK(write(writer, a).outcome == cs::WriteOutcome::kAdded);
     }
-    writer.finish(cs::Gazetteer());
+    writer.finish(cs::Gazetteer(), cs::Gazetteer());
     db.close();
     shards.merge_into(meta, gen);
   }
@@ -148,7 +148,7 @@ TEST_CASE("an article keeps the stamp of the run that first indexed it", "[index
     cs::Article b = article("b", "other text", 0x00ff00ff00ff00ffULL);
     write(writer, a);
     write(writer, b);
-    writer.finish(cs::Gazetteer());
+    writer.finish(cs::Gazetteer(), cs::Gazetteer());
     db.commit();
   }
   CHECK(db.get_metadata(std::string(cs::schema::kMetaLastAdded)) == first_run);
@@ -158,7 +158,7 @@ TEST_CASE("an article keeps the stamp of the run that first indexed it", "[index
     cs::Article fresh = article("c", "a third text", 0x0f0f0f0f0f0f0f0fULL);
     CHECK(write(writer, changed).outcome == cs::WriteOutcome::kUpdated);
     CHECK(write(writer, fresh).outcome == cs::WriteOutcome::kAdded);
-    writer.finish(cs::Gazetteer());
+    writer.finish(cs::Gazetteer(), cs::Gazetteer());
     db.commit();
   }
   CHECK(added_of(db, "a") == first_run);
@@ -174,7 +174,7 @@ TEST_CASE("an article keeps the stamp of the run that first indexed it", "[index
       cs::Article x = article(id, std::string("text of ") + id, 0);
       write(writer, x);
     }
-    writer.finish(cs::Gazetteer());
+    writer.finish(cs::Gazetteer(), cs::Gazetteer());
     rebuilt.commit();
   }
   CHECK(added_of(rebuilt, "a") == first_run);

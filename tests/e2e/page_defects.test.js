@@ -1,0 +1,378 @@
+// Browser regression checks of defects a user found in the page (headless Chromium), each a named
+// check: the facet filter box, navigation state (the status after Back, a history entry per typed
+// search, the results scrolled into view after paging or a facet), keyboard use (few Tab stops to
+// the first result, focus kept after a facet value), the labels of active filters, typed entity
+// chips first in a hit with the others behind "+N more", and the landing page. The corpus: 30
+// short articles from 9 outlets over 2015-2019 about a dozen places, indexed with the bundled
+// gazetteer.
+// Usage: node page_defects.test.js BIN_DIR SOURCE_DIR
+// (PAGE_DEFECTS_WEB=DIR serves the page from DIR instead, to try the checks on another copy.)
+'use strict';
+const { freePort, waitHealthy, launchBrowser, writeCorpus } = require('./harness');
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const assert = require('assert');
+
+const [binDir] = process.argv.slice(2);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'searchd-defects-e2e-'));
+
+// [file, outlet, published, title, text]
+const ARTICLES = [
+  ['a01', 'Reuters', '2015-03-02', 'Shelling in Damascus', 'Mortar shells hit central Damascus on Monday, the Syrian Observatory for Human Rights said. Bashar al-Assad visited troops.'],
+  ['a02', 'AFP', '2015-04-11', 'Deir ez-Zor siege tightens', 'Islamic State fighters tightened the siege of Deir ez-Zor, residents said. At least 9 civilians were killed in Deir ez-Zor.'],
+  ['a03', 'AP', '2015-06-20', 'Air strikes on Raqqa', 'Coalition air strikes hit Raqqa, the stronghold of Islamic State. The United Nations called for restraint.'],
+  ['a04', 'BBC', '2015-09-30', 'Russia begins strikes near Homs', 'Russia began air strikes near Homs and Hama, Vladimir Putin said.'],
+  ['a05', 'Al Jazeera', '2015-11-05', 'Fighting in Aleppo', 'Rebels and the Syrian Arab Army fought in Aleppo. Hezbollah fighters joined the offensive.'],
+  ['a06', 'Anadolu', '2016-01-14', 'Aid reaches Madaya', 'An aid convoy of the United Nations reached the besieged town near Damascus, the Syrian Arab Red Crescent said.'],
+  ['a07', 'RT', '2016-02-27', 'Ceasefire begins', 'A ceasefire began across Syria. Vladimir Putin and the United Nations welcomed it.'],
+  ['a08', 'TASS', '2016-03-27', 'Palmyra retaken', 'The Syrian Arab Army retook Palmyra from Islamic State, Bashar al-Assad said.'],
+  ['a09', 'Reuters', '2016-05-02', 'Deir ez-Zor airport attacked', 'Islamic State attacked the airport of Deir ez-Zor, the Syrian Observatory for Human Rights said.'],
+  ['a10', 'AFP', '2016-07-15', 'Siege of Aleppo', 'The Syrian Arab Army tightened the siege of Aleppo while Hezbollah fighters moved north.'],
+  ['a11', 'AP', '2016-08-09', 'Kobani rebuilt', 'Residents of Kobani rebuilt their homes after Islamic State left.'],
+  ['a12', 'Xinhua', '2016-10-21', 'Strikes on Idlib', 'Air strikes hit Idlib, killing 14 civilians, the Syrian Observatory for Human Rights said.'],
+  ['a13', 'BBC', '2016-12-13', 'Evacuation of Aleppo', 'Buses evacuated civilians from eastern Aleppo. The United Nations said thousands remained.'],
+  ['a14', 'Al Jazeera', '2017-01-10', 'Water cut in Damascus', 'The water supply of Damascus was cut, residents said.'],
+  ['a15', 'Reuters', '2017-03-02', 'Palmyra retaken again', 'The Syrian Arab Army retook Palmyra from Islamic State again, Russia said.'],
+  ['a16', 'Anadolu', '2017-04-04', 'Attack on Idlib province', 'An attack in Idlib killed dozens, the Syrian Observatory for Human Rights said.'],
+  ['a17', 'TASS', '2017-06-06', 'Offensive on Raqqa', 'The offensive on Raqqa began, Islamic State fighters resisted.'],
+  ['a18', 'AFP', '2017-09-05', 'Deir ez-Zor siege broken', 'The Syrian Arab Army broke the siege of Deir ez-Zor, Bashar al-Assad said.'],
+  ['a19', 'Reuters', '2017-10-17', 'Raqqa falls', 'Islamic State lost Raqqa after a long battle.'],
+  ['a20', 'AP', '2017-11-03', 'Deir ez-Zor cleared', 'Islamic State was driven out of Deir ez-Zor, Russia said.'],
+  ['a21', 'BBC', '2018-02-20', 'Ghouta under fire', 'Shelling near Damascus killed 100 civilians, the Syrian Observatory for Human Rights said.'],
+  ['a22', 'Reuters', '2018-04-14', 'Strikes near Damascus', 'Western strikes hit targets near Damascus and Homs.'],
+  ['a23', 'Xinhua', '2018-07-12', 'Daraa retaken', 'The Syrian Arab Army retook Daraa, Russia said.'],
+  ['a24', 'AFP', '2018-09-17', 'Idlib deal', 'Russia and Turkey agreed on a zone around Idlib, Vladimir Putin said.'],
+  ['a25', 'RT', '2019-01-08', 'Latakia quiet', 'Latakia stayed quiet while Hama was shelled.'],
+  ['a26', 'Reuters', '2019-03-23', 'Baghouz falls', 'Islamic State lost its last village near Deir ez-Zor, the Syrian Democratic Forces said.'],
+  ['a27', 'Al Jazeera', '2019-05-06', 'Offensive in Hama', 'The Syrian Arab Army attacked rebels in Hama and Idlib.'],
+  ['a28', 'AP', '2019-10-09', 'Turkey enters Syria', 'Turkey sent troops into Syria near Kobani, the United Nations said.'],
+  ['a29', 'Reuters', '2019-10-27', 'Leader of Islamic State killed', 'The leader of Islamic State was killed in Idlib, officials said.'],
+  // Five names the gazetteer does not know (type "other") among typed ones.
+  ['a30', 'AFP', '2019-12-20', 'Meeting in Damascus', 'Delegates met Abas al-Omar in the city. The Barada Grain Board sent a letter. ' +
+    'The Orontes Water Authority sent a letter. Maher al-Khatib spoke to the press. The Qasioun Trading House sent a letter. ' +
+    'Bashar al-Assad met them in Damascus about Deir ez-Zor, the Syrian Observatory for Human Rights said.'],
+];
+
+async function main() {
+  const corpus = path.join(tmp, 'corpus');
+  const index = path.join(tmp, 'index');
+  const files = { 'manifest.tsv': 'file\tid\toutlet\tpublished\tauthor\turl\tnotes\n' +
+    ARTICLES.map(([f, outlet, date]) => `${f}.txt\t${f}\t${outlet}\t${date}\t\t\t\n`).join('') };
+  for (const [f, , , title, text] of ARTICLES) files[f + '.txt'] = title + '\n\n' + text + '\n';
+  writeCorpus(corpus, files);
+  execFileSync(path.join(binDir, 'corpus-index'), ['--out', index, corpus], { stdio: 'ignore' });
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const web = process.env.PAGE_DEFECTS_WEB ? ['--web', process.env.PAGE_DEFECTS_WEB] : [];
+  const daemon = spawn(path.join(binDir, 'searchd'), ['--port', String(port), '--index', index, ...web],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  let browser;
+  const failed = [];
+  try {
+    await waitHealthy(base);
+    browser = await launchBrowser(path.join(tmp, 'profile'), { viewport: { width: 1200, height: 900 } });
+    const page = await browser.newPage();
+    page.setDefaultTimeout(5000);
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const waitHits = (n) => page.waitForFunction((k) => !document.querySelector('#results-view').hidden &&
+      !document.body.classList.contains('loading') && document.querySelectorAll('#results .hit').length === k, n);
+    const visibleValues = (facet) => page.locator(`[data-facet="${facet}"] .facet-list li`).evaluateAll((lis) =>
+      lis.filter((li) => li.getClientRects().length > 0).map((li) => li.querySelector('.facet-name').textContent));
+    const check = async (name, body) => {
+      try {
+        await body();
+        console.log('ok   ' + name);
+      } catch (err) {
+        failed.push(name);
+        console.log('FAIL ' + name + '\n     ' + String(err.message || err).split('\n').slice(0, 6).join('\n     '));
+      }
+    };
+
+    // 1. The facet filter box hides the values that do not match; a needle matching none of the
+    // values shown says so (the API lists the top 10 values only: Latakia is not among them).
+    await check('facet_filter_box', async () => {
+      await page.goto(base + '/');
+      await waitHits(10);
+      assert.strictEqual((await visibleValues('place')).length, 10);
+      await page.fill('[data-facet="place"] .facet-filter', 'dam');
+      assert.deepStrictEqual(await visibleValues('place'), ['Damascus']);
+      assert.ok(await page.isHidden('[data-facet="place"] .facet-list li[data-name="idlib"]'));
+      await page.fill('[data-facet="place"] .facet-filter', 'latakia');
+      assert.deepStrictEqual(await visibleValues('place'), []);
+      assert.match(await page.textContent('[data-facet="place"] .facet-none:not([hidden])'), /none of the 10 .*shown/i);
+      await page.fill('[data-facet="place"] .facet-filter', '');
+      assert.strictEqual((await visibleValues('place')).length, 10);
+      assert.ok(await page.isHidden('[data-facet="place"] .facet-none'));
+    });
+
+    // 2. Navigation state. Back from an article (the page's Back and the browser's) says again what
+    // the results are, in the reports and the claims view.
+    const status = () => page.textContent('#status');
+    const waitStatus = async (re, what) => {
+      try {
+        await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#status').textContent), re.source, { timeout: 3000 });
+      } catch { assert.fail(what + ': the status reads "' + await status() + '"'); }
+    };
+    await check('status_after_back_from_article', async () => {
+      const deir = (await (await fetch(base + '/api/search?q=deir')).json()).total;
+      await page.goto(base + '/?q=deir');
+      await waitHits(Math.min(deir, 10));
+      await waitStatus(new RegExp('^' + deir + ' reports'), 'results');
+      await page.locator('#results .hit h3 a').first().click();
+      await page.waitForSelector('#article:not([hidden])');
+      await waitStatus(/^Showing report: /, 'article');
+      await page.click('#back');
+      await page.waitForSelector('#results-view:not([hidden])');
+      await waitStatus(new RegExp('^' + deir + ' reports · page 1'), 'after the page\'s Back');
+      await page.goForward();
+      await waitStatus(/^Showing report: /, 'article again');
+      await page.goBack();
+      await page.waitForSelector('#results-view:not([hidden])');
+      await waitStatus(new RegExp('^' + deir + ' reports · page 1'), 'after the browser\'s Back');
+      await page.goto(base + '/?q=deir&view=claims');
+      await page.waitForSelector('#incidents .incident');
+      await waitStatus(/incident/, 'claims');
+      await page.locator('#incidents .claim-open').first().click();
+      await waitStatus(/^Showing report: /, 'article from a claim');
+      await page.goBack();
+      await page.waitForSelector('#claims-view:not([hidden])');
+      await waitStatus(/^\d+ incidents?, /, 'claims after Back');
+    });
+
+    // Typed searches leave history entries: Back returns to the search before, and typing on
+    // from a search ("ale", then "aleppo") does not add one per pause.
+    await check('typed_search_history', async () => {
+      const q = () => new URL(page.url()).searchParams.get('q');
+      const typed = async (text) => {
+        await page.fill('#q', text);
+        await page.waitForFunction((t) => new URLSearchParams(location.search).get('q') === t, text);
+        await page.waitForFunction(() => !document.body.classList.contains('loading'));
+      };
+      await page.goto(base + '/');
+      await waitHits(10);
+      await typed('ale');
+      await typed('aleppo');
+      await typed('raqqa');
+      await page.goBack();
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'aleppo');
+      await page.waitForFunction(() => /Aleppo/.test(document.querySelector('#results .hit h3').textContent));
+      assert.strictEqual(await page.inputValue('#q'), 'aleppo', 'the box shows the search on show');
+      await page.goBack();
+      await page.waitForFunction(() => location.search === '');
+      await waitHits(10);
+      assert.strictEqual(q(), null);
+      assert.strictEqual(await page.inputValue('#q'), '');
+      assert.ok(page.url().startsWith(base), 'still in the app');
+    });
+
+    // On a phone the sidebar is below the results: choosing a facet value there, or paging from
+    // the bottom of the list, brings the status line and the results back into view.
+    await check('results_in_view_after_facet_and_paging', async () => {
+      const inView = async (what) => {
+        try {
+          await page.waitForFunction(() => {
+            const s = document.querySelector('#status').getBoundingClientRect();
+            const hit = document.querySelector('#results .hit');
+            return s.top >= 0 && s.bottom <= innerHeight && hit && hit.getBoundingClientRect().top < innerHeight;
+          }, null, { timeout: 3000 });
+        } catch {
+          assert.fail(what + ': status and results out of view (scrollY ' + await page.evaluate(() => Math.round(scrollY)) +
+            ', results at ' + await page.evaluate(() => Math.round(document.querySelector('#main').getBoundingClientRect().top + scrollY)) + ')');
+        }
+      };
+      await page.setViewportSize({ width: 390, height: 800 });
+      try {
+        await page.goto(base + '/');
+        await waitHits(10);
+        const afp = page.locator('[data-facet="outlet"] .facet-value', { hasText: 'AFP' });
+        const n = Number(await afp.locator('.count').textContent());
+        await afp.click();
+        await waitHits(n);
+        await inView('after choosing an outlet');
+        await page.goto(base + '/');
+        await waitHits(10);
+        await page.locator('#pager button', { hasText: 'Next' }).click();
+        await page.waitForFunction(() => location.search.includes('page=2'));
+        await waitHits(10);
+        await inView('after paging');
+      } finally {
+        await page.setViewportSize({ width: 1200, height: 900 });
+      }
+    });
+
+    // 3. Keyboard. Each facet list and the timeline is one Tab stop (arrow keys move inside), so
+    // few Tab stops lie between the search box and the first result; a skip link right after
+    // the search box goes there at once.
+    const tabsFromBox = async (test, limit) => {
+      await page.focus('#q');
+      for (let i = 1; i <= limit; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(test)) return i;
+      }
+      return Infinity;
+    };
+    await check('few_tab_stops_to_first_result', async () => {
+      await page.goto(base + '/?q=said');
+      await waitHits(10);
+      const stops = (sel) => page.locator(sel).evaluateAll((nodes) => nodes.filter((n) => n.tabIndex >= 0).length);
+      for (const facet of ['outlet', 'year', 'org', 'place']) {
+        assert.strictEqual(await stops(`[data-facet="${facet}"] .facet-list button, [data-facet="${facet}"] .facet-list a`), 1, facet + ' list');
+      }
+      assert.strictEqual(await stops('#timeline button'), 1, 'timeline');
+      const tabs = await tabsFromBox(() => document.activeElement.matches('#results .hit h3 a'), 80);
+      assert.ok(tabs <= 30, 'Tab stops from the search box to the first result: ' + tabs);
+      console.log('     ' + tabs + ' Tab stops from the search box to the first result');
+      // The skip link: at most two Tabs from the box, then one more to the first result.
+      const toSkip = await tabsFromBox(() => document.activeElement.matches('a.skip'), 2);
+      assert.ok(toSkip <= 2, 'the skip link is not right after the search box');
+      assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().width > 1), 'the skip link shows when focused');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement.matches('#results .hit h3 a')), 'skip link, Tab: the first result');
+    });
+
+    // Arrow keys move inside a facet list and the timeline; Enter chooses a value (and again
+    // removes it), and the focus stays on that value's button in the list drawn anew.
+    await check('facet_enter_keeps_focus', async () => {
+      await page.goto(base + '/');
+      await waitHits(10);
+      const focused = () => page.evaluate(() => {
+        const a = document.activeElement;
+        const li = a.closest('[data-facet] li');
+        return a === document.body ? 'body' : li ? li.closest('[data-facet]').dataset.facet + ':' + li.dataset.value + ':' + a.className
+          : a.matches('#timeline .bar') ? 'bar:' + a.dataset.period : a.id || a.tagName;
+      });
+      const deir = Number(await page.textContent('[data-facet="place"] li[data-value="deir-ez-zor"] .count'));
+      await page.focus('[data-facet="place"] .facet-list .facet-value[tabindex="0"]');
+      assert.strictEqual(await focused(), 'place:damascus:facet-value');
+      await page.keyboard.press('ArrowDown');
+      assert.strictEqual(await focused(), 'place:deir-ez-zor:facet-value');
+      await page.keyboard.press('ArrowRight');  // the value's entity page link, then its exclude button
+      await page.keyboard.press('ArrowRight');
+      assert.strictEqual(await focused(), 'place:deir-ez-zor:exclude');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('place') === 'deir-ez-zor');
+      await waitHits(deir);
+      assert.strictEqual(await focused(), 'place:deir-ez-zor:facet-value selected');
+      await page.keyboard.press(' ');  // Space removes it again
+      await page.waitForFunction(() => !location.search.includes('place='));
+      await waitHits(10);
+      assert.strictEqual(await focused(), 'place:deir-ez-zor:facet-value');
+      // The timeline: one stop, arrows along the months, Enter narrows to one.
+      await page.focus('#timeline .bar[tabindex="0"]');
+      const first = await focused();
+      await page.keyboard.press('ArrowRight');
+      const second = await focused();
+      assert.notStrictEqual(second, first);
+      await page.keyboard.press('Enter');
+      const period = second.replace('bar:', '');
+      await page.waitForFunction((p) => new URLSearchParams(location.search).get('from') === p, period);
+      await page.waitForFunction(() => !document.body.classList.contains('loading'));
+      assert.strictEqual(await focused(), second, 'the focus stays on the month');
+    });
+
+    // 4. Active filters read as names under the panels' labels, exclusions as "not …" on a chip
+    // of their own style (not struck through), and a value the index does not know in words.
+    const chips = () => page.locator('#active-list .chip').evaluateAll((cs) => cs.map((c) => c.textContent.replace(/\s+/g, ' ').trim()));
+    await check('filter_chip_labels', async () => {
+      // Islamic State is excluded, so no facet or hit names it: the page asks the entity's page.
+      await page.goto(base + '/?place=deir-ez-zor&org=-islamic-state&outlet=-RT&lang=en');
+      await page.waitForSelector('#results .hit');
+      await page.waitForFunction(() => /Islamic State/.test(document.querySelector('#active-list').textContent), null, { timeout: 3000 })
+        .catch(() => {});
+      // In the order of the schema's filters.
+      assert.deepStrictEqual(await chips(), ['not Outlet: RT ×', 'not Organisations: Islamic State ×', 'Places: Deir ez-Zor ×',
+        'Language: English ×']);
+      const style = (sel) => page.locator(sel).first().evaluate((c) => {
+        const cs = getComputedStyle(c);
+        return { line: cs.textDecorationLine, bg: cs.backgroundColor, color: cs.color };
+      });
+      const not = await style('#active-list .chip.excluded');
+      const plain = await style('#active-list .chip:not(.excluded)');
+      assert.strictEqual(not.line, 'none', 'an exclusion is not struck through');
+      assert.ok(not.bg !== plain.bg && not.color !== plain.color, 'an exclusion looks different: ' + JSON.stringify([not, plain]));
+      assert.match(await page.locator('#active-list .chip.excluded').first().getAttribute('aria-label'), /^Remove filter not /);
+
+      await page.goto(base + '/?org=x-nobodyknown');
+      await page.waitForSelector('[data-facet="org"] li');
+      await page.waitForFunction(() => /not found/.test(document.querySelector('#active-list').textContent), null, { timeout: 3000 })
+        .catch(() => {});
+      assert.deepStrictEqual(await chips(), ['Organisations: “nobodyknown” (not found) ×']);
+      const facet = (await page.textContent('[data-facet="org"] .facet-list')).replace(/\s+/g, ' ');
+      assert.doesNotMatch(facet, /x-nobodyknown|nobodyknown\s*0/, 'the facet shows the raw id and count');
+      assert.match(facet, /“nobodyknown”\s*not found/);
+    });
+
+    // 5. A hit's chips: people, organisations, places first; the names of type "other" only behind
+    // "+N more", which shows them.
+    await check('hit_chips_typed_first', async () => {
+      await page.goto(base + '/?q=delegates');
+      await waitHits(1);
+      const kinds = () => page.locator('#results .hit .chips .chip').evaluateAll((cs) => cs.map((c) =>
+        (c.className.match(/chip-(person|org|place|entity)|more-chips/) || ['?'])[0] + '=' + c.textContent));
+      const before = await kinds();
+      assert.deepStrictEqual(before.map((k) => k.split('=')[0]), ['chip-person', 'chip-org', 'chip-place', 'chip-place', 'chip-place',
+        'chip-place', 'chip-place', 'more-chips'], before.join(' | '));
+      assert.strictEqual(before[0], 'chip-person=Bashar al-Assad');
+      assert.strictEqual(before[1], 'chip-org=Syrian Observatory for Human Rights');
+      assert.strictEqual(before[before.length - 1], 'more-chips=+5 more');
+      await page.click('#results .hit .more-chips');
+      const after = await kinds();
+      assert.strictEqual(after.length, 12);
+      assert.ok(!after.some((k) => k.startsWith('more-chips')), 'the button goes once used');
+      assert.deepStrictEqual(after.slice(7).map((k) => k.split('=')[1]).sort(),
+        ['Abas al-Omar', 'Grain Board', 'Maher al-Khatib', 'Trading House', 'Water Authority']);
+      assert.ok(after.slice(7).every((k) => k.startsWith('chip-entity')));
+      assert.strictEqual(await page.evaluate(() => document.activeElement.textContent), after[7].split('=')[1], 'the focus on the first name shown');
+    });
+
+    // 6. The landing page (no search, no filter) explains the query language with examples that
+    // run when clicked, and gives the size and dates of the corpus, above the list of everything.
+    await check('landing_page_intro', async () => {
+      await page.goto(base + '/');
+      await waitHits(10);
+      assert.ok(await page.isVisible('#landing'), 'an introduction on the landing page');
+      const intro = await page.textContent('#landing');
+      assert.match(intro, /30 reports, published from March 2015 to December 2019/);
+      const box = (sel) => page.locator(sel).evaluate((n) => n.getBoundingClientRect().top);
+      assert.ok(await box('#landing') < await box('#results'), 'above the results');
+      const examples = await page.locator('#landing-examples a').allTextContents();
+      assert.ok(examples.length >= 3 && examples.length <= 5, examples.join(' | '));
+      assert.ok(examples.some((e) => /^".+"$/.test(e)), 'a phrase: ' + examples.join(' | '));
+      assert.ok(examples.some((e) => /^place:/.test(e)), 'an entity filter: ' + examples.join(' | '));
+      assert.ok(examples.some((e) => /^date:\d{4}-\d{2}\.\.\d{4}-\d{2}$/.test(e)), 'a date range: ' + examples.join(' | '));
+      assert.ok(examples.some((e) => /^lang:[a-z]{2}$/.test(e)), 'a language: ' + examples.join(' | '));
+      // Each example finds reports; a click runs it (and puts it in the box).
+      for (const q of examples) {
+        const total = (await (await fetch(base + '/api/search?q=' + encodeURIComponent(q))).json()).total;
+        assert.ok(total > 0, q + ' finds nothing');
+      }
+      const date = examples.find((e) => e.startsWith('date:'));
+      await page.locator('#landing-examples a', { hasText: date }).click();
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, date);
+      await page.waitForSelector('#landing', { state: 'hidden' });
+      assert.strictEqual(await page.inputValue('#q'), date);
+      await page.goBack();
+      await page.waitForSelector('#landing:not([hidden])');
+      await page.goto(base + '/?outlet=AFP');  // a filter: no introduction
+      await waitHits(5);
+      assert.ok(await page.isHidden('#landing'));
+    });
+
+    assert.deepStrictEqual(pageErrors, []);
+  } finally {
+    if (browser) await browser.close();
+    daemon.kill('SIGTERM');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (failed.length) throw new Error('page defects e2e: ' + failed.length + ' check(s) failed: ' + failed.join(', '));
+  console.log('page defects e2e: OK');
+}
+
+main().catch((err) => { console.error(err); process.exitCode = 1; });
