@@ -349,13 +349,14 @@ bool is_cyrillic_vowel(char32_t c) {
 }
 
 // The case endings of Russian and Ukrainian nouns, adjectives and surnames, as fold_word
-// leaves them (ё as е; й and ї kept), longest first.
+// leaves them (ё as е; й and ї kept) and є as е (cyrillic_name_stem folds it first), longest
+// first.
 constexpr std::u32string_view kCyrillicEndings[] = {
-    U"овом", U"евом", U"ового", U"овому", U"овою", U"ией", U"ами", U"ями", U"ові", U"еві",
-    U"ого",  U"его",  U"ому",   U"ему",   U"ова",  U"ове", U"ову", U"ом",  U"ем",  U"ою",
-    U"ею",   U"ої",   U"ів",    U"ов",    U"ев",   U"ах",  U"ям",  U"ам",  U"ия",  U"ию",
-    U"ии",   U"ий",   U"ый",    U"ой",    U"ей",   U"ая",  U"яя",  U"ое",  U"ее",  U"ые",
-    U"а",    U"я",    U"у",     U"ю",     U"е",    U"і",   U"и",   U"ы",   U"о"};
+    U"овом", U"евом", U"ового", U"овому", U"овою", U"ией", U"іею", U"ами", U"ями", U"ові", U"еві",
+    U"ого",  U"его",  U"ому",   U"ему",   U"ова",  U"ове", U"ову", U"ом",  U"ем",  U"ою",  U"ею",
+    U"ої",   U"ів",   U"ов",    U"ев",    U"ах",   U"ям",  U"ам",  U"ия",  U"ию",  U"ія",  U"ію",
+    U"ії",   U"ии",   U"ий",    U"ый",    U"ой",   U"ей",  U"ая",  U"яя",  U"ое",  U"ее",  U"ые",
+    U"а",    U"я",    U"у",     U"ю",     U"е",    U"і",   U"ї",   U"и",   U"ы",   U"о"};
 constexpr std::size_t kMinCyrillicStem = 3;
 
 // The key form of one folded Cyrillic word of a name: є as е, the longest case ending off
