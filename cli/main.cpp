@@ -53,6 +53,7 @@ struct Options {
   std::vector<std::string> compare;
   std::string interval = "auto";
   bool normalise = false;
+  int facet_size = cs::query::kDefaultFacetSize;
 };
 
 int fail(const std::string& message) {
@@ -76,6 +77,9 @@ void define_options(CLI::App& app, Options& o) {
       ->check(CLI::IsMember(sorts))
       ->capture_default_str();
   app.add_flag("--facets", o.facets, "Print facet counts (outlet, year, month, entities)");
+  app.add_option("--facet-size", o.facet_size, "Values listed per facet (years and months: all)")
+      ->check(CLI::Range(1, cs::query::kMaxFacetSize))
+      ->capture_default_str();
   app.add_option("--export", o.export_format, "Stream every match as csv or jsonl")
       ->check(CLI::IsMember({std::string(cs::query::export_format_name(ExportFormat::kCsv)),
                              std::string(cs::query::export_format_name(ExportFormat::kJsonl))}));
@@ -149,6 +153,9 @@ cs::query::Params option_params(const Options& o) {
   params.emplace_back("sort", o.sort);
   params.emplace_back("page", std::to_string(o.page));
   params.emplace_back("size", std::to_string(o.limit));
+  if (o.facet_size != cs::query::kDefaultFacetSize) {
+    params.emplace_back("facet_size", std::to_string(o.facet_size));
+  }
   if (o.collapse) params.emplace_back("collapse", "true");
   return params;
 }

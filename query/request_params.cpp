@@ -12,9 +12,9 @@ namespace cs::query {
 namespace {
 
 /// Parameters that may appear at most once.
-constexpr std::array<std::string_view, 11> kSingleParams = {"q",    "from",  "to",         "sort",
-                                                            "page", "size",  "collapse",   "format",
-                                                            "what", "limit", "added_after"};
+constexpr std::array<std::string_view, 12> kSingleParams = {
+    "q",          "from",     "to",     "sort", "page",  "size",
+    "facet_size", "collapse", "format", "what", "limit", "added_after"};
 
 SearchError bad(std::string_view name, std::string_view why) {
   return {ErrorCode::kBadRequest, "parameter '" + std::string(name) + "' " + std::string(why)};
@@ -87,6 +87,8 @@ SearchError apply_param(const std::string& name, const std::string& value, Searc
     return parse_bounded(name, value, 1, kMaxPage, r.page);
   } else if (name == "size") {
     return parse_bounded(name, value, 1, kMaxPageSize, r.page_size);
+  } else if (name == "facet_size") {
+    return parse_bounded(name, value, 1, kMaxFacetSize, r.facet_limit);
   } else if (name == "collapse") {
     if (value != "true" && value != "false") return bad("collapse", "must be true or false");
     r.collapse = value == "true";
@@ -198,7 +200,8 @@ SearchError parse_timeline_params(const Params& params, TimelineRequest& request
     } else if (name == "normalise") {
       if (value != "true" && value != "false") return bad(name, "must be true or false");
       request.normalise = value == "true";
-    } else if (name == "sort" || name == "page" || name == "size" || name == "collapse") {
+    } else if (name == "sort" || name == "page" || name == "size" || name == "facet_size" ||
+               name == "collapse") {
       return bad(name, "is not used by a timeline");
     } else {
       rest.emplace_back(name, value);
@@ -220,6 +223,9 @@ Params search_params(const SearchRequest& request) {
   Params params = filter_params(request);
   params.emplace_back("page", std::to_string(request.page));
   params.emplace_back("size", std::to_string(request.page_size));
+  if (request.facet_limit != kDefaultFacetSize) {
+    params.emplace_back("facet_size", std::to_string(request.facet_limit));
+  }
   return params;
 }
 

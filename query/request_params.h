@@ -61,7 +61,8 @@ SearchError parse_export_params(const Params& params, SearchRequest& request, Ex
 SearchError parse_claims_params(const Params& params, ClaimsRequest& request);
 
 /// The /api/search parameters of `request`: q, one parameter per filter ("-value" for
-/// excludes), from, to, added_after (when set), sort, collapse (when true), page, size.
+/// excludes), from, to, added_after (when set), sort, collapse (when true), page, size,
+/// facet_size (when not the default).
 Params search_params(const SearchRequest& request);
 
 /// The /api/export parameters of `request` for `spec` (paging left out).

@@ -25,6 +25,13 @@ namespace cs::query {
 /// Most hits one page may hold (SearchRequest::page_size, related-article limits).
 inline constexpr int kMaxPageSize = 100;
 
+/// Most values one facet may list (SearchRequest::facet_limit), so "More" on the page can ask
+/// for long tails while a request still has a bounded answer.
+inline constexpr int kMaxFacetSize = 1000;
+
+/// Values a facet lists unless asked for more (the API's facet_size).
+inline constexpr int kDefaultFacetSize = 10;
+
 /// Result order. Articles with unknown dates sort last for both date orders; kAdded is newest
 /// first by when the article was first indexed.
 enum class SortOrder { kRelevance, kNewest, kOldest, kAdded };
@@ -50,11 +57,12 @@ struct SearchRequest {
   /// new for a watch.
   std::string added_after;
   SortOrder sort = SortOrder::kRelevance;
-  int page = 1;             ///< 1-based; no depth cap
-  int page_size = 10;       ///< hits per page, 1..kMaxPageSize
-  bool collapse = false;    ///< fold exact and near duplicates into one hit
-  bool want_facets = true;  ///< compute exact facet counts over the whole match set
-  int facet_limit = 10;     ///< top N values per facet (selected values always included)
+  int page = 1;                         ///< 1-based; no depth cap
+  int page_size = 10;                   ///< hits per page, 1..kMaxPageSize
+  bool collapse = false;                ///< fold exact and near duplicates into one hit
+  bool want_facets = true;              ///< compute exact facet counts over the whole match set
+  int facet_limit = kDefaultFacetSize;  ///< top N values per facet, 1..kMaxFacetSize (selected
+                                        ///< values always included)
   bool want_snippets = true;
   bool want_timeline = true;
 };

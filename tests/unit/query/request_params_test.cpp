@@ -53,6 +53,7 @@ TEST_CASE("search params: every accepted parameter", "[query][params]") {
                      {"sort", "newest"},
                      {"page", "3"},
                      {"size", "100"},
+                     {"facet_size", "250"},
                      {"collapse", "true"}});
   CHECK(r.text == "Palmyra \"air strike\"");
   CHECK(r.from == "2016-03");
@@ -60,6 +61,7 @@ TEST_CASE("search params: every accepted parameter", "[query][params]") {
   CHECK(r.sort == SortOrder::kNewest);
   CHECK(r.page == 3);
   CHECK(r.page_size == 100);
+  CHECK(r.facet_limit == 250);
   CHECK(r.collapse);
   REQUIRE(r.filters.size() == 8);
   int excluded = 0;
@@ -85,15 +87,28 @@ TEST_CASE("search params: bad values are 400 naming the parameter", "[query][par
     std::string names;
   };
   const Case cases[] = {
-      {{{"size", "1000"}}, "size"},        {{{"size", "0"}}, "size"},
-      {{{"size", "ten"}}, "size"},         {{{"page", "0"}}, "page"},
-      {{{"page", "-1"}}, "page"},          {{{"page", "1x"}}, "page"},
-      {{{"page", "99999999999"}}, "page"}, {{{"sort", "bogus"}}, "sort"},
-      {{{"collapse", "yes"}}, "collapse"}, {{{"from", "2016-13"}}, "from"},
-      {{{"to", "16-01-01"}}, "to"},        {{{"from", "2016-02-30x"}}, "from"},
-      {{{"bogus", "1"}}, "bogus"},         {{{"format", "csv"}}, "format"},
-      {{{"outlet", ""}}, "outlet"},        {{{"person", "-"}}, "person"},
-      {{{"q", "a"}, {"q", "b"}}, "q"},     {{{"from", "2017"}, {"to", "2016-12"}}, "from"},
+      {{{"size", "1000"}}, "size"},
+      {{{"size", "0"}}, "size"},
+      {{{"size", "ten"}}, "size"},
+      {{{"page", "0"}}, "page"},
+      {{{"page", "-1"}}, "page"},
+      {{{"page", "1x"}}, "page"},
+      {{{"page", "99999999999"}}, "page"},
+      {{{"sort", "bogus"}}, "sort"},
+      {{{"collapse", "yes"}}, "collapse"},
+      {{{"from", "2016-13"}}, "from"},
+      {{{"to", "16-01-01"}}, "to"},
+      {{{"from", "2016-02-30x"}}, "from"},
+      {{{"bogus", "1"}}, "bogus"},
+      {{{"format", "csv"}}, "format"},
+      {{{"outlet", ""}}, "outlet"},
+      {{{"person", "-"}}, "person"},
+      {{{"q", "a"}, {"q", "b"}}, "q"},
+      {{{"from", "2017"}, {"to", "2016-12"}}, "from"},
+      {{{"facet_size", "0"}}, "facet_size"},
+      {{{"facet_size", "1001"}}, "facet_size"},
+      {{{"facet_size", "ten"}}, "facet_size"},
+      {{{"facet_size", "5"}, {"facet_size", "6"}}, "facet_size"},
   };
   for (const auto& c : cases) {
     SearchRequest request;
@@ -213,6 +228,13 @@ TEST_CASE("search params: sort by newest added", "[query][params]") {
   auto error = cs::query::parse_search_params({{"sort", "Added"}}, request);
   CHECK(error.code == ErrorCode::kBadRequest);
   CHECK(error.message.find("added") != std::string::npos);
+}
+
+TEST_CASE("search params: facet_size round-trips only when not the default", "[query][params]") {
+  SearchRequest request;
+  request.facet_limit = 40;
+  CHECK(parse_ok(cs::query::search_params(request)).facet_limit == 40);
+  for (const auto& p : cs::query::search_params(SearchRequest{})) CHECK(p.first != "facet_size");
 }
 
 TEST_CASE("search params: added_after round-trips as ISO time", "[query][params]") {
@@ -393,6 +415,7 @@ TEST_CASE("timeline params: bad values are 400 naming the parameter", "[query][p
       {{{"q", "a"}, {"sort", "relevance"}}, "sort"},
       {{{"q", "a"}, {"page", "2"}}, "page"},
       {{{"q", "a"}, {"size", "10"}}, "size"},
+      {{{"q", "a"}, {"facet_size", "50"}}, "facet_size"},
       {{{"q", "a"}, {"collapse", "true"}}, "collapse"},
       {{{"q", "a"}, {"collapse", "false"}}, "collapse"},
       // the other endpoints' parameters and the filters' own rules
