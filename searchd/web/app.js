@@ -14,6 +14,8 @@ let ENTITY_FIELDS = {};   // entity type ("person", ..., "other") -> filter fiel
 let FIELDS = {};          // field name -> {name, label, rule, ...}
 const DEBOUNCE_MS = 300;
 const FACET_FILTER_MIN = 7;
+const FACET_SIZE = 10;    // values a facet lists unless asked for more (the API's default facet_size)
+const FACET_MORE = 100;   // values a panel lists after its "More" (facet_size; the API allows 1000)
 
 const VIEWS = ['reports', 'claims', 'batch', 'compare'];
 const INTERVALS = ['auto', 'day', 'week', 'month', 'year'];
@@ -258,6 +260,19 @@ function entityChip(entity) {
 
 function setStatus(text) { $('status').textContent = text; }
 
+/// A warning of the server as the page words things. The server's warnings are meant to be read
+/// and are shown as they come (a loose spelling's names the entity it matched), except "no
+/// article mentions org 'x-nobodyknown'", which quotes the field and the value as the request
+/// had them: a filter from a facet or a shared link carries the value's id ("x-" before an
+/// unknown name), so the page names the panel and the value as the filter chips do. Text only.
+function warningText(warning) {
+  const m = /^(query \d+: )?no article mentions ([a-z_]+) '([\s\S]*)'$/.exec(String(warning));
+  if (!m || !FIELDS[m[2]]) return String(warning);
+  const value = m[3];
+  const name = entityNames.get(value) || value.replace(/^x-/, '');
+  return (m[1] || '') + 'No report mentions “' + name + '” (' + fieldLabel(m[2]) + ').';
+}
+
 function showNotice(lines) {
   const n = $('notice');
   n.replaceChildren(...lines.filter(Boolean).map((l) => (typeof l === 'string' ? el('span', { text: l }) : l)));
@@ -403,21 +418,76 @@ function filterValueName(field, value, ask) {
     fetchJson('/api/entity/' + encodeURIComponent(value)).then((profile) => {
       rememberName(value, profile.name);
       rememberName(profile.id, profile.name);
-    }, () => entityNames.set(value, null)).then(() => renderActiveFilters(readState(), { ask: true }));
+    }, () => entityNames.set(value, null)).then(namesArrived);
   }
   return value.replace(/^x-/, '');
 }
 
+/// Shows the names that arrived where values were shown as they are: the filter chips and the
+/// searches described in words.
+function namesArrived() {
+  renderActiveFilters(readState(), { ask: true });
+  refreshDescriptions();
+}
+
 function fieldLabel(field) { return (FIELDS[field] && FIELDS[field].label) || field; }
+
+/// Filter value `v` of `field` ("-value" excludes) as its chip reads: {exclude, label}, the label
+/// "Organisations: Islamic State" (the panel's label and the value's name).
+function filterLabel(field, v, ask) {
+  const exclude = v.startsWith('-');
+  const value = exclude ? v.slice(1) : v;
+  return { exclude, label: fieldLabel(field) + ': ' + filterValueName(field, value, ask) };
+}
+
+/// The chip text of a date range.
+function dateLabel(from, to) { return 'Date: ' + (from || '…') + ' – ' + (to || '…'); }
+
+/// A search's API parameters ("q=palmyra&org=islamic-state&outlet=-RT") in words, as the filter
+/// chips put them: "“palmyra” · Organisations: Islamic State · not Outlet: RT". With `ask`, the
+/// names of entity values not seen yet are asked for (describeInto shows them when they come).
+function describeQuery(query, ask = false) {
+  const p = new URLSearchParams(query);
+  const parts = [];
+  const told = new Set(['q', 'from', 'to', 'collapse', 'added_after', ...FILTER_FIELDS]);
+  if (p.get('q')) parts.push('“' + p.get('q') + '”');
+  for (const f of FILTER_FIELDS) {
+    for (const v of p.getAll(f)) {
+      const { exclude, label } = filterLabel(f, v, ask);
+      parts.push((exclude ? 'not ' : '') + label);
+    }
+  }
+  if (p.get('from') || p.get('to')) parts.push(dateLabel(p.get('from'), p.get('to')));
+  if (p.get('added_after')) parts.push('Added after: ' + p.get('added_after'));
+  if (p.get('collapse') === 'true') parts.push('duplicates folded');
+  for (const [name, value] of p) if (!told.has(name)) parts.push(name + ': ' + value);
+  return parts.length ? parts.join(' · ') : 'all reports';
+}
+
+/// Shows `query` in words in `node` (its text, or its attribute `attr`), again whenever names
+/// arrive; `ask` asks for the names not seen yet at once (else they come with the facets).
+function describeInto(node, query, { attr = '', ask = false } = {}) {
+  node.dataset.query = query;
+  if (attr) node.dataset.queryAttr = attr;
+  const words = describeQuery(query, ask);
+  if (attr) node.setAttribute(attr, words); else node.textContent = words;
+  return node;
+}
+
+/// Describes again every search shown in words (names may have arrived since).
+function refreshDescriptions() {
+  for (const node of document.querySelectorAll('[data-query]')) {
+    const words = describeQuery(node.dataset.query);
+    if (node.dataset.queryAttr) node.setAttribute(node.dataset.queryAttr, words); else node.textContent = words;
+  }
+}
 
 function renderActiveFilters(state, { ask = false } = {}) {
   const focused = [...$('active-list').querySelectorAll('button')].indexOf(document.activeElement);
   const items = [];
   for (const f of FILTER_FIELDS) {
     for (const v of state.filters[f]) {
-      const exclude = v.startsWith('-');
-      const value = exclude ? v.slice(1) : v;
-      const label = fieldLabel(f) + ': ' + filterValueName(f, value, ask);
+      const { exclude, label } = filterLabel(f, v, ask);
       items.push(el('li', {}, el('button', {
         type: 'button', class: 'chip active-chip' + (exclude ? ' excluded' : ''), dir: 'auto',
         title: (exclude ? 'Excluded: ' : 'Filter: ') + label, 'aria-label': 'Remove filter ' + (exclude ? 'not ' : '') + label,
@@ -427,7 +497,7 @@ function renderActiveFilters(state, { ask = false } = {}) {
     }
   }
   if (state.from || state.to) {
-    items.push(el('li', {}, el('button', { type: 'button', class: 'chip active-chip', text: 'Date: ' + (state.from || '…') + ' – ' + (state.to || '…') + ' ×',
+    items.push(el('li', {}, el('button', { type: 'button', class: 'chip active-chip', text: dateLabel(state.from, state.to) + ' ×',
       'aria-label': 'Remove date range', on: { click: () => navigate(Object.assign({}, state, { from: '', to: '' })) } })));
   }
   $('active-list').replaceChildren(...items);
@@ -465,7 +535,7 @@ function facetEntry(name, fv, state, isYear, isEntity) {
   return li;
 }
 
-const FACET_CONTROLS = ['facet-value', 'facet-page', 'exclude', 'facet-filter'];
+const FACET_CONTROLS = ['facet-value', 'facet-page', 'exclude', 'facet-filter', 'facet-more'];
 
 /// Where the focus is in the facet panels: {facet, value, kind, filter} (null when elsewhere).
 function facetFocus() {
@@ -489,6 +559,8 @@ function restoreFacetFocus(focus, stops) {
     box.dispatchEvent(new Event('input'));
   }
   if (box && focus.kind === 'facet-filter') return box.focus();
+  const more = section && section.querySelector('.facet-more');
+  if (more && focus.kind === 'facet-more') return more.focus();
   const li = section && [...section.querySelectorAll('.facet-list li')].find((n) => !n.hidden && n.dataset.value === focus.value);
   const target = li && li.querySelector('.' + focus.kind);
   if (target) {
@@ -500,12 +572,86 @@ function restoreFacetFocus(focus, stops) {
   $('results').focus({ preventScroll: true });
 }
 
+// ---- facet "More" --------------------------------------------------------------------------
+
+/// The panels whose "More" was pressed, for the search `key` they belong to: a new search (other
+/// words, filters or dates) lists the top FACET_SIZE values again. Not kept in the URL.
+const facetMore = { key: '', names: new Set() };
+let facetsShown = null;  // the search whose facets the sidebar shows: {result, state, quiet, long}
+
+/// What makes a search another one for the facets: its API parameters but the order.
+function facetKey(state) {
+  const p = apiParams(state);
+  p.delete('sort');
+  return p.toString();
+}
+
+/// The panels listing more values for the search of `state` (a new search empties the set).
+function morePanels(state) {
+  const key = facetKey(state);
+  if (facetMore.key !== key) {
+    facetMore.key = key;
+    facetMore.names = new Set();
+  }
+  return facetMore.names;
+}
+
+/// True when the panel of `rule` lists every value anyway (every year and month is listed).
+function listsAll(rule) { return rule === 'year' || rule === 'month'; }
+
+/// "More" of panel `name`: the search on show again, asking FACET_MORE values of each facet (one
+/// answer serves every panel expanded), then the focus on the first value it added.
+async function showMoreValues(name) {
+  if (!facetsShown) return;
+  const { result, state, quiet, long } = facetsShown;
+  const before = new Set(facetValues(name).map((li) => li.dataset.value));
+  morePanels(state).add(name);
+  if (long) renderFacets(result, state);  // the answer on show has the longer lists already
+  else await runSearch(state, { quiet, fresh: true });
+  if (!facetsShown || facetsShown.state !== state || !morePanels(state).has(name)) return;  // another search took over
+  // The first value added that the panel's filter box lets through (else the focus stays on "Fewer").
+  const added = facetValues(name).find((li) => !li.hidden && !before.has(li.dataset.value));
+  const target = added && added.querySelector('.facet-value');
+  if (target) target.focus();
+}
+
+/// "Fewer": the panel lists its top FACET_SIZE values again (from the answer on show; the focus
+/// stays on the button, now "More").
+function showFewerValues(name) {
+  if (!facetsShown) return;
+  morePanels(facetsShown.state).delete(name);
+  renderFacets(facetsShown.result, facetsShown.state);
+}
+
+/// The value rows of panel `name` as drawn.
+function facetValues(name) {
+  const section = [...$('facets').querySelectorAll('[data-facet]')].find((n) => n.dataset.facet === name);
+  return section ? [...section.querySelectorAll('.facet-list li')] : [];
+}
+
+/// The values panel `name` shows of the answer's `values`: all of them when expanded (or when
+/// every period is listed), else the chosen ones and the top FACET_SIZE others, which is what an
+/// answer without facet_size lists (the API keeps the same order).
+function panelValues(name, values, state, expanded, rule) {
+  if (expanded || listsAll(rule)) return values;
+  const chosen = new Set(state.filters[name] || []);
+  let others = 0;
+  return values.filter((fv) => {
+    const value = fv.id || fv.value;
+    if (chosen.has(value) || chosen.has('-' + value)) return true;
+    others += 1;
+    return others <= FACET_SIZE;
+  });
+}
+
 function renderFacets(result, state) {
   const focus = facetFocus();
   const stops = new Map();  // facet -> the function that moves its list's Tab stop
   const sections = [];
+  const more = morePanels(state);
   for (const { name, label, rule } of PANELS) {
-    const values = (result.facets && result.facets[name]) || [];
+    const expanded = more.has(name) && !listsAll(rule);
+    const values = panelValues(name, (result.facets && result.facets[name]) || [], state, expanded, rule);
     if (values.length === 0) continue;
     // A year is chosen as a date range (from/to), like a timeline bar.
     const isYear = rule === 'year';
@@ -515,6 +661,11 @@ function renderFacets(result, state) {
     stops.set(name, stop);
     const section = el('section', { class: 'facet', 'aria-label': label, 'data-facet': name },
       el('h2', { text: label }));
+    // The answer lists the top values only (and the chosen ones): as many others as were asked
+    // for means that there may be more.
+    const chosen = new Set(state.filters[name] || []);
+    const others = values.filter((fv) => !chosen.has(fv.id || fv.value) && !chosen.has('-' + (fv.id || fv.value))).length;
+    const partial = !listsAll(rule) && others >= (expanded ? FACET_MORE : FACET_SIZE);
     if (values.length >= FACET_FILTER_MIN) {
       const box = el('input', { type: 'search', class: 'facet-filter', placeholder: 'Filter…',
         'aria-label': 'Filter ' + label + ' values' });
@@ -529,12 +680,21 @@ function renderFacets(result, state) {
         }
         stop();  // the list's Tab stop on a value still shown
         none.textContent = 'None of the ' + values.length + ' ' + label.toLowerCase() + ' shown' +
-          (isYear || rule === 'month' ? '' : ' (the most frequent)') + ' matches “' + box.value.trim() + '”.';
+          (partial ? ' (the most frequent)' : '') + ' matches “' + box.value.trim() + '”.' +
+          (partial && !expanded ? ' “More” lists up to ' + FACET_MORE + '.' : '');
         none.hidden = matches > 0;
       });
       section.append(box, none);
     }
     section.append(list);
+    if (expanded) {
+      section.append(el('button', { type: 'button', class: 'link facet-more', text: 'Fewer',
+        'aria-label': 'Show the top ' + FACET_SIZE + ' ' + label + ' only', on: { click: () => showFewerValues(name) } }));
+      if (partial) section.append(el('p', { class: 'meta', text: 'The top ' + FACET_MORE + ' are listed.' }));
+    } else if (partial) {
+      section.append(el('button', { type: 'button', class: 'link facet-more', text: 'More',
+        'aria-label': 'Show more ' + label + ' (up to ' + FACET_MORE + ')', on: { click: () => showMoreValues(name) } }));
+    }
     sections.push(section);
   }
   if (!result.facets_exact && sections.length) sections.push(el('p', { class: 'meta', text: 'Facet counts are approximate.' }));
@@ -553,12 +713,51 @@ function monthsBetween(first, last) {
   return out;
 }
 
-function renderTimeline(result, state) {
+// ---- timeline ------------------------------------------------------------------------------
+
+/// The timeline of a search without its dates, by that search's parameters: the overview the
+/// dates are chosen in, which the timeline keeps showing once they are. Kept from the last answer
+/// without dates (choosing a month from it costs no request), else asked for once.
+const overview = { key: null, timeline: null };
+let overviewAsk = null;  // {key, answer}: the overview under way
+let timelineDraws = 0;   // the newest drawing wins (an overview may arrive after a newer search)
+
+/// The API parameters of the search of `state` without its dates.
+function overviewKey(state) { return apiParams(Object.assign({}, state, { from: '', to: '' })).toString(); }
+
+/// Draws the timeline of a search. Without dates it is the answer's own; with dates it is the
+/// overview of the search without them (one request more when not at hand, the answer the page
+/// had before the dates were chosen, so often from the server's cache), the chosen months
+/// highlighted. `overview` false (a search not on show) asks for nothing.
+function renderTimeline(result, state, { overview: wanted = true } = {}) {
+  const mine = ++timelineDraws;
+  const key = overviewKey(state);
+  if (!state.from && !state.to) {
+    Object.assign(overview, { key, timeline: result.timeline });
+    return drawTimeline(result.timeline, state, key);
+  }
+  if (overview.key === key) return drawTimeline(overview.timeline, state, key);
+  if (!wanted) return drawTimeline(result.timeline, state, '');
+  if ($('timeline').dataset.key !== key) $('timeline-section').hidden = true;  // not another search's
+  if (!overviewAsk || overviewAsk.key !== key) overviewAsk = { key, answer: fetchJson('/api/search?' + key) };
+  const ask = overviewAsk;
+  ask.answer.then((answer) => {
+    Object.assign(overview, { key, timeline: answer.timeline });
+    if (mine === timelineDraws) drawTimeline(answer.timeline, state, key);
+  }, () => {
+    if (overviewAsk === ask) overviewAsk = null;  // asked again next time
+    if (mine === timelineDraws) drawTimeline(result.timeline, state, '');  // the dates' own months
+  });
+}
+
+/// Puts the bars of `timeline` in the results view (`key`: the search they are the overview of).
+function drawTimeline(timeline, state, key) {
   const a = document.activeElement;
   const focused = a && a.matches('#timeline .bar') ? a.dataset.period : null;
-  const nodes = timelineNodes(result.timeline, state, 'matches');
+  const nodes = timelineNodes(timeline, state, 'matches');
   $('timeline-section').hidden = nodes.length === 0;
   $('timeline').replaceChildren(...nodes);
+  $('timeline').dataset.key = key;
   if (focused) {  // the focus stays on the month (after Enter on its bar), else on the timeline
     const bars = [...$('timeline').querySelectorAll('.bar')];
     const bar = bars.find((b) => b.dataset.period === focused) || $('timeline').querySelector('.bar[tabindex="0"]');
@@ -567,28 +766,108 @@ function renderTimeline(result, state) {
   }
 }
 
-/// The month bars of `timeline` ([{period, count}]) and their axis; a bar narrows the page on
-/// show to its month (again: no longer). No nodes when no month is known.
+const SHORT_MONTHS = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
+function shortMonth(period) {
+  const [y, m] = period.split('-').map(Number);
+  return SHORT_MONTHS.format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/// The labels under the bars of `periods` (months) drawn `width` pixels wide, at sensible
+/// intervals: a label per year, or per 2, 5, 10... years when they would crowd; per month (or
+/// 2, 3, 6 months) when the range is two years or less. [{index, text}] with room for each
+/// label, none running off the right end.
+function timelineTicks(periods, width) {
+  const n = periods.length;
+  const byYear = n > 24;
+  const labelPx = byYear ? 40 : 64;
+  const room = Math.max(1, Math.floor(width / labelPx));
+  const months = periods.map((p, index) => {
+    const [y, m] = p.split('-').map(Number);
+    return { index, y, m };
+  });
+  let ticks;
+  if (byYear) {
+    const years = months[n - 1].y - months[0].y + 1;
+    const step = [1, 2, 5, 10, 20, 50, 100].find((k) => years / k <= room) || 100;
+    ticks = months.filter(({ y, m, index }) => y % step === 0 && (m === 1 || index === 0))
+      .map(({ index, y, m }) => ({ index, text: String(y), aligned: m === 1 }));
+  } else {
+    const step = [1, 2, 3, 6, 12].find((k) => n / k <= room) || 12;
+    ticks = months.filter(({ m, index }) => (m - 1) % step === 0 || index === 0)
+      .map(({ index, y, m }) => ({ index, text: shortMonth(periods[index]) + (m === 1 || index === 0 ? ' ' + y : ''),
+        aligned: (m - 1) % step === 0 }));
+  }
+  const gap = (labelPx / width) * n;  // a label's width, in bars
+  const kept = [];
+  for (const t of ticks) {
+    if (t.index > n - gap) continue;  // would run off the right end
+    const last = kept[kept.length - 1];
+    if (last && t.index - last.index < gap) {
+      if (last.aligned || !t.aligned) continue;
+      kept.pop();  // the first month's label gives way to a year's (or a step's) own
+    }
+    kept.push(t);
+  }
+  return kept;
+}
+
+/// The month bars of `timeline` ([{period, count}]) over a count scale (its top and middle),
+/// labelled by year or month, with a line that reads out the count of the bar pointed at or
+/// focused (the title of a bar only shows after a while, and never to a keyboard). A bar narrows
+/// the page on show to its month (again: no longer); when the bars reach beyond the page's
+/// dates, the months within them are highlighted. No nodes when no month is known.
 function timelineNodes(timeline, state, what) {
   const buckets = (timeline || []).filter((b) => /^\d{4}-\d{2}$/.test(b.period));
   if (buckets.length === 0) return [];
   const counts = new Map(buckets.map((b) => [b.period, b.count]));
   const periods = monthsBetween(buckets[0].period, buckets[buckets.length - 1].period);
   const max = Math.max(...buckets.map((b) => b.count), 1);
+  const within = (period) => (!state.from || dayOf(period, true) >= dayOf(state.from, false)) &&
+    (!state.to || dayOf(period, false) <= dayOf(state.to, true));
+  const ranged = Boolean(state.from || state.to) && !periods.every(within);
+  const one = { matches: 'match', reports: 'report' }[what] || what;
+  const counted = (c) => formatCount(c) + ' ' + (c === 1 ? one : what);
   const bars = periods.map((period) => {
     const count = counts.get(period) || 0;
     const selected = state.from === period && state.to === period;
+    const inRange = ranged && within(period);
     const bar = el('span', { class: 'bar-fill' });
     bar.style.height = Math.max(count ? 4 : 0, Math.round((100 * count) / max)) + '%';
-    return el('button', { type: 'button', class: 'bar' + (selected ? ' selected' : ''), 'data-period': period,
-      title: period + ': ' + count, 'aria-label': period + ': ' + count + ' ' + what + (selected ? ' (selected)' : ''),
+    return el('button', { type: 'button', class: 'bar' + (selected ? ' selected' : '') + (inRange ? ' in-range' : ''),
+      'data-period': period, 'data-count': String(count),
+      'aria-label': period + ': ' + count + ' ' + what + (selected ? ' (selected)' : inRange ? ' (within the dates chosen)' : ''),
       'aria-pressed': String(selected),
       on: { click: () => navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: period, to: period })) } }, bar);
   });
-  const axis = el('div', { class: 'timeline-axis' }, el('span', { text: periods[0] }), el('span', { text: periods[periods.length - 1] }));
-  const box = el('div', { class: 'bars', role: 'group', 'aria-label': 'Months (arrow keys move between them)' }, ...bars);
+  const box = el('div', { class: 'bars' + (ranged ? ' ranged' : ''), role: 'group', 'aria-label': 'Months (arrow keys move between them)' },
+    el('span', { class: 'timeline-grid grid-top' }), max >= 2 ? el('span', { class: 'timeline-grid grid-mid' }) : null, ...bars);
   rovingFocus(box, '.bar', { flat: true });
-  return [box, axis];
+  // The scale: the highest count at the top, half of it at the middle line.
+  const scale = el('div', { class: 'timeline-y', 'aria-hidden': 'true' }, el('span', { class: 'y-top', text: formatCount(max) }),
+    max >= 2 ? el('span', { class: 'y-mid', text: formatCount(max / 2) }) : null, el('span', { class: 'y-zero', text: '0' }));
+  const width = Math.max(periods.length * 3, (($('main').clientWidth || 640) - 40));
+  const axis = el('div', { class: 'timeline-x', 'aria-hidden': 'true' }, ...timelineTicks(periods, width).map((t) => {
+    const label = el('span', { text: t.text });
+    label.style.left = ((100 * t.index) / periods.length) + '%';
+    return label;
+  }));
+  const plot = el('div', { class: 'timeline-plot' }, box, axis);
+  plot.style.minWidth = periods.length * 3 + 'px';  // a bar of 2px at least and its gap: more scroll inside
+  // The read-out: the month pointed at or focused, else the one chosen, else the span shown.
+  const chosen = periods.find((p) => state.from === p && state.to === p);
+  const rest = chosen ? monthName(chosen) + ' (chosen): ' + counted(counts.get(chosen) || 0)
+    : monthName(periods[0]) + ' – ' + monthName(periods[periods.length - 1]) + ' · at most ' + counted(max) + ' a month' +
+      (ranged ? ' · highlighted: ' + dateLabel(state.from, state.to).replace(/^Date: /, '') : '');
+  const readout = el('p', { class: 'timeline-readout', 'aria-hidden': 'true', text: rest });
+  const show = (bar) => {
+    readout.textContent = bar ? monthName(bar.dataset.period) + (bar.classList.contains('selected') ? ' (chosen)' : '') + ': ' +
+      counted(Number(bar.dataset.count)) : rest;
+  };
+  box.addEventListener('mouseover', (e) => show(e.target.closest('.bar')));
+  box.addEventListener('mouseleave', () => show(box.contains(document.activeElement) ? document.activeElement : null));
+  box.addEventListener('focusin', (e) => show(e.target.closest('.bar')));
+  box.addEventListener('focusout', (e) => { if (!box.contains(e.relatedTarget)) show(null); });
+  return [el('div', { class: 'timeline-chart' }, scale, plot), readout];
 }
 
 /// The status line of a search result.
@@ -643,12 +922,13 @@ function renderLanding(result, state) {
 
 function renderResults(result, state, quiet) {
   renderFacets(result, state);
-  renderTimeline(result, state);
+  renderTimeline(result, state, { overview: !quiet });  // a quiet search's timeline is not on show
   renderActiveFilters(readState(), { ask: true });  // with the names the facets brought
+  refreshDescriptions();
   if (quiet) return;  // the claims view shows its own status
   renderLanding(result, state);
   setStatus(resultsStatus(result));
-  const notices = (result.warnings || []).slice();
+  const notices = (result.warnings || []).map(warningText);
   if (result.suggestion) {
     notices.push(el('span', {}, 'Did you mean ', el('button', { type: 'button', class: 'link', text: result.suggestion,
       on: { click: () => navigate(Object.assign({}, state, { q: result.suggestion })) } }), '?'));
@@ -689,11 +969,18 @@ function pageMode(state) { return state.doc ? 'doc' : state.watch ? 'watch' : st
 const searches = loader();
 const ledgers = loader();
 
-async function runSearch(state, { quiet = false } = {}) {
+/// Runs the search of `state` and shows it (`quiet`: only in the sidebar); `fresh` asks again
+/// even when its answer is on show.
+async function runSearch(state, { quiet = false, fresh = false } = {}) {
   const p = apiParams(state);
   if (state.page > 1) p.set('page', String(state.page));
+  if (morePanels(state).size) p.set('facet_size', String(FACET_MORE));  // a panel's "More"
+  if (fresh) searches.forget();
   // A quiet search leaves the results list unrendered: not remembered as shown.
-  return searches.load('/api/search?' + p.toString(), (result) => renderResults(result, state, quiet), (err) => {
+  return searches.load('/api/search?' + p.toString(), (result) => {
+    facetsShown = { result, state, quiet, long: p.has('facet_size') };
+    renderResults(result, state, quiet);
+  }, (err) => {
     setStatus('Search failed: ' + err.message);
     $('results').replaceChildren();
     $('pager').replaceChildren();
@@ -808,7 +1095,7 @@ function claimsStatus(result) {
 
 function renderClaims(result, state) {
   setStatus(claimsStatus(result));
-  const notices = (result.warnings || []).slice();
+  const notices = (result.warnings || []).map(warningText);
   if (result.truncated) notices.push('Only the newest ' + result.articles_with_claims.toLocaleString('en') + ' reports with claims were read: narrow the search for the rest.');
   const n = $('claims-notice');
   n.replaceChildren(...notices.map((t) => el('span', { text: t })));
@@ -933,7 +1220,8 @@ function renderEntityScope(state) {
   const scope = scopeParams(state).toString();
   const node = $('entity-scope');
   if (scope) {
-    node.replaceChildren('Within the search ' + describeQuery(scope) + ' · ',
+    // In words, with the names the sidebar's search brings (or asks for).
+    node.replaceChildren('Within the search ', describeInto(el('span', { class: 'query-words' }), scope), ' · ',
       stateLink({ text: 'all reports' }, { q: '', filters: copyFilters({ filters: {} }), from: '', to: '' }));
   }
   node.hidden = !scope;
@@ -957,7 +1245,7 @@ function renderEntity(profile, state) {
   $('entity-meta').textContent = reports + ' mention' + (profile.articles === 1 ? 's' : '') + ' it';
   setStatus(entityStatus(profile));
   renderEntityScope(state);
-  const notices = (profile.warnings || []).map((t) => el('span', { text: t }));
+  const notices = (profile.warnings || []).map((t) => el('span', { text: warningText(t) }));
   $('entity-notice').replaceChildren(...notices);
   $('entity-notice').hidden = notices.length === 0;
 
@@ -1297,7 +1585,7 @@ function renderCompare(result, state) {
   const series = result.series || [];
   setStatus('Comparing ' + series.length + ' search' + (series.length === 1 ? '' : 'es') + ' per ' + word +
     (state.interval === 'auto' ? ' (chosen to fit the dates)' : '') + (result.normalised ? ', as a share of all reports' : ''));
-  const notices = (result.warnings || []).map((t) => el('span', { text: t }));
+  const notices = (result.warnings || []).map((t) => el('span', { text: warningText(t) }));
   $('compare-notice').replaceChildren(...notices);
   $('compare-notice').hidden = notices.length === 0;
   $('compare-scale').textContent = result.normalised ? 'Share of all reports per ' + word + ' (%)' : 'Reports per ' + word;
@@ -1400,15 +1688,6 @@ let watchShows = 0;       // the newest opened watch wins
 
 function watchUrl(id) { return '/?watch=' + encodeURIComponent(id); }
 
-/// A watch's saved query string ("q=palmyra&outlet=Reuters") in words.
-function describeQuery(query) {
-  const parts = [];
-  for (const [name, value] of new URLSearchParams(query)) {
-    parts.push(name === 'q' ? '“' + value + '”' : name + ': ' + value);
-  }
-  return parts.length ? parts.join(' · ') : 'all reports';
-}
-
 /// The search a "Watch this search" saves: the API parameters of the state, without the order
 /// and the page (a watch lists new matches newest first).
 function watchQuery(state) {
@@ -1442,11 +1721,15 @@ function renderWatches(problem) {
   $('watch-list').replaceChildren(...watchList.map((w) => {
     const id = String(w.id);
     const fresh = Number(w.new) || 0;
-    const props = { href: watchUrl(id), class: 'watch-open', title: describeQuery(w.query),
-      on: { click: (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); openWatch(id); } } };
+    // The names in the search's description are asked for when it is about to be read.
+    const ask = () => describeQuery(w.query, true);
+    const props = { href: watchUrl(id), class: 'watch-open',
+      on: { click: (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); openWatch(id); },
+        mouseenter: ask, focus: ask } };
     if (id === current) props['aria-current'] = 'page';
-    const open = el('a', props, el('span', { class: 'watch-name', text: w.name }),
-      el('span', { class: 'badge' + (fresh ? '' : ' zero') }, String(fresh), el('span', { class: 'visually-hidden', text: ' new' })));
+    const open = describeInto(el('a', props, el('span', { class: 'watch-name', text: w.name }),
+      el('span', { class: 'badge' + (fresh ? '' : ' zero') }, String(fresh), el('span', { class: 'visually-hidden', text: ' new' }))),
+    w.query || '', { attr: 'title' });
     return el('li', { 'data-watch': id }, open,
       el('a', { href: '/watches/' + encodeURIComponent(id) + '.atom', class: 'feed', text: 'Feed',
         title: 'Atom feed of new matches', 'aria-label': 'Atom feed of ' + w.name }),
@@ -1575,7 +1858,8 @@ async function showWatch(state) {
 function renderWatchNews(news, state) {
   const watch = news.watch || {};
   $('watch-title').textContent = watch.name || 'Watch';
-  $('watch-query').textContent = 'Search: ' + describeQuery(watch.query || '');
+  // No search on show names its values (a watch's page has no filters): their names are asked for.
+  $('watch-query').replaceChildren('Search: ', describeInto(el('span', { class: 'query-words' }), watch.query || '', { ask: true }));
   $('watch-full').href = '/?' + (watch.query || '');
   $('watch-feed').href = '/watches/' + encodeURIComponent(watch.id) + '.atom';
   const count = (news.total_exact === false ? 'About ' : '') + news.total.toLocaleString('en');
@@ -1583,7 +1867,7 @@ function renderWatchNews(news, state) {
   const heading = news.total === 0 ? 'Nothing new' + since : count + ' new' + since;
   $('watch-heading').textContent = heading;
   setStatus('Watch “' + (watch.name || '') + '”: ' + (news.total === 0 ? 'nothing new' : count + ' new'));
-  const notices = (news.warnings || []).map((t) => el('span', { text: t }));
+  const notices = (news.warnings || []).map((t) => el('span', { text: warningText(t) }));
   $('watch-notice').replaceChildren(...notices);
   $('watch-notice').hidden = notices.length === 0;
   $('watch-results').replaceChildren(...news.hits.map((h) => hitItem(h, state, { showAdded: true })));
@@ -1847,8 +2131,10 @@ function render() {
     return Promise.all([runSearch(Object.assign({}, state, { q: '', page: 1 }), { quiet: true }), runCompare(state)]);
   }
   if (mode === 'batch') {
-    const filters = describeQuery(batchParams(state).toString());
-    setStatus('Batch search on ' + (filters === 'all reports' ? 'all reports' : 'the reports with ' + filters));
+    // The filters in words, with the names the sidebar's search brings (or asks for).
+    const filters = batchParams(state).toString();
+    if (filters) $('status').replaceChildren('Batch search · ', describeInto(el('span', { class: 'query-words' }), filters));
+    else setStatus('Batch search on all reports');
     // The facets beside the batch count what its filters select: the search text does not apply.
     return runSearch(Object.assign({}, state, { q: '', page: 1 }), { quiet: true });
   }

@@ -2,9 +2,11 @@
 // check: the facet filter box, navigation state (the status after Back, a history entry per typed
 // search, the results scrolled into view after paging or a facet), keyboard use (few Tab stops to
 // the first result, focus kept after a facet value), the labels of active filters, typed entity
-// chips first in a hit with the others behind "+N more", and the landing page. The corpus: 30
-// short articles from 9 outlets over 2015-2019 about a dozen places, indexed with the bundled
-// gazetteer.
+// chips first in a hit with the others behind "+N more", the landing page, a facet panel's "More",
+// the timeline (scale, labels, counts as text, the overview kept when a month is chosen, phone
+// width), searches described with names (watches, entity page scope, batch) and warnings that
+// name values instead of quoting ids. The corpus: 30 short articles from 9 outlets over
+// 2015-2019 about a dozen places, indexed with the bundled gazetteer.
 // Usage: node page_defects.test.js BIN_DIR SOURCE_DIR
 // (PAGE_DEFECTS_WEB=DIR serves the page from DIR instead, to try the checks on another copy.)
 'use strict';
@@ -224,7 +226,9 @@ async function main() {
       }
       assert.strictEqual(await stops('#timeline button'), 1, 'timeline');
       const tabs = await tabsFromBox(() => document.activeElement.matches('#results .hit h3 a'), 80);
-      assert.ok(tabs <= 30, 'Tab stops from the search box to the first result: ' + tabs);
+      // A panel that may list more values has a "More" button, one stop more each.
+      const more = await page.locator('#facets .facet-more').count();
+      assert.ok(tabs <= 30 + more, 'Tab stops from the search box to the first result: ' + tabs + ' (' + more + ' "More")');
       console.log('     ' + tabs + ' Tab stops from the search box to the first result');
       // The skip link: at most two Tabs from the box, then one more to the first result.
       const toSkip = await tabsFromBox(() => document.activeElement.matches('a.skip'), 2);
@@ -363,6 +367,197 @@ async function main() {
       await page.goto(base + '/?outlet=AFP');  // a filter: no introduction
       await waitHits(5);
       assert.ok(await page.isHidden('#landing'));
+    });
+
+    // 7. A facet panel lists its top 10 values; when there may be more (10 values not chosen came
+    // back), a "More" button (a Tab stop after the list) asks again with facet_size=100 and the
+    // panel lists them; the filter box then filters the longer list, the arrows move along it,
+    // "Fewer" goes back to the top 10, and a new search lists the top 10 again.
+    await check('facet_more_values', async () => {
+      const all = (await (await fetch(base + '/api/search?facet_size=100')).json()).facets.place.map((fv) => fv.value);
+      assert.ok(all.length > 10 && all.length < 100, 'the corpus has 11-99 places: ' + all.length);
+      const asked = [];
+      const onRequest = (r) => {
+        if (r.url().includes('/api/search')) asked.push(new URL(r.url()).searchParams.get('facet_size'));
+      };
+      page.on('request', onRequest);
+      try {
+        await page.goto(base + '/');
+        await waitHits(10);
+        assert.deepStrictEqual(await visibleValues('place'), all.slice(0, 10));
+        // Outlet has 9 values, Year lists every year: no button there.
+        assert.strictEqual(await page.locator('[data-facet="outlet"] .facet-more, [data-facet="year"] .facet-more').count(), 0);
+        await page.waitForSelector('[data-facet="place"] button.facet-more', { timeout: 2000 })
+          .catch(() => assert.fail('no "More" button under the 10 places'));
+        assert.strictEqual((await page.textContent('[data-facet="place"] .facet-more')).trim(), 'More');
+        // By keyboard: Tab from the list's stop reaches it; Enter lists more and focuses the first added.
+        await page.focus('[data-facet="place"] .facet-list .facet-value[tabindex="0"]');
+        await page.keyboard.press('Tab');
+        assert.ok(await page.evaluate(() => document.activeElement.matches('[data-facet="place"] .facet-more')), 'Tab from the list: More');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-facet="place"] .facet-list li').length === n, all.length);
+        assert.deepStrictEqual(await visibleValues('place'), all);
+        assert.ok(asked.includes('100'), 'facet_size=100 asked: ' + asked.join(','));
+        const focusedName = () => page.evaluate(() => {
+          const a = document.activeElement;
+          return a.matches('[data-facet="place"] .facet-value') ? a.querySelector('.facet-name').textContent : a.className;
+        });
+        assert.strictEqual(await focusedName(), all[10], 'the focus on the first value added');
+        await page.keyboard.press('ArrowDown');
+        assert.strictEqual(await focusedName(), all[11]);
+        await page.keyboard.press('End');
+        assert.strictEqual(await focusedName(), all[all.length - 1]);
+        const stops = await page.locator('[data-facet="place"] .facet-list button, [data-facet="place"] .facet-list a')
+          .evaluateAll((nodes) => nodes.filter((n) => n.tabIndex >= 0).length);
+        assert.strictEqual(stops, 1, 'the longer list is one Tab stop');
+        // The filter box works over the longer list (Latakia is not among the top 10).
+        await page.fill('[data-facet="place"] .facet-filter', 'latakia');
+        assert.deepStrictEqual(await visibleValues('place'), ['Latakia']);
+        await page.fill('[data-facet="place"] .facet-filter', '');
+        // "Fewer": the top 10 again, the focus on the button (now "More").
+        await page.click('[data-facet="place"] .facet-more');
+        await page.waitForFunction(() => document.querySelectorAll('[data-facet="place"] .facet-list li').length === 10);
+        assert.strictEqual((await page.textContent('[data-facet="place"] .facet-more')).trim(), 'More');
+        assert.ok(await page.evaluate(() => document.activeElement.matches('[data-facet="place"] .facet-more')), 'the focus stays on the button');
+        // A new search: the top 10, asked without facet_size.
+        await page.click('[data-facet="place"] .facet-more');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-facet="place"] .facet-list li').length === n, all.length);
+        asked.length = 0;
+        await page.fill('#q', 'said');
+        await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'said');
+        await waitHits(10);
+        assert.ok(asked.length > 0 && asked.every((v) => v === null), 'facet_size asked after a new search: ' + asked.join(','));
+        assert.ok((await visibleValues('place')).length <= 10, 'the top 10 after a new search');
+      } finally {
+        page.off('request', onRequest);
+      }
+    });
+
+    // 8. The timeline has a count scale (its top is the highest count), year labels under the
+    // bars, and reads out the count of the bar pointed at or focused as text. Choosing a month
+    // keeps the overview of the search without dates, the month highlighted (no request more: the
+    // overview is at hand); a link with dates costs one request more. No overflow on a phone.
+    await check('timeline_scale_labels_overview', async () => {
+      const searches = [];
+      const onRequest = (r) => { if (r.url().includes('/api/search')) searches.push(r.url()); };
+      const months = (await (await fetch(base + '/api/search')).json()).timeline.filter((b) => /^\d{4}-\d{2}$/.test(b.period));
+      const max = Math.max(...months.map((b) => b.count));
+      const bars = () => page.locator('#timeline .bar').evaluateAll((bs) => bs.map((b) => b.dataset.period));
+      const marked = (cls) => page.locator('#timeline .bar.' + cls).evaluateAll((bs) => bs.map((b) => b.dataset.period));
+      const readout = () => page.textContent('#timeline-section .timeline-readout');
+      page.on('request', onRequest);
+      try {
+        await page.goto(base + '/');
+        await waitHits(10);
+        const overview = await bars();
+        assert.strictEqual(overview[0], months[0].period);
+        assert.strictEqual(overview[overview.length - 1], months[months.length - 1].period);
+        const scale = page.locator('#timeline .timeline-y');
+        assert.ok(await scale.isVisible().catch(() => false), 'a count scale beside the bars');
+        const ticks = await scale.locator('span').allTextContents();
+        assert.strictEqual(ticks[0], String(max), 'the scale tops at the highest count: ' + ticks.join('|'));
+        // Year labels, left to right, none overlapping another.
+        const labels = await page.locator('#timeline .timeline-x span').evaluateAll((ls) => ls.map((l) => {
+          const r = l.getBoundingClientRect();
+          return { text: l.textContent, left: r.left, right: r.right };
+        }));
+        const years = labels.map((l) => l.text);
+        for (const y of ['2016', '2017', '2018', '2019']) assert.ok(years.includes(y), 'year labels: ' + years.join('|'));
+        assert.deepStrictEqual(years, years.slice().sort());
+        labels.slice(1).forEach((l, i) => assert.ok(labels[i].right <= l.left, 'labels overlap: ' + years.join('|')));
+        // The count as text for the bar pointed at, then the one focused.
+        await page.hover('#timeline .bar[data-period="2016-03"]');
+        assert.match(await readout(), /March 2016: 1 match\b/);
+        await page.focus('#timeline .bar[data-period="2019-10"]');
+        assert.match(await readout(), /October 2019: 2 matches/);
+        // A month chosen: the overview stays, the month highlighted; one request (the search).
+        searches.length = 0;
+        await page.click('#timeline .bar[data-period="2016-03"]');
+        await page.waitForFunction(() => new URLSearchParams(location.search).get('from') === '2016-03');
+        await waitHits(1);
+        await page.waitForFunction(() => !document.body.classList.contains('loading'));
+        assert.deepStrictEqual(await bars(), overview, 'the timeline keeps the overview');
+        assert.deepStrictEqual(await marked('selected'), ['2016-03']);
+        assert.strictEqual(await page.getAttribute('#timeline .bar[data-period="2016-03"]', 'aria-pressed'), 'true');
+        assert.match(await readout(), /March 2016 \(chosen\): 1 match/);
+        assert.strictEqual(searches.length, 1, 'requests: ' + searches.join(' '));
+        // A link with a year: one request more, for the overview; the year's months highlighted.
+        searches.length = 0;
+        await page.goto(base + '/?from=2016&to=2016');
+        await waitHits(8);
+        await page.waitForFunction((n) => document.querySelectorAll('#timeline .bar').length === n, overview.length);
+        assert.deepStrictEqual(await marked('in-range'), overview.filter((p) => p.startsWith('2016-')));
+        assert.strictEqual(searches.length, 2, 'requests: ' + searches.join(' '));
+        // On a phone: nothing wider than the screen, the labels inside the timeline.
+        await page.setViewportSize({ width: 390, height: 800 });
+        try {
+          await page.goto(base + '/?from=2016-03&to=2016-03');
+          await waitHits(1);
+          await page.waitForFunction((n) => document.querySelectorAll('#timeline .bar').length === n, overview.length);
+          const fit = await page.evaluate(() => {
+            const box = document.querySelector('#timeline').getBoundingClientRect();
+            const spans = [...document.querySelectorAll('#timeline .timeline-x span')].map((l) => l.getBoundingClientRect());
+            return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+              inside: spans.every((r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5), labels: spans.length };
+          });
+          assert.ok(fit.scroll <= fit.client, 'horizontal overflow at 390 px: ' + JSON.stringify(fit));
+          assert.ok(fit.inside && fit.labels >= 2, 'labels in the timeline: ' + JSON.stringify(fit));
+          assert.deepStrictEqual(await marked('selected'), ['2016-03']);
+        } finally {
+          await page.setViewportSize({ width: 1200, height: 900 });
+        }
+      } finally {
+        page.off('request', onRequest);
+      }
+    });
+
+    // 9. Server warnings: "no article mentions org 'x-nobodyknown'" quotes the id of a filter
+    // value; the page names the value and its panel. A warning that reads well already (a loose
+    // spelling names the entity it matched) is shown as the server wrote it.
+    await check('warnings_name_values', async () => {
+      const notice = async (url) => {
+        await page.goto(base + url);
+        await page.waitForSelector('#notice:not([hidden])');
+        return page.textContent('#notice');
+      };
+      const unknown = await notice('/?org=x-nobodyknown');
+      assert.doesNotMatch(unknown, /x-nobodyknown|org '/, unknown);
+      assert.match(unknown, /No report mentions “nobodyknown” \(Organisations\)/);
+      const loose = (await (await fetch(base + '/api/search?q=' + encodeURIComponent('dayr al zor'))).json()).warnings;
+      assert.strictEqual(loose.length, 1);
+      assert.match(loose[0], /matched Deir ez-Zor/);
+      assert.strictEqual(await notice('/?q=' + encodeURIComponent('dayr al zor')), loose[0]);
+    });
+
+    // 10. Searches in words (a watch's, an entity page's scope, the batch's filters) read as the
+    // filter chips do: "Organisations: Islamic State", not "org: islamic-state".
+    await check('searches_described_with_names', async () => {
+      const query = '?q=raqqa&outlet=-RT&org=islamic-state&lang=en&from=2016&to=2017';
+      const words = '“raqqa” · not Outlet: RT · Organisations: Islamic State · Language: English · Date: 2016 – 2017';
+      await page.goto(base + '/' + query);
+      await page.waitForSelector('#results .hit');
+      await page.click('#watch-this');
+      await page.fill('#watch-name', 'Raqqa named');
+      await page.click('#watch-form button[type="submit"]');
+      await page.waitForFunction(() => /Watching/.test(document.querySelector('#watch-saved').textContent));
+      const watch = (await (await fetch(base + '/api/watches')).json()).watches.find((w) => w.name === 'Raqqa named');
+      try {
+        await page.goto(base + '/?watch=' + watch.id);  // a fresh page: no name known yet
+        await page.waitForSelector('#watch-view:not([hidden])');
+        await page.waitForFunction((w) => document.querySelector('#watch-query').textContent === 'Search: ' + w, words, { timeout: 3000 })
+          .catch(async () => assert.fail('the watch\'s search reads "' + await page.textContent('#watch-query') + '"'));
+        await page.waitForFunction((w) => document.querySelector(`#watch-list li[data-watch] .watch-open`).title === w, words, { timeout: 3000 })
+          .catch(async () => assert.fail('the watch\'s title reads "' + await page.getAttribute('#watch-list .watch-open', 'title') + '"'));
+        await page.goto(base + '/?entity_page=palmyra&org=-islamic-state');
+        await page.waitForSelector('#entity-scope:not([hidden])');
+        await page.waitForFunction(() => /not Organisations: Islamic State/.test(document.querySelector('#entity-scope').textContent), null, { timeout: 3000 })
+          .catch(async () => assert.fail('the entity page\'s scope reads "' + await page.textContent('#entity-scope') + '"'));
+        await page.goto(base + '/?view=batch&place=deir-ez-zor');
+        await page.waitForFunction(() => /Places: Deir ez-Zor/.test(document.querySelector('#status').textContent), null, { timeout: 3000 })
+          .catch(async () => assert.fail('the batch status reads "' + await page.textContent('#status') + '"'));
+      } finally {
+        await fetch(base + '/api/watches/' + watch.id, { method: 'DELETE' });
+      }
     });
 
     assert.deepStrictEqual(pageErrors, []);

@@ -155,7 +155,7 @@ async function main() {
     await page.locator('[data-facet="outlet"] .facet-value', { hasText: 'AFP' }).click();
     await page.waitForFunction(() => location.search.includes('outlet=AFP') &&
       /^3 reports/.test(document.querySelector('#entity-meta').textContent));
-    assert.match(await page.textContent('#entity-scope'), /outlet: AFP/);
+    assert.match(await page.textContent('#entity-scope'), /Outlet: AFP/);
     await page.locator('#entity-scope a', { hasText: 'all reports' }).click();
     await page.waitForFunction(() => !location.search.includes('outlet=') &&
       /^5 reports/.test(document.querySelector('#entity-meta').textContent));
