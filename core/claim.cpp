@@ -168,11 +168,13 @@ std::vector<CasualtyClaim> decode_claims(std::string_view stored, std::string_vi
     c.sentence_end = num<std::uint32_t>(item, "se");
     if (c.sentence_begin <= c.sentence_end && c.sentence_end <= analysed) {
       // The sentence lies in title + "\n" + text, which are stored apart.
+      const std::size_t begin = c.sentence_begin, end = c.sentence_end;
       std::string sentence;
-      for (std::size_t i = c.sentence_begin; i < c.sentence_end; ++i) {
-        sentence += i < title.size()    ? title[i]
-                    : i == title.size() ? '\n'
-                                        : text[i - title.size() - 1];
+      if (begin < title.size()) sentence.append(title.substr(begin, end - begin));
+      if (begin <= title.size() && end > title.size()) sentence += '\n';
+      if (end > title.size() + 1) {
+        const std::size_t from = std::max(begin, title.size() + 1) - title.size() - 1;
+        sentence.append(text.substr(from, end - title.size() - 1 - from));
       }
       c.sentence = std::move(sentence);
     }

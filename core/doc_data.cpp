@@ -133,12 +133,28 @@ std::string encode_doc_data(const Article& a) {
          (a.claims.empty() ? std::string() : encode_claims(a.claims)) + '\n' + a.text;
 }
 
-std::optional<Article> decode_doc_data(std::string_view data, bool with_claims) {
+namespace {
+
+// The JSON line, the claims line and the text of stored document data; false when malformed.
+struct DocDataParts {
+  std::string_view header, claims, text;
+};
+
+std::optional<DocDataParts> split_doc_data(std::string_view data) {
   const std::size_t newline = data.find('\n');
   if (newline == std::string_view::npos) return std::nullopt;
   const std::size_t claims_end = data.find('\n', newline + 1);
   if (claims_end == std::string_view::npos) return std::nullopt;
-  const json j = json::parse(data.substr(0, newline), nullptr, false);
+  return DocDataParts{data.substr(0, newline), data.substr(newline + 1, claims_end - newline - 1),
+                      data.substr(claims_end + 1)};
+}
+
+}  // namespace
+
+std::optional<Article> decode_doc_data(std::string_view data, bool with_claims) {
+  const auto parts = split_doc_data(data);
+  if (!parts) return std::nullopt;
+  const json j = json::parse(parts->header, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return std::nullopt;
   Article a;
   a.id = str(j, "id");
@@ -146,7 +162,7 @@ std::optional<Article> decode_doc_data(std::string_view data, bool with_claims) 
   a.url = str(j, "url");
   a.outlet = str(j, "outlet");
   a.author = str(j, "author");
-  a.text = std::string(data.substr(claims_end + 1));
+  a.text = std::string(parts->text);
   a.published = stored_date(str(j, "published"));
   a.published_provenance = provenance_from_name(str(j, "provenance"));
   a.source_path = str(j, "path");
@@ -159,9 +175,80 @@ std::optional<Article> decode_doc_data(std::string_view data, bool with_claims) 
   read_entities(j, a.entities);
   read_sources_and_dates(j, a);
   read_field_values(j, a);
-  if (with_claims) {
-    a.claims = decode_claims(data.substr(newline + 1, claims_end - newline - 1), a.title, a.text);
+  if (with_claims) a.claims = decode_claims(parts->claims, a.title, a.text);
+  return a;
+}
+
+// Reads the top-level string values of "id", "title", "outlet" and "published" of a JSON
+// object and walks past everything else without building it (the entities and sources make
+// most of a header).
+class LedgerHeaderReader : public nlohmann::json_sax<json> {
+ public:
+  explicit LedgerHeaderReader(Article& article) : article_(article) {}
+
+  bool key(string_t& key) override {
+    target_ = nullptr;
+    if (depth_ != 1) return true;
+    if (key == "id") target_ = &article_.id;
+    if (key == "title") target_ = &article_.title;
+    if (key == "outlet") target_ = &article_.outlet;
+    if (key == "published") target_ = &published_;
+    return true;
   }
+  bool string(string_t& value) override {
+    if (target_) *target_ = std::move(value);
+    target_ = nullptr;
+    return true;
+  }
+  bool start_object(std::size_t) override { return enter(); }
+  bool end_object() override { return leave(); }
+  bool start_array(std::size_t) override { return enter(); }
+  bool end_array() override { return leave(); }
+  bool null() override { return scalar(); }
+  bool boolean(bool) override { return scalar(); }
+  bool number_integer(number_integer_t) override { return scalar(); }
+  bool number_unsigned(number_unsigned_t) override { return scalar(); }
+  bool number_float(number_float_t, const string_t&) override { return scalar(); }
+  bool binary(binary_t&) override { return scalar(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+  /// True when the text was one JSON object.
+  bool object_seen() const { return object_seen_; }
+  const std::string& published() const { return published_; }
+
+ private:
+  bool enter() {
+    if (depth_ == 0) object_seen_ = true;
+    target_ = nullptr;
+    ++depth_;
+    return true;
+  }
+  bool leave() {
+    --depth_;
+    return true;
+  }
+  bool scalar() {
+    target_ = nullptr;
+    return true;
+  }
+
+  Article& article_;
+  std::string published_;
+  std::string* target_ = nullptr;
+  int depth_ = 0;
+  bool object_seen_ = false;
+};
+
+std::optional<Article> decode_doc_claims(std::string_view data) {
+  const auto parts = split_doc_data(data);
+  if (!parts || !parts->header.starts_with('{')) return std::nullopt;
+  Article a;
+  LedgerHeaderReader reader(a);
+  if (!json::sax_parse(parts->header, &reader) || !reader.object_seen()) return std::nullopt;
+  a.published = stored_date(reader.published());
+  a.claims = decode_claims(parts->claims, a.title, parts->text);
   return a;
 }
 

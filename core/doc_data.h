@@ -38,6 +38,10 @@ std::string encode_doc_data(const Article& article);
 /// claims are read only when `with_claims` (the article view, exports, the claims ledger).
 std::optional<Article> decode_doc_data(std::string_view data, bool with_claims = false);
 
+/// The id, title, outlet, publication date and claims of the article in `data`, the rest left
+/// empty: what the claims ledger lists, decoded without building entities, sources or the text.
+std::optional<Article> decode_doc_claims(std::string_view data);
+
 }  // namespace cs
 
 #endif  // CS_CORE_DOC_DATA_H_

@@ -75,7 +75,9 @@ std::shared_ptr<const ClaimColumns> ClaimColumns::shared(const Xapian::Database&
 
 void ClaimColumns::rows_of(Xapian::docid docid, std::vector<std::uint32_t>& rows) const {
   if (docid + 1 >= offsets_.size()) return;
-  for (std::uint32_t r = offsets_[docid]; r < offsets_[docid + 1]; ++r) rows.push_back(r);
+  for (std::uint32_t r = offsets_[docid]; r < offsets_[docid + 1]; ++r) {
+    rows.push_back(table_.row_of(r));
+  }
 }
 
 void add_document_claims(const Xapian::Document& doc, std::uint32_t number, ClaimTable& table) {

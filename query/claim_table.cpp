@@ -1,6 +1,8 @@
 #include "query/claim_table.h"
 
 #include <algorithm>
+#include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/dates.h"
@@ -118,6 +120,69 @@ void ClaimTable::finish() {
     row.bucket = it->second;
   }
   bucket_count_ = static_cast<std::uint32_t>(buckets.size());
+  number_copy_groups();
+  sort_for_grouping();
+}
+
+void ClaimTable::number_copy_groups() {
+  struct Key {
+    TextId cluster, claimant;
+    std::int64_t low, high;
+    std::uint8_t magnitude, outcome, victim_class;
+    bool operator==(const Key& o) const {
+      return std::tie(cluster, claimant, low, high, magnitude, outcome, victim_class) ==
+             std::tie(o.cluster, o.claimant, o.low, o.high, o.magnitude, o.outcome, o.victim_class);
+    }
+  };
+  struct Hash {
+    std::size_t operator()(const Key& k) const {
+      std::uint64_t h = (std::uint64_t{k.cluster} << 32) ^ k.claimant;
+      h = h * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(k.low);
+      h = h * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(k.high);
+      return h ^
+             (std::uint64_t{k.magnitude} << 16 | std::uint64_t{k.outcome} << 8 | k.victim_class);
+    }
+  };
+  std::unordered_map<Key, std::uint32_t, Hash> groups;
+  for (ClaimRow& row : rows_) {
+    if (!row.copies) continue;
+    const Key key{row.cluster,
+                  row.claimant,
+                  row.low,
+                  row.high,
+                  row.magnitude,
+                  static_cast<std::uint8_t>(row.outcome),
+                  static_cast<std::uint8_t>(row.victim_class)};
+    row.copy_group =
+        groups.try_emplace(key, static_cast<std::uint32_t>(groups.size() + 1)).first->second;
+  }
+  copy_group_count_ = static_cast<std::uint32_t>(groups.size());
+}
+
+void ClaimTable::sort_for_grouping() {
+  std::vector<std::uint32_t> order(rows_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const ClaimRow& x = rows_[a];
+    const ClaimRow& y = rows_[b];
+    return std::tie(x.bucket, x.first_day, x.last_day, x.rank, a) <
+           std::tie(y.bucket, y.first_day, y.last_day, y.rank, b);
+  });
+  std::vector<ClaimRow> sorted;
+  sorted.reserve(rows_.size());
+  row_of_added_.assign(rows_.size(), 0);
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    sorted.push_back(rows_[order[i]]);
+    row_of_added_[order[i]] = i;
+  }
+  rows_ = std::move(sorted);
+  copy_groups_.resize(rows_.size());
+  copy_preferences_.resize(rows_.size());
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    const bool undated = rows_[i].precision == Precision::kUnknown;
+    copy_groups_[i] = rows_[i].copy_group;
+    copy_preferences_[i] = (std::uint64_t{undated} << 32) | rows_[i].rank;
+  }
 }
 
 }  // namespace cs::query

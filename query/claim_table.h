@@ -47,6 +47,9 @@ struct ClaimRow {
   bool copies = false;       ///< its duplicate cluster spans several articles
   std::uint32_t bucket = 0;  ///< number of its (place, outcome, victims, coarse date) bucket
   std::uint32_t rank = 0;    ///< article id order * 64 + index: a stable tie-break
+  /// When `copies`: the number (from 1) of the rows stating the same claim (figures, outcome,
+  /// victims, claimant) in articles of the same cluster; 0 otherwise.
+  std::uint32_t copy_group = 0;
 };
 
 /// Rows and the texts they refer to.
@@ -59,11 +62,26 @@ class ClaimTable {
                   std::string_view article_id, std::string_view cluster, std::string_view outlet);
 
   /// Completes the rows (call once all are in): whether each row's duplicate cluster spans
-  /// several articles, its bucket (what must be equal for two claims to share an incident:
-  /// the place, or the article's cluster when it names none; outcome; victim class; and for a
-  /// year-precise date the year, for an undated claim its cluster), and its rank (article
-  /// ids in string order, so ties break the same way on one index and over shards).
+  /// several articles and its copy group, its bucket (what must be equal for two claims to
+  /// share an incident: the place, or the article's cluster when it names none; outcome;
+  /// victim class; and for a year-precise date the year, for an undated claim its cluster),
+  /// and its rank (article ids in string order, so ties break the same way on one index and
+  /// over shards). Then puts the rows in grouping order (bucket, event period, rank), so a
+  /// request groups its claims in one pass without sorting: row_of() maps the order of add().
   void finish();
+
+  /// The row (after finish()) of the `n`th claim added.
+  std::uint32_t row_of(std::uint32_t n) const { return row_of_added_[n]; }
+
+  /// Number of copy groups (after finish()); ClaimRow::copy_group is 1..this.
+  std::uint32_t copy_group_count() const { return copy_group_count_; }
+
+  /// rows()[row].copy_group, from a compact array: a request looks it up for every selected
+  /// row in no particular order, and this keeps those reads in cache.
+  std::uint32_t copy_group(std::uint32_t row) const { return copy_groups_[row]; }
+
+  /// Which copy of a claim to keep: lower wins (a dated copy, then the first article).
+  std::uint64_t copy_preference(std::uint32_t row) const { return copy_preferences_[row]; }
 
   /// Number of buckets (after finish()).
   std::uint32_t bucket_count() const { return bucket_count_; }
@@ -79,11 +97,21 @@ class ClaimTable {
  private:
   TextId intern(std::string_view text);
 
+  /// Sets ClaimRow::copy_group (finish()).
+  void number_copy_groups();
+
+  /// Puts the rows in grouping order and fills row_of_added_ (finish()).
+  void sort_for_grouping();
+
   std::vector<ClaimRow> rows_;
   std::vector<std::string> texts_;
   std::unordered_map<std::string, TextId> ids_;
   std::uint32_t bucket_count_ = 0;
-  std::vector<bool> fine_;  // bucket -> dated to the day or month
+  std::uint32_t copy_group_count_ = 0;
+  std::vector<bool> fine_;                       // bucket -> dated to the day or month
+  std::vector<std::uint32_t> row_of_added_;      // order of add() -> row
+  std::vector<std::uint32_t> copy_groups_;       // row -> ClaimRow::copy_group
+  std::vector<std::uint64_t> copy_preferences_;  // row -> undated << 32 | rank
 };
 
 }  // namespace cs::query

@@ -8,58 +8,26 @@ namespace cs::query {
 
 namespace {
 
-// The rows left when copies are dropped: the same claim (figures, outcome, victims,
-// claimant) in several articles of one duplicate cluster is kept once, a dated copy first.
-std::vector<std::uint32_t> without_copies(const ClaimTable& table,
-                                          const std::vector<std::uint32_t>& rows) {
-  struct Key {
-    TextId cluster, claimant;
-    std::int64_t low, high;
-    std::uint8_t magnitude, outcome, victim_class;
-    bool operator==(const Key& o) const {
-      return std::tie(cluster, claimant, low, high, magnitude, outcome, victim_class) ==
-             std::tie(o.cluster, o.claimant, o.low, o.high, o.magnitude, o.outcome, o.victim_class);
-    }
-  };
-  struct Hash {
-    std::size_t operator()(const Key& k) const {
-      std::uint64_t h = (std::uint64_t{k.cluster} << 32) ^ k.claimant;
-      h = h * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(k.low);
-      h = h * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(k.high);
-      return h ^
-             (std::uint64_t{k.magnitude} << 16 | std::uint64_t{k.outcome} << 8 | k.victim_class);
-    }
-  };
-  std::vector<std::uint32_t> kept;
-  kept.reserve(rows.size());
-  std::unordered_map<Key, std::size_t, Hash> best;  // -> position in `kept`
-  const auto& all = table.rows();
+// Marks the rows to group: every one of `rows`, except that the same claim (figures, outcome,
+// victims, claimant) in several articles of one duplicate cluster is kept once.
+std::vector<std::uint8_t> selected_rows(const ClaimTable& table,
+                                        const std::vector<std::uint32_t>& rows) {
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<std::uint8_t> selected(table.rows().size(), 0);
+  std::vector<std::uint32_t> best(table.copy_group_count() + 1, kNone);
   for (std::uint32_t i : rows) {
-    const ClaimRow& r = all[i];
-    if (!r.copies) {  // the usual case
-      kept.push_back(i);
+    const std::uint32_t group = table.copy_group(i);
+    if (group == 0) {  // the usual case
+      selected[i] = 1;
       continue;
     }
-    const Key key{r.cluster,
-                  r.claimant,
-                  r.low,
-                  r.high,
-                  r.magnitude,
-                  static_cast<std::uint8_t>(r.outcome),
-                  static_cast<std::uint8_t>(r.victim_class)};
-    const auto [it, added] = best.try_emplace(key, kept.size());
-    if (added) {
-      kept.push_back(i);
-      continue;
-    }
-    const ClaimRow& held = all[kept[it->second]];
-    const bool dated = r.precision != Precision::kUnknown;
-    const bool held_dated = held.precision != Precision::kUnknown;
-    if ((dated && !held_dated) || (dated == held_dated && r.rank < held.rank)) {
-      kept[it->second] = i;
-    }
+    std::uint32_t& kept = best[group];
+    if (kept == kNone || table.copy_preference(i) < table.copy_preference(kept)) kept = i;
   }
-  return kept;
+  for (std::uint32_t kept : best) {
+    if (kept != kNone) selected[kept] = 1;
+  }
+  return selected;
 }
 
 }  // namespace
@@ -68,7 +36,7 @@ std::vector<IncidentGroup> group_incidents(const ClaimTable& table,
                                            const std::vector<std::uint32_t>& rows,
                                            std::size_t limit, IncidentCounts& counts) {
   const auto& all = table.rows();
-  // Everything the sort and the chaining read, side by side (no row is read twice).
+  // Everything the chaining reads, side by side (no row is read twice).
   struct Item {
     std::int32_t first_day, last_day;
     std::uint32_t rank;
@@ -81,32 +49,16 @@ std::vector<IncidentGroup> group_incidents(const ClaimTable& table,
     bool dated;
     bool copies;
   };
-  const std::vector<std::uint32_t> kept = without_copies(table, rows);
-  // Items by bucket (a counting sort), then each bucket in date order: many small sorts
-  // instead of one over every claim.
-  std::vector<std::uint32_t> bucket_start(table.bucket_count() + 1, 0);
-  for (std::uint32_t i : kept) ++bucket_start[all[i].bucket + 1];
-  for (std::size_t b = 0; b < table.bucket_count(); ++b) bucket_start[b + 1] += bucket_start[b];
-  std::vector<Item> items(kept.size());
-  {
-    std::vector<std::uint32_t> next(bucket_start.begin(), bucket_start.end() - 1);
-    for (std::uint32_t i : kept) {
-      const ClaimRow& r = all[i];
-      items[next[r.bucket]++] = {
-          r.first_day, r.last_day, r.rank,    i,         r.bucket,
-          r.group,     0,          r.cluster, r.article, r.precision != Precision::kUnknown,
-          r.copies};
-    }
-  }
-  std::vector<std::uint32_t> used;  // buckets with items, in order
-  for (std::uint32_t b = 0; b < table.bucket_count(); ++b) {
-    if (bucket_start[b + 1] == bucket_start[b]) continue;
-    used.push_back(b);
-    std::sort(items.begin() + bucket_start[b], items.begin() + bucket_start[b + 1],
-              [](const Item& x, const Item& y) {
-                return std::tie(x.first_day, x.last_day, x.rank) <
-                       std::tie(y.first_day, y.last_day, y.rank);
-              });
+  // The table's rows are in grouping order (bucket, event period, rank): one pass over the
+  // selection lists the items bucket by bucket, each bucket in date order.
+  const std::vector<std::uint8_t> selected = selected_rows(table, rows);
+  std::vector<Item> items;
+  items.reserve(rows.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) {
+    if (!selected[i]) continue;
+    const ClaimRow& r = all[i];
+    items.push_back({r.first_day, r.last_day, r.rank, i, r.bucket, r.group, 0, r.cluster, r.article,
+                     r.precision != Precision::kUnknown, r.copies});
   }
 
   // Chain each bucket in date order; a chain is an incident.
@@ -116,10 +68,12 @@ std::vector<IncidentGroup> group_incidents(const ClaimTable& table,
   };
   std::vector<Chain> chains;
   std::vector<std::uint32_t> open;  // chains of the current bucket that may still grow
-  for (std::uint32_t b : used) {
-    const bool fine = table.fine_bucket(b);
+  for (std::size_t begin = 0, end = 0; begin < items.size(); begin = end) {
+    const std::uint32_t bucket = items[begin].bucket;
+    for (end = begin; end < items.size() && items[end].bucket == bucket;) ++end;
+    const bool fine = table.fine_bucket(bucket);
     open.clear();
-    for (std::uint32_t i = bucket_start[b]; i < bucket_start[b + 1]; ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
       Item& item = items[i];
       if (fine) {  // chains no later claim can reach are closed
         std::erase_if(open, [&](std::uint32_t c) {

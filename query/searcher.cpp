@@ -515,7 +515,7 @@ SearchError SearcherImpl::claims(const ClaimsRequest& request, ClaimsResult& res
   const schema::Field* place = schema::find_field("place");
   fill_ledger(
       *table, rows, request.limit,
-      [this](std::uint32_t docid) { return read_article(db_.get_document(docid), true); },
+      [this](std::uint32_t docid) { return decode_doc_claims(db_.get_document(docid).get_data()); },
       [this, place](const std::string& id) { return display_name(*place, id); }, result);
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

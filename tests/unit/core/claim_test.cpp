@@ -55,7 +55,15 @@ TEST_CASE("claim JSON round trip, one claim and an article's array", "[core][cla
   cs::CasualtyClaim in_title = vague;
   in_title.sentence = title;
   in_title.sentence_end = static_cast<std::uint32_t>(title.size());
-  const std::vector<cs::CasualtyClaim> claims = {in_text, in_title};
+  cs::CasualtyClaim across = vague;  // from inside the title into the text
+  across.sentence = "of Idlib\nOvernight";
+  across.sentence_begin = static_cast<std::uint32_t>(title.find("of"));
+  across.sentence_end = static_cast<std::uint32_t>(title.size() + 1 + text.find('.'));
+  cs::CasualtyClaim at_newline = vague;  // the line break alone
+  at_newline.sentence = "\n";
+  at_newline.sentence_begin = static_cast<std::uint32_t>(title.size());
+  at_newline.sentence_end = static_cast<std::uint32_t>(title.size() + 1);
+  const std::vector<cs::CasualtyClaim> claims = {in_text, in_title, across, at_newline};
   const std::string stored = cs::encode_claims(claims);
   CHECK(stored.find("civilians, including") != std::string::npos);  // the victims
   CHECK(stored.find("were wounded") == std::string::npos);          // not the sentence
@@ -81,6 +89,21 @@ TEST_CASE("claim JSON round trip, one claim and an article's array", "[core][cla
   CHECK(cs::decode_doc_data(data)->claims.empty());
   CHECK(cs::decode_doc_data(data, true)->claims == claims);
   CHECK(cs::decode_doc_data(data)->text == text);
+  // The ledger's decoding: the same claims and listed fields, nothing else built.
+  a.outlet = "Levant Wire";
+  a.published = {2016, 3, 27, cs::DatePrecision::kDay};
+  a.entities.push_back({"palmyra", "Palmyra", cs::EntityType::kPlace, {"Palmyra"}, 1});
+  const auto listed = cs::decode_doc_claims(cs::encode_doc_data(a));
+  REQUIRE(listed);
+  CHECK(listed->id == "a1");
+  CHECK(listed->title == title);
+  CHECK(listed->outlet == "Levant Wire");
+  CHECK(listed->published.iso() == "2016-03-27");
+  CHECK(listed->claims == claims);
+  CHECK(listed->entities.empty());
+  CHECK(listed->text.empty());
+  CHECK_FALSE(cs::decode_doc_claims("{\"id\": \"x\"}"));  // no claims line
+  CHECK_FALSE(cs::decode_doc_claims("[1]\n\n"));
   a.claims.clear();
   CHECK(cs::decode_doc_data(cs::encode_doc_data(a), true)->claims.empty());
 }
