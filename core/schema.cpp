@@ -1,5 +1,7 @@
 #include "core/schema.h"
 
+#include <cctype>
+
 #include "core/dates.h"
 #include "core/gazetteer.h"
 #include "core/hash.h"
@@ -11,6 +13,8 @@ namespace {
 
 constexpr std::size_t kMaxTermBytes = 245;
 constexpr std::string_view kUnknownIdPrefix = "x-";
+// After the prefix: the id is a loose key, which no folded key contains.
+constexpr std::string_view kLooseIdMark = "~";
 
 std::span<const Field> active_table = kFields;
 
@@ -48,7 +52,21 @@ FieldTableOverride::~FieldTableOverride() { active_table = previous_; }
 
 std::string unknown_name_id(std::string_view name) {
   const std::string key = fold_key(name);
-  return key.empty() ? std::string() : std::string(kUnknownIdPrefix) + key;
+  if (key.empty()) return {};
+  const std::string loose = loose_key_of(name);
+  if (loose.empty()) return std::string(kUnknownIdPrefix) + key;
+  // Spelling variants share the loose key; written in URL-safe lower case.
+  std::string id = std::string(kUnknownIdPrefix) + std::string(kLooseIdMark);
+  for (const char c : loose) {
+    if (c == '@') {
+      id += '.';  // opens with a vowel
+    } else if (c == '$') {
+      id += '_';  // closes with one
+    } else {
+      id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return id;
 }
 
 std::string term_value(const Field& field, std::string_view raw, const Gazetteer* gazetteer) {

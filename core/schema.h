@@ -27,7 +27,7 @@ class Gazetteer;
 namespace cs::schema {
 
 /// Version of the on-disk layout; stored under kMetaSchemaVersion in the index metadata.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 /// Metadata keys stored in every index.
 inline constexpr std::string_view kMetaSchemaVersion = "cs:schema_version";
@@ -299,8 +299,11 @@ class FieldTableOverride {
   std::span<const Field> previous_;
 };
 
-/// The id of a name the gazetteer does not know ("x-" + its folded key), as the indexer stores
-/// it and facets report it; "" when the name folds to nothing.
+/// The id of a name the gazetteer does not know, as the indexer stores it and facets report
+/// it: "x-~" + its loose key (core/normalize.h) in lower case ("." for the opening-vowel mark,
+/// "_" for the closing one), so an unknown local place spelled al-Hawayij in one article and
+/// Hawaijj in another is one facet value; "x-" + its folded key when it has no loose key
+/// (another script, or too short to compare loosely); "" when the name folds to nothing.
 std::string unknown_name_id(std::string_view name);
 
 /// The term value (after the prefix) that `raw` becomes in `field` by the field's rule, as the

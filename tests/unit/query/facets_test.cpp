@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/normalize.h"
+#include "core/schema.h"
 #include "fixture.h"
 #include "query/search.h"
 
@@ -87,7 +88,7 @@ FacetMap brute_force(const std::vector<Article>& articles, const SearchRequest& 
         ++counts[std::string(cs::entity_type_name(e.type))][e.id];
     }
     for (const auto& s : a.sources) {
-      ++counts["source"][s.id.empty() ? "x-" + cs::fold_key(s.name) : s.id];
+      ++counts["source"][s.id.empty() ? cs::schema::unknown_name_id(s.name) : s.id];
     }
   }
   return counts;

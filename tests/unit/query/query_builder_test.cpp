@@ -52,7 +52,7 @@ TEST_CASE("query language maps to the schema's terms and operators", "[query_bui
       {"place:\"Dayr az-Zawr\"", {"XLdeir-ez-zor"}, {}},
       {"entity:daesh", {"XEisis"}, {}},
       {"source:SOHR", {"XCsohr"}, {}},
-      {"entity:\"Abu Nobody\"", {"XEx-abunobody"}, {}},
+      {"entity:\"Abu Nobody\"", {"XEx-~.bunbd_"}, {}},  // schema::unknown_name_id
       {"year:2016", {"Y2016"}, {}},
       {"month:2016-03", {"XM201603"}, {}},
       {"date:2016-03-01..2016-04-30", {"VALUE_RANGE 0 20160301 20160430"}, {}},
