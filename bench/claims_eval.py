@@ -13,6 +13,7 @@ the listed spellings, directly or as a spelling of the same gazetteer entity, or
 none) and victim class correct.
 """
 import argparse
+import glob
 import json
 import os
 import subprocess
@@ -109,7 +110,11 @@ def main():
     args = ap.parse_args()
 
     sentences, expected = read_labelled(args.labelled)
+    # The indexer merges the bundled gazetteer: its spellings of an entity count too.
     aliases = read_aliases(args.gazetteer)
+    for path in sorted(glob.glob(os.path.join(root, "data/gazetteer/*.tsv"))):
+        for entity, keys in read_aliases(path).items():
+            aliases[entity] |= keys
     extracted = extract(sentences, args.index_bin, args.gazetteer)
     n_expected = sum(len(v) for v in expected.values())
     n_extracted = paired = exact = claimant = klass = 0

@@ -138,6 +138,23 @@ class Reader {
     return out;
   }
 
+  // Token i as digits with a scale suffix, as British papers write them ("2m", "3bn"): the
+  // digits, with `scale` set; "" when it is not one.
+  std::string suffixed_digits(std::size_t i, std::int64_t& scale) const {
+    const std::string_view w = word(i);
+    for (const auto& [suffix, value] :
+         {std::pair<std::string_view, std::int64_t>{"m", 1'000'000},
+          std::pair<std::string_view, std::int64_t>{"bn", 1'000'000'000}}) {
+      const std::string_view head = w.substr(0, w.size() - std::min(w.size(), suffix.size()));
+      if (w.ends_with(suffix) && !head.empty() && head.size() <= 4 &&
+          head.find_first_not_of("0123456789") == std::string_view::npos) {
+        scale = value;
+        return std::string(head);
+      }
+    }
+    return "";
+  }
+
   template <std::size_t N>
   std::size_t match_words(std::size_t i, const std::array<std::string_view, N>& words) const {
     std::size_t n = 0;
@@ -163,6 +180,11 @@ class Reader {
       }
     }
     if (std::string d = digits(i); !d.empty()) return digit_value(i, std::move(d), out, end);
+    if (std::int64_t scale = 0; !suffixed_digits(i, scale).empty()) {
+      out.low = out.high = std::stoll(suffixed_digits(i, scale)) * scale;
+      end = i + 1;
+      return true;
+    }
     return word_value(i, out, end);
   }
 
@@ -177,9 +199,13 @@ class Reader {
       ++j;
     }
     std::string fraction;
+    std::int64_t suffix_scale = 0;  // "2.1m"
     if (!grouped && in(j) && gap(j) == "." && !digits(j).empty() && scale_value(word(j + 1)) > 0) {
       fraction = digits(j);
       ++j;
+    } else if (!grouped && in(j) && gap(j) == ".") {
+      fraction = suffixed_digits(j, suffix_scale);
+      if (!fraction.empty()) ++j;
     }
     if (d.size() > kMaxDigits) {
       out.too_large = true;
@@ -187,7 +213,8 @@ class Reader {
       return true;
     }
     std::int64_t value = std::stoll(d);
-    if (const std::int64_t scale = scale_value(word(j)); scale > 0) {
+    const std::int64_t scale = suffix_scale > 0 ? suffix_scale : scale_value(word(j));
+    if (scale > 0) {
       std::int64_t part = 0;
       std::int64_t denominator = 1;
       for (char c : fraction.substr(0, 3)) {
@@ -195,7 +222,7 @@ class Reader {
         denominator *= 10;
       }
       value = value * scale + part * scale / denominator;
-      ++j;
+      if (suffix_scale == 0) ++j;
     } else if (d.size() == 4 && !grouped && value >= 1900 && value <= 2099) {
       out.year_like = true;
     }
@@ -209,6 +236,11 @@ class Reader {
     std::int64_t current = 0;
     bool any = false;
     std::size_t j = i;
+    if (word(j) == "half" && word(j + 1) == "a" && word(j + 2) == "dozen") {
+      out.low = out.high = 6;
+      end = j + 3;
+      return true;
+    }
     // "a dozen", "a hundred", "an estimated" is a qualifier, not here.
     if ((word(j) == "a" || word(j) == "an") &&
         (word(j + 1) == "dozen" || scale_value(word(j + 1)) > 0)) {
@@ -276,7 +308,7 @@ bool may_start_number(const TokenizedText& text, std::size_t i) {
   for (const Vague& v : kVague) {
     if (v.words[0] == w) return true;
   }
-  return unit_value(w) > 0 || w == "a" || w == "an" || w == "between";
+  return unit_value(w) > 0 || w == "a" || w == "an" || w == "between" || w == "half";
 }
 
 std::optional<NumberExpr> number_at(const TokenizedText& text, std::size_t i) {

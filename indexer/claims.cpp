@@ -26,14 +26,17 @@ std::optional<Outcome> stative_outcome(std::string_view w) {
       {"slain", Outcome::kKilled},        {"executed", Outcome::kKilled},
       {"murdered", Outcome::kKilled},     {"massacred", Outcome::kKilled},
       {"perished", Outcome::kKilled},     {"martyred", Outcome::kKilled},
-      {"deaths", Outcome::kKilled},       {"fatalities", Outcome::kKilled},
-      {"wounded", Outcome::kWounded},     {"injured", Outcome::kWounded},
-      {"hurt", Outcome::kWounded},        {"injuries", Outcome::kWounded},
-      {"captured", Outcome::kCaptured},   {"abducted", Outcome::kCaptured},
-      {"kidnapped", Outcome::kCaptured},  {"detained", Outcome::kCaptured},
-      {"missing", Outcome::kMissing},     {"displaced", Outcome::kDisplaced},
-      {"fled", Outcome::kDisplaced},      {"uprooted", Outcome::kDisplaced},
-      {"evacuated", Outcome::kDisplaced}, {"homeless", Outcome::kDisplaced}};
+      {"martyrs", Outcome::kKilled},      {"beheaded", Outcome::kKilled},
+      {"neutralised", Outcome::kKilled},  {"neutralized", Outcome::kKilled},
+      {"eliminated", Outcome::kKilled},   {"deaths", Outcome::kKilled},
+      {"fatalities", Outcome::kKilled},   {"wounded", Outcome::kWounded},
+      {"injured", Outcome::kWounded},     {"hurt", Outcome::kWounded},
+      {"injuries", Outcome::kWounded},    {"captured", Outcome::kCaptured},
+      {"abducted", Outcome::kCaptured},   {"kidnapped", Outcome::kCaptured},
+      {"detained", Outcome::kCaptured},   {"missing", Outcome::kMissing},
+      {"displaced", Outcome::kDisplaced}, {"fled", Outcome::kDisplaced},
+      {"uprooted", Outcome::kDisplaced},  {"evacuated", Outcome::kDisplaced},
+      {"homeless", Outcome::kDisplaced}};
   const auto it = kWords.find(w);
   if (it == kWords.end()) return std::nullopt;
   return it->second;
@@ -43,7 +46,8 @@ std::optional<Outcome> stative_outcome(std::string_view w) {
 bool is_bare_outcome(std::string_view w) {
   static const Words kWords = {"dead",     "deaths",   "fatalities", "missing",  "killed",
                                "wounded",  "injured",  "died",       "homeless", "displaced",
-                               "captured", "abducted", "kidnapped",  "executed", "hurt"};
+                               "captured", "abducted", "kidnapped",  "executed", "hurt",
+                               "martyrs",  "injuries"};
   return has(kWords, w);
 }
 
@@ -55,6 +59,11 @@ std::optional<Outcome> active_outcome(std::string_view w) {
       {"executed", Outcome::kKilled},     {"executing", Outcome::kKilled},
       {"slew", Outcome::kKilled},         {"massacred", Outcome::kKilled},
       {"murdered", Outcome::kKilled},     {"slaughtered", Outcome::kKilled},
+      {"beheaded", Outcome::kKilled},     {"behead", Outcome::kKilled},
+      {"beheading", Outcome::kKilled},    {"neutralised", Outcome::kKilled},
+      {"neutralized", Outcome::kKilled},  {"neutralising", Outcome::kKilled},
+      {"neutralizing", Outcome::kKilled}, {"eliminated", Outcome::kKilled},
+      {"eliminating", Outcome::kKilled},  {"liquidated", Outcome::kKilled},
       {"wounded", Outcome::kWounded},     {"wounding", Outcome::kWounded},
       {"wounds", Outcome::kWounded},      {"injured", Outcome::kWounded},
       {"injuring", Outcome::kWounded},    {"injures", Outcome::kWounded},
@@ -73,13 +82,14 @@ std::optional<Outcome> active_outcome(std::string_view w) {
 // Between the victims and a stative outcome: "were", "have been", "reportedly", "also".
 bool is_auxiliary(std::string_view w) {
   static const Words kWords = {
-      "were",      "was",      "are",     "is",        "been",       "being",    "be",
-      "have",      "has",      "had",     "where",     "reportedly", "also",     "all",
-      "allegedly", "later",    "now",     "confirmed", "reported",   "believed", "feared",
-      "thought",   "said",     "to",      "either",    "both",       "still",    "subsequently",
-      "initially", "found",    "got",     "left",      "lay",        "remain",   "remained",
-      "presumed",  "declared", "listed",  "seriously", "critically", "severely", "badly",
-      "lightly",   "slightly", "gravely", "fatally",   "internally", "mortally"};
+      "were",      "was",      "are",        "is",        "been",       "being",    "be",
+      "have",      "has",      "had",        "where",     "reportedly", "also",     "all",
+      "allegedly", "later",    "now",        "confirmed", "reported",   "believed", "feared",
+      "thought",   "said",     "to",         "either",    "both",       "still",    "subsequently",
+      "initially", "found",    "got",        "left",      "lay",        "remain",   "remained",
+      "presumed",  "declared", "listed",     "seriously", "critically", "severely", "badly",
+      "lightly",   "slightly", "gravely",    "fatally",   "internally", "mortally", "likely",
+      "probably",  "possibly", "apparently", "as"};
   return has(kWords, w);
 }
 
@@ -240,7 +250,12 @@ WordClass victim_word_class(std::string_view w) {
       {"abductees", WordClass::kCivilians},
       {"man", WordClass::kPeople},
       {"woman", WordClass::kCivilians},
-      {"crew", WordClass::kPeople}};
+      {"crew", WordClass::kPeople},
+      {"citizens", WordClass::kCivilians},
+      {"inhabitants", WordClass::kCivilians},
+      {"gang", WordClass::kArmed},
+      {"gangs", WordClass::kArmed},
+      {"gangsters", WordClass::kArmed}};
   const auto it = kWords.find(w);
   if (it != kWords.end()) return it->second;
   // Nationalities and peoples: "Palestinians", "Israelis", "Ukrainians", "Yemenis".
@@ -259,7 +274,7 @@ bool is_reporting_verb(std::string_view w) {
       "documented", "recorded",  "posted",   "quoted",       "cited",     "insisted",  "alleged",
       "updated",    "published", "declared", "acknowledged", "admitted",  "noted",     "explained",
       "estimate",   "report",    "claim",    "confirm",      "verified",  "tallied",   "announce",
-      "warned",     "saying"};
+      "warned",     "saying",    "assesses", "assessed",     "assess"};
   return has(kWords, w);
 }
 
@@ -288,7 +303,11 @@ bool is_claimant_noun(std::string_view w) {
                                "fighters",      "staff",          "tally",        "count",
                                "figures",       "data",           "people",       "locals",
                                "survivors",     "volunteers",     "team",         "teams",
-                               "unit",          "administration", "mayor",        "press"};
+                               "unit",          "administration", "mayor",        "press",
+                               "charity",       "charities",      "priest",       "families",
+                               "relatives",     "defence",        "defense",      "headquarters",
+                               "union",         "unions",         "brigade",      "battalion",
+                               "regiment",      "association",    "syndicate"};
   return has(kWords, w);
 }
 
@@ -322,10 +341,11 @@ bool is_determiner(std::string_view w) { return w == "the" || w == "a" || w == "
 // toll, body-count, hostage and displacement patterns.
 bool is_trigger(std::string_view w) {
   static const Words kWords = [] {
-    Words words = {"toll",      "bodies",      "corpses",  "lives",    "deaths",   "prisoner",
-                   "prisoners", "captive",     "captives", "hostage",  "hostages", "homes",
-                   "flee",      "unaccounted", "remains",  "killings", "driven",   "forced",
-                   "taken",     "took",        "lost"};
+    Words words = {"toll",     "bodies",    "corpses",   "lives",       "deaths",
+                   "prisoner", "prisoners", "captive",   "captives",    "hostage",
+                   "hostages", "homes",     "flee",      "unaccounted", "remains",
+                   "killings", "driven",    "forced",    "taken",       "took",
+                   "lost",     "death",     "succumbed", "succumbing",  "sustained"};
     return words;
   }();
   return has(kWords, w) || stative_outcome(w) || active_outcome(w);
@@ -473,6 +493,9 @@ class ClaimFinder {
         text_.text.substr(tokens_[n.end - 1].end, 1) == "%") {
       return;
     }
+    if (n.first > first && word(n.first - 1) == "no") return;  // "no one was hurt"
+    if (is_population_base(n, first)) return;
+    if (is_sub_count(n, first)) return;
     CasualtyClaim claim;
     std::size_t victims_first = n.end;
     std::size_t victims_end = n.end;
@@ -482,6 +505,9 @@ class ClaimFinder {
       claim.update = toll_is_update(n, first);
       found = true;
       victims_phrase_after(n, end, victims_first, victims_end);
+      if (!has_victim_word(victims_first, victims_end)) {
+        toll_victims(n, first, victims_first, victims_end);
+      }
     } else if (auto active = active_before(n, first)) {
       claim.outcome = *active;
       found = true;
@@ -525,6 +551,34 @@ class ClaimFinder {
 
   // ---- outcome patterns ----
 
+  // "22 Palestinians, including six children, were killed", "among them 31 children": a part
+  // of the victims another count in the sentence gives, not a claim of its own.
+  bool is_sub_count(const NumberExpr& n, std::size_t first) const {
+    if (n.first < first + 1) return false;
+    const std::string_view w1 = word(n.first - 1);
+    const std::string_view w2 = n.first >= first + 2 ? word(n.first - 2) : std::string_view();
+    if (w1 != "including" && !(w1 == "them" && w2 == "among") && !(w1 == "whom" && w2 == "of")) {
+      return false;
+    }
+    for (std::size_t k = first; k + 1 < n.first; ++k) {
+      if (is_number(k)) return true;
+    }
+    return false;
+  }
+
+  // "90 per cent of Gaza's 2.1 million people": the number is the population a share is of.
+  bool is_population_base(const NumberExpr& n, std::size_t first) const {
+    for (std::size_t k = n.first; k-- > first && k + 6 > n.first;) {
+      const std::string_view w = word(k);
+      if (w == "percent" || w == "cent" || w == "pc" || w == "proportion" || w == "share" ||
+          w == "half" || w == "third" || w == "quarter" || w == "majority") {
+        return word(k + 1) == "of";
+      }
+      if (is_number(k) || punct_before(k + 1)) return false;
+    }
+    return false;
+  }
+
   // "17 jihadists died in the fighting, along with nine soldiers": a count joined to the
   // claim before it in the same sentence shares its outcome.
   bool joins_previous_claim(const NumberExpr& n, std::size_t first) const {
@@ -561,6 +615,28 @@ class ClaimFinder {
     return std::nullopt;
   }
 
+  // The victims a toll names before its number: "the number of soldiers killed ... to 330",
+  // "the death toll among aid workers has reached 300". Leaves the range as it is when none.
+  void toll_victims(const NumberExpr& n, std::size_t first, std::size_t& victims_first,
+                    std::size_t& victims_end) const {
+    for (std::size_t k = n.first; k-- > first && k + 20 > n.first;) {
+      const std::string_view w = word(k);
+      const bool opens = (w == "of" && word(k - 1) == "number" && k > first) ||
+                         (w == "among" && word(k - 1) == "toll" && k > first);
+      if (!opens) continue;
+      std::size_t e = k + 1;
+      while (e < n.first && e < k + 6 && !stative_outcome(word(e)) && !ends_victims(word(e)) &&
+             !is_verb_auxiliary(word(e)) && !punct_before(e)) {
+        ++e;
+      }
+      if (has_victim_word(k + 1, e)) {
+        victims_first = k + 1;
+        victims_end = e;
+      }
+      return;
+    }
+  }
+
   bool toll_is_update(const NumberExpr& n, std::size_t first) const {
     static const Words kRising = {"rose",     "risen",   "rises",    "climbed",  "increased",
                                   "jumped",   "reached", "raising",  "bringing", "raised",
@@ -579,9 +655,12 @@ class ClaimFinder {
                          word(k - 1) == "a" || word(k - 1) == "reportedly")) {
       --k;
     }
-    if (k <= first || gap_before(k).find_first_not_of(" ") != std::string_view::npos) {
+    // Spaces and quotation marks may sit between: killed "about 30" soldiers.
+    if (k <= first ||
+        gap_before(k).find_first_not_of(" \"'\xE2\x80\x98\x99\x9C\x9D") != std::string_view::npos) {
       return std::nullopt;  // "captured (22)", "killed, 30 ..."
     }
+    if (word(k - 1) == "dead" && k >= first + 2 && word(k - 2) == "shot") return Outcome::kKilled;
     if (const auto o = active_outcome(word(k - 1))) {
       // Taking places is no casualty: "captured 3 villages" (units), "captured 22" (bare).
       if (*o == Outcome::kCaptured && !has_victim_word(n.end, std::min(n.end + 4, end_of(n)))) {
@@ -600,6 +679,11 @@ class ClaimFinder {
     // "took 2,500 servicemen captive", "had taken 45 soldiers prisoner", "took 251 hostages";
     // "forced 4 million people from their homes", "drove 2,000 families out".
     const std::string_view verb = word(k - 1);
+    // "had lost 14 servicemen", "lost 2,783 soldiers": losses of people are deaths.
+    if ((verb == "lost" || verb == "losing" || verb == "loses" || verb == "lose") &&
+        has_victim_word(n.end, std::min(n.end + 4, end_of(n)))) {
+      return Outcome::kKilled;
+    }
     if (verb == "forced" || verb == "forcing" || verb == "drove" || verb == "driven" ||
         verb == "driving" || verb == "forces") {
       for (std::size_t q = n.end; q < end_of(n) && q < n.end + 8; ++q) {
@@ -619,6 +703,37 @@ class ClaimFinder {
       }
     }
     return std::nullopt;
+  }
+
+  // Outcome phrases at token q that need a few words: "succumbed to their wounds" (killed),
+  // "sustained shrapnel injuries", "received injuries of varying severity" (wounded).
+  std::optional<Outcome> outcome_phrase(std::size_t q) const {
+    const std::string_view w = word(q);
+    const auto injuries_within = [&](std::size_t from, std::size_t n) {
+      for (std::size_t k = from; k < from + n && !punct_before(k); ++k) {
+        const std::string_view x = word(k);
+        if (x == "injuries" || x == "wounds" || x == "burns" || x == "injury") return true;
+      }
+      return false;
+    };
+    if ((w == "succumbed" || w == "succumbing" || w == "succumb" || w == "succumbs") &&
+        word(q + 1) == "to" && injuries_within(q + 2, 3)) {
+      return Outcome::kKilled;
+    }
+    if ((w == "sustained" || w == "suffered" || w == "received") && injuries_within(q + 1, 3)) {
+      return Outcome::kWounded;
+    }
+    return std::nullopt;
+  }
+
+  // "hacked to death", "beaten to death", "shot dead" at token q.
+  bool killed_by_manner(std::size_t q) const {
+    static const Words kManners = {"hacked",  "beaten",     "stabbed",  "burned",  "burnt",
+                                   "stoned",  "shot",       "tortured", "crushed", "starved",
+                                   "clubbed", "bludgeoned", "lynched",  "gunned"};
+    if (!has(kManners, word(q))) return false;
+    return (word(q + 1) == "to" && word(q + 2) == "death") ||
+           (word(q + 1) == "dead" && word(q) == "shot");
   }
 
   // "from their homes", "to flee", "out of their homes" at token q.
@@ -654,8 +769,13 @@ class ClaimFinder {
     victims_first = q;
     victims_end = q;
     bool auxiliary = false;
+    bool perfect = false;  // the auxiliaries so far are has/had/have without "been"
     bool skipped_other = false;
     // "42 bodies were recovered", "pulled eight bodies from the rubble": a count of the dead.
+    if ((word(q) == "more" || word(q) == "further" || word(q) == "other") &&
+        (word(q + 1) == "bodies" || word(q + 1) == "corpses") && !punct_before(q)) {
+      ++q;  // "three more bodies"
+    }
     if ((word(q) == "bodies" || word(q) == "corpses") && !punct_before(q)) {
       victims_end = q + 1;
       claim_end_ = q + 1;
@@ -690,10 +810,22 @@ class ClaimFinder {
         // "fled their homes", "evacuated the city": the object is a place, not a victim.
         const bool intransitive = w == "fled" || w == "evacuated";
         if (!auxiliary && !intransitive && has_object(q + 1, end)) return std::nullopt;
+        // "one of its fighters had killed 17 pilgrims": a perfect tense with an object.
+        if (perfect && !intransitive && has_object(q + 1, end)) return std::nullopt;
         if (w == "fled" && !people) return std::nullopt;
         if (w == "left") return std::nullopt;
         claim_end_ = q + 1;
         return outcome;
+      }
+      // "succumbed to their wounds", "sustained shrapnel injuries".
+      if (const auto phrase = outcome_phrase(q)) {
+        claim_end_ = q + 1;
+        return phrase;
+      }
+      if (killed_by_manner(q)) {  // "were hacked to death", "shot dead"
+        if (!auxiliary && !has_victim_word(victims_first, victims_end)) return std::nullopt;
+        claim_end_ = q + (word(q + 1) == "dead" ? 2 : 3);
+        return Outcome::kKilled;
       }
       if (w == "taken" &&
           (word(q + 1) == "prisoner" || word(q + 1) == "hostage" || word(q + 1) == "captive")) {
@@ -713,6 +845,7 @@ class ClaimFinder {
         return Outcome::kKilled;
       }
       if (is_auxiliary(w) && (victims_end > victims_first || q == n.end || auxiliary)) {
+        perfect = w == "had" || w == "has" || w == "have" || (perfect && w != "been");
         auxiliary = true;
         continue;
       }
@@ -774,7 +907,10 @@ class ClaimFinder {
     victims_first = victims_end = q;
     for (; q < end && q < victims_first + 7; ++q) {
       const std::string_view w = word(q);
-      if (q > n.end && punct_before(q) && w != "including") break;
+      // Punctuation ends the victims, right after the number too ("to 32, the service said").
+      // (a quotation mark may open them: killed 29 "terrorists").
+      const bool ends = q > victims_first ? punct_before(q) : comma_before(q);
+      if (ends && w != "including") break;
       if (w == "including" || w == "among" || w == "mostly") {
         std::size_t k = q + 1;
         while (k < end && !punct_before(k) && k < q + 8) ++k;
@@ -1044,7 +1180,7 @@ class ClaimFinder {
     std::optional<std::size_t> best;
     std::optional<Phrase> best_phrase;
     for (std::size_t k = first; k < end; ++k) {
-      if (!is_reporting_verb(word(k)) || quote_of_[k] >= 0) continue;
+      if ((!is_reporting_verb(word(k)) && !puts_a_figure(k)) || quote_of_[k] >= 0) continue;
       if ((word(k) == "claimed" || word(k) == "claims" || word(k) == "claim") &&
           (word(k + 1) == "the" || word(k + 1) == "responsibility" || word(k + 1) == "lives")) {
         continue;  // "claimed the lives of", "claimed responsibility"
@@ -1052,6 +1188,9 @@ class ClaimFinder {
       if (k > first && (word(k - 1) == "were" || word(k - 1) == "was" || word(k - 1) == "been" ||
                         word(k - 1) == "be" || word(k - 1) == "is" || word(k - 1) == "are")) {
         continue;  // "were reported killed", "is said to"
+      }
+      if (stative_outcome(word(k + 1)) && !is_determiner(word(k + 2))) {
+        continue;  // "2,000 people reported missing": a participle, nobody reporting
       }
       std::optional<Phrase> phrase = phrase_before(k, first);
       if (!phrase && (word(k) == "said" || word(k) == "says" || word(k) == "reported" ||
@@ -1246,6 +1385,18 @@ class ClaimFinder {
            p.end - p.first >= 1 && match_of(k) != nullptr;
   }
 
+  // "put the toll at", "puts the number of dead at": a way of stating a figure.
+  bool puts_a_figure(std::size_t k) const {
+    const std::string_view w = word(k);
+    if (w != "put" && w != "puts" && w != "putting") return false;
+    std::size_t q = k + 1;
+    if (word(q) == "the" || word(q) == "its" || word(q) == "their") ++q;
+    if (word(q) == "death" || word(q) == "casualty" || word(q) == "injury") ++q;
+    const std::string_view noun = word(q);
+    return noun == "toll" || noun == "number" || noun == "figure" || noun == "tally" ||
+           noun == "count";
+  }
+
   // The claimant a phrase names: an organisation a spokesperson speaks for, a person, the
   // organisation "the Observatory" refers back to, or the words as written.
   ClaimRef resolve(const Phrase& p) {
@@ -1279,13 +1430,19 @@ class ClaimFinder {
     const GazetteerEntity* org = nullptr;
     const GazetteerEntity* person = nullptr;
     const GazetteerEntity* any = nullptr;
+    bool org_in_main = false;
     bool has_role = false;
     for (std::size_t k = p.first; k < p.end; ++k) {
       has_role = has_role || is_role_word(word(k));
       const EntityMatch* m = match_of(k);
       if (!m || !m->entity) continue;
       any = any ? any : m->entity;
-      if (m->entity->type == EntityType::kOrg && !org) org = m->entity;
+      // In the main part the organisation nearest its head speaks ("the Houthis' Saba news
+      // agency", "Houthi-run al-Masirah TV"); in an appositive, the first one named.
+      if (m->entity->type == EntityType::kOrg && (!org || (k < main_end && org_in_main))) {
+        org = m->entity;
+        org_in_main = k < main_end;
+      }
       if (m->entity->type == EntityType::kPerson && !person) person = m->entity;
     }
     const std::size_t head = head_of(main);
@@ -1349,8 +1506,13 @@ class ClaimFinder {
              !is_claimant_noun(word(i)) &&
              ((m && m->entity) || tokens_[i].all_caps || !is_name_stopword(word(i)));
     };
+    // "Ministry of Health", "Office for Rescuing ...": a claimant noun heading a name.
+    const auto institution = [&](std::size_t i) {
+      return capitalised(i) && is_claimant_noun(word(i)) &&
+             (word(i + 1) == "of" || word(i + 1) == "for") && i + 2 < p.end && capitalised(i + 2);
+    };
     while (k < p.end) {
-      if (!starts_name(k)) {
+      if (!starts_name(k) && !institution(k)) {
         ++k;
         continue;
       }

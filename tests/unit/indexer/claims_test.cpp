@@ -97,6 +97,37 @@ TEST_CASE("claims: sentence shapes, numbers, victims and claimants", "[extract][
       {"Ten Hezbollah fighters were killed in the clashes, according to a source close to the "
        "group.",
        Outcome::kKilled, 10, 10, "", "", VictimClass::kArmedGroup, "source close to the group"},
+      // Military euphemisms, manners of killing, losses, injuries received.
+      {"Border guards neutralised 9 smugglers overnight, the agency said.", Outcome::kKilled, 9, 9,
+       "", "", VictimClass::kUnspecified, "agency"},
+      {"The army said it eliminated 14 gunmen in the forest.", Outcome::kKilled, 14, 14, "", "",
+       VictimClass::kArmedGroup, "army"},
+      {"Eleven farmers were beaten to death in the village, witnesses said.", Outcome::kKilled, 11,
+       11, "", "", VictimClass::kCivilians, "witnesses"},
+      {"Police shot dead 4 protesters outside the court.", Outcome::kKilled, 4, 4, "", "",
+       VictimClass::kCivilians, ""},
+      {"The brigade said it had lost 22 soldiers in the assault.", Outcome::kKilled, 22, 22, "", "",
+       VictimClass::kGovernmentForces, "brigade"},
+      {"Nine workers sustained serious burns in the blast.", Outcome::kWounded, 9, 9, "", "",
+       VictimClass::kCivilians, ""},
+      {"Three more policemen succumbed to their injuries on Friday.", Outcome::kKilled, 3, 3, "",
+       "", VictimClass::kGovernmentForces, ""},
+      {"Some 60 pilgrims were probably killed in the stampede.", Outcome::kKilled, 60, 60, "",
+       "around", VictimClass::kCivilians, ""},
+      {"The strike left 31 martyrs, the ministry said.", Outcome::kKilled, 31, 31, "", "",
+       VictimClass::kUnspecified, "ministry"},
+      // A quotation mark between the verb and the number; the number as British papers write it.
+      {"Insurgents killed \"at least 16\" villagers, residents said.", Outcome::kKilled, 16, 16, "",
+       "at least", VictimClass::kCivilians, "residents"},
+      {"The floods of fighting have displaced 1.4m people, the agency says.", Outcome::kDisplaced,
+       1400000, 1400000, "", "", VictimClass::kUnspecified, "agency"},
+      {"Half a dozen guards were wounded.", Outcome::kWounded, 6, 6, "", "",
+       VictimClass::kGovernmentForces, ""},
+      // Tolls: victims before the number, a figure "put at", the claimant after a comma.
+      {"The number of medics killed since January has risen to 41, the union said.",
+       Outcome::kKilled, 41, 41, "", "", VictimClass::kCivilians, "union"},
+      {"The regional governor put the death toll at 17.", Outcome::kKilled, 17, 17, "", "",
+       VictimClass::kUnspecified, "regional governor"},
   };
   for (const ClaimCase& c : cases) {
     INFO(c.sentence);
@@ -113,6 +144,23 @@ TEST_CASE("claims: sentence shapes, numbers, victims and claimants", "[extract][
     CHECK(claim.sentence.substr(claim.number_begin, claim.number_end - claim.number_begin) ==
           claim.number);
   }
+}
+
+TEST_CASE("claims: the subject of a perfect tense is no victim", "[extract][claims]") {
+  const cs::Article a = extracted("A commander said one of his men had killed 6 raiders.");
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].low == 6);
+}
+
+TEST_CASE("claims: sub-counts belong to the count before them", "[extract][claims]") {
+  const cs::Article a =
+      extracted("Forty people, including 9 children, were killed in the raid, medics said.");
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].low == 40);
+  const cs::Article b =
+      extracted("Sixty civilians, among them 12 women, have been wounded, the council said.");
+  REQUIRE(b.claims.size() == 1);
+  CHECK(b.claims[0].low == 60);
 }
 
 TEST_CASE("claims: coordinated counts and updates", "[extract][claims]") {
@@ -148,6 +196,8 @@ TEST_CASE("claims: counts of other things are not claims", "[extract][claims]") 
       "The militia seized 30 tanks and 6 armoured vehicles.",
       "Eleven of the 21 attacks took place in November.",
       "Hezbollah forces captured Palmyra (22).",
+      "Mortar rounds hit the base but no one was hurt.",
+      "Nearly 80 per cent of the town's 40,000 people have no running water and are displaced.",
   };
   for (const char* text : not_claims) {
     INFO(text);
