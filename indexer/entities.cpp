@@ -175,6 +175,23 @@ bool is_number_token(const TokenizedText& text, const Token& t) {
   return c >= '0' && c <= '9';
 }
 
+// The text between token i - 1 and token i.
+std::string_view gap_before(const TokenizedText& text, std::size_t i) {
+  return std::string_view(text.text).substr(text.tokens[i - 1].end,
+                                            text.tokens[i].begin - text.tokens[i - 1].end);
+}
+
+// True when token k comes right after a place cue of its sentence: "the town of", "in".
+bool follows_place_cue(const TokenizedText& text, std::size_t k) {
+  const auto& tokens = text.tokens;
+  const auto before = [&](std::size_t back) -> std::string_view {
+    if (k < back || tokens[k - back].sentence != tokens[k].sentence) return "";
+    return tokens[k - back].folded;
+  };
+  return (before(1) == "of" && contains(place_nouns(), before(2))) ||
+         contains(place_prepositions(), before(1));
+}
+
 // The type the words around tokens [first, end) give an unknown name.
 EntityType unknown_name_type(const TokenizedText& text, std::size_t first, std::size_t end) {
   const auto& tokens = text.tokens;
@@ -210,11 +227,12 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
       continue;
     }
     std::size_t first = i;
-    // A lower-case article hyphenated to the name: "al-Bokamal".
-    const bool article =
-        i > 0 && !covered[i - 1] && tokens[i].joined && is_arabic_article(tokens[i - 1].folded) &&
-        !tokens[i - 1].capitalised &&
-        text.text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end) == "-";
+    // A lower-case article hyphenated to the name ("al-Bokamal"), or apart from it after a
+    // place cue ("the town of al Hawayej", "in al Bab").
+    const bool article = i > 0 && !covered[i - 1] && tokens[i].joined &&
+                         is_arabic_article(tokens[i - 1].folded) && !tokens[i - 1].capitalised &&
+                         (gap_before(text, i) == "-" ||
+                          (gap_before(text, i) == " " && follows_place_cue(text, i - 1)));
     if (article) first = i - 1;
     // An ordinal before a unit's name: "92nd" (checked once the name's last word is known).
     const bool ordinal = !article && i > 0 && !covered[i - 1] && tokens[i].joined &&
