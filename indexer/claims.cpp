@@ -21,22 +21,25 @@ bool has(const Words& words, std::string_view w) { return words.count(w) != 0; }
 // Participles and adjectives after the victims: "were killed", "dead", "12 injured".
 std::optional<Outcome> stative_outcome(std::string_view w) {
   static const std::map<std::string_view, Outcome> kWords = {
-      {"killed", Outcome::kKilled},       {"dead", Outcome::kKilled},
-      {"died", Outcome::kKilled},         {"dying", Outcome::kKilled},
-      {"slain", Outcome::kKilled},        {"executed", Outcome::kKilled},
-      {"murdered", Outcome::kKilled},     {"massacred", Outcome::kKilled},
-      {"perished", Outcome::kKilled},     {"martyred", Outcome::kKilled},
-      {"martyrs", Outcome::kKilled},      {"beheaded", Outcome::kKilled},
-      {"neutralised", Outcome::kKilled},  {"neutralized", Outcome::kKilled},
-      {"eliminated", Outcome::kKilled},   {"deaths", Outcome::kKilled},
-      {"fatalities", Outcome::kKilled},   {"wounded", Outcome::kWounded},
-      {"injured", Outcome::kWounded},     {"hurt", Outcome::kWounded},
-      {"injuries", Outcome::kWounded},    {"captured", Outcome::kCaptured},
-      {"abducted", Outcome::kCaptured},   {"kidnapped", Outcome::kCaptured},
-      {"detained", Outcome::kCaptured},   {"missing", Outcome::kMissing},
-      {"displaced", Outcome::kDisplaced}, {"fled", Outcome::kDisplaced},
-      {"uprooted", Outcome::kDisplaced},  {"evacuated", Outcome::kDisplaced},
-      {"homeless", Outcome::kDisplaced}};
+      {"killed", Outcome::kKilled},        {"dead", Outcome::kKilled},
+      {"died", Outcome::kKilled},          {"dying", Outcome::kKilled},
+      {"slain", Outcome::kKilled},         {"executed", Outcome::kKilled},
+      {"murdered", Outcome::kKilled},      {"massacred", Outcome::kKilled},
+      {"perished", Outcome::kKilled},      {"martyred", Outcome::kKilled},
+      {"martyrs", Outcome::kKilled},       {"beheaded", Outcome::kKilled},
+      {"neutralised", Outcome::kKilled},   {"neutralized", Outcome::kKilled},
+      {"eliminated", Outcome::kKilled},    {"hospitalised", Outcome::kWounded},
+      {"surrendered", Outcome::kCaptured}, {"arrested", Outcome::kCaptured},
+      {"flee", Outcome::kDisplaced},       {"fleeing", Outcome::kDisplaced},
+      {"relocated", Outcome::kDisplaced},  {"hospitalized", Outcome::kWounded},
+      {"deaths", Outcome::kKilled},        {"fatalities", Outcome::kKilled},
+      {"wounded", Outcome::kWounded},      {"injured", Outcome::kWounded},
+      {"hurt", Outcome::kWounded},         {"injuries", Outcome::kWounded},
+      {"captured", Outcome::kCaptured},    {"abducted", Outcome::kCaptured},
+      {"kidnapped", Outcome::kCaptured},   {"detained", Outcome::kCaptured},
+      {"missing", Outcome::kMissing},      {"displaced", Outcome::kDisplaced},
+      {"fled", Outcome::kDisplaced},       {"uprooted", Outcome::kDisplaced},
+      {"evacuated", Outcome::kDisplaced},  {"homeless", Outcome::kDisplaced}};
   const auto it = kWords.find(w);
   if (it == kWords.end()) return std::nullopt;
   return it->second;
@@ -44,10 +47,11 @@ std::optional<Outcome> stative_outcome(std::string_view w) {
 
 // Words that are the outcome on their own, with no auxiliary or victims needed ("45 dead").
 bool is_bare_outcome(std::string_view w) {
-  static const Words kWords = {"dead",     "deaths",   "fatalities", "missing",  "killed",
-                               "wounded",  "injured",  "died",       "homeless", "displaced",
-                               "captured", "abducted", "kidnapped",  "executed", "hurt",
-                               "martyrs",  "injuries"};
+  static const Words kWords = {
+      "dead",      "deaths",       "fatalities",   "missing",   "killed",   "wounded",
+      "injured",   "died",         "homeless",     "displaced", "captured", "abducted",
+      "kidnapped", "executed",     "hurt",         "martyrs",   "injuries", "beheaded",
+      "martyred",  "hospitalised", "hospitalized", "detained",  "arrested", "surrendered"};
   return has(kWords, w);
 }
 
@@ -64,6 +68,15 @@ std::optional<Outcome> active_outcome(std::string_view w) {
       {"neutralized", Outcome::kKilled},  {"neutralising", Outcome::kKilled},
       {"neutralizing", Outcome::kKilled}, {"eliminated", Outcome::kKilled},
       {"eliminating", Outcome::kKilled},  {"liquidated", Outcome::kKilled},
+      {"injure", Outcome::kWounded},      {"wound", Outcome::kWounded},
+      {"seized", Outcome::kCaptured},     {"seizing", Outcome::kCaptured},
+      {"holding", Outcome::kCaptured},    {"holds", Outcome::kCaptured},
+      {"evacuated", Outcome::kDisplaced}, {"evacuating", Outcome::kDisplaced},
+      {"abduct", Outcome::kCaptured},     {"abducts", Outcome::kCaptured},
+      {"kidnap", Outcome::kCaptured},     {"kidnaps", Outcome::kCaptured},
+      {"capture", Outcome::kCaptured},    {"captures", Outcome::kCaptured},
+      {"detain", Outcome::kCaptured},     {"detains", Outcome::kCaptured},
+      {"displace", Outcome::kDisplaced},  {"displaces", Outcome::kDisplaced},
       {"wounded", Outcome::kWounded},     {"wounding", Outcome::kWounded},
       {"wounds", Outcome::kWounded},      {"injured", Outcome::kWounded},
       {"injuring", Outcome::kWounded},    {"injures", Outcome::kWounded},
@@ -255,7 +268,27 @@ WordClass victim_word_class(std::string_view w) {
       {"inhabitants", WordClass::kCivilians},
       {"gang", WordClass::kArmed},
       {"gangs", WordClass::kArmed},
-      {"gangsters", WordClass::kArmed}};
+      {"gangsters", WordClass::kArmed},
+      {"seminarians", WordClass::kCivilians},
+      {"priests", WordClass::kCivilians},
+      {"nuns", WordClass::kCivilians},
+      {"monks", WordClass::kCivilians},
+      {"clergy", WordClass::kCivilians},
+      {"peacekeepers", WordClass::kGovernment},
+      {"peacekeeper", WordClass::kGovernment},
+      {"peshmerga", WordClass::kGovernment},
+      {"officer", WordClass::kGovernment},
+      {"policeman", WordClass::kGovernment},
+      {"fighter", WordClass::kArmed},
+      {"militant", WordClass::kArmed},
+      {"kidnappers", WordClass::kArmed},
+      {"abductors", WordClass::kArmed},
+      {"pirates", WordClass::kArmed},
+      {"smugglers", WordClass::kArmed},
+      {"raiders", WordClass::kArmed},
+      {"foreigners", WordClass::kCivilians},
+      {"tourists", WordClass::kCivilians},
+      {"staff", WordClass::kCivilians}};
   const auto it = kWords.find(w);
   if (it != kWords.end()) return it->second;
   // Nationalities and peoples: "Palestinians", "Israelis", "Ukrainians", "Yemenis".
@@ -307,7 +340,7 @@ bool is_claimant_noun(std::string_view w) {
                                "charity",       "charities",      "priest",       "families",
                                "relatives",     "defence",        "defense",      "headquarters",
                                "union",         "unions",         "brigade",      "battalion",
-                               "regiment",      "association",    "syndicate"};
+                               "regiment",      "association",    "syndicate",    "navy"};
   return has(kWords, w);
 }
 
@@ -341,11 +374,12 @@ bool is_determiner(std::string_view w) { return w == "the" || w == "a" || w == "
 // toll, body-count, hostage and displacement patterns.
 bool is_trigger(std::string_view w) {
   static const Words kWords = [] {
-    Words words = {"toll",     "bodies",    "corpses",   "lives",       "deaths",
-                   "prisoner", "prisoners", "captive",   "captives",    "hostage",
-                   "hostages", "homes",     "flee",      "unaccounted", "remains",
-                   "killings", "driven",    "forced",    "taken",       "took",
-                   "lost",     "death",     "succumbed", "succumbing",  "sustained"};
+    Words words = {"toll",      "bodies",      "corpses",   "lives",    "deaths",    "prisoner",
+                   "prisoners", "captive",     "captives",  "hostage",  "hostages",  "homes",
+                   "flee",      "unaccounted", "remains",   "killings", "driven",    "forced",
+                   "taken",     "took",        "lost",      "death",    "succumbed", "succumbing",
+                   "sustained", "losses",      "martyrdom", "held",     "holding",   "custody",
+                   "kia",       "wia",         "mia",       "hospital", "moved"};
     return words;
   }();
   return has(kWords, w) || stative_outcome(w) || active_outcome(w);
@@ -496,11 +530,24 @@ class ClaimFinder {
     if (n.first > first && word(n.first - 1) == "no") return;  // "no one was hurt"
     if (is_population_base(n, first)) return;
     if (is_sub_count(n, first)) return;
+    // "11:45": a clock time; "rescued 23 kidnapped victims", "freed 15": people set free.
+    if (n.first > first && gap_before(n.first) == ":" && is_number(n.first - 1)) return;
+    if (n.first > first) {
+      const std::string_view before = word(n.first - 1);
+      if (before == "rescued" || before == "freed" || before == "released" ||
+          before == "exchanged" || before == "swapped") {
+        return;
+      }
+    }
     CasualtyClaim claim;
     std::size_t victims_first = n.end;
     std::size_t victims_end = n.end;
     bool found = false;
-    if (auto outcome = toll_outcome(n, first)) {
+    if (auto label = label_outcome(n, first)) {
+      claim.outcome = *label;
+      found = true;
+      victims_first = victims_end = n.first - 1;
+    } else if (auto outcome = toll_outcome(n, first)) {
       claim.outcome = *outcome;
       claim.update = toll_is_update(n, first);
       found = true;
@@ -555,6 +602,12 @@ class ClaimFinder {
   // of the victims another count in the sentence gives, not a claim of its own.
   bool is_sub_count(const NumberExpr& n, std::size_t first) const {
     if (n.first < first + 1) return false;
+    if (word(n.end) == "of" && (word(n.end + 1) == "them" || word(n.end + 1) == "whom") &&
+        comma_before(n.first)) {  // "Nine people, four of them children, died"
+      for (std::size_t k = first; k + 1 < n.first; ++k) {
+        if (is_number(k)) return true;
+      }
+    }
     const std::string_view w1 = word(n.first - 1);
     const std::string_view w2 = n.first >= first + 2 ? word(n.first - 2) : std::string_view();
     if (w1 != "including" && !(w1 == "them" && w2 == "among") && !(w1 == "whom" && w2 == "of")) {
@@ -589,26 +642,50 @@ class ClaimFinder {
            (w1 == "as" && w2 == "well");
   }
 
+  // "Killed: 12. Injured: 40.", "KIA: 4", "Civilians reported injured: 2": an outcome as the
+  // label of a figure.
+  std::optional<Outcome> label_outcome(const NumberExpr& n, std::size_t first) const {
+    if (n.first < first + 1) return std::nullopt;
+    const std::string_view gap = gap_before(n.first);
+    const bool labelled = gap.find(':') != std::string_view::npos ||
+                          gap.find("\xE2\x80\x93") != std::string_view::npos ||  // en dash
+                          gap.find(" - ") != std::string_view::npos;
+    if (!labelled) return std::nullopt;
+    std::size_t at = n.first - 1;  // "Missing persons: 1,300"
+    if (victim_word_class(word(at)) != WordClass::kNone && at > first &&
+        is_bare_outcome(word(at - 1))) {
+      --at;
+    }
+    const std::string_view w = word(at);
+    if (w == "kia") return Outcome::kKilled;
+    if (w == "wia") return Outcome::kWounded;
+    if (w == "mia") return Outcome::kMissing;
+    if (is_bare_outcome(w)) return stative_outcome(w);
+    return std::nullopt;
+  }
+
   // "the death toll rose to 45", "a toll of 12", "the number of dead reached 30".
   std::optional<Outcome> toll_outcome(const NumberExpr& n, std::size_t first) const {
     if (n.first < first + 1) return std::nullopt;
     const std::string_view link = word(n.first - 1);
-    static const Words kLinks = {"to",     "at",     "of",    "reached", "hit",
-                                 "is",     "was",    "stood", "stands",  "exceeded",
-                                 "passed", "topped", "rose",  "climbed", "surpassed"};
+    static const Words kLinks = {"to",     "at",      "of",       "reached",   "hit",    "exceeds",
+                                 "passes", "tops",    "reaches",  "surpasses", "is",     "is",
+                                 "was",    "stood",   "stands",   "exceeded",  "passed", "topped",
+                                 "rose",   "climbed", "surpassed"};
     if (!has(kLinks, link)) return std::nullopt;
     for (std::size_t k = n.first - 1; k-- > first && k + 20 > n.first;) {
       const std::string_view w = word(k);
-      if (is_number(k)) return std::nullopt;  // another figure in between
+      if (is_number(k)) return std::nullopt;                       // another figure in between
+      if (w == "losses" && link != "of") return Outcome::kKilled;  // "losses amounted to 140"
       if (w == "toll") {
         return k > first && (word(k - 1) == "injury" || word(k - 1) == "casualty")
                    ? (word(k - 1) == "injury" ? std::optional(Outcome::kWounded) : std::nullopt)
                    : std::optional(Outcome::kKilled);
       }
-      if (w == "number" && (word(k + 1) == "of")) {  // "the number of (people) killed"
-        if (const auto o = stative_outcome(word(k + 2))) return o;
-        if (victim_word_class(word(k + 2)) != WordClass::kNone) {
-          if (const auto o = stative_outcome(word(k + 3))) return o;
+      if (w == "number" && (word(k + 1) == "of")) {  // "the number of (aid workers) killed"
+        for (std::size_t q = k + 2; q < k + 6 && q < n.first; ++q) {
+          if (const auto o = stative_outcome(word(q))) return o;
+          if (victim_word_class(word(q)) == WordClass::kNone && word(q) != "aid") break;
         }
       }
     }
@@ -663,18 +740,49 @@ class ClaimFinder {
     if (word(k - 1) == "dead" && k >= first + 2 && word(k - 2) == "shot") return Outcome::kKilled;
     if (const auto o = active_outcome(word(k - 1))) {
       // Taking places is no casualty: "captured 3 villages" (units), "captured 22" (bare).
-      if (*o == Outcome::kCaptured && !has_victim_word(n.end, std::min(n.end + 4, end_of(n)))) {
+      // Taking places is no casualty ("captured 3 villages", "seized 12"), but abducting,
+      // kidnapping, arresting and detaining are done to people only.
+      const std::string_view verb = word(k - 1);
+      const bool people_only = verb.starts_with("abduct") || verb.starts_with("kidnap") ||
+                               verb.starts_with("arrest") || verb.starts_with("detain");
+      if (*o == Outcome::kCaptured && !people_only &&
+          !has_victim_word(n.end, std::min(n.end + 4, end_of(n))) &&
+          !follows_claim_by_and(k - 1, first)) {
         return std::nullopt;
       }
       return o;
+    }
+    // "The dead included seven members", "the wounded include 3 children".
+    if ((word(k - 1) == "included" || word(k - 1) == "include" || word(k - 1) == "includes") &&
+        k >= first + 2 && is_bare_outcome(word(k - 2))) {
+      return stative_outcome(word(k - 2));
+    }
+    // "mourned seven of its fighters", "buried 43 people": only with people named after it.
+    const std::string_view before = word(k - 1);
+    if ((before == "mourned" || before == "mourns" || before == "buried" || before == "buries" ||
+         before == "burying") &&
+        has_victim_word(n.end, std::min(n.end + 4, end_of(n)))) {
+      return Outcome::kKilled;
+    }
+    // "hacked to death at least 18 people".
+    if (before == "death" && k >= first + 3 && word(k - 2) == "to" && killed_by_manner(k - 3)) {
+      return Outcome::kKilled;
     }
     // "claimed the lives of 20", "the deaths of 1,032 civilians", "the bodies of 440 people".
     if (word(k - 1) == "of" && k >= first + 2) {
       const std::string_view noun = word(k - 2);
       if (noun == "lives" || noun == "deaths" || noun == "bodies" || noun == "killing" ||
-          noun == "killings" || noun == "remains") {
+          noun == "killings" || noun == "remains" || noun == "martyrdom" || noun == "death") {
         return Outcome::kKilled;
       }
+      // "the injury of 8 others", "the abduction of 40 girls", "the displacement of 9,000".
+      if (noun == "injury" || noun == "injuries" || noun == "injuring" || noun == "wounding") {
+        return Outcome::kWounded;
+      }
+      if (noun == "abduction" || noun == "kidnapping" || noun == "capture" || noun == "detention") {
+        return Outcome::kCaptured;
+      }
+      if (noun == "displacement") return Outcome::kDisplaced;
     }
     // "took 2,500 servicemen captive", "had taken 45 soldiers prisoner", "took 251 hostages";
     // "forced 4 million people from their homes", "drove 2,000 families out".
@@ -692,7 +800,8 @@ class ClaimFinder {
       }
     }
     if (verb == "took" || verb == "taken" || verb == "take" || verb == "taking" ||
-        verb == "takes") {
+        verb == "takes" || verb == "holding" || verb == "holds" || verb == "held" ||
+        verb == "hold" || verb == "seized" || verb == "seizing") {
       for (std::size_t q = n.end; q < end_of(n) && q < n.end + 6; ++q) {
         const std::string_view w = word(q);
         if (w == "prisoner" || w == "prisoners" || w == "captive" || w == "captives" ||
@@ -736,6 +845,13 @@ class ClaimFinder {
            (word(q + 1) == "dead" && word(q) == "shot");
   }
 
+  // True when the verb at token `verb` follows "and" right after a claim of the same sentence
+  // ("killing 14 soldiers and capturing 3"): its bare number counts people too.
+  bool follows_claim_by_and(std::size_t verb, std::size_t first) const {
+    return verb >= first + 1 && word(verb - 1) == "and" && !out_.claims.empty() &&
+           last_claim_end_ > first && last_claim_end_ + 1 >= verb;
+  }
+
   // "from their homes", "to flee", "out of their homes" at token q.
   bool leaves_home(std::size_t q) const {
     const std::string_view w = word(q);
@@ -772,9 +888,9 @@ class ClaimFinder {
     bool perfect = false;  // the auxiliaries so far are has/had/have without "been"
     bool skipped_other = false;
     // "42 bodies were recovered", "pulled eight bodies from the rubble": a count of the dead.
-    if ((word(q) == "more" || word(q) == "further" || word(q) == "other") &&
-        (word(q + 1) == "bodies" || word(q + 1) == "corpses") && !punct_before(q)) {
-      ++q;  // "three more bodies"
+    if ((word(q) == "more" || word(q) == "further" || word(q) == "additional") &&
+        !punct_before(q) && q + 1 < end) {
+      ++q;  // "three more bodies", "16 more dead"
     }
     if ((word(q) == "bodies" || word(q) == "corpses") && !punct_before(q)) {
       victims_end = q + 1;
@@ -796,6 +912,7 @@ class ClaimFinder {
       // "27 wounded civilians", "12 dead soldiers": the outcome as an adjective.
       if (outcome && q == victims_first && !auxiliary && q + 1 < end &&
           victim_word_class(word(q + 1)) != WordClass::kNone && !punct_before(q + 1)) {
+        if (is_non_victim_unit(word(q + 2))) return std::nullopt;  // "captured army vehicles"
         victims_first = q + 1;
         victims_end = q + 2;
         claim_end_ = q + 2;
@@ -803,16 +920,22 @@ class ClaimFinder {
       }
       if (outcome && !(w == "displaced" && victims_end == victims_first && !auxiliary &&
                        q + 1 < end && victim_word_class(word(q + 1)) != WordClass::kNone)) {
+        // "Thousands have fled", "1,200 fled overnight": a large or vague count that flees is
+        // people.
+        const bool crowd =
+            (w == "fled" || w == "flee" || w == "fleeing") && (!n.vague.empty() || n.low >= 100);
         const bool people = has_victim_word(victims_first, victims_end) ||
-                            entity_in(victims_first, victims_end) || skipped_other;
-        const bool bare = victims_end == victims_first && is_bare_outcome(w);
+                            entity_in(victims_first, victims_end) || skipped_other || crowd;
+        const bool bare = victims_end == victims_first && is_bare_outcome(w) &&
+                          !(is_non_victim_unit(word(q + 1)) || is_non_victim_unit(word(q + 2)));
         if (!auxiliary && !people && !bare) return std::nullopt;
         // "fled their homes", "evacuated the city": the object is a place, not a victim.
-        const bool intransitive = w == "fled" || w == "evacuated";
+        const bool intransitive =
+            w == "fled" || w == "flee" || w == "fleeing" || w == "evacuated" || w == "relocated";
         if (!auxiliary && !intransitive && has_object(q + 1, end)) return std::nullopt;
         // "one of its fighters had killed 17 pilgrims": a perfect tense with an object.
         if (perfect && !intransitive && has_object(q + 1, end)) return std::nullopt;
-        if (w == "fled" && !people) return std::nullopt;
+        if ((w == "fled" || w == "flee" || w == "fleeing") && !people) return std::nullopt;
         if (w == "left") return std::nullopt;
         claim_end_ = q + 1;
         return outcome;
@@ -836,6 +959,17 @@ class ClaimFinder {
         claim_end_ = q + 1;
         return Outcome::kDisplaced;
       }
+      // "101 still held in Gaza", "62 fishermen remain in Houthi custody".
+      if ((w == "held" && (auxiliary || has_captive_word(victims_first, victims_end) ||
+                           victims_end == victims_first)) ||
+          (w == "custody" && word(q - 1) != "police" && (auxiliary || q > victims_end))) {
+        if (w == "held" && (word(q + 1) == "talks" || word(q + 1) == "a" || word(q + 1) == "the" ||
+                            word(q + 1) == "up")) {
+          return std::nullopt;  // "held talks", "held the town"
+        }
+        claim_end_ = q + 1;
+        return Outcome::kCaptured;
+      }
       if (w == "unaccounted" && word(q + 1) == "for") {
         claim_end_ = q + 2;
         return Outcome::kMissing;
@@ -848,6 +982,24 @@ class ClaimFinder {
         perfect = w == "had" || w == "has" || w == "have" || (perfect && w != "been");
         auxiliary = true;
         continue;
+      }
+      // "remain in hospital", "remain in Houthi custody", "were taken to hospital".
+      if ((w == "in" || w == "to") && (auxiliary || word(q - 1) == "taken")) {
+        for (std::size_t k = q + 1; k < end && k < q + 4 && !punct_before(k); ++k) {
+          if (word(k) == "hospital" || word(k) == "hospitals") {
+            claim_end_ = k + 1;
+            return Outcome::kWounded;
+          }
+          if (word(k) == "custody" || word(k) == "captivity") {
+            claim_end_ = k + 1;
+            return Outcome::kCaptured;
+          }
+        }
+      }
+      if (w == "taken" && word(q + 1) == "to") continue;  // "taken to hospital"
+      if ((w == "forced" || w == "moved" || w == "driven") && word(q + 1) == "out") {
+        claim_end_ = q + 2;
+        return Outcome::kDisplaced;  // "had been forced out", "were moved out"
       }
       if (auxiliary) return std::nullopt;  // "4,000 fighters had still managed"
       // "5 civilians and 3 soldiers were killed": step over the other count.
@@ -933,9 +1085,23 @@ class ClaimFinder {
   // A parenthetical after a comma inside the claim: ", according to X,", ", most of them ...,".
   bool is_interjection(std::size_t q) const {
     const std::string_view w = word(q);
+    if (is_number(q)) {  // ", four of them children,"
+      const auto n = number_at(text_, q);
+      if (n && word(n->end) == "of" && (word(n->end + 1) == "them" || word(n->end + 1) == "whom")) {
+        return true;
+      }
+    }
     return (w == "according" && word(q + 1) == "to") || w == "most" || w == "many" ||
            w == "mostly" || w == "mainly" || w == "including" || w == "among" || w == "all" ||
            w == "half";
+  }
+
+  bool has_captive_word(std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k < end; ++k) {
+      const std::string_view w = word(k);
+      if (w == "hostages" || w == "captives" || w == "prisoners" || w == "detainees") return true;
+    }
+    return false;
   }
 
   bool has_victim_word(std::size_t first, std::size_t end) const {

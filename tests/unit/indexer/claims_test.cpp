@@ -99,7 +99,7 @@ TEST_CASE("claims: sentence shapes, numbers, victims and claimants", "[extract][
        Outcome::kKilled, 10, 10, "", "", VictimClass::kArmedGroup, "source close to the group"},
       // Military euphemisms, manners of killing, losses, injuries received.
       {"Border guards neutralised 9 smugglers overnight, the agency said.", Outcome::kKilled, 9, 9,
-       "", "", VictimClass::kUnspecified, "agency"},
+       "", "", VictimClass::kArmedGroup, "agency"},
       {"The army said it eliminated 14 gunmen in the forest.", Outcome::kKilled, 14, 14, "", "",
        VictimClass::kArmedGroup, "army"},
       {"Eleven farmers were beaten to death in the village, witnesses said.", Outcome::kKilled, 11,
@@ -128,6 +128,25 @@ TEST_CASE("claims: sentence shapes, numbers, victims and claimants", "[extract][
        Outcome::kKilled, 41, 41, "", "", VictimClass::kCivilians, "union"},
       {"The regional governor put the death toll at 17.", Outcome::kKilled, 17, 17, "", "",
        VictimClass::kUnspecified, "regional governor"},
+      // Figures as labels, hospitals and custody, crowds that flee, people-only verbs.
+      {"Killed: 23. Wounded: 51.", Outcome::kKilled, 23, 23, "", "", VictimClass::kUnspecified, ""},
+      {"WIA: 8", Outcome::kWounded, 8, 8, "", "", VictimClass::kUnspecified, ""},
+      {"Missing persons: 310 (Red Crescent figure)", Outcome::kMissing, 310, 310, "", "",
+       VictimClass::kUnspecified, ""},
+      {"About 45 people remain in hospital after the blast.", Outcome::kWounded, 45, 45, "",
+       "around", VictimClass::kUnspecified, ""},
+      {"Nineteen sailors are still in rebel custody, the navy said.", Outcome::kCaptured, 19, 19,
+       "", "", VictimClass::kGovernmentForces, "navy"},
+      {"More than 3,000 fled across the river overnight.", Outcome::kDisplaced, 3000, 3000, "",
+       "more than", VictimClass::kUnspecified, ""},
+      {"Gunmen kidnapped 31 on the highway, police said.", Outcome::kCaptured, 31, 31, "", "",
+       VictimClass::kUnspecified, "police"},
+      {"The dead included four paramedics, the Red Crescent said.", Outcome::kKilled, 4, 4, "", "",
+       VictimClass::kCivilians, "Red Crescent"},
+      {"Rebels hacked to death 13 villagers near Beni.", Outcome::kKilled, 13, 13, "", "",
+       VictimClass::kCivilians, ""},
+      {"The shelling led to the martyrdom of 5 citizens.", Outcome::kKilled, 5, 5, "", "",
+       VictimClass::kCivilians, ""},
   };
   for (const ClaimCase& c : cases) {
     INFO(c.sentence);
@@ -198,6 +217,9 @@ TEST_CASE("claims: counts of other things are not claims", "[extract][claims]") 
       "Hezbollah forces captured Palmyra (22).",
       "Mortar rounds hit the base but no one was hurt.",
       "Nearly 80 per cent of the town's 40,000 people have no running water and are displaced.",
+      "The gunman opened fire at 10:45 and was arrested an hour later.",
+      "Troops rescued 40 kidnapped students from the forest.",
+      "The militia paraded 300 captured army vehicles.",
   };
   for (const char* text : not_claims) {
     INFO(text);
