@@ -278,12 +278,14 @@ bool looks_like_demonym(std::string_view w) {
 }
 
 // True when [first, end) is not a whole abbreviation: single letters run on past it ("U.S.S.R."),
-// or one letter starts a span of words ("A man" is not "Amman", "I ran" not "Iran").
+// or one letter starts a span of words ("A man" is not "Amman", "I ran" not "Iran"); initials
+// of two letters or more may open a name ("U.S. Central Command", "U.N. Security Council").
 bool splits_abbreviation(const std::vector<Token>& tokens, std::size_t first, std::size_t end) {
   if (tokens[first].folded.size() != 1 || end - first == 1) return false;
-  for (std::size_t i = first; i < end; ++i) {
-    if (tokens[i].folded.size() != 1) return true;
-  }
+  std::size_t letters_end = first;  // the run of single letters the span opens with
+  while (letters_end < end && tokens[letters_end].folded.size() == 1) ++letters_end;
+  // One letter then words is no abbreviation; two or more are ("U.S. Central Command").
+  if (letters_end < end) return letters_end - first < 2;
   return end < tokens.size() && tokens[end].joined && tokens[end].folded.size() == 1;
 }
 
@@ -483,12 +485,29 @@ std::vector<EntityMatch> EntityMatcher::find(const TokenizedText& text) const {
   return matches;
 }
 
+namespace {
+
+// True when tokens [first, end) end with two or more initials whose last dot follows them
+// ("U.S." in "the U.S. military"): the dot belongs to the name as written.
+bool ends_with_initials(const TokenizedText& text, std::size_t first, std::size_t end) {
+  const auto& tokens = text.tokens;
+  if (end - first < 2 || tokens[end - 1].folded.size() != 1 || tokens[end - 2].folded.size() != 1) {
+    return false;
+  }
+  const std::size_t after = tokens[end - 1].end;
+  return after < text.text.size() && text.text[after] == '.' &&
+         text.text.substr(tokens[end - 2].end, tokens[end - 1].begin - tokens[end - 2].end) == ".";
+}
+
+}  // namespace
+
 std::vector<EntityMention> collect_entities(const TokenizedText& text,
                                             const std::vector<EntityMatch>& matches) {
   std::vector<EntityMention> entities;
   std::unordered_map<std::string, std::size_t> index;
   for (const EntityMatch& m : matches) {
-    const std::string surface(text.span_text(m.first, m.end));
+    std::string surface(text.span_text(m.first, m.end));
+    if (ends_with_initials(text, m.first, m.end)) surface += '.';  // "U.S.", not "U.S"
     std::string id = m.entity ? m.entity->id : schema::unknown_name_id(surface);
     auto [it, inserted] = index.emplace(id, entities.size());
     if (inserted) {
