@@ -84,6 +84,31 @@ TEST_CASE("longest match wins and acronyms need capitals and context", "[entitie
   }
 }
 
+TEST_CASE("initials: two letters or more open a name, one letter never does", "[entities]") {
+  const struct {
+    const char* text;
+    const char* id;
+    const char* mention;  // "" when the entity must not be found
+  } cases[] = {
+      {"Officials said the U.S. military struck.", "united-states", "U.S."},
+      {"A U.S. drone struck the convoy.", "united-states", "U.S."},
+      {"The U.N. said so.", "united-nations", "U.N."},
+      {"A man was seen near the border.", "amman", ""},
+      {"I ran to the car.", "iran", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto a = extracted(c.text);
+    const cs::EntityMention* e = entity(a, c.id);
+    if (std::string(c.mention).empty()) {
+      CHECK(e == nullptr);
+      continue;
+    }
+    REQUIRE(e != nullptr);
+    CHECK(e->mentions == std::vector<std::string>{c.mention});
+  }
+}
+
 TEST_CASE("a spaced lower-case word never starts a name, a possessive stays inside one",
           "[entities]") {
   const struct {
