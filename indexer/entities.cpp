@@ -148,10 +148,12 @@ const Words& person_roles() {
 // Last words of a unit's or body's name ("the 92nd Mechanised Brigade", "Brigade 137").
 const Words& unit_words() {
   static const Words kWords = {
-      "brigade",   "brigades", "battalion", "battalions", "regiment",       "division",  "corps",
-      "army",      "group",    "front",     "movement",   "forces",         "militia",   "council",
-      "committee", "ministry", "agency",    "company",    "squadron",       "base",      "command",
-      "coalition", "party",    "union",     "network",    "administration", "commission"};
+      "brigade",   "brigades",       "battalion",   "battalions", "regiment",    "division",
+      "corps",     "army",           "group",       "front",      "movement",    "forces",
+      "militia",   "council",        "committee",   "ministry",   "agency",      "company",
+      "squadron",  "base",           "command",     "coalition",  "party",       "union",
+      "network",   "administration", "commission",  "office",     "directorate", "department",
+      "authority", "bureau",         "secretariat", "government", "court",       "institute"};
   return kWords;
 }
 
@@ -173,6 +175,25 @@ bool is_ordinal(std::string_view w) {
 bool is_number_token(const TokenizedText& text, const Token& t) {
   const auto c = static_cast<unsigned char>(text.text[t.begin]);
   return c >= '0' && c <= '9';
+}
+
+// True when token i is the capitalised head of an institution's name whose own words follow
+// "of" or "for" ("Ministry of Information", "Office for Rescuing Kidnapped Yazidis"): the head
+// is no name alone, but it opens this one.
+bool opens_institution(const TokenizedText& text, const std::vector<bool>& covered, std::size_t i) {
+  static const Words kHeads = {"ministry",   "office",     "council",    "committee", "directorate",
+                               "department", "government", "agency",     "authority", "commission",
+                               "court",      "bank",       "university", "institute", "centre",
+                               "center",     "bureau",     "secretariat"};
+  const auto& tokens = text.tokens;
+  if (!tokens[i].capitalised || !contains(kHeads, tokens[i].folded) || i + 2 >= tokens.size()) {
+    return false;
+  }
+  const std::string_view link = tokens[i + 1].folded;
+  std::size_t k = i + 2;  // the first word of its own ("Council of the Islamic Courts")
+  if (tokens[k].folded == "the" && k + 1 < tokens.size() && tokens[k].joined) ++k;
+  return (link == "of" || link == "for") && tokens[i + 1].joined && tokens[k].joined &&
+         !covered[k] && is_name_word(text, tokens[k]);
 }
 
 // The text between token i - 1 and token i.
@@ -222,7 +243,8 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
   std::size_t i = 0;
   while (i < tokens.size()) {
     const Sentence& s = text.sentences[tokens[i].sentence];
-    if (covered[i] || s.headline || s.shouting || !is_name_word(text, tokens[i])) {
+    if (covered[i] || s.headline || s.shouting ||
+        !(is_name_word(text, tokens[i]) || opens_institution(text, covered, i))) {
       ++i;
       continue;
     }
@@ -240,11 +262,17 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
     std::size_t j = i + 1;
     std::size_t last = i;
     int words = 1;
+    // An institution's name runs on over "of", "for", "and", "the" ("Ministry of Information").
+    const bool institution = opens_institution(text, covered, i);
+    const auto links = [&](std::string_view w) {
+      return is_connector(w) ||
+             (institution && (w == "of" || w == "for" || w == "and" || w == "the"));
+    };
     while (j < tokens.size() && !covered[j] && tokens[j].joined && j - first < kMaxNameTokens) {
       if (is_name_word(text, tokens[j])) {
         last = j;
         ++words;
-      } else if (!is_connector(tokens[j].folded)) {
+      } else if (!links(tokens[j].folded)) {
         break;
       }
       ++j;

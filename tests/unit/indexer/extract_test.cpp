@@ -145,6 +145,28 @@ TEST_CASE("unknown capitalised names become 'other', stop words never do", "[ent
   }
 }
 
+TEST_CASE("an institution's name runs on over of and for", "[entities]") {
+  const struct {
+    const char* text;
+    const char* name;
+  } cases[] = {
+      {"Officials at the Ministry of Information said so.", "Ministry of Information"},
+      {"Figures from the Office for Rescuing Kidnapped Yazidis were given to reporters on the day.",
+       "Office for Rescuing Kidnapped Yazidis"},
+      {"The Council of the Islamic Courts met.", "Council of the Islamic Courts"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const cs::Article a = extracted(c.text);
+    const cs::EntityMention* e = entity(a, cs::schema::unknown_name_id(c.name));
+    REQUIRE(e != nullptr);
+    CHECK(e->type == cs::EntityType::kOrg);
+    CHECK(e->mentions == std::vector<std::string>{c.name});
+  }
+  // The head alone names nothing.
+  CHECK(extracted("The Ministry said it would respond.").entities.empty());
+}
+
 TEST_CASE("cited sources come from attribution patterns", "[sources]") {
   const struct {
     const char* text;
