@@ -199,10 +199,18 @@ std::optional<PartialDate> resolve_yearless(int month, int day, const PartialDat
   return make_date(year, month, day);
 }
 
+// `reference` moved by `days`, when that is still a date this module accepts (not before 1900:
+// "yesterday" against 1 January 1900 names no date).
+std::optional<PartialDate> valid_days_from(const PartialDate& reference, long days) {
+  const PartialDate date = add_days(reference, days);
+  if (!is_valid_date(date.year, date.month, date.day)) return std::nullopt;
+  return date;
+}
+
 std::optional<PartialDate> resolve_weekday(int weekday, const PartialDate& reference) {
   if (reference.precision != DatePrecision::kDay) return std::nullopt;
   const int back = (weekday_of(reference.year, reference.month, reference.day) - weekday + 7) % 7;
-  return add_days(reference, -back);
+  return valid_days_from(reference, -back);
 }
 
 using Words = std::span<const std::string>;
@@ -274,7 +282,9 @@ std::optional<DateMatch> match_day_first(Words words, std::size_t i, int day,
 std::optional<DateMatch> match_relative(std::string_view word, const PartialDate& reference) {
   if (reference.precision != DatePrecision::kDay) return std::nullopt;
   if (word == "today") return DateMatch{reference, 1};
-  if (word == "yesterday") return DateMatch{add_days(reference, -1), 1};
+  if (word == "yesterday") {
+    if (const auto date = valid_days_from(reference, -1)) return DateMatch{*date, 1};
+  }
   return std::nullopt;
 }
 

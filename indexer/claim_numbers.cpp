@@ -1,5 +1,6 @@
 #include "indexer/claim_numbers.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <utility>
@@ -9,6 +10,16 @@ namespace cs {
 namespace {
 
 constexpr std::size_t kMaxDigits = 12;  // above kMaxClaimValue with room for groups
+
+// Where arithmetic on written numbers stops growing ("a dozen dozen dozen ...", "999999999999
+// billion"): far above kMaxClaimValue, so such a figure is dropped as too large, never wraps.
+constexpr std::int64_t kSaturated = 1'000'000'000'000'000;
+
+// a * b and a + b for non-negative values, held at kSaturated.
+std::int64_t times(std::int64_t a, std::int64_t b) {
+  return (b != 0 && a > kSaturated / b) ? kSaturated : std::min(a * b, kSaturated);
+}
+std::int64_t plus(std::int64_t a, std::int64_t b) { return std::min(a + b, kSaturated); }
 
 struct Qualifier {
   std::array<std::string_view, 3> words;
@@ -221,7 +232,7 @@ class Reader {
         part = part * 10 + (c - '0');
         denominator *= 10;
       }
-      value = value * scale + part * scale / denominator;
+      value = plus(times(value, scale), times(part, scale) / denominator);
       if (suffix_scale == 0) ++j;
     } else if (d.size() == 4 && !grouped && value >= 1900 && value <= 2099) {
       out.year_like = true;
@@ -260,12 +271,12 @@ class Reader {
         }
         any = true;
       } else if (w == "dozen" && any) {
-        current = std::max<std::int64_t>(current, 1) * 12;
+        current = times(std::max<std::int64_t>(current, 1), 12);
       } else if (const std::int64_t scale = scale_value(w); scale > 0 && any) {
         if (scale == 100) {
-          current = std::max<std::int64_t>(current, 1) * 100;
+          current = times(std::max<std::int64_t>(current, 1), 100);
         } else {
-          total += std::max<std::int64_t>(current, 1) * scale;
+          total = plus(total, times(std::max<std::int64_t>(current, 1), scale));
           current = 0;
         }
       } else if (w == "and" && any && current % 100 == 0 && unit_value(word(j + 1)) > 0 &&
@@ -276,7 +287,7 @@ class Reader {
       }
     }
     if (!any) return false;
-    out.low = out.high = total + current;
+    out.low = out.high = plus(total, current);
     end = j;
     return out.low > 0;
   }
@@ -334,6 +345,7 @@ std::optional<NumberExpr> number_at(const TokenizedText& text, std::size_t i) {
       return std::nullopt;
     }
     out.high = high.high;
+    if (out.high < out.low) std::swap(out.low, out.high);  // "between 40 and 30"
     out.too_large = out.too_large || high.too_large;
     out.year_like = false;
     end = high_end;

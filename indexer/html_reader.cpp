@@ -175,6 +175,11 @@ Article read_html_article(std::string_view html) {
   if (!body) body = find_element(doc->root, GUMBO_TAG_MAIN);
   if (!body) body = find_element(doc->root, GUMBO_TAG_BODY);
   if (body) collect_text(body, a.text, 0);
+  // Gumbo decodes a character reference beyond U+10FFFF ("&#x4CCCCCCC1;") into bytes that are
+  // no UTF-8 (found by the html fuzz target): what it gave back is repaired once more.
+  for (std::string* field : {&a.title, &a.text, &a.url, &a.outlet, &a.author}) {
+    if (!is_valid_utf8(*field)) *field = repair_utf8(*field);
+  }
   return a;
 }
 

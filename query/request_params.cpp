@@ -293,6 +293,8 @@ bool url_decode(std::string_view text, std::string& out) {
       if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return false;
       out += static_cast<char>(hi * 16 + lo);
       i += 2;
+    } else if (text[i] == '\0') {
+      return false;  // a raw byte 0 is refused like an escaped one
     } else {
       out += text[i];
     }
@@ -315,7 +317,7 @@ std::optional<Params> parse_query_string(std::string_view query, std::string& er
     std::string value;
     if (!url_decode(pair.substr(0, eq), name) ||
         (eq != std::string_view::npos && !url_decode(pair.substr(eq + 1), value))) {
-      error = "malformed percent escape in '" + std::string(pair) + "'";
+      error = "malformed percent escape or byte 0 in '" + std::string(pair) + "'";
       return std::nullopt;
     }
     params.emplace_back(std::move(name), std::move(value));

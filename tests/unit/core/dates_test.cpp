@@ -69,6 +69,11 @@ TEST_CASE("match_date resolves a bare weekday to the latest such day", "[dates]"
   CHECK(cs::match_date(words, 0, day(2016, 12, 11), options)->date == day(2016, 12, 11));
   CHECK(cs::match_date(words, 0, day(2016, 12, 13), options)->date == day(2016, 12, 11));
   CHECK_FALSE(cs::match_date(words, 0, day(2016, 12, 13), {}));
+  // Never before 1900 (found by the dates fuzz target): 1 January 1900 was a Monday.
+  CHECK_FALSE(cs::match_date(words, 0, day(1900, 1, 1), options));
+  const std::vector<std::string> yesterday = {"yesterday"};
+  CHECK_FALSE(cs::match_date(yesterday, 0, day(1900, 1, 1), options));
+  CHECK(cs::match_date(yesterday, 0, day(1900, 1, 2), options)->date == day(1900, 1, 1));
   CHECK(cs::weekday_of(2016, 4, 3) == 6);
   CHECK(cs::days_in_month(2000, 2) == 29);
   CHECK(cs::days_in_month(1900, 2) == 28);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/normalize.h"
 #include "indexer/html_reader.h"
 #include "temp_dir.h"
 
@@ -177,6 +178,17 @@ TEST_CASE("HTML: malformed and deeply nested markup never fails", "[readers]") {
   const cs::Article a = cs::read_html_article("<title>T</title><p>unclosed <b>bold" + deep + "x");
   CHECK(a.title == "T");
   CHECK(a.text.find("unclosed bold") != std::string::npos);
+}
+
+TEST_CASE("HTML: character references beyond Unicode leave valid UTF-8", "[readers]") {
+  // Found by the html fuzz target: gumbo decodes these into bytes that are no UTF-8.
+  const cs::Article a = cs::read_html_article(
+      "<meta name=\"author\" content=\"&#x4CCCCCCC1;\"><title>&#x4CCCCCCC1;</title>"
+      "<p>a &#x4CCCCCCC1; b</p>");
+  CHECK(cs::is_valid_utf8(a.title));
+  CHECK(cs::is_valid_utf8(a.text));
+  CHECK(cs::is_valid_utf8(a.author));
+  CHECK(a.text.find('a') != std::string::npos);
 }
 
 TEST_CASE("ids are derived from paths and sanitised", "[readers]") {

@@ -288,6 +288,7 @@ TEST_CASE("query strings: decoding", "[query][params]") {
       {"only '?'", "?", Params{}},
       {"bad hex", "q=%zz", std::nullopt},
       {"NUL byte", "q=%00", std::nullopt},
+      {"raw NUL byte", std::string("q=a\0b", 5), std::nullopt},
       {"truncated escape", "q=%4", std::nullopt},
       {"lone percent", "q=%", std::nullopt},
       {"bad escape in a name", "%g1=x", std::nullopt},
