@@ -2,8 +2,10 @@
 // caught here, at the library boundary, and turned into SearchError values.
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "core/arrival.h"
@@ -212,8 +214,13 @@ class SearcherImpl {
     columns_.reset();  // built again on first use, for this revision
   }
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
-  Xapian::MSet highlight_set(const BuiltQuery& built);
-  void fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight, SearchResult& result);
+  /// What snippets highlight: the query's words and the entities' spellings.
+  struct Highlight {
+    Xapian::MSet mset;                 // an MSet whose query holds every word to highlight
+    std::set<std::string> name_terms;  // words of longer spellings only (make_snippet)
+  };
+  Highlight highlight_set(const BuiltQuery& built);
+  void fill_hits(const Xapian::MSet& mset, const Highlight* highlight, SearchResult& result);
   void count_remote_duplicates(const Xapian::MSet& mset, const BuiltQuery& built,
                                SearchResult& result);
   void fill_facets(const FacetCounter& counter, const SearchRequest& request,
@@ -313,7 +320,7 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
     result.total_exact = true;
   }
   if (request.want_snippets) {
-    const Xapian::MSet highlight = highlight_set(built);
+    const Highlight highlight = highlight_set(built);
     fill_hits(mset, &highlight, result);
   } else {
     fill_hits(mset, nullptr, result);
@@ -334,22 +341,36 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
 
 // An MSet whose query also holds every spelling of the entities the request resolved to, so
 // snippets highlight "Deir ez-Zor" when the user typed "deir ezzor" or filtered by entity.
-Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
+SearcherImpl::Highlight SearcherImpl::highlight_set(const BuiltQuery& built) {
+  Highlight highlight;
   std::vector<Xapian::Query> parts{built.text_query};
+  // Words the user typed, and spellings of one word ("Hezbollah"), are highlighted wherever they
+  // are; the words of longer spellings only beside the rest of a name ("State" of "Islamic
+  // State", not of "State Department").
+  std::set<std::string> anywhere(built.text_query.get_unique_terms_begin(),
+                                 built.text_query.get_unique_terms_end());
+  std::set<std::string> in_names;
   for (const std::string& id : built.entity_ids) {
     const GazetteerEntity* entity = gazetteer_.find_by_id(id);
     if (entity == nullptr) continue;
     for (const std::string& alias : entity->aliases) {
       const Xapian::Query phrase = builder_->phrase_query(alias);
+      std::vector<std::string> words;
       for (auto t = phrase.get_unique_terms_begin(); t != phrase.get_unique_terms_end(); ++t) {
         // The words of a spelling, without "al", "ez", "the", "of"...: those alone are no
         // match to show.
         if ((*t).size() > 2 && !is_arabic_article(*t) && !is_function_word(*t)) {
-          parts.emplace_back(*t);
+          words.push_back(*t);
         }
+      }
+      for (const std::string& word : words) {
+        parts.emplace_back(word);
+        (words.size() == 1 ? anywhere : in_names).insert(word);
       }
     }
   }
+  std::set_difference(in_names.begin(), in_names.end(), anywhere.begin(), anywhere.end(),
+                      std::inserter(highlight.name_terms, highlight.name_terms.end()));
   const Xapian::Query words(Xapian::Query::OP_OR, parts.begin(), parts.end());
   // MSet::snippet recognises stemmed words only as "Z"-prefixed terms (the STEM_SOME form),
   // but the index is STEM_ALL: add that form of every free-text term for highlighting.
@@ -360,10 +381,11 @@ Xapian::MSet SearcherImpl::highlight_set(const BuiltQuery& built) {
   }
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-  return enquire.get_mset(0, 0);
+  highlight.mset = enquire.get_mset(0, 0);
+  return highlight;
 }
 
-void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highlight,
+void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Highlight* highlight,
                              SearchResult& result) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
@@ -377,7 +399,8 @@ void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Xapian::MSet* highl
     hit.score = it.get_weight();
     hit.duplicates = static_cast<int>(it.get_collapse_count());
     if (highlight != nullptr) {
-      hit.snippet = make_snippet(*highlight, article->text, builder_->stemmer());
+      hit.snippet = make_snippet(highlight->mset, article->text, builder_->stemmer(),
+                                 kSnippetLength, highlight->name_terms);
     }
     result.hits.push_back(std::move(hit));
   }
@@ -569,7 +592,7 @@ SearchError SearcherImpl::related(const std::string& id, int limit, SearchResult
   result.query = "related:" + id;
   result.page_size = limit;
   result.total = mset.size();
-  const Xapian::MSet highlight = highlight_set(built);
+  const Highlight highlight = highlight_set(built);
   fill_hits(mset, &highlight, result);
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -1,6 +1,10 @@
 #include "query/snippet.h"
 
 #include <algorithm>
+#include <vector>
+
+#include "core/normalize.h"
+#include "core/stemming.h"
 
 namespace cs::query {
 
@@ -45,6 +49,68 @@ std::string leading_text(const std::string& text, std::size_t length) {
   return text.substr(0, cut) + "...";
 }
 
+// True when `between` (the text separating two highlighted words) holds nothing but spaces,
+// hyphens, apostrophes and at most two function words or articles ("Deir ez-Zor", "Observatory
+// for Human Rights"): the two belong to one written name.
+bool joins_name(std::string_view between) {
+  int words = 0;
+  std::string word;
+  const auto end_word = [&] {
+    if (word.empty()) return true;
+    const std::string folded = fold_term_word(word);
+    word.clear();
+    return ++words <= 2 && (is_function_word(folded) || is_arabic_article(folded));
+  };
+  for (const char c : between) {
+    if (c == ' ' || c == '-' || c == '\'') {
+      if (!end_word()) return false;
+    } else if (c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
+               c == '\n') {
+      return false;
+    } else {
+      word += c;
+    }
+  }
+  return end_word();
+}
+
+// `raw` (Xapian's snippet with sentinels) with the marks taken off the words whose terms are in
+// `name_terms` and that have no highlighted word joined to them (see make_snippet).
+std::string unmark_lone_name_words(const std::string& raw,
+                                   const std::set<std::string>& name_terms) {
+  struct Span {
+    std::size_t start, end;  // positions of kMarkStart and kMarkEnd
+  };
+  std::vector<Span> spans;
+  for (std::size_t i = raw.find(kMarkStart); i != std::string::npos;
+       i = raw.find(kMarkStart, i + 1)) {
+    const std::size_t end = raw.find(kMarkEnd, i);
+    if (end == std::string::npos) break;
+    spans.push_back({i, end});
+  }
+  std::vector<bool> drop(spans.size(), false);
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const std::string word = raw.substr(spans[k].start + 1, spans[k].end - spans[k].start - 1);
+    if (name_terms.count(stem_word(fold_term_word(word))) == 0) continue;
+    const bool before = k > 0 && joins_name(std::string_view(raw).substr(
+                                     spans[k - 1].end + 1, spans[k].start - spans[k - 1].end - 1));
+    const bool after =
+        k + 1 < spans.size() && joins_name(std::string_view(raw).substr(
+                                    spans[k].end + 1, spans[k + 1].start - spans[k].end - 1));
+    drop[k] = !before && !after;
+  }
+  std::string out;
+  out.reserve(raw.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    while (k < spans.size() && spans[k].end < i) ++k;
+    const bool sentinel = k < spans.size() && (i == spans[k].start || i == spans[k].end);
+    if (sentinel && drop[k]) continue;
+    out += raw[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string escape_html(std::string_view text) {
@@ -75,12 +141,14 @@ std::string escape_html(std::string_view text) {
 }
 
 std::string make_snippet(const Xapian::MSet& mset, const std::string& text,
-                         const Xapian::Stem& stemmer, std::size_t length) {
+                         const Xapian::Stem& stemmer, std::size_t length,
+                         const std::set<std::string>& name_terms) {
   std::string clean = text;
   std::replace_if(
       clean.begin(), clean.end(), [](char c) { return c == kMarkStart || c == kMarkEnd; }, ' ');
-  const std::string raw = mset.snippet(clean, length, stemmer, kSnippetFlags,
-                                       std::string(1, kMarkStart), std::string(1, kMarkEnd), "...");
+  std::string raw = mset.snippet(clean, length, stemmer, kSnippetFlags, std::string(1, kMarkStart),
+                                 std::string(1, kMarkEnd), "...");
+  if (!name_terms.empty()) raw = unmark_lone_name_words(raw, name_terms);
   const bool matched = raw.find(kMarkStart) != std::string::npos;
   const std::string escaped =
       escape_html(matched ? unescape_xapian(raw) : leading_text(clean, length));

@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -24,9 +25,13 @@ inline constexpr std::size_t kSnippetLength = 250;
 /// `text` with `& < > " '` replaced by HTML entities.
 std::string escape_html(std::string_view text);
 
-/// The highlighted snippet of `text` for the query terms of `mset` (see header comment).
+/// The highlighted snippet of `text` for the query terms of `mset` (see header comment). A
+/// highlighted word whose term is in `name_terms` (the words of an entity's longer spellings,
+/// such as "State" of "Islamic State") stays highlighted only next to another highlighted word
+/// (function words and "al"-style articles between them allowed): alone it is just a word.
 std::string make_snippet(const Xapian::MSet& mset, const std::string& text,
-                         const Xapian::Stem& stemmer, std::size_t length = kSnippetLength);
+                         const Xapian::Stem& stemmer, std::size_t length = kSnippetLength,
+                         const std::set<std::string>& name_terms = {});
 
 }  // namespace cs::query
 
