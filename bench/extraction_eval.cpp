@@ -8,6 +8,7 @@
 // articles, against truth `entities`), duplicate detection precision/recall (an article is a
 // detected duplicate when it joins an earlier article's cluster; truth: `dup_of` non-null) and the
 // extraction time per article.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -61,9 +62,13 @@ std::unordered_map<std::string, nlohmann::json> read_truth(const std::string& pa
 }
 
 // Scores the article's entities of the benchmark gazetteer `universe` (the only ones its truth
-// can list); entities only the bundled gazetteer knows are counted in `outside`.
+// can list); entities only the bundled gazetteer knows are counted in `outside`. `listed` counts
+// the same entities again, leaving out those found only under spellings the benchmark
+// gazetteer does not list ("America", "U.S."): the generator never labels those in its filler,
+// so they are neither right nor wrong for this truth.
 void score_entities(const cs::Article& a, const nlohmann::json& truth,
-                    const cs::Gazetteer& universe, Counts& counts, long& outside, bool verbose) {
+                    const cs::Gazetteer& universe, Counts& counts, Counts& listed, long& outside,
+                    bool verbose) {
   std::set<std::string> expected, found;
   for (const auto& id : truth["entities"]) expected.insert(id.get<std::string>());
   for (const auto& e : a.entities) {
@@ -75,6 +80,12 @@ void score_entities(const cs::Article& a, const nlohmann::json& truth,
     found.insert(e.id);
     const bool hit = expected.count(e.id) != 0;
     (hit ? counts.true_positive : counts.false_positive)++;
+    const bool by_listed_spelling =
+        std::any_of(e.mentions.begin(), e.mentions.end(), [&](const std::string& m) {
+          const cs::GazetteerEntity* u = universe.resolve(m);
+          return u != nullptr && u->id == e.id;
+        });
+    if (by_listed_spelling || hit) (hit ? listed.true_positive : listed.false_positive)++;
     if (!hit && verbose) {
       std::fprintf(stderr, "FP %s %s '%s'\n", a.id.c_str(), e.id.c_str(), e.mentions[0].c_str());
     }
@@ -82,6 +93,7 @@ void score_entities(const cs::Article& a, const nlohmann::json& truth,
   for (const auto& id : expected) {
     if (found.count(id) == 0) {
       counts.false_negative++;
+      listed.false_negative++;
       if (verbose) std::fprintf(stderr, "FN %s %s\n", a.id.c_str(), id.c_str());
     }
   }
@@ -115,7 +127,7 @@ int main(int argc, char** argv) {
   cs::Extractor extractor(std::make_shared<const cs::Gazetteer>(std::move(*gazetteer)));
   long outside = 0;
   cs::DuplicateIndex duplicates;
-  Counts entities, dups;
+  Counts entities, listed, dups;
   double seconds = 0;
   long articles = 0;
   std::ifstream in(argv[1]);
@@ -131,7 +143,7 @@ int main(int argc, char** argv) {
     ++articles;
     const auto t = truth.find(a.id);
     if (t == truth.end()) continue;
-    score_entities(a, t->second, universe, entities, outside, verbose);
+    score_entities(a, t->second, universe, entities, listed, outside, verbose);
     const bool detected = cluster.duplicate;
     const bool expected = !t->second["dup_of"].is_null();
     if (detected && expected) dups.true_positive++;
@@ -145,6 +157,11 @@ int main(int argc, char** argv) {
   std::printf("entities: precision %.4f recall %.4f (tp %ld fp %ld fn %ld)\n", entities.precision(),
               entities.recall(), entities.true_positive, entities.false_positive,
               entities.false_negative);
+  std::printf(
+      "entities under the benchmark's spellings: precision %.4f recall %.4f (tp %ld fp %ld fn "
+      "%ld)\n",
+      listed.precision(), listed.recall(), listed.true_positive, listed.false_positive,
+      listed.false_negative);
   std::printf(
       "entities outside the benchmark gazetteer (bundled ones the truth cannot list): %ld\n",
       outside);
