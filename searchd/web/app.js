@@ -15,7 +15,7 @@ let FIELDS = {};          // field name -> {name, label, rule, ...}
 const DEBOUNCE_MS = 300;
 const FACET_FILTER_MIN = 7;
 const FACET_SIZE = 10;    // values a facet lists unless asked for more (the API's default facet_size)
-const FACET_MORE = 100;   // values a panel lists after its "More" (facet_size; the API allows 1000)
+const FACET_MORE = [100, 1000];  // values a panel lists after its first and second "More" (facet_size; 1000 is the API's most)
 
 const VIEWS = ['reports', 'claims', 'batch', 'compare'];
 const INTERVALS = ['auto', 'day', 'week', 'month', 'year'];
@@ -535,7 +535,8 @@ function facetEntry(name, fv, state, isYear, isEntity) {
   return li;
 }
 
-const FACET_CONTROLS = ['facet-value', 'facet-page', 'exclude', 'facet-filter', 'facet-more'];
+// (facet-more marks both buttons under a list, More and Fewer; facet-fewer the latter.)
+const FACET_CONTROLS = ['facet-value', 'facet-page', 'exclude', 'facet-filter', 'facet-fewer', 'facet-more'];
 
 /// Where the focus is in the facet panels: {facet, value, kind, filter} (null when elsewhere).
 function facetFocus() {
@@ -559,8 +560,11 @@ function restoreFacetFocus(focus, stops) {
     box.dispatchEvent(new Event('input'));
   }
   if (box && focus.kind === 'facet-filter') return box.focus();
-  const more = section && section.querySelector('.facet-more');
-  if (more && focus.kind === 'facet-more') return more.focus();
+  if (focus.kind === 'facet-more' || focus.kind === 'facet-fewer') {  // the same button, else the other one
+    const button = section && (section.querySelector(focus.kind === 'facet-fewer' ? '.facet-fewer' : '.facet-more:not(.facet-fewer)') ||
+      section.querySelector('.facet-more'));
+    if (button) return button.focus();
+  }
   const li = section && [...section.querySelectorAll('.facet-list li')].find((n) => !n.hidden && n.dataset.value === focus.value);
   const target = li && li.querySelector('.' + focus.kind);
   if (target) {
@@ -574,10 +578,11 @@ function restoreFacetFocus(focus, stops) {
 
 // ---- facet "More" --------------------------------------------------------------------------
 
-/// The panels whose "More" was pressed, for the search `key` they belong to: a new search (other
-/// words, filters or dates) lists the top FACET_SIZE values again. Not kept in the URL.
-const facetMore = { key: '', names: new Set() };
-let facetsShown = null;  // the search whose facets the sidebar shows: {result, state, quiet, long}
+/// The panels whose "More" was pressed and the values each lists (one of FACET_MORE), for the
+/// search `key` they belong to: a new search (other words, filters or dates) lists the top
+/// FACET_SIZE values again. Not kept in the URL.
+const facetMore = { key: '', sizes: new Map() };
+let facetsShown = null;  // the search whose facets the sidebar shows: {result, state, quiet, size: its facet_size}
 
 /// What makes a search another one for the facets: its API parameters but the order.
 function facetKey(state) {
@@ -586,29 +591,42 @@ function facetKey(state) {
   return p.toString();
 }
 
-/// The panels listing more values for the search of `state` (a new search empties the set).
+/// The panels listing more values for the search of `state`: panel -> values it lists (a new
+/// search empties the map).
 function morePanels(state) {
   const key = facetKey(state);
   if (facetMore.key !== key) {
     facetMore.key = key;
-    facetMore.names = new Set();
+    facetMore.sizes = new Map();
   }
-  return facetMore.names;
+  return facetMore.sizes;
 }
+
+/// The facet_size the search of `state` asks for: the most any panel lists (none: the default).
+function facetSizeAsked(state) {
+  const sizes = morePanels(state);
+  return sizes.size ? Math.max(...sizes.values()) : 0;
+}
+
+/// The values a panel lists after the next "More" when it lists `size` now (none past the API's most).
+function nextFacetSize(size) { return FACET_MORE.find((n) => n > size); }
 
 /// True when the panel of `rule` lists every value anyway (every year and month is listed).
 function listsAll(rule) { return rule === 'year' || rule === 'month'; }
 
-/// "More" of panel `name`: the search on show again, asking FACET_MORE values of each facet (one
-/// answer serves every panel expanded), then the focus on the first value it added.
+/// "More" of panel `name`: it lists the next of FACET_MORE values (100, then 1000): the search on
+/// show again, asking that many values of each facet (one answer serves every panel expanded;
+/// none when the answer on show has them already), then the focus on the first value it added.
 async function showMoreValues(name) {
   if (!facetsShown) return;
-  const { result, state, quiet, long } = facetsShown;
+  const { result, state, quiet, size } = facetsShown;
+  const next = nextFacetSize(morePanels(state).get(name) || FACET_SIZE);
+  if (!next) return;
   const before = new Set(facetValues(name).map((li) => li.dataset.value));
-  morePanels(state).add(name);
-  if (long) renderFacets(result, state);  // the answer on show has the longer lists already
+  morePanels(state).set(name, next);
+  if (size >= next) renderFacets(result, state);  // the answer on show has the longer lists already
   else await runSearch(state, { quiet, fresh: true });
-  if (!facetsShown || facetsShown.state !== state || !morePanels(state).has(name)) return;  // another search took over
+  if (!facetsShown || facetsShown.state !== state || morePanels(state).get(name) !== next) return;  // another search took over
   // The first value added that the panel's filter box lets through (else the focus stays on "Fewer").
   const added = facetValues(name).find((li) => !li.hidden && !before.has(li.dataset.value));
   const target = added && added.querySelector('.facet-value');
@@ -629,18 +647,18 @@ function facetValues(name) {
   return section ? [...section.querySelectorAll('.facet-list li')] : [];
 }
 
-/// The values panel `name` shows of the answer's `values`: all of them when expanded (or when
-/// every period is listed), else the chosen ones and the top FACET_SIZE others, which is what an
-/// answer without facet_size lists (the API keeps the same order).
-function panelValues(name, values, state, expanded, rule) {
-  if (expanded || listsAll(rule)) return values;
+/// The values panel `name` shows of the answer's `values`: all of them when every period is
+/// listed, else the chosen ones and the top `size` others, which is what an answer with that
+/// facet_size lists (the API keeps the same order; the answer may list more for another panel).
+function panelValues(name, values, state, size, rule) {
+  if (listsAll(rule)) return values;
   const chosen = new Set(state.filters[name] || []);
   let others = 0;
   return values.filter((fv) => {
     const value = fv.id || fv.value;
     if (chosen.has(value) || chosen.has('-' + value)) return true;
     others += 1;
-    return others <= FACET_SIZE;
+    return others <= size;
   });
 }
 
@@ -650,8 +668,9 @@ function renderFacets(result, state) {
   const sections = [];
   const more = morePanels(state);
   for (const { name, label, rule } of PANELS) {
-    const expanded = more.has(name) && !listsAll(rule);
-    const values = panelValues(name, (result.facets && result.facets[name]) || [], state, expanded, rule);
+    const size = more.get(name) || FACET_SIZE;  // the values listed (but the chosen ones)
+    const expanded = size > FACET_SIZE && !listsAll(rule);
+    const values = panelValues(name, (result.facets && result.facets[name]) || [], state, size, rule);
     if (values.length === 0) continue;
     // A year is chosen as a date range (from/to), like a timeline bar.
     const isYear = rule === 'year';
@@ -665,7 +684,8 @@ function renderFacets(result, state) {
     // for means that there may be more.
     const chosen = new Set(state.filters[name] || []);
     const others = values.filter((fv) => !chosen.has(fv.id || fv.value) && !chosen.has('-' + (fv.id || fv.value))).length;
-    const partial = !listsAll(rule) && others >= (expanded ? FACET_MORE : FACET_SIZE);
+    const partial = !listsAll(rule) && others >= size;
+    const next = partial ? nextFacetSize(size) : undefined;  // what a "More" would list
     if (values.length >= FACET_FILTER_MIN) {
       const box = el('input', { type: 'search', class: 'facet-filter', placeholder: 'Filter…',
         'aria-label': 'Filter ' + label + ' values' });
@@ -681,19 +701,22 @@ function renderFacets(result, state) {
         stop();  // the list's Tab stop on a value still shown
         none.textContent = 'None of the ' + values.length + ' ' + label.toLowerCase() + ' shown' +
           (partial ? ' (the most frequent)' : '') + ' matches “' + box.value.trim() + '”.' +
-          (partial && !expanded ? ' “More” lists up to ' + FACET_MORE + '.' : '');
+          (next ? ' “More” lists up to ' + next + '.' : '');
         none.hidden = matches > 0;
       });
       section.append(box, none);
     }
     section.append(list);
-    if (expanded) {
-      section.append(el('button', { type: 'button', class: 'link facet-more', text: 'Fewer',
-        'aria-label': 'Show the top ' + FACET_SIZE + ' ' + label + ' only', on: { click: () => showFewerValues(name) } }));
-      if (partial) section.append(el('p', { class: 'meta', text: 'The top ' + FACET_MORE + ' are listed.' }));
-    } else if (partial) {
+    // "More" while the API may list more (100, then 1000), "Fewer" back to the top 10; at the
+    // API's most, a line says how many are listed.
+    if (next) {
       section.append(el('button', { type: 'button', class: 'link facet-more', text: 'More',
-        'aria-label': 'Show more ' + label + ' (up to ' + FACET_MORE + ')', on: { click: () => showMoreValues(name) } }));
+        'aria-label': 'Show more ' + label + ' (up to ' + next + ')', on: { click: () => showMoreValues(name) } }));
+    }
+    if (expanded) {
+      section.append(el('button', { type: 'button', class: 'link facet-more facet-fewer', text: 'Fewer',
+        'aria-label': 'Show the top ' + FACET_SIZE + ' ' + label + ' only', on: { click: () => showFewerValues(name) } }));
+      if (partial && !next) section.append(el('p', { class: 'meta facet-most', text: 'The top ' + size + ' are listed.' }));
     }
     sections.push(section);
   }
@@ -974,11 +997,12 @@ const ledgers = loader();
 async function runSearch(state, { quiet = false, fresh = false } = {}) {
   const p = apiParams(state);
   if (state.page > 1) p.set('page', String(state.page));
-  if (morePanels(state).size) p.set('facet_size', String(FACET_MORE));  // a panel's "More"
+  const facetSize = facetSizeAsked(state);
+  if (facetSize) p.set('facet_size', String(facetSize));  // a panel's "More"
   if (fresh) searches.forget();
   // A quiet search leaves the results list unrendered: not remembered as shown.
   return searches.load('/api/search?' + p.toString(), (result) => {
-    facetsShown = { result, state, quiet, long: p.has('facet_size') };
+    facetsShown = { result, state, quiet, size: facetSize || FACET_SIZE };
     renderResults(result, state, quiet);
   }, (err) => {
     setStatus('Search failed: ' + err.message);
@@ -1190,6 +1214,12 @@ function scopeParams(state) {
   return p;
 }
 
+/// The API URL of the entity page of `state`.
+function entityUrl(state) {
+  const p = scopeParams(state);
+  return '/api/entity/' + encodeURIComponent(state.entityPage) + (p.toString() ? '?' + p.toString() : '');
+}
+
 /// The filters of `state` narrowed to the entity `id` of `type`.
 function entityFilters(state, id, type) {
   return addAnded(copyFilters(state), ['entity', entityField(type)], id);
@@ -1262,9 +1292,8 @@ function renderEntity(profile, state) {
       el('li', {}, el('span', { class: 'spelling', dir: 'auto', text: sp.spelling }),
         el('span', { class: 'count', text: formatCount(sp.articles) })))) : el('p', { class: 'meta', text: 'None recorded.' })));
 
-  const bars = timelineNodes(profile.timeline, state, 'reports');
-  sections.push(entitySection('Mentions per month', bars.length
-    ? el('div', { class: 'timeline', id: 'entity-timeline' }, ...bars) : el('p', { class: 'meta', text: 'No dated report.' })));
+  const timeline = entityTimeline(state, profile);
+  sections.push(entitySection('Mentions per month', timeline.node));
 
   const groups = COOCCURRING.map(([key, label]) => {
     const values = (profile.cooccurring && profile.cooccurring[key]) || [];
@@ -1305,25 +1334,79 @@ function renderEntity(profile, state) {
       { entityPage: '', view: 'claims', filters: addAnded(copyFilters(state), ['entity', entityField(type)], profile.id) })) : null));
 
   $('entity-body').replaceChildren(...sections);
+  timeline.show();
   if (first) $('entity-title').focus();
 }
 
+/// The entity page's timeline overview: the months of the entity's reports under the page's
+/// search without its dates, by the API URL of that page. The page without dates has it (choosing
+/// a month from it costs no request more); the page narrowed to dates asks for it once.
+const entityOverview = { key: null, timeline: null };
+let entityOverviewAsk = null;  // {key, answer}: the overview under way
+
+/// The entity page's "Mentions per month", as the results' timeline: the months of the overview,
+/// those of the page's dates highlighted; a bar narrows the page to its month (again: no longer).
+/// `profile`: the page's answer (null when nothing matched its dates), whose own months stand in
+/// should the overview fail. {node, show}: show() draws the bars once `node` is in the page
+/// (now, or when the overview arrives), the focus back on the month focused before.
+function entityTimeline(state, profile) {
+  const node = el('div', { class: 'timeline', id: 'entity-timeline' });
+  const a = document.activeElement;
+  const focused = a && a.matches && a.matches('#entity-timeline .bar') ? a.dataset.period : null;
+  const key = entityUrl(Object.assign({}, state, { from: '', to: '' }));
+  if (profile && !state.from && !state.to) Object.assign(entityOverview, { key, timeline: profile.timeline });
+  const draw = (timeline) => {
+    if (!node.isConnected) return;  // a newer page took its place
+    node.removeAttribute('aria-busy');
+    const nodes = timelineNodes(timeline, state, 'reports');
+    node.replaceChildren(...(nodes.length ? nodes : [el('p', { class: 'meta', text: 'No dated report.' })]));
+    // The focus stays on the month (after Enter on its bar) unless it went elsewhere meanwhile.
+    const now = document.activeElement;
+    if (!focused || (now && now !== document.body && !node.contains(now))) return;
+    const bars = [...node.querySelectorAll('.bar')];
+    const bar = bars.find((b) => b.dataset.period === focused) || node.querySelector('.bar[tabindex="0"]');
+    if (!bar) return;
+    bars.forEach((b) => { b.tabIndex = b === bar ? 0 : -1; });
+    bar.focus();
+  };
+  const show = () => {
+    if (entityOverview.key === key) return draw(entityOverview.timeline);
+    node.setAttribute('aria-busy', 'true');
+    if (!entityOverviewAsk || entityOverviewAsk.key !== key) entityOverviewAsk = { key, answer: fetchJson(key) };
+    const ask = entityOverviewAsk;
+    ask.answer.then((answer) => {
+      Object.assign(entityOverview, { key, timeline: answer.timeline });
+      draw(answer.timeline);
+    }, () => {
+      if (entityOverviewAsk === ask) entityOverviewAsk = null;  // asked again next time
+      if (profile) draw(profile.timeline);  // the dates' own months
+      else if (node.isConnected) node.closest('.entity-section').remove();
+    });
+  };
+  return { node, show };
+}
+
 function showEntity(state) {
-  const p = scopeParams(state);
-  const url = '/api/entity/' + encodeURIComponent(state.entityPage) + (p.toString() ? '?' + p.toString() : '');
+  const url = entityUrl(state);
   return profiles.load(url, (profile) => {
     renderEntity(profile, state);
     // The sidebar counts the entity's reports, so a filter chosen there narrows its page.
     runSearch(Object.assign({}, state, { filters: entityFilters(state, profile.id, profile.type), page: 1 }), { quiet: true });
   }, (err) => {
-    shownEntity = '';
-    $('entity-title').textContent = state.entityPage;
+    const dated = Boolean(state.from || state.to);
+    shownEntity = dated ? state.entityPage : '';  // a month without reports: still the entity's page
+    const name = (dated && entityNames.get(state.entityPage)) || state.entityPage;
+    $('entity-title').textContent = name;
     $('entity-type').textContent = '';
     $('entity-meta').textContent = 'No entity page: ' + err.message + '.';
     renderEntityScope(state);  // the search may be what leaves nothing
     $('entity-notice').hidden = true;
-    $('entity-body').replaceChildren();
-    setStatus('No entity page for ' + state.entityPage);
+    // Nothing in the dates chosen (a month of the timeline without reports): the timeline stays,
+    // to choose another month, or the same again to go back to every month.
+    const timeline = dated ? entityTimeline(state, null) : null;
+    $('entity-body').replaceChildren(...(timeline ? [entitySection('Mentions per month', timeline.node)] : []));
+    if (timeline) timeline.show();
+    setStatus('No entity page for ' + name);
     runSearch(state, { quiet: true });
   }, { again: (profile) => setStatus(entityStatus(profile)) });
 }
