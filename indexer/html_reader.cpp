@@ -116,7 +116,8 @@ std::string inline_text(const GumboNode* node) {
 // Records the page's declared language unless one is known already (<html lang> comes first).
 void declare_language(Article& a, std::string_view tag) {
   auto& values = a.field_values[std::string(schema::kLanguageField)];
-  if (values.empty() && !tag.empty()) values.emplace_back(tag);
+  // Repaired like every other field gumbo gives back (see read_html_article).
+  if (values.empty() && !tag.empty()) values.emplace_back(repair_utf8(tag));
 }
 
 // Metadata from <meta> and <link> elements anywhere in the page.

@@ -7,7 +7,8 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
           libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev libcld2-dev curl python3)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium wrk time libbenchmark-dev nginx)
+  # clang with libclang-rt-14-dev: libFuzzer, for scripts/fuzz.sh.
+  packages+=(chromium wrk time libbenchmark-dev nginx clang libclang-rt-14-dev)
   # Node.js may come from another packaging (its own npm included): check the commands.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)

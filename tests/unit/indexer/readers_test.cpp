@@ -189,6 +189,13 @@ TEST_CASE("HTML: character references beyond Unicode leave valid UTF-8", "[reade
   CHECK(cs::is_valid_utf8(a.text));
   CHECK(cs::is_valid_utf8(a.author));
   CHECK(a.text.find('a') != std::string::npos);
+  for (const char* page : {"<html lang=\"&#x888888888;\"><p>x</p>",
+                           "<meta name=\"language\" content=\"&#x888888888;\"><p>x</p>"}) {
+    INFO(page);
+    for (const auto& [field, values] : cs::read_html_article(page).field_values) {
+      for (const std::string& v : values) CHECK(cs::is_valid_utf8(v));
+    }
+  }
 }
 
 TEST_CASE("ids are derived from paths and sanitised", "[readers]") {
