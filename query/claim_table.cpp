@@ -120,8 +120,8 @@ void ClaimTable::finish() {
     row.bucket = it->second;
   }
   bucket_count_ = static_cast<std::uint32_t>(buckets.size());
-  number_copy_groups();
   sort_for_grouping();
+  number_copy_groups();
 }
 
 void ClaimTable::number_copy_groups() {
@@ -144,7 +144,12 @@ void ClaimTable::number_copy_groups() {
     }
   };
   std::unordered_map<Key, std::uint32_t, Hash> groups;
-  for (ClaimRow& row : rows_) {
+  copy_groups_.assign(rows_.size(), 0);
+  copy_preferences_.resize(rows_.size());
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    const ClaimRow& row = rows_[i];
+    const bool undated = row.precision == Precision::kUnknown;
+    copy_preferences_[i] = (std::uint64_t{undated} << 32) | row.rank;
     if (!row.copies) continue;
     const Key key{row.cluster,
                   row.claimant,
@@ -153,7 +158,7 @@ void ClaimTable::number_copy_groups() {
                   row.magnitude,
                   static_cast<std::uint8_t>(row.outcome),
                   static_cast<std::uint8_t>(row.victim_class)};
-    row.copy_group =
+    copy_groups_[i] =
         groups.try_emplace(key, static_cast<std::uint32_t>(groups.size() + 1)).first->second;
   }
   copy_group_count_ = static_cast<std::uint32_t>(groups.size());
@@ -176,13 +181,6 @@ void ClaimTable::sort_for_grouping() {
     row_of_added_[order[i]] = i;
   }
   rows_ = std::move(sorted);
-  copy_groups_.resize(rows_.size());
-  copy_preferences_.resize(rows_.size());
-  for (std::size_t i = 0; i < rows_.size(); ++i) {
-    const bool undated = rows_[i].precision == Precision::kUnknown;
-    copy_groups_[i] = rows_[i].copy_group;
-    copy_preferences_[i] = (std::uint64_t{undated} << 32) | rows_[i].rank;
-  }
 }
 
 }  // namespace cs::query

@@ -47,9 +47,6 @@ struct ClaimRow {
   bool copies = false;       ///< its duplicate cluster spans several articles
   std::uint32_t bucket = 0;  ///< number of its (place, outcome, victims, coarse date) bucket
   std::uint32_t rank = 0;    ///< article id order * 64 + index: a stable tie-break
-  /// When `copies`: the number (from 1) of the rows stating the same claim (figures, outcome,
-  /// victims, claimant) in articles of the same cluster; 0 otherwise.
-  std::uint32_t copy_group = 0;
 };
 
 /// Rows and the texts they refer to.
@@ -73,11 +70,13 @@ class ClaimTable {
   /// The row (after finish()) of the `n`th claim added.
   std::uint32_t row_of(std::uint32_t n) const { return row_of_added_[n]; }
 
-  /// Number of copy groups (after finish()); ClaimRow::copy_group is 1..this.
+  /// Number of copy groups (after finish()); copy_group() is 0 or 1..this.
   std::uint32_t copy_group_count() const { return copy_group_count_; }
 
-  /// rows()[row].copy_group, from a compact array: a request looks it up for every selected
-  /// row in no particular order, and this keeps those reads in cache.
+  /// When the row's duplicate cluster spans several articles: the number (from 1) of the rows
+  /// stating the same claim (figures, outcome, victims, claimant) in articles of that cluster;
+  /// 0 otherwise. Kept apart from the rows: a request looks it up for every selected row in
+  /// no particular order, and a compact array keeps those reads in cache.
   std::uint32_t copy_group(std::uint32_t row) const { return copy_groups_[row]; }
 
   /// Which copy of a claim to keep: lower wins (a dated copy, then the first article).
@@ -97,7 +96,7 @@ class ClaimTable {
  private:
   TextId intern(std::string_view text);
 
-  /// Sets ClaimRow::copy_group (finish()).
+  /// Fills copy_groups_ and copy_preferences_ for the sorted rows (finish()).
   void number_copy_groups();
 
   /// Puts the rows in grouping order and fills row_of_added_ (finish()).
@@ -110,7 +109,7 @@ class ClaimTable {
   std::uint32_t copy_group_count_ = 0;
   std::vector<bool> fine_;                       // bucket -> dated to the day or month
   std::vector<std::uint32_t> row_of_added_;      // order of add() -> row
-  std::vector<std::uint32_t> copy_groups_;       // row -> ClaimRow::copy_group
+  std::vector<std::uint32_t> copy_groups_;       // row -> copy_group()
   std::vector<std::uint64_t> copy_preferences_;  // row -> undated << 32 | rank
 };
 
