@@ -959,12 +959,11 @@ class ClaimFinder {
         claim_end_ = q + 1;
         return Outcome::kDisplaced;
       }
-      // "101 still held in Gaza", "62 fishermen remain in Houthi custody".
-      if ((w == "held" && (auxiliary || has_captive_word(victims_first, victims_end) ||
-                           victims_end == victims_first)) ||
-          (w == "custody" && word(q - 1) != "police" && (auxiliary || q > victims_end))) {
-        if (w == "held" && (word(q + 1) == "talks" || word(q + 1) == "a" || word(q + 1) == "the" ||
-                            word(q + 1) == "up")) {
+      // "101 still held in Gaza", "14 hostages held by the group" (custody: see "in" below).
+      if (w == "held" && (auxiliary || has_captive_word(victims_first, victims_end) ||
+                          victims_end == victims_first)) {
+        if (word(q + 1) == "talks" || word(q + 1) == "a" || word(q + 1) == "the" ||
+            word(q + 1) == "up") {
           return std::nullopt;  // "held talks", "held the town"
         }
         claim_end_ = q + 1;
