@@ -862,12 +862,19 @@ function timelineNodes(timeline, state, what) {
       'aria-pressed': String(selected),
       on: { click: () => navigate(Object.assign({}, state, selected ? { from: '', to: '' } : { from: period, to: period })) } }, bar);
   });
+  // The scale: the highest count at the top, a whole count near half of it on the middle line
+  // (a half count such as 47.5 would be wider than the top label, and cut off).
+  const mid = Math.round(max / 2);
+  const midTop = (100 - (100 * mid) / max) + '%';
+  const midGrid = max >= 2 ? el('span', { class: 'timeline-grid grid-mid' }) : null;
+  const midLabel = max >= 2 ? el('span', { class: 'y-mid', text: formatCount(mid) }) : null;
+  if (midGrid) midGrid.style.top = midTop;
+  if (midLabel) midLabel.style.top = midTop;
   const box = el('div', { class: 'bars' + (ranged ? ' ranged' : ''), role: 'group', 'aria-label': 'Months (arrow keys move between them)' },
-    el('span', { class: 'timeline-grid grid-top' }), max >= 2 ? el('span', { class: 'timeline-grid grid-mid' }) : null, ...bars);
+    el('span', { class: 'timeline-grid grid-top' }), midGrid, ...bars);
   rovingFocus(box, '.bar', { flat: true });
-  // The scale: the highest count at the top, half of it at the middle line.
   const scale = el('div', { class: 'timeline-y', 'aria-hidden': 'true' }, el('span', { class: 'y-top', text: formatCount(max) }),
-    max >= 2 ? el('span', { class: 'y-mid', text: formatCount(max / 2) }) : null, el('span', { class: 'y-zero', text: '0' }));
+    midLabel, el('span', { class: 'y-zero', text: '0' }));
   const width = Math.max(periods.length * 3, (($('main').clientWidth || 640) - 40));
   const axis = el('div', { class: 'timeline-x', 'aria-hidden': 'true' }, ...timelineTicks(periods, width).map((t) => {
     const label = el('span', { text: t.text });

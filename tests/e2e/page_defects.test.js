@@ -548,6 +548,12 @@ async function main() {
         assert.ok(await scale.isVisible().catch(() => false), 'a count scale beside the bars');
         const ticks = await scale.locator('span').allTextContents();
         assert.strictEqual(ticks[0], String(max), 'the scale tops at the highest count: ' + ticks.join('|'));
+        // The middle line is a whole count, drawn where that count is (not "47.5" cut to "7.5").
+        if (max >= 2) {
+          assert.strictEqual(ticks[1], String(Math.round(max / 2)), 'a whole count at the middle: ' + ticks.join('|'));
+          const mid = await page.locator('#timeline .timeline-y .y-mid').evaluate((e) => e.style.top);
+          assert.strictEqual(parseFloat(mid).toFixed(2), (100 - (100 * Math.round(max / 2)) / max).toFixed(2));
+        }
         // Year labels, left to right, none overlapping another.
         const labels = await page.locator('#timeline .timeline-x span').evaluateAll((ls) => ls.map((l) => {
           const r = l.getBoundingClientRect();
