@@ -117,7 +117,7 @@ async function main() {
     const status = () => page.textContent('#status');
     const waitStatus = async (re, what) => {
       try {
-        await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#status').textContent), re.source, { timeout: 3000 });
+        await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#status').textContent), re.source, { timeout: 10000 });
       } catch { assert.fail(what + ': the status reads "' + await status() + '"'); }
     };
     await check('status_after_back_from_article', async () => {
@@ -181,7 +181,7 @@ async function main() {
             const s = document.querySelector('#status').getBoundingClientRect();
             const hit = document.querySelector('#results .hit');
             return s.top >= 0 && s.bottom <= innerHeight && hit && hit.getBoundingClientRect().top < innerHeight;
-          }, null, { timeout: 3000 });
+          }, null, { timeout: 10000 });
         } catch {
           assert.fail(what + ': status and results out of view (scrollY ' + await page.evaluate(() => Math.round(scrollY)) +
             ', results at ' + await page.evaluate(() => Math.round(document.querySelector('#main').getBoundingClientRect().top + scrollY)) + ')');
@@ -289,7 +289,7 @@ async function main() {
       // Islamic State is excluded, so no facet or hit names it: the page asks the entity's page.
       await page.goto(base + '/?place=deir-ez-zor&org=-islamic-state&outlet=-RT&lang=en');
       await page.waitForSelector('#results .hit');
-      await page.waitForFunction(() => /Islamic State/.test(document.querySelector('#active-list').textContent), null, { timeout: 3000 })
+      await page.waitForFunction(() => /Islamic State/.test(document.querySelector('#active-list').textContent), null, { timeout: 10000 })
         .catch(() => {});
       // In the order of the schema's filters.
       assert.deepStrictEqual(await chips(), ['not Outlet: RT ×', 'not Organisations: Islamic State ×', 'Places: Deir ez-Zor ×',
@@ -306,7 +306,7 @@ async function main() {
 
       await page.goto(base + '/?org=x-nobodyknown');
       await page.waitForSelector('[data-facet="org"] li');
-      await page.waitForFunction(() => /not found/.test(document.querySelector('#active-list').textContent), null, { timeout: 3000 })
+      await page.waitForFunction(() => /not found/.test(document.querySelector('#active-list').textContent), null, { timeout: 10000 })
         .catch(() => {});
       assert.deepStrictEqual(await chips(), ['Organisations: “nobodyknown” (not found) ×']);
       const facet = (await page.textContent('[data-facet="org"] .facet-list')).replace(/\s+/g, ' ');
@@ -639,7 +639,7 @@ async function main() {
         !document.body.classList.contains('loading') && (new URLSearchParams(location.search).get('from') || '') === f &&
         document.querySelectorAll('#entity-body .entity-newest .hit').length === k, [n, from]);
       const waitBars = (periods) => page.waitForFunction((n) => document.querySelectorAll('#entity-timeline .bar').length === n, periods.length,
-        { timeout: 3000 }).catch(async () => assert.fail('the entity timeline shows ' + (await bars()).join(',')));
+        { timeout: 10000 }).catch(async () => assert.fail('the entity timeline shows ' + (await bars()).join(',')));
       page.on('request', onRequest);
       try {
         await page.goto(base + '/?entity_page=damascus');
@@ -740,16 +740,20 @@ async function main() {
       try {
         await page.goto(base + '/?watch=' + watch.id);  // a fresh page: no name known yet
         await page.waitForSelector('#watch-view:not([hidden])');
-        await page.waitForFunction((w) => document.querySelector('#watch-query').textContent === 'Search: ' + w, words, { timeout: 3000 })
+        await page.waitForFunction((w) => document.querySelector('#watch-query').textContent === 'Search: ' + w, words, { timeout: 10000 })
           .catch(async () => assert.fail('the watch\'s search reads "' + await page.textContent('#watch-query') + '"'));
-        await page.waitForFunction((w) => document.querySelector(`#watch-list li[data-watch] .watch-open`).title === w, words, { timeout: 3000 })
+        // The list may not be drawn yet: wait for it (null-safe), as long as a loaded machine needs.
+        await page.waitForFunction((w) => {
+          const open = document.querySelector('#watch-list li[data-watch] .watch-open');
+          return open !== null && open.title === w;
+        }, words, { timeout: 10000 })
           .catch(async () => assert.fail('the watch\'s title reads "' + await page.getAttribute('#watch-list .watch-open', 'title') + '"'));
         await page.goto(base + '/?entity_page=palmyra&org=-islamic-state');
         await page.waitForSelector('#entity-scope:not([hidden])');
-        await page.waitForFunction(() => /not Organisations: Islamic State/.test(document.querySelector('#entity-scope').textContent), null, { timeout: 3000 })
+        await page.waitForFunction(() => /not Organisations: Islamic State/.test(document.querySelector('#entity-scope').textContent), null, { timeout: 10000 })
           .catch(async () => assert.fail('the entity page\'s scope reads "' + await page.textContent('#entity-scope') + '"'));
         await page.goto(base + '/?view=batch&place=deir-ez-zor');
-        await page.waitForFunction(() => /Places: Deir ez-Zor/.test(document.querySelector('#status').textContent), null, { timeout: 3000 })
+        await page.waitForFunction(() => /Places: Deir ez-Zor/.test(document.querySelector('#status').textContent), null, { timeout: 10000 })
           .catch(async () => assert.fail('the batch status reads "' + await page.textContent('#status') + '"'));
       } finally {
         await fetch(base + '/api/watches/' + watch.id, { method: 'DELETE' });
