@@ -225,6 +225,7 @@ enum class ErrorCode {
   kBadRequest,     ///< a request value is out of range (HTTP 400, exit 2)
   kNotFound,       ///< unknown document id (HTTP 404)
   kInternal,       ///< unexpected library failure (HTTP 500, exit 2)
+  kTimeout,        ///< a match ran past Searcher::set_time_limit (HTTP 503, exit 2)
 };
 
 /// An error code and a message for the user.
@@ -245,6 +246,11 @@ class Searcher {
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
+
+  /// Bounds every later match to `seconds` (0, the default: unbounded). A match that reaches
+  /// the bound fails with kTimeout instead of answering partial counts, so a server can bound
+  /// the work one request costs.
+  void set_time_limit(double seconds);
 
   /// Runs `request`. A malformed query string never fails: it falls back to a plain search of
   /// its words and adds a warning. Returns kBadRequest for out-of-range page/size.

@@ -30,6 +30,9 @@ namespace cs::query {
 namespace {
 
 constexpr Xapian::doccount kExportBatch = 500;
+
+/// Thrown by SearcherImpl::run_match when a match reaches the time limit.
+struct MatchTimeout {};
 constexpr std::int64_t kSuggestBelow = 3;  // offer "did you mean" under this many matches
 constexpr Xapian::termcount kRelatedTerms = 20;
 constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry missing shards
@@ -137,8 +140,34 @@ class SearcherImpl {
         if (SearchError error = reconnect()) return error;
       } catch (const Xapian::Error& e) {
         return {ErrorCode::kInternal, "search failed: " + e.get_description()};
+      } catch (const MatchTimeout&) {
+        char limit[32];
+        std::snprintf(limit, sizeof limit, "%g", time_limit_);
+        return {ErrorCode::kTimeout, std::string("the search took longer than its ") + limit +
+                                         " s limit; narrow it (more words, a phrase, a filter "
+                                         "or a date range)"};
       }
     }
+  }
+
+  /// Bounds each later match to `seconds` (0: no bound).
+  void set_time_limit(double seconds) { time_limit_ = seconds; }
+
+  /// Enquire::get_mset under the time limit. At the limit Xapian stops counting (its totals
+  /// and spies' counts would be partial), so a match that reaches it throws MatchTimeout
+  /// rather than answering inexact numbers. Over remote shards, where Xapian's limit is
+  /// unreliable (its documentation), the elapsed time alone decides.
+  Xapian::MSet run_match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount size,
+                         Xapian::doccount check_at_least = 0) const {
+    if (time_limit_ <= 0) return enquire.get_mset(first, size, check_at_least);
+    if (!location_.remote) enquire.set_time_limit(time_limit_);
+    const auto start = std::chrono::steady_clock::now();
+    Xapian::MSet mset = enquire.get_mset(first, size, check_at_least);
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >=
+        time_limit_) {
+      throw MatchTimeout{};
+    }
+    return mset;
   }
 
   SearchError search(const SearchRequest& request, SearchResult& result);
@@ -229,6 +258,7 @@ class SearcherImpl {
   std::optional<Xapian::docid> find_docid(const std::string& id) const;
 
   IndexLocation location_;
+  double time_limit_ = 0;  // seconds a match may take; 0: unbounded
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;      // a remote stub's shards one by one (metadata)
   std::vector<std::string> shard_warnings_;  // shards of a remote stub that did not open
@@ -311,8 +341,8 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   const Xapian::doccount first =
       static_cast<Xapian::doccount>(std::min<std::uint64_t>(offset, db_.get_doccount()));
   // Always count every match: analysts quote totals, and it costs ~8 ms on 100k articles.
-  const Xapian::MSet mset = enquire.get_mset(first, request.page_size, db_.get_doccount());
-  if (counting) counting->get_mset(0, 0, db_.get_doccount());
+  const Xapian::MSet mset = run_match(enquire, first, request.page_size, db_.get_doccount());
+  if (counting) run_match(*counting, 0, 0, db_.get_doccount());
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (clusters) {
@@ -420,7 +450,7 @@ void SearcherImpl::count_remote_duplicates(const Xapian::MSet& mset, const Built
     enquire.set_query(Xapian::Query(
         Xapian::Query::OP_FILTER, built.query,
         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDupCluster, key, key)));
-    const Xapian::MSet copies = enquire.get_mset(0, 0, db_.get_doccount());
+    const Xapian::MSet copies = run_match(enquire, 0, 0, db_.get_doccount());
     hit->duplicates = static_cast<int>(copies.get_matches_estimated()) - 1;
   }
 }
@@ -462,7 +492,7 @@ SearchError SearcherImpl::for_each_match(const SearchRequest& request,
   Xapian::Enquire enquire(db_);
   configure(enquire, request, built);
   for (Xapian::doccount offset = 0;; offset += kExportBatch) {
-    const Xapian::MSet mset = enquire.get_mset(offset, kExportBatch);
+    const Xapian::MSet mset = run_match(enquire, offset, kExportBatch);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document doc = it.get_document();
       const auto article = read_article(doc, true);
@@ -489,7 +519,7 @@ SearchError SearcherImpl::claims(const ClaimsRequest& request, ClaimsResult& res
   Xapian::Enquire all(db_);
   all.set_query(built.query);
   all.set_weighting_scheme(Xapian::BoolWeight());
-  result.total = all.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  result.total = run_match(all, 0, 0, db_.get_doccount()).get_matches_estimated();
 
   // The articles with claims: on a local index collected by a spy and read from the
   // in-memory columns; over remote shards (where spies do not run) the newest documents,
@@ -507,7 +537,7 @@ SearchError SearcherImpl::claims(const ClaimsRequest& request, ClaimsResult& res
     enquire.set_query(with_claims);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&collector);
-    enquire.get_mset(0, 0, db_.get_doccount());
+    run_match(enquire, 0, 0, db_.get_doccount());
     if (docids.size() > static_cast<std::size_t>(kMaxClaimArticles)) {
       result.truncated = true;
       const auto newest = [&](Xapian::docid a, Xapian::docid b) {
@@ -525,7 +555,7 @@ SearchError SearcherImpl::claims(const ClaimsRequest& request, ClaimsResult& res
     enquire.set_query(with_claims);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSlotNewestKey, false);
-    const Xapian::MSet mset = enquire.get_mset(0, kMaxClaimArticles, kMaxClaimArticles + 1);
+    const Xapian::MSet mset = run_match(enquire, 0, kMaxClaimArticles, kMaxClaimArticles + 1);
     result.truncated =
         mset.get_matches_lower_bound() > static_cast<Xapian::doccount>(kMaxClaimArticles);
     result.articles_with_claims = mset.size();
@@ -587,7 +617,7 @@ SearchError SearcherImpl::related(const std::string& id, int limit, SearchResult
   // Copies of one story are one related report (folded by cluster), and copies of the article
   // itself none (its cluster is excluded above).
   enquire.set_collapse_key(schema::kSlotDupCluster);
-  const Xapian::MSet mset = enquire.get_mset(0, limit);
+  const Xapian::MSet mset = run_match(enquire, 0, limit);
   result = SearchResult{};
   result.query = "related:" + id;
   result.page_size = limit;
@@ -623,7 +653,7 @@ SearchError SearcherImpl::summarize(const SearchRequest& request, int outlets,
   }
   std::optional<Xapian::ValueCountMatchSpy> clusters;  // the exact folded total, as search()
   if (request.collapse) enquire.add_matchspy(&clusters.emplace(schema::kSlotDupCluster));
-  summary.total = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  summary.total = run_match(enquire, 0, 0, db_.get_doccount()).get_matches_estimated();
   if (clusters) summary.total = folded_total(*clusters);
   std::string first = date_range.first();
   std::string last = date_range.last();
@@ -694,7 +724,7 @@ SearchError SearcherImpl::date_counts(const SearchRequest& request,
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   Xapian::ValueCountMatchSpy dates(schema::kSlotDate);
   enquire.add_matchspy(&dates);
-  enquire.get_mset(0, 0, db_.get_doccount());
+  run_match(enquire, 0, 0, db_.get_doccount());
   counts.clear();
   for (auto it = dates.values_begin(); it != dates.values_end(); ++it) {
     if (!(*it).empty()) counts[*it] = it.get_termfreq();
@@ -714,7 +744,7 @@ SearchError SearcherImpl::mention_spellings(const SearchRequest& request, const 
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::DESCENDING);
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(max_articles));
+  const Xapian::MSet mset = run_match(enquire, 0, static_cast<Xapian::doccount>(max_articles));
   std::map<std::string, std::int64_t> counts;
   articles_read = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -766,6 +796,8 @@ Searcher::~Searcher() = default;
 SearchError Searcher::search(const SearchRequest& request, SearchResult& result) {
   return impl_->guarded([&] { return impl_->search(request, result); });
 }
+
+void Searcher::set_time_limit(double seconds) { impl_->set_time_limit(seconds); }
 
 SearchError Searcher::for_each_match(const SearchRequest& request,
                                      const std::function<bool(const StoredArticle&)>& emit) {

@@ -35,8 +35,10 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
   env_string("SEARCHD_HOST", config.host);
   env_string("SEARCHD_INDEX", config.index);
   if (!env_int("SEARCHD_PORT", config.port) || !env_int("SEARCHD_THREADS", config.threads) ||
-      !env_int("SEARCHD_CACHE_MB", config.cache_mb)) {
-    std::cerr << "searchd: SEARCHD_PORT, SEARCHD_THREADS and SEARCHD_CACHE_MB must be integers\n";
+      !env_int("SEARCHD_CACHE_MB", config.cache_mb) ||
+      !env_int("SEARCHD_MAX_CONNECTIONS", config.max_connections)) {
+    std::cerr << "searchd: SEARCHD_PORT, SEARCHD_THREADS, SEARCHD_CACHE_MB and "
+                 "SEARCHD_MAX_CONNECTIONS must be integers\n";
     return ParseOutcome::kExitError;
   }
   CLI::App app{"searchd: HTTP search API and web page over a corpus-index index"};
@@ -57,6 +59,16 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
   app.add_option("--write-token-file", config.write_token_file,
                  "File whose first line is the token that writes (watches, batch) must carry; "
                  "required for writes when --host is not a loopback address");
+  app.add_option("--max-connections", config.max_connections,
+                 "Open connections beyond which new ones are answered 503 with Retry-After "
+                 "(env SEARCHD_MAX_CONNECTIONS)")
+      ->check(CLI::Range(1, 100000));
+  app.add_option("--request-timeout", config.request_timeout,
+                 "Seconds a request (header and body) may take to arrive; slower ones get 408")
+      ->check(CLI::Range(0.1, 3600.0));
+  app.add_option("--search-timeout", config.search_timeout,
+                 "Seconds one search may spend matching; longer ones get 503")
+      ->check(CLI::Range(1e-6, 3600.0));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -65,6 +77,10 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
   }
   if (config.cache_mb < 0 || config.cache_mb > 65536) {
     std::cerr << "searchd: SEARCHD_CACHE_MB must be between 0 and 65536\n";
+    return ParseOutcome::kExitError;
+  }
+  if (config.max_connections < 1 || config.max_connections > 100000) {
+    std::cerr << "searchd: SEARCHD_MAX_CONNECTIONS must be between 1 and 100000\n";
     return ParseOutcome::kExitError;
   }
   if (config.threads == 0) config.threads = default_threads();

@@ -19,6 +19,9 @@ struct Config {
   int cache_mb = 64;                ///< response cache per generation (SEARCHD_CACHE_MB); 0 = off
   std::string state;                ///< watches' state file; "" = watches.sqlite in the index root
   std::string write_token_file;     ///< file holding the token writes need; "" = none
+  int max_connections = 1000;       ///< open connections before 503 (SEARCHD_MAX_CONNECTIONS)
+  double request_timeout = 10;      ///< seconds for a whole request to arrive
+  double search_timeout = 10;       ///< seconds one search may match before 503
 };
 
 /// What parse_config decided.
@@ -28,8 +31,8 @@ enum class ParseOutcome { kRun, kExitOk, kExitError };
 /// returns whether to run or exit (with status 0 for --help, 2 for bad usage).
 ParseOutcome parse_config(int argc, char** argv, Config& config);
 
-/// The worker count used when none is given: comfortably above the number of keep-alive
-/// connections a few browser tabs hold, so idle connections cannot starve requests.
+/// The worker count used when none is given: several per core, so requests that wait on the
+/// disk (a cold index) do not hold the cores idle.
 int default_threads();
 
 }  // namespace cs::searchd

@@ -59,8 +59,15 @@ Lease lease(std::shared_ptr<OpenGeneration> generation, std::unique_ptr<query::S
 
 }  // namespace
 
-LiveIndex::LiveIndex(std::string path, std::size_t cache_bytes)
-    : path_(std::move(path)), cache_bytes_(cache_bytes) {}
+LiveIndex::LiveIndex(std::string path, std::size_t cache_bytes, double search_timeout)
+    : path_(std::move(path)), cache_bytes_(cache_bytes), search_timeout_(search_timeout) {}
+
+std::unique_ptr<query::Searcher> LiveIndex::open_searcher(const std::string& path,
+                                                          query::SearchError& error) const {
+  auto searcher = query::Searcher::open(path, error);
+  if (searcher) searcher->set_time_limit(search_timeout_);
+  return searcher;
+}
 
 LiveIndex::~LiveIndex() {
   {
@@ -107,7 +114,7 @@ void LiveIndex::watch() {
 
 void LiveIndex::try_open(const std::string& fingerprint, bool forced) {
   query::SearchError error;
-  auto searcher = query::Searcher::open(path_, error);
+  auto searcher = open_searcher(path_, error);
   if (!searcher) {
     std::lock_guard lock(mutex_);
     if (error_ != error.message) std::cerr << "searchd: no index: " << error.message << "\n";
@@ -179,10 +186,10 @@ Lease LiveIndex::acquire(query::SearchError& error) {
   }
   // Open the generation this lease belongs to, not whatever the stub names by now, so a
   // client never sees the old and the new generation alternate during a swap.
-  auto searcher = query::Searcher::open(generation->open_path, error);
+  auto searcher = open_searcher(generation->open_path, error);
   if (!searcher) {
     request_reload();  // the generation was pruned under us: move on to the live one
-    searcher = query::Searcher::open(path_, error);
+    searcher = open_searcher(path_, error);
   }
   if (!searcher) return {};
   // The writer committed since the live revision was opened: this Searcher sees the new

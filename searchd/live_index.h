@@ -58,8 +58,9 @@ struct IndexStatus {
 class LiveIndex {
  public:
   /// Serves the index at `path` (database folder, stub file or index root), caching up to
-  /// `cache_bytes` of answers per local generation (0: no cache).
-  LiveIndex(std::string path, std::size_t cache_bytes);
+  /// `cache_bytes` of answers per local generation (0: no cache); each match of its Searchers
+  /// is bounded to `search_timeout` seconds (Searcher::set_time_limit; 0: unbounded).
+  LiveIndex(std::string path, std::size_t cache_bytes, double search_timeout = 0);
   /// Stops the watcher; leases still held keep their generation alive.
   ~LiveIndex();
   LiveIndex(const LiveIndex&) = delete;
@@ -83,6 +84,9 @@ class LiveIndex {
 
  private:
   void watch();
+  /// Searcher::open with this server's search time limit.
+  std::unique_ptr<query::Searcher> open_searcher(const std::string& path,
+                                                 query::SearchError& error) const;
   /// Opens the index and makes it live; unless `forced`, only a newer revision of the live
   /// generation (or another generation) replaces it.
   void try_open(const std::string& fingerprint, bool forced);
@@ -94,6 +98,7 @@ class LiveIndex {
 
   const std::string path_;
   const std::size_t cache_bytes_;
+  const double search_timeout_;
   mutable std::mutex mutex_;  ///< guards current_, error_, failed_fingerprint_
   std::shared_ptr<OpenGeneration> current_;
   std::string error_;

@@ -5,6 +5,7 @@
 // SIGINT/SIGTERM stop the server gracefully (requests in flight finish).
 #include <httplib.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "searchd/config.h"
+#include "searchd/gated_server.h"
 #include "searchd/live_index.h"
 #include "searchd/metrics.h"
 #include "searchd/routes.h"
@@ -45,6 +47,30 @@ void handle_signals(sigset_t set, httplib::Server& server, cs::searchd::LiveInde
   }
 }
 
+/// Raises the open-file limit to its hard maximum and returns how many connections fit in it
+/// (`wanted` or fewer, leaving room for the index's files).
+int connections_that_fit(int wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  constexpr rlim_t kReserved = 256;  // databases, the state file, logs, the listener
+  if (limit.rlim_cur == RLIM_INFINITY ||
+      limit.rlim_cur >= kReserved + static_cast<rlim_t>(wanted)) {
+    return wanted;
+  }
+  const int fit = limit.rlim_cur > kReserved * 2 ? static_cast<int>(limit.rlim_cur - kReserved)
+                                                 : static_cast<int>(limit.rlim_cur / 2);
+  std::fprintf(stderr,
+               "searchd: warning: the open-file limit (%llu) allows %d connections, not %d "
+               "(raise it with ulimit -n)\n",
+               static_cast<unsigned long long>(limit.rlim_cur), fit, wanted);
+  return fit;
+}
+
 bool write_pid_file(const std::string& path) {
   std::ofstream out(path, std::ios::trunc);
   out << ::getpid() << "\n";
@@ -68,11 +94,17 @@ int main(int argc, char** argv) {
 
   cs::searchd::Metrics metrics;
   cs::searchd::StaticFiles files(config.web_dir);
-  cs::searchd::LiveIndex index(config.index, static_cast<std::size_t>(config.cache_mb) << 20);
+  cs::searchd::LiveIndex index(config.index, static_cast<std::size_t>(config.cache_mb) << 20,
+                               config.search_timeout);
   index.start();
 
-  httplib::Server server;
-  cs::searchd::configure_server(server, config.threads, metrics);
+  cs::searchd::GateLimits limits;
+  limits.workers = config.threads;
+  limits.max_queued = 4 * config.threads;
+  limits.max_connections = connections_that_fit(config.max_connections);
+  limits.request_timeout = config.request_timeout;
+  cs::searchd::GatedServer server(limits, metrics);
+  cs::searchd::configure_server(server, metrics);
   std::string token;
   if (!config.write_token_file.empty()) {
     std::string error;
@@ -99,7 +131,7 @@ int main(int argc, char** argv) {
   if (!cs::searchd::is_loopback_host(config.host)) {
     std::fprintf(stderr,
                  "searchd: warning: %s is reachable from other machines; searchd has no password "
-                 "and one worker per connection, so expose it through nginx instead "
+                 "and no TLS, so expose it through nginx instead "
                  "(scripts/nginx/searchd.conf)\n",
                  config.host.c_str());
   }

@@ -39,6 +39,7 @@ int status_for(ErrorCode code) {
       return 404;
     case ErrorCode::kNoIndex:
     case ErrorCode::kSchemaVersion:
+    case ErrorCode::kTimeout:
       return 503;
     case ErrorCode::kNone:
     case ErrorCode::kInternal:

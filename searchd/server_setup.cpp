@@ -64,14 +64,7 @@ std::pair<int, std::string> refuse_reason(const httplib::Request& req) {
   return {0, ""};
 }
 
-void configure_server(httplib::Server& server, int threads, Metrics& metrics) {
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Without TCP_NODELAY each keep-alive response waits for the client's delayed ACK (~40 ms).
-  server.set_tcp_nodelay(true);
-  server.set_keep_alive_max_count(100);
-  server.set_keep_alive_timeout(2);
-  server.set_read_timeout(5);
-  server.set_write_timeout(30);
+void configure_server(httplib::Server& server, Metrics& metrics) {
   server.set_payload_max_length(kMaxPayload);
   server.set_default_headers(security_headers());
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -1,5 +1,6 @@
 // Hardening and observability of the cpp-httplib server (see TECH-NOTES.md, cpp-httplib
-// 0.11.4): a bounded worker pool, timeouts, a payload limit, security headers, a pre-routing
+// 0.11.4; workers, timeouts and connection limits are gated_server.h's): a payload limit,
+// security headers, a pre-routing
 // filter for the request shapes this version handles badly, a generic 500 for exceptions,
 // JSON bodies for error statuses, and one access-log line plus metrics per request.
 //
@@ -17,8 +18,8 @@ namespace cs::searchd {
 /// smaller limits of their own.
 inline constexpr std::size_t kMaxPayload = 1024 * 1024;
 
-/// Applies limits, headers, filters and logging to `server` with `threads` workers.
-void configure_server(httplib::Server& server, int threads, Metrics& metrics);
+/// Applies the payload limit, headers, filters and logging to `server`.
+void configure_server(httplib::Server& server, Metrics& metrics);
 
 /// Why the pre-routing filter refuses `req` as {status, message}, or {0, ""} to let it pass.
 std::pair<int, std::string> refuse_reason(const httplib::Request& req);

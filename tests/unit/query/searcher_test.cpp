@@ -173,6 +173,28 @@ TEST_CASE("documents, related articles and export", "[searcher]") {
   CHECK(exported == 2);
 }
 
+TEST_CASE("a match past the time limit fails instead of answering partial counts", "[searcher]") {
+  Fixture f;
+  SearchRequest browse;
+  browse.want_facets = true;
+  const std::int64_t total = f.search(browse).total;
+  // A microsecond: every match takes longer, so each kind of request fails the same way.
+  f.searcher->set_time_limit(1e-6);
+  SearchResult result;
+  SearchError error = f.searcher->search(browse, result);
+  CHECK(error.code == ErrorCode::kTimeout);
+  CHECK(error.message.find("1e-06 s limit") != std::string::npos);
+  cs::query::MatchSummary summary;
+  CHECK(f.searcher->summarize(browse, 5, summary).code == ErrorCode::kTimeout);
+  cs::query::ClaimsRequest claims;
+  cs::query::ClaimsResult ledger;
+  CHECK(f.searcher->claims(claims, ledger).code == ErrorCode::kTimeout);
+  f.searcher->set_time_limit(0);  // unbounded again
+  CHECK(f.search(browse).total == total);
+  f.searcher->set_time_limit(60);  // a generous bound changes nothing
+  CHECK(f.search(browse).total == total);
+}
+
 TEST_CASE("opening reports missing indexes and other schema versions", "[searcher]") {
   cs::test::TempDir dir;
   SearchError error;
