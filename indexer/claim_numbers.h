@@ -32,6 +32,7 @@ struct NumberExpr {
   int magnitude = 0;       ///< floor(log10(high)), or the vague quantity's order
   bool year_like = false;  ///< four digits 1900-2099 written without a comma: likely a year
   bool too_large = false;  ///< more digits than fit, or above kMaxClaimValue
+  bool single = false;     ///< "a civilian": one person named with an article (claims.cpp)
 };
 
 /// The number expression whose qualifier or number starts at token `i`, within its sentence;

@@ -39,7 +39,8 @@ std::optional<Outcome> stative_outcome(std::string_view w) {
       {"kidnapped", Outcome::kCaptured},   {"detained", Outcome::kCaptured},
       {"missing", Outcome::kMissing},      {"displaced", Outcome::kDisplaced},
       {"fled", Outcome::kDisplaced},       {"uprooted", Outcome::kDisplaced},
-      {"evacuated", Outcome::kDisplaced},  {"homeless", Outcome::kDisplaced}};
+      {"evacuated", Outcome::kDisplaced},  {"homeless", Outcome::kDisplaced},
+      {"maimed", Outcome::kWounded},       {"disappeared", Outcome::kMissing}};
   const auto it = kWords.find(w);
   if (it == kWords.end()) return std::nullopt;
   return it->second;
@@ -86,7 +87,9 @@ std::optional<Outcome> active_outcome(std::string_view w) {
       {"detained", Outcome::kCaptured},   {"detaining", Outcome::kCaptured},
       {"arrested", Outcome::kCaptured},   {"arresting", Outcome::kCaptured},
       {"displaced", Outcome::kDisplaced}, {"displacing", Outcome::kDisplaced},
-      {"uprooted", Outcome::kDisplaced},  {"uprooting", Outcome::kDisplaced}};
+      {"uprooted", Outcome::kDisplaced},  {"uprooting", Outcome::kDisplaced},
+      {"martyring", Outcome::kKilled},    {"maimed", Outcome::kWounded},
+      {"maiming", Outcome::kWounded}};
   const auto it = kWords.find(w);
   if (it == kWords.end()) return std::nullopt;
   return it->second;
@@ -102,7 +105,7 @@ bool is_auxiliary(std::string_view w) {
       "initially", "found",    "got",        "left",      "lay",        "remain",   "remained",
       "presumed",  "declared", "listed",     "seriously", "critically", "severely", "badly",
       "lightly",   "slightly", "gravely",    "fatally",   "internally", "mortally", "likely",
-      "probably",  "possibly", "apparently", "as"};
+      "probably",  "possibly", "apparently", "as",        "forcibly"};
   return has(kWords, w);
 }
 
@@ -137,7 +140,8 @@ bool is_non_victim_unit(std::string_view w) {
       "targets",    "villages", "towns",     "checkpoints", "positions",  "dollars",   "euros",
       "tonnes",     "tons",     "bombs",     "mortars",     "rounds",     "buildings", "homes",
       "houses",     "schools",  "hospitals", "am",          "pm",         "gmt",       "bn",
-      "million",    "billion",  "th",        "st",          "nd",         "rd",        "o'clock"};
+      "million",    "billion",  "th",        "st",          "nd",         "rd",        "o'clock",
+      "posts",      "outposts", "bases",     "settlements", "localities", "hectares",  "square"};
   return has(kWords, w);
 }
 
@@ -288,7 +292,73 @@ WordClass victim_word_class(std::string_view w) {
       {"raiders", WordClass::kArmed},
       {"foreigners", WordClass::kCivilians},
       {"tourists", WordClass::kCivilians},
-      {"staff", WordClass::kCivilians}};
+      {"staff", WordClass::kCivilians},
+      // Singular people, for counts of one ("a journalist was killed").
+      {"baby", WordClass::kChildren},
+      {"infant", WordClass::kChildren},
+      {"toddler", WordClass::kChildren},
+      {"schoolboy", WordClass::kChildren},
+      {"schoolgirl", WordClass::kChildren},
+      {"resident", WordClass::kCivilians},
+      {"villager", WordClass::kCivilians},
+      {"farmer", WordClass::kCivilians},
+      {"shepherd", WordClass::kCivilians},
+      {"herder", WordClass::kCivilians},
+      {"fisherman", WordClass::kCivilians},
+      {"worker", WordClass::kCivilians},
+      {"journalist", WordClass::kCivilians},
+      {"reporter", WordClass::kCivilians},
+      {"photographer", WordClass::kCivilians},
+      {"photojournalist", WordClass::kCivilians},
+      {"cameraman", WordClass::kCivilians},
+      {"doctor", WordClass::kCivilians},
+      {"nurse", WordClass::kCivilians},
+      {"paramedic", WordClass::kCivilians},
+      {"medic", WordClass::kCivilians},
+      {"teacher", WordClass::kCivilians},
+      {"student", WordClass::kCivilians},
+      {"pupil", WordClass::kCivilians},
+      {"priest", WordClass::kCivilians},
+      {"pastor", WordClass::kCivilians},
+      {"imam", WordClass::kCivilians},
+      {"driver", WordClass::kCivilians},
+      {"passenger", WordClass::kCivilians},
+      {"pilgrim", WordClass::kCivilians},
+      {"worshipper", WordClass::kCivilians},
+      {"protester", WordClass::kCivilians},
+      {"demonstrator", WordClass::kCivilians},
+      {"refugee", WordClass::kCivilians},
+      {"migrant", WordClass::kCivilians},
+      {"volunteer", WordClass::kCivilians},
+      {"trader", WordClass::kCivilians},
+      {"shopkeeper", WordClass::kCivilians},
+      {"pensioner", WordClass::kCivilians},
+      {"citizen", WordClass::kCivilians},
+      {"mother", WordClass::kCivilians},
+      {"grandmother", WordClass::kCivilians},
+      {"serviceman", WordClass::kGovernment},
+      {"servicewoman", WordClass::kGovernment},
+      {"policewoman", WordClass::kGovernment},
+      {"guard", WordClass::kGovernment},
+      {"gendarme", WordClass::kGovernment},
+      {"reservist", WordClass::kGovernment},
+      {"conscript", WordClass::kGovernment},
+      {"sailor", WordClass::kGovernment},
+      {"militiaman", WordClass::kArmed},
+      {"insurgent", WordClass::kArmed},
+      {"rebel", WordClass::kArmed},
+      {"jihadist", WordClass::kArmed},
+      {"gunman", WordClass::kArmed},
+      {"member", WordClass::kPeople},
+      {"hostage", WordClass::kPeople},
+      {"detainee", WordClass::kPeople},
+      {"prisoner", WordClass::kPeople},
+      {"employee", WordClass::kPeople},
+      {"father", WordClass::kPeople},
+      {"son", WordClass::kPeople},
+      {"daughter", WordClass::kChildren},
+      {"teenager", WordClass::kPeople},
+      {"youth", WordClass::kPeople}};
   const auto it = kWords.find(w);
   if (it != kWords.end()) return it->second;
   // Nationalities and peoples: "Palestinians", "Israelis", "Ukrainians", "Yemenis".
@@ -374,12 +444,15 @@ bool is_determiner(std::string_view w) { return w == "the" || w == "a" || w == "
 // toll, body-count, hostage and displacement patterns.
 bool is_trigger(std::string_view w) {
   static const Words kWords = [] {
-    Words words = {"toll",      "bodies",      "corpses",   "lives",    "deaths",    "prisoner",
-                   "prisoners", "captive",     "captives",  "hostage",  "hostages",  "homes",
-                   "flee",      "unaccounted", "remains",   "killings", "driven",    "forced",
-                   "taken",     "took",        "lost",      "death",    "succumbed", "succumbing",
-                   "sustained", "losses",      "martyrdom", "held",     "holding",   "custody",
-                   "kia",       "wia",         "mia",       "hospital", "moved"};
+    Words words = {"toll",      "bodies",    "corpses",       "lives",          "deaths",
+                   "prisoner",  "prisoners", "captive",       "captives",       "hostage",
+                   "hostages",  "homes",     "flee",          "unaccounted",    "remains",
+                   "killings",  "driven",    "forced",        "taken",          "took",
+                   "lost",      "death",     "succumbed",     "succumbing",     "sustained",
+                   "losses",    "martyrdom", "held",          "holding",        "custody",
+                   "kia",       "wia",       "mia",           "hospital",       "moved",
+                   "embraced",  "sent",      "count",         "tally",          "crossed",
+                   "detention", "body",      "disappearance", "disappearances", "bury"};
     return words;
   }();
   return has(kWords, w) || stative_outcome(w) || active_outcome(w);
@@ -501,12 +574,49 @@ class ClaimFinder {
   void sentence_claims(std::size_t first, std::size_t end) {
     covered_until_ = first;
     for (std::size_t i = first; i < end; ++i) {
-      if (i < covered_until_ || !may_start_number(text_, i)) continue;
-      const auto number = number_at(text_, i);
+      if (i < covered_until_) continue;
+      auto number = may_start_number(text_, i) ? number_at(text_, i) : std::nullopt;
+      if (!number) number = one_person_at(i, end);
       if (!number) continue;
       consider(*number, first, end);
       i = std::max(i, number->end - 1);
     }
+  }
+
+  // "a civilian", "an 8-year-old girl", "another soldier", "a Hezbollah member": one person
+  // named with an article, a count of one whose number ends where the person's noun starts
+  // (so the victims are that noun). The claim patterns still decide whether it is a claim.
+  std::optional<NumberExpr> one_person_at(std::size_t i, std::size_t end) const {
+    const std::string_view w = word(i);
+    if (w != "a" && w != "an" && w != "another") return std::nullopt;
+    for (std::size_t k = i + 1; k < end && k < i + 9; ++k) {
+      if (punct_before(k)) return std::nullopt;
+      const std::string_view x = word(k);
+      const WordClass cls = victim_word_class(x);
+      if (cls != WordClass::kNone) {
+        // Words that modify the person's noun: "an aid worker", "a police officer".
+        if (x == "aid" || x == "crew" || x == "police" || x == "security" || x == "army" ||
+            x == "military" || x == "government" || x == "regime" || x == "militia") {
+          continue;
+        }
+        // Singular nouns only: "a family", "a crowd" or plural forms count no one person.
+        const bool plural = x.ends_with("s") || x == "people" || x == "men" || x == "women" ||
+                            x == "children" || x == "staff" || x == "gang" || x == "displaced" ||
+                            x == "personnel";
+        if (plural) return std::nullopt;
+        NumberExpr n;
+        n.first = n.value_first = i;
+        n.end = k;
+        n.low = n.high = 1;
+        n.single = true;
+        return n;
+      }
+      if (ends_victims(x) || is_auxiliary(x) || stative_outcome(x) || active_outcome(x) ||
+          x == "and" || x == "or" || x == "of" || is_reporting_verb(x)) {
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
   }
 
   std::string number_text(const NumberExpr& n) const {
@@ -519,8 +629,12 @@ class ClaimFinder {
 
   void consider(const NumberExpr& n, std::size_t first, std::size_t end) {
     const std::string_view next = word(n.end);
-    if (same_sentence(n.end, n.first) &&
-        (is_non_victim_unit(next) || gap_before(n.end).find('%') != std::string_view::npos)) {
+    // "180 military posts", "30 army vehicles": a unit after a word that could be people.
+    const bool unit_after_modifier = victim_word_class(next) != WordClass::kNone &&
+                                     same_sentence(n.end + 1, n.first) &&
+                                     is_non_victim_unit(word(n.end + 1));
+    if (same_sentence(n.end, n.first) && (is_non_victim_unit(next) || unit_after_modifier ||
+                                          gap_before(n.end).find('%') != std::string_view::npos)) {
       return;
     }
     if (n.end < tokens_.size() && n.end > 0 &&
@@ -528,6 +642,8 @@ class ClaimFinder {
       return;
     }
     if (n.first > first && word(n.first - 1) == "no") return;  // "no one was hurt"
+    // "one in four residents": a share, not a count.
+    if (n.first > first + 1 && word(n.first - 1) == "in" && is_number(n.first - 2)) return;
     if (is_population_base(n, first)) return;
     if (is_sub_count(n, first)) return;
     // "11:45": a clock time; "rescued 23 kidnapped victims", "freed 15": people set free.
@@ -560,6 +676,9 @@ class ClaimFinder {
       found = true;
       victims_phrase_after(n, end, victims_first, victims_end);
     } else if (auto stative = stative_after(n, end, victims_first, victims_end)) {
+      // One person then a second noun phrase before the outcome is no count of one:
+      // "Another resident put the number of dead at 34".
+      if (n.single && has_determiner(n.end, claim_end_)) return;
       claim.outcome = *stative;
       found = true;
     } else if (joins_previous_claim(n, first)) {
@@ -638,8 +757,10 @@ class ClaimFinder {
     if (out_.claims.empty() || last_claim_end_ <= first || n.first < first + 2) return false;
     const std::string_view w1 = word(n.first - 1);
     const std::string_view w2 = word(n.first - 2);
+    // "killed 20 children and two teachers": "and" right after the previous claim's victims.
+    const bool right_after = w1 == "and" && last_claim_end_ + 1 == n.first;
     return (w1 == "with" && (w2 == "along" || w2 == "together")) || w1 == "plus" ||
-           (w1 == "as" && w2 == "well");
+           (w1 == "as" && w2 == "well") || right_after;
   }
 
   // "Killed: 12. Injured: 40.", "KIA: 4", "Civilians reported injured: 2": an outcome as the
@@ -664,6 +785,18 @@ class ClaimFinder {
     return std::nullopt;
   }
 
+  // A number that is part of a date: a year ("since 2023") or a day after or before a month
+  // ("October 7", "7 October").
+  bool is_date_number(std::size_t k) const {
+    static const Words kMonths = {
+        "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+        "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+        "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+    const auto n = number_at(text_, k);
+    if (!n) return false;
+    return n->year_like || (k > 0 && has(kMonths, word(k - 1))) || has(kMonths, word(n->end));
+  }
+
   // "the death toll rose to 45", "a toll of 12", "the number of dead reached 30".
   std::optional<Outcome> toll_outcome(const NumberExpr& n, std::size_t first) const {
     if (n.first < first + 1) return std::nullopt;
@@ -675,17 +808,21 @@ class ClaimFinder {
     if (!has(kLinks, link)) return std::nullopt;
     for (std::size_t k = n.first - 1; k-- > first && k + 20 > n.first;) {
       const std::string_view w = word(k);
-      if (is_number(k)) return std::nullopt;                       // another figure in between
-      if (w == "losses" && link != "of") return Outcome::kKilled;  // "losses amounted to 140"
+      if (is_number(k) && !is_date_number(k)) return std::nullopt;  // another figure between
+      if (w == "losses" && link != "of") return Outcome::kKilled;   // "losses amounted to 140"
       if (w == "toll") {
         return k > first && (word(k - 1) == "injury" || word(k - 1) == "casualty")
                    ? (word(k - 1) == "injury" ? std::optional(Outcome::kWounded) : std::nullopt)
                    : std::optional(Outcome::kKilled);
       }
-      if (w == "number" && (word(k + 1) == "of")) {  // "the number of (aid workers) killed"
+      // "the number of (aid workers) killed", "its count of identified dead".
+      if ((w == "number" || w == "count" || w == "tally") && (word(k + 1) == "of")) {
         for (std::size_t q = k + 2; q < k + 6 && q < n.first; ++q) {
           if (const auto o = stative_outcome(word(q))) return o;
-          if (victim_word_class(word(q)) == WordClass::kNone && word(q) != "aid") break;
+          if (victim_word_class(word(q)) == WordClass::kNone && word(q) != "aid" &&
+              word(q) != "identified" && word(q) != "confirmed") {
+            break;
+          }
         }
       }
     }
@@ -760,7 +897,7 @@ class ClaimFinder {
     // "mourned seven of its fighters", "buried 43 people": only with people named after it.
     const std::string_view before = word(k - 1);
     if ((before == "mourned" || before == "mourns" || before == "buried" || before == "buries" ||
-         before == "burying") &&
+         before == "burying" || before == "bury") &&
         has_victim_word(n.end, std::min(n.end + 4, end_of(n)))) {
       return Outcome::kKilled;
     }
@@ -771,10 +908,16 @@ class ClaimFinder {
     // "claimed the lives of 20", "the deaths of 1,032 civilians", "the bodies of 440 people".
     if (word(k - 1) == "of" && k >= first + 2) {
       const std::string_view noun = word(k - 2);
-      if (noun == "lives" || noun == "deaths" || noun == "bodies" || noun == "killing" ||
-          noun == "killings" || noun == "remains" || noun == "martyrdom" || noun == "death") {
+      // "claimed the lives of 20", but not "put the lives of 600,000 children at risk".
+      const bool lives_taken = noun != "lives" || (k >= first + 4 && lost_lives(word(k - 3))) ||
+                               (k >= first + 5 && lost_lives(word(k - 4)));
+      if ((noun == "lives" || noun == "deaths" || noun == "bodies" || noun == "body" ||
+           noun == "killing" || noun == "killings" || noun == "remains" || noun == "martyrdom" ||
+           noun == "death") &&
+          lives_taken) {
         return Outcome::kKilled;
       }
+      if (noun == "disappearance" || noun == "disappearances") return Outcome::kMissing;
       // "the injury of 8 others", "the abduction of 40 girls", "the displacement of 9,000".
       if (noun == "injury" || noun == "injuries" || noun == "injuring" || noun == "wounding") {
         return Outcome::kWounded;
@@ -814,6 +957,14 @@ class ClaimFinder {
     return std::nullopt;
   }
 
+  // Verbs that take lives: "claimed the lives of", "cost the lives of".
+  static bool lost_lives(std::string_view w) {
+    static const Words kVerbs = {"claimed", "claiming", "claims", "claim", "took",
+                                 "taken",   "take",     "taking", "cost",  "costing",
+                                 "costs",   "ended",    "lost",   "losing"};
+    return has(kVerbs, w);
+  }
+
   // Outcome phrases at token q that need a few words: "succumbed to their wounds" (killed),
   // "sustained shrapnel injuries", "received injuries of varying severity" (wounded).
   std::optional<Outcome> outcome_phrase(std::size_t q) const {
@@ -832,6 +983,13 @@ class ClaimFinder {
     if ((w == "sustained" || w == "suffered" || w == "received") && injuries_within(q + 1, 3)) {
       return Outcome::kWounded;
     }
+    // "embraced shahadat", "embraced martyrdom", "were sent to hell" (Pakistani military
+    // communiqués for its own dead and for militants killed).
+    if ((w == "embraced" || w == "embrace") &&
+        (word(q + 1) == "shahadat" || word(q + 1) == "shahadah" || word(q + 1) == "martyrdom")) {
+      return Outcome::kKilled;
+    }
+    if (w == "sent" && word(q + 1) == "to" && word(q + 2) == "hell") return Outcome::kKilled;
     return std::nullopt;
   }
 
@@ -907,6 +1065,18 @@ class ClaimFinder {
         if (k >= end || !comma_before(k)) return std::nullopt;
         q = k - 1;
         continue;
+      }
+      // "could be forced to flee", "would be killed": what may happen is no claim.
+      // ("may have died", an estimate of what happened, stays a claim.)
+      if ((w == "could" || w == "would" || w == "will" || w == "should") && word(q + 1) == "be") {
+        return std::nullopt;
+      }
+      // "Nearly half a million people have crossed into Chad": a crowd crossing a border.
+      if (w == "crossed" && (n.low >= 100 || !n.vague.empty()) &&
+          (word(q + 1) == "into" || word(q + 1) == "from" || word(q + 1) == "over" ||
+           word(q + 1) == "the")) {
+        claim_end_ = q + 1;
+        return Outcome::kDisplaced;
       }
       const auto outcome = stative_outcome(w);
       // "27 wounded civilians", "12 dead soldiers": the outcome as an adjective.
@@ -989,7 +1159,7 @@ class ClaimFinder {
             claim_end_ = k + 1;
             return Outcome::kWounded;
           }
-          if (word(k) == "custody" || word(k) == "captivity") {
+          if (word(k) == "custody" || word(k) == "captivity" || word(k) == "detention") {
             claim_end_ = k + 1;
             return Outcome::kCaptured;
           }
@@ -1106,6 +1276,13 @@ class ClaimFinder {
   bool has_victim_word(std::size_t first, std::size_t end) const {
     for (std::size_t k = first; k < end; ++k) {
       if (victim_word_class(word(k)) != WordClass::kNone) return true;
+    }
+    return false;
+  }
+
+  bool has_determiner(std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k < end; ++k) {
+      if (is_determiner(word(k))) return true;
     }
     return false;
   }
@@ -1479,8 +1656,22 @@ class ClaimFinder {
     }
     if (first == end) return std::nullopt;
     Phrase p{first, end, end - 1};
-    if (!usable(p)) return std::nullopt;
+    if (!usable(p) && !(end == k && set_off_party(p, k))) return std::nullopt;
     return p;
+  }
+
+  // A party the sentence sets off right before the reporting verb at `verb`, even without a
+  // name or a claimant noun: ", the camp's emergency room said" (a comma, then an article) or
+  // "Semana reported that" (one capitalised word opening the sentence).
+  bool set_off_party(const Phrase& p, std::size_t verb) const {
+    const std::size_t length = p.end - p.first;
+    if (is_determiner(word(p.first)) && p.first > 0 && comma_before(p.first) && length >= 2 &&
+        length <= 6) {
+      return true;
+    }
+    return length == 1 && p.first == sentence_first_[tokens_[p.first].sentence] &&
+           capitalised(p.first) && !is_name_stopword(word(p.first)) && !is_pronoun(word(p.first)) &&
+           is_reporting_verb(word(verb));
   }
 
   std::optional<Phrase> pronoun_phrase(std::size_t pronoun) const {

@@ -147,6 +147,39 @@ TEST_CASE("claims: sentence shapes, numbers, victims and claimants", "[extract][
        VictimClass::kCivilians, ""},
       {"The shelling led to the martyrdom of 5 citizens.", Outcome::kKilled, 5, 5, "", "",
        VictimClass::kCivilians, ""},
+      // Counts of one: an article and a person's noun.
+      {"A paramedic was killed when a shell hit the ambulance, the Red Crescent said.",
+       Outcome::kKilled, 1, 1, "", "", VictimClass::kCivilians, "Red Crescent"},
+      {"Settlers shot dead a 17-year-old boy near the village, the ministry said.",
+       Outcome::kKilled, 1, 1, "", "", VictimClass::kChildren, "ministry"},
+      {"A police officer was abducted by gunmen near the highway.", Outcome::kCaptured, 1, 1, "",
+       "", VictimClass::kGovernmentForces, ""},
+      {"An aid worker was wounded by sniper fire in the camp.", Outcome::kWounded, 1, 1, "", "",
+       VictimClass::kCivilians, ""},
+      // Other ways of writing deaths, disappearances and flight.
+      {"Gunmen opened fire on the convoy, martyring 42 people.", Outcome::kKilled, 42, 42, "", "",
+       VictimClass::kUnspecified, ""},
+      {"The army said 12 soldiers embraced shahadat in the exchange of fire.", Outcome::kKilled, 12,
+       12, "", "", VictimClass::kGovernmentForces, "army"},
+      {"At least 1,000 people had been forcibly disappeared since the deal, the commission said.",
+       Outcome::kMissing, 1000, 1000, "", "at least", VictimClass::kUnspecified, "commission"},
+      {"The group documented the enforced disappearance of 38 activists.", Outcome::kMissing, 38,
+       38, "", "", VictimClass::kUnspecified, "group"},
+      {"Some 45,000 refugees have crossed into Chad since April, UNHCR said.", Outcome::kDisplaced,
+       45000, 45000, "", "around", VictimClass::kCivilians, "UNHCR"},
+      {"The mine maimed a third child as they herded sheep.", Outcome::kWounded, 1, 1, "", "",
+       VictimClass::kChildren, ""},
+      {"The ministry lowered its count of identified dead to 24,686.", Outcome::kKilled, 24686,
+       24686, "", "", VictimClass::kUnspecified, ""},
+      {"45 bodies arrived, bringing the death toll since October 7, 2023, to 51,157.",
+       Outcome::kKilled, 45, 45, "", "", VictimClass::kUnspecified, ""},
+      {"Twelve journalists remained in detention, the syndicate said.", Outcome::kCaptured, 12, 12,
+       "", "", VictimClass::kCivilians, "syndicate"},
+      // Claimants set off by a comma or opening the sentence without a name or known noun.
+      {"A drone killed 14 people in the market, the camp's emergency room said.", Outcome::kKilled,
+       14, 14, "", "", VictimClass::kUnspecified, "camp's emergency room"},
+      {"Semana reported that seven soldiers were killed in the attack.", Outcome::kKilled, 7, 7, "",
+       "", VictimClass::kGovernmentForces, "Semana"},
   };
   for (const ClaimCase& c : cases) {
     INFO(c.sentence);
@@ -207,7 +240,7 @@ TEST_CASE("claims: counts of other things are not claims", "[extract][claims]") 
       "More than 4,000 fighters had still managed to launch the attack on the city.",
       "The group carried out 175 suicide operations in January and February.",
       "Russian jets flew 64 sorties against 158 targets.",
-      "A 45-year-old man was arrested at the checkpoint.",
+      "The 45-year-old man was arrested at the checkpoint.",
       "Fifty-five of these (or more than 31 percent) targeted regime forces.",
       "The convoy travelled 200 km to the south.",
       "Rebels captured 3 villages and 12 checkpoints.",
@@ -220,6 +253,13 @@ TEST_CASE("claims: counts of other things are not claims", "[extract][claims]") 
       "The gunman opened fire at 10:45 and was arrested an hour later.",
       "Troops rescued 40 kidnapped students from the forest.",
       "The militia paraded 300 captured army vehicles.",
+      // Hypotheticals, shares, risks, and one person who is no victim.
+      "If the siege is not lifted, as many as 260,000 people could be forced to flee again.",
+      "Nir Oz, where one in four residents were killed or taken hostage, lies near the border.",
+      "An assault on Rafah would put the lives of 600,000 children at risk, UNICEF warned.",
+      "The alliance launched its offensive, seizing more than 180 military posts.",
+      "Another resident put the number of dead at the market in the dozens.",
+      "A soldier said the convoy had left at dawn.",
   };
   for (const char* text : not_claims) {
     INFO(text);
