@@ -298,6 +298,22 @@ std::optional<Manifest> load_manifest(const IndexOptions& options, IndexSummary&
   return merged;
 }
 
+namespace {
+
+/// The message for a run that failed while writing: a full disk says so and what to do.
+std::string write_failure(const std::string& what, const fs::path& gen_path, bool in_place) {
+  if (what.find("No space left on device") == std::string::npos &&
+      what.find("Disk quota exceeded") == std::string::npos) {
+    return "index error: " + what;
+  }
+  return "out of disk space writing " + gen_path.string() + " (" + what + "); " +
+         (in_place ? "nothing of this run was committed, the live index is unchanged"
+                   : "the new generation is removed, the live index is unchanged") +
+         ": free some space and run again";
+}
+
+}  // namespace
+
 std::string run_indexing(const IndexOptions& options, const ProgressFn& progress,
                          IndexSummary& summary) {
   const auto start = std::chrono::steady_clock::now();
@@ -321,9 +337,9 @@ std::string run_indexing(const IndexOptions& options, const ProgressFn& progress
     error = summary.incremental ? update_in_place(options, *live_path, progress, summary)
                                 : build_generation(options, gen_path, live_path, progress, summary);
   } catch (const Xapian::Error& e) {
-    error = "index error: " + e.get_description();
+    error = write_failure(e.get_description(), gen_path, summary.incremental);
   } catch (const std::exception& e) {
-    error = std::string("index error: ") + e.what();
+    error = write_failure(e.what(), gen_path, summary.incremental);
   }
   if (summary.incremental) return finish_timing(start, summary, error);
   summary.written = error.empty();
