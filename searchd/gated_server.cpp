@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -120,13 +121,19 @@ class ConnectionStream final : public httplib::Stream {
       c_.consume(n);
       return static_cast<ssize_t>(n);
     }
-    if (!wait(POLLIN)) return -1;
-    return ::recv(c_.fd, ptr, size, MSG_DONTWAIT);
+    for (;;) {
+      if (!wait(POLLIN)) return -1;
+      const ssize_t n = ::recv(c_.fd, ptr, size, MSG_DONTWAIT);
+      if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
+    }
   }
 
   ssize_t write(const char* ptr, std::size_t size) override {
-    if (!wait(POLLOUT)) return -1;
-    return ::send(c_.fd, ptr, size, MSG_DONTWAIT | MSG_NOSIGNAL);
+    for (;;) {
+      if (!wait(POLLOUT)) return -1;
+      const ssize_t n = ::send(c_.fd, ptr, size, MSG_DONTWAIT | MSG_NOSIGNAL);
+      if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
+    }
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
