@@ -151,8 +151,10 @@ if ((skip_http == 0)); then
       --index "$index" "$@") >>"$raw/searchd.log" 2>&1 &
     searchd_pid=$!
     url="http://127.0.0.1:$port"
-    for _ in $(seq 100); do
+    # At 1M opening the index and building its in-memory columns takes tens of seconds.
+    for _ in $(seq 3000); do
       curl -fs "$url/healthz" >/dev/null && break
+      kill -0 "$searchd_pid" 2>/dev/null || break
       sleep 0.1
     done
     curl -fs "$url/healthz" >"$raw/healthz.json"
