@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "indexer/explain.h"
@@ -209,6 +210,14 @@ int main(int argc, char** argv) {
   if (options.inputs.empty()) {
     std::cerr << "corpus-index: no inputs given (folders or files to index)\n";
     return 2;
+  }
+  // Files are known to the index by their absolute paths, so a run from another folder, or
+  // with relative paths where an earlier run gave absolute ones, still finds their stamps
+  // instead of re-reading (and rewriting) the whole corpus.
+  for (std::string& input : options.inputs) {
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(input, ec);
+    if (!ec) input = absolute.lexically_normal().string();
   }
   options.publish = !no_publish;
   options.default_gazetteer = !no_default_gazetteer;
