@@ -157,6 +157,13 @@ int main(int argc, char** argv) {
                  "Only make this already built generation (e.g. gen-7, from --no-publish) live, "
                  "after checking it opens with the current schema")
       ->excludes(status_opt);
+  app.add_option("--peer", options.peers,
+                 "Another shard of the same archive (index root, stub or database; only read): "
+                 "articles that copy or nearly copy one of its articles join that article's "
+                 "duplicate cluster, so --collapse over the shards folds them (repeatable; "
+                 "README \"Sharded setup\")")
+      ->allow_extra_args(false)
+      ->excludes(status_opt);
   app.add_option("inputs", options.inputs,
                  "Folders (.txt .md .html .htm .jsonl .ndjson, recursively) or files");
   app.footer(

@@ -20,10 +20,12 @@ std::string stamp_in(const Xapian::Database& db, const std::string& id_term) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase& db, Arrivals arrivals, ShardWriters* shards)
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db, Arrivals arrivals, ShardWriters* shards,
+                         const Xapian::Database* peers)
     : db_(db), arrivals_(std::move(arrivals)), shards_(shards) {
   if (arrivals_.run_stamp.empty()) arrivals_.run_stamp = stamp_of(std::time(nullptr));
   duplicates_.attach(db_);
+  if (peers != nullptr) duplicates_.attach(*peers);
 }
 
 WriteResult IndexWriter::write(PreparedDocument& prepared) {

@@ -54,9 +54,10 @@ class IndexWriter {
  public:
   /// `db` must outlive the writer, and so must `arrivals.previous`. Also fills the spelling
   /// table ("did you mean"). With `shards` (a fresh generation; must outlive the writer),
-  /// documents and spellings go there and the empty `db` only receives the metadata.
+  /// documents and spellings go there and the empty `db` only receives the metadata. With
+  /// `peers` (other shards of the archive; only read here), articles also cluster with theirs.
   explicit IndexWriter(Xapian::WritableDatabase& db, Arrivals arrivals = {},
-                       ShardWriters* shards = nullptr);
+                       ShardWriters* shards = nullptr, const Xapian::Database* peers = nullptr);
 
   /// Adds the article of `prepared` (built by a DocumentBuilder, possibly on another thread),
   /// or replaces the document with its id; assigns prepared.article.dup_cluster, patching the

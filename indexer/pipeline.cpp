@@ -102,6 +102,28 @@ Arrivals run_arrivals(const Xapian::Database* previous) {
   return {previous, next_run_stamp(std::time(nullptr), last)};
 }
 
+// The peer shards of options.peers as one read-only database (nullopt when there are none);
+// sets `error` when one cannot be opened.
+std::optional<Xapian::Database> open_peers(const IndexOptions& options, std::string& error) {
+  if (options.peers.empty()) return std::nullopt;
+  Xapian::Database peers;
+  for (const std::string& path : options.peers) {
+    IndexLocation location;
+    std::string why;
+    if (!read_index_location(path, location, why)) {
+      error = "peer shard: " + why;
+      return std::nullopt;
+    }
+    try {
+      peers.add_database(Xapian::Database(location.open_path));
+    } catch (const Xapian::Error& e) {
+      error = "cannot open peer shard " + path + ": " + e.get_description();
+      return std::nullopt;
+    }
+  }
+  return peers;
+}
+
 // Writes the run's changes through `writer` into `db` (not committed): the articles of new and
 // changed files and, when `incremental`, the deletion of vanished files and records; then the
 // file stamps, spelling words and metadata.
@@ -151,6 +173,9 @@ std::string build_generation(const IndexOptions& options, const fs::path& gen_pa
   if (std::string error = load_inputs(options, live_path, inputs, summary); !error.empty()) {
     return error;
   }
+  std::string peer_error;
+  const std::optional<Xapian::Database> peers = open_peers(options, peer_error);
+  if (!peer_error.empty()) return peer_error;
   // The shard threads write the documents; `db` only collects the metadata.
   ShardWriters shards(gen_path.string(), kWriterShards);
   const fs::path db_path = gen_path / "meta";
@@ -159,7 +184,8 @@ std::string build_generation(const IndexOptions& options, const fs::path& gen_pa
     std::optional<Xapian::Database> live;
     if (live_path) live.emplace(*live_path);
     Xapian::WritableDatabase db(db_path.string(), Xapian::DB_CREATE);
-    IndexWriter writer(db, run_arrivals(live ? &*live : nullptr), &shards);
+    IndexWriter writer(db, run_arrivals(live ? &*live : nullptr), &shards,
+                       peers ? &*peers : nullptr);
     write_changes(options, inputs, false, db, writer, progress, summary);
     db.commit();
   }
@@ -185,10 +211,13 @@ std::string update_in_place(const IndexOptions& options, const std::string& live
   if (std::string error = load_inputs(options, live_path, inputs, summary); !error.empty()) {
     return error;
   }
+  std::string peer_error;
+  const std::optional<Xapian::Database> peers = open_peers(options, peer_error);
+  if (!peer_error.empty()) return peer_error;
   Xapian::WritableDatabase db(live_path, Xapian::DB_OPEN);
   const Xapian::doccount before = db.get_doccount();
   db.begin_transaction();
-  IndexWriter writer(db, run_arrivals(&db));
+  IndexWriter writer(db, run_arrivals(&db), nullptr, peers ? &*peers : nullptr);
   write_changes(options, inputs, true, db, writer, progress, summary);
   summary.documents = db.get_doccount();
   std::string refusal = shrink_refusal(options, before, summary.documents);

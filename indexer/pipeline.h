@@ -44,6 +44,10 @@ struct IndexOptions {
   std::size_t keep_generations = 2;  ///< generation folders kept after publishing
   unsigned threads = 0;              ///< worker threads (clean, extract, tokenise); 0 = cores - 1
   std::vector<std::string> inputs;   ///< folders and files
+  /// Other shards of the same archive (index roots, stubs or databases, read only): an
+  /// article that copies or nearly copies one of their articles joins its duplicate cluster,
+  /// so a collapsing search over all the shards folds them as one index would.
+  std::vector<std::string> peers;
 };
 
 /// The gazetteer of a run: the files of options.gazetteers and every input folder's

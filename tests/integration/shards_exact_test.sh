@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # A sharded archive answers exactly as one index does: a generated corpus of a few thousand
 # articles (many outlets, entities and dates, ties in relevance and in dates, undated articles,
-# exact copies on both sides of every split) is indexed whole, as 2 shards and as 3 shards
-# served by xapian-tcpsrv (scripts/shard.sh), and every query of a set covering text, phrases,
-# entity filters, excludes, date ranges, browse, every sort and collapse must give the same
-# total, facets, timeline, top-10 order and collapse counts.
+# exact and near copies on both sides of every split) is indexed whole, as 2 shards and as 3
+# shards served by xapian-tcpsrv (scripts/shard.sh), each shard built after the ones before it
+# with --peer naming them; every query of a set covering text, phrases, entity filters,
+# excludes, date ranges, browse, every sort and collapse must give the same total, facets,
+# timeline, top-10 order and collapse counts. Then an in-place update of the first shard whose
+# articles copy articles of the later shards must fold as on one index.
 # Usage: shards_exact_test.sh BIN_DIR SOURCE_DIR
 set -euo pipefail
 bin=$1
@@ -22,7 +24,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 command -v xapian-tcpsrv >/dev/null || fail "xapian-tcpsrv missing (package xapian-tools)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# --- the corpus: 2,400 articles in 6 parts of 400; part p holds copies of part p-1's first 40 --
+# --- the corpus: 2,400 articles in 6 parts of 400; part p holds exact copies of part p-1's
+# first 40 and near copies (a few words changed) of its next 20; an update (part 6) holds
+# near copies of 20 articles of part 5 ----------------------------------------------------------
 python3 - "$tmp/parts" <<'PY'
 import json, os, random, sys
 out = sys.argv[1]
@@ -39,8 +43,7 @@ for i in range(2400):
     date = "" if i % 17 == 0 else "%d-%02d-%02d" % (2015 + i % 4, 1 + i % 6, 1 + i % 3)
     # Every tenth text is a template shared by many articles (equal relevance for many
     # queries). Every text ends with 30 words of its own, so articles tie without being near
-    # copies: near copies are folded inside one index only (README "Sharded setup"); the exact
-    # copies below are folded everywhere.
+    # copies of each other; the copies are made below.
     if i % 10 == 0:
         text = "Reports of %s near %s. According to the %s, the situation was tense. %s" % (
             event, place, actor, " ".join("kw%d" % rng.randrange(100000) for _ in range(30)))
@@ -52,10 +55,17 @@ for i in range(2400):
     parts[i // 400].append({"id": "a%04d" % i, "title": "%s: %s (%d)" % (place, event, i % 25),
                             "text": text, "outlet": outlets[i % len(outlets)], "published": date,
                             "url": "https://example.org/%d" % i})
-for p in range(1, 6):  # exact copies across every split point, under other ids and outlets
+def reworded(article, p):  # the same story under another headline, a word and date changed
+    words = article["text"].split(" ")
+    words[-1] = "syndicated%d" % p
+    return dict(article, id="near-%d-%s" % (p, article["id"]), outlet=outlets[p],
+                title=article["title"] + " (syndicated)", text=" ".join(words),
+                published="2019-0%d-01" % (1 + p % 9))
+for p in range(1, 6):  # exact and near copies across every split point, under other ids
     for article in parts[p - 1][:40]:
-        copy = dict(article, id="copy-%d-%s" % (p, article["id"]), outlet=outlets[p])
-        parts[p].append(copy)
+        parts[p].append(dict(article, id="copy-%d-%s" % (p, article["id"]), outlet=outlets[p]))
+    parts[p].extend(reworded(article, p) for article in parts[p - 1][40:60])
+parts.append([reworded(article, 6) for article in parts[5][100:120]])
 for p, articles in enumerate(parts):
     os.makedirs(os.path.join(out, "p%d" % p))
     with open(os.path.join(out, "p%d" % p, "feed.jsonl"), "w") as f:
@@ -72,10 +82,14 @@ index() {  # index OUT PART_DIR...
 p=$tmp/parts
 index "$tmp/whole" "$p"/p0 "$p"/p1 "$p"/p2 "$p"/p3 "$p"/p4 "$p"/p5
 index "$tmp/two-1" "$p"/p0 "$p"/p1 "$p"/p2
-index "$tmp/two-2" "$p"/p3 "$p"/p4 "$p"/p5
+index "$tmp/two-2" --peer "$tmp/two-1" "$p"/p3 "$p"/p4 "$p"/p5
 index "$tmp/three-1" "$p"/p0 "$p"/p1
-index "$tmp/three-2" "$p"/p2 "$p"/p3
-index "$tmp/three-3" "$p"/p4 "$p"/p5
+index "$tmp/three-2" --peer "$tmp/three-1" "$p"/p2 "$p"/p3
+index "$tmp/three-3" --peer "$tmp/three-1" --peer "$tmp/three-2" "$p"/p4 "$p"/p5
+# The copies are folded: all 200 exact copies and nearly all 100 near copies (a reworded end
+# can move a simhash of a short text past the near-copy distance).
+folded=$(jq .total <("$bin/corpus-search" --index "$tmp/whole" --json --collapse))
+((folded >= 2400 && folded <= 2405)) || fail "one index folds the 2,700 into $folded articles"
 
 # --- serve each shard; one stub for 2 shards, one for 3 ---------------------------------------
 serve() {  # serve ROOT STUB: serves ROOT on a free port, adds its line to STUB
@@ -101,7 +115,7 @@ for stub in two three; do
 done
 
 # --- every query, three ways ------------------------------------------------------------------
-queries=(
+queries_all=(
   ""
   "--sort newest"
   "--sort oldest"
@@ -120,7 +134,8 @@ queries=(
   "title:palmyra"
 )
 compared=0
-for q in "${queries[@]}"; do
+compare_queries() {  # compare_queries QUERY...: each on the whole index and over both stubs
+for q in "$@"; do
   for page in 1 3; do
     # shellcheck disable=SC2086  # the query strings are word lists on purpose
     eval "args=($q)"
@@ -151,6 +166,8 @@ PY
     done
   done
 done
+}
+compare_queries "${queries_all[@]}"
 # The claims ledger: the same incidents, figures and claims (read from the documents over
 # shards, from in-memory columns on one index).
 for q in "" "killed" "--place Palmyra" "--collapse displaced" "--outlet=-BBC --from 2016"; do
@@ -177,6 +194,16 @@ PY
     compared=$((compared + 1))
   done
 done
-[[ $(jq .total <("$bin/corpus-search" --index "$tmp/three.stub" --json)) == 2600 ]] ||
-  fail "the shards do not hold 2,600 articles"
+[[ $(jq .total <("$bin/corpus-search" --index "$tmp/three.stub" --json)) == 2700 ]] ||
+  fail "the shards do not hold 2,700 articles"
+
+# --- an in-place update of the first shard, copying articles of the last one -------------------
+index "$tmp/whole" "$p"/p0 "$p"/p1 "$p"/p2 "$p"/p3 "$p"/p4 "$p"/p5 "$p"/p6
+index "$tmp/two-1" --peer "$tmp/two-2" "$p"/p0 "$p"/p1 "$p"/p2 "$p"/p6
+index "$tmp/three-1" --peer "$tmp/three-2" --peer "$tmp/three-3" "$p"/p0 "$p"/p1 "$p"/p6
+after=$(jq .total <("$bin/corpus-search" --index "$tmp/whole" --json --collapse))
+((after >= folded && after <= folded + 2)) || fail "the update's copies fold into $after, not $folded"
+compare_queries "--collapse" "--collapse --sort oldest" "--collapse --outlet RT" "--sort newest"
+[[ $(jq .total <("$bin/corpus-search" --index "$tmp/three.stub" --json)) == 2720 ]] ||
+  fail "the shards do not hold 2,720 articles after the update"
 echo "shards exact: $compared answers identical to one index"

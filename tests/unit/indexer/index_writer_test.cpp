@@ -82,6 +82,40 @@ TEST_CASE("duplicates join the first article's cluster", "[index_writer]") {
   CHECK(db.get_document(near_doc).get_value(cs::schema::kSlotDupCluster) == own_keys["first"]);
 }
 
+TEST_CASE("articles join the clusters of a peer shard's copies", "[index_writer]") {
+  const std::uint64_t sig = 0x0123456789abcdefULL;
+  TempDb peer;
+  {
+    cs::IndexWriter peer_writer(peer.db);
+    cs::Article original = article("original", "the siege of the town", sig);
+    write(peer_writer, original);
+    peer_writer.finish(cs::Gazetteer(), cs::Gazetteer());
+    peer.db.commit();
+  }
+  const std::string original_key =
+      cs::own_cluster_key(article("original", "the siege of the town", sig));
+  struct Case {
+    cs::Article article;
+    bool duplicate;
+    bool in_peer_cluster;
+  };
+  Case cases[] = {
+      {article("exact", "the siege of the town", 0x1111ULL), true, true},
+      {article("near", "the siege of the town, edited", sig ^ 0x30ULL), true, true},
+      {article("unrelated", "a ceasefire elsewhere", ~sig), false, false},
+  };
+  TempDb temp;
+  const Xapian::Database peers(peer.dir.path + "/db");
+  cs::IndexWriter writer(temp.db, {}, nullptr, &peers);
+  for (Case& c : cases) {
+    CAPTURE(c.article.id);
+    CHECK(write(writer, c.article).duplicate == c.duplicate);
+    CHECK((c.article.dup_cluster == original_key) == c.in_peer_cluster);
+  }
+  writer.finish(cs::Gazetteer(), cs::Gazetteer());
+  CHECK(temp.db.get_doccount() == 3);  // the peer's documents are only read
+}
+
 TEST_CASE("re-writing an article is not a duplicate of its own old version", "[index_writer]") {
   TempDb temp;
   Xapian::WritableDatabase& db = temp.db;
