@@ -2,7 +2,8 @@
 """Checks that a sharded index answers the benchmark queries exactly as one index does.
 
 Usage: bench/shard_compare.py BIN_DIR CORPUS.jsonl QUERIES GAZETTEER WORK_DIR [SHARDS]
-  Indexes CORPUS whole and split into SHARDS (default 2) consecutive parts, serves the parts
+  Indexes CORPUS whole and split into SHARDS (default 2) consecutive parts, each after the
+  ones before it with --peer naming them (so copies across parts are folded), serves the parts
   with scripts/shard.sh on loopback, runs every query of QUERIES (the bench format, see
   ../shared/bench/make_queries.py) through corpus-search --json --facets on both, as asked
   (browse newest first) and again with sort=oldest and collapse, and compares total, facets,
@@ -26,9 +27,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def index(bin_dir, out, inputs, gazetteer):
+def index(bin_dir, out, inputs, gazetteer, peers=()):
+    peer_args = [arg for peer in peers for arg in ("--peer", peer)]
     subprocess.run([os.path.join(bin_dir, "corpus-index"), "--quiet", "--out", out,
-                    "--gazetteer", gazetteer, *inputs], check=True, stdout=subprocess.DEVNULL)
+                    "--gazetteer", gazetteer, *peer_args, *inputs], check=True,
+                   stdout=subprocess.DEVNULL)
 
 
 def args_for(text, filters, variant):
@@ -73,7 +76,8 @@ def main():
                 os.makedirs(part)
                 with open(os.path.join(part, "part.jsonl"), "w", encoding="utf-8") as f:
                     f.writelines(lines[s * size:(s + 1) * size])
-                index(bin_dir, os.path.join(work, "index-%d" % s), [part], gazetteer)
+                index(bin_dir, os.path.join(work, "index-%d" % s), [part], gazetteer,
+                      [os.path.join(work, "index-%d" % p) for p in range(s)])
                 port = free_port()
                 servers.append(subprocess.Popen(
                     ["bash", os.path.join(ROOT, "scripts/shard.sh"), "serve",

@@ -39,7 +39,10 @@ WriteResult IndexWriter::write(PreparedDocument& prepared) {
     prepared.document.add_value(sc::kSlotDupCluster, article.dup_cluster);
     prepared.document.set_data(encode_doc_data(article));
   }
-  for (auto& [key, display] : entity_metadata(article)) entity_names_[key] = std::move(display);
+  for (auto& [key, display] : entity_metadata(article)) {
+    auto [it, added] = entity_names_.try_emplace(key, display);
+    if (!added && display < it->second) it->second = std::move(display);
+  }
   const std::string id_term = sc::id_term(article.id);
   std::string added;
   if (shards_ == nullptr) {
@@ -75,7 +78,10 @@ void IndexWriter::finish(const Gazetteer& gazetteer, const Gazetteer& user_gazet
   db_.set_metadata(std::string(sc::kMetaGazetteer), gazetteer.to_tsv());
   db_.set_metadata(std::string(sc::kMetaUserGazetteer), user_gazetteer.to_tsv());
   db_.set_metadata(std::string(sc::kMetaLastAdded), arrivals_.run_stamp);
-  for (const auto& [key, display] : entity_names_) db_.set_metadata(key, display);
+  for (const auto& [key, display] : entity_names_) {
+    const std::string stored = db_.get_metadata(key);
+    if (stored.empty() || display < stored) db_.set_metadata(key, display);
+  }
 }
 
 }  // namespace cs

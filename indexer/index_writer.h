@@ -79,7 +79,10 @@ class IndexWriter {
   Arrivals arrivals_;
   ShardWriters* shards_ = nullptr;  ///< where documents go in a fresh generation, or nullptr
   DuplicateIndex duplicates_;
-  std::map<std::string, std::string> entity_names_;  ///< metadata key -> "<type>\t<name>"
+  /// Metadata key -> "<type>\t<name>": of the names an entity is written with, the least
+  /// (byte order), so the name shown does not depend on the order articles were indexed in,
+  /// nor on how they were split into shards (the search side takes the least of the shards').
+  std::map<std::string, std::string> entity_names_;
   std::set<std::string> ids_written_;
   std::unordered_map<std::string, Xapian::termcount> spellings_;  ///< word -> occurrences
 };

@@ -255,6 +255,10 @@ class SearcherImpl {
   void fill_facets(const FacetCounter& counter, const SearchRequest& request,
                    const BuiltQuery& built, SearchResult& result);
   std::string display_name(const schema::Field& field, const std::string& value);
+  // The stored "<type>\t<name>" of entity `id` ("" when none): over shards the least of the
+  // shards' (Xapian 1.4 reads a merged database's metadata from its first shard only), as one
+  // index stores the least name of its articles (IndexWriter).
+  std::string entity_metadata(const std::string& id) const;
   std::optional<Xapian::docid> find_docid(const std::string& id) const;
 
   IndexLocation location_;
@@ -465,14 +469,22 @@ void SearcherImpl::fill_facets(const FacetCounter& counter, const SearchRequest&
       [this](const schema::Field& f, const std::string& v) { return display_name(f, v); });
 }
 
+std::string SearcherImpl::entity_metadata(const std::string& id) const {
+  const std::string key = std::string(schema::kMetaEntityPrefix) + id;
+  if (parts_.empty()) return db_.get_metadata(key);
+  std::string least;
+  for (const Xapian::Database& part : parts_) {
+    std::string meta = part.get_metadata(key);
+    if (!meta.empty() && (least.empty() || meta < least)) least = std::move(meta);
+  }
+  return least;
+}
+
 std::string SearcherImpl::display_name(const schema::Field& field, const std::string& value) {
   if (field.rule != schema::ValueRule::kEntity) return value;
   auto [it, added] = entity_names_.try_emplace(value);
   if (added) {
-    const std::string key = std::string(schema::kMetaEntityPrefix) + value;
-    std::string meta = db_.get_metadata(key);
-    for (std::size_t i = 1; meta.empty() && i < parts_.size(); ++i)
-      meta = parts_[i].get_metadata(key);
+    const std::string meta = entity_metadata(value);
     const std::size_t tab = meta.find('\t');
     if (tab != std::string::npos && tab + 1 < meta.size()) {
       it->second = meta.substr(tab + 1);
@@ -701,10 +713,7 @@ std::optional<HitEntity> SearcherImpl::describe_entity(std::string_view id_or_na
     id = schema::unknown_name_id(id_or_name);
   }
   if (id.empty()) return std::nullopt;
-  const std::string key = std::string(schema::kMetaEntityPrefix) + id;
-  std::string meta = db_.get_metadata(key);
-  for (std::size_t i = 1; meta.empty() && i < parts_.size(); ++i)
-    meta = parts_[i].get_metadata(key);
+  const std::string meta = entity_metadata(id);
   const std::size_t tab = meta.find('\t');
   if (tab != std::string::npos) return HitEntity{id, meta.substr(tab + 1), meta.substr(0, tab)};
   if (const GazetteerEntity* entity = gazetteer_.find_by_id(id)) {

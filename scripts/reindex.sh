@@ -7,10 +7,11 @@
 # stub rename in core/generations.cpp), and the last few generations are kept. A running searchd
 # is told either way. A failed or killed run leaves the last committed index serving.
 #
-# Usage: scripts/reindex.sh [--full] [--check] [--quiet] [--allow-shrink] [--no-wait] [--keep N] [--on-new CMD] [--] [CORPUS_DIR] [INDEX_ROOT]
+# Usage: scripts/reindex.sh [--full] [--check] [--quiet] [--allow-shrink] [--no-wait] [--keep N] [--peer SHARD]... [--on-new CMD] [--] [CORPUS_DIR] [INDEX_ROOT]
 #   CORPUS_DIR  articles to index (default: corpus/ in the repository)
 #   INDEX_ROOT  index root: generations + XAPIANDB stub (default: var/index/ in the repository)
 #   --quiet     print only when the index changed (one summary line) or on error: for cron
+#   --peer SHARD  another shard of the archive: copies of its articles fold with them
 #   --on-new CMD  after the run, for each watch with new matches, run CMD (bash -c) with a
 #               JSON summary of the watch's new matches on stdin
 # Exit status: 0 when the index was updated or nothing had to change, 1 on any failure.
@@ -32,8 +33,9 @@ main() {
   wait_for_lock=1
   keep=3
   on_new=""
+  peers=()
 
-  usage() { sed -n '10,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+  usage() { sed -n '10,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
   die() { echo "reindex: error: $*" >&2; exit 1; }
   say() { ((quiet)) || echo "reindex: $*"; }
 
@@ -51,6 +53,9 @@ main() {
       --on-new)
         (($# >= 2)) && [[ -n "$2" ]] || die "--on-new needs a command"
         on_new="$2"; shift ;;
+      --peer)
+        (($# >= 2)) && [[ -e "$2" ]] || die "--peer needs the path of another shard's index"
+        peers+=(--peer "$2"); shift ;;
       -h|--help) usage; exit 0 ;;
       --) shift; positional+=("$@"); break ;;
       -*) die "unknown option: $1 (see --help)" ;;
@@ -129,6 +134,7 @@ print(*(show(d.get(k)) for k in sys.argv[1:]))' "$@"
   if ((full)); then args+=(--full); fi
   if ((allow_shrink)); then args+=(--allow-shrink); fi
   if ((quiet)); then args+=(--quiet); fi
+  args+=("${peers[@]}")
   if [[ "$mode" == incremental ]]; then
     say "updating $old_gen of $root in place from $corpus ($old_docs documents)"
   else

@@ -116,6 +116,27 @@ TEST_CASE("articles join the clusters of a peer shard's copies", "[index_writer]
   CHECK(temp.db.get_doccount() == 3);  // the peer's documents are only read
 }
 
+TEST_CASE("an unknown name is shown by its least spelling whatever the order", "[index_writer]") {
+  const std::string key = std::string(cs::schema::kMetaEntityPrefix) + "x-~grgr";
+  const char* orders[][3] = {{"Gregory", "Gregorio", "Grégoire"},
+                             {"Grégoire", "Gregorio", "Gregory"}};
+  for (const auto& order : orders) {
+    TempDb temp;
+    for (int run = 0; run < 2; ++run) {  // a first run, then an in-place run adding one more
+      cs::IndexWriter writer(temp.db);
+      for (int i = run == 0 ? 0 : 2; i < (run == 0 ? 2 : 3); ++i) {
+        cs::Article a = article(order[i], std::string("text about ") + order[i], i + 1);
+        a.entities.push_back({"x-~grgr", order[i], cs::EntityType::kPerson, {order[i]}, 1});
+        write(writer, a);
+      }
+      writer.finish(cs::Gazetteer(), cs::Gazetteer());
+      temp.db.commit();
+    }
+    CAPTURE(order[0]);
+    CHECK(temp.db.get_metadata(key) == "person\tGregorio");
+  }
+}
+
 TEST_CASE("re-writing an article is not a duplicate of its own old version", "[index_writer]") {
   TempDb temp;
   Xapian::WritableDatabase& db = temp.db;
