@@ -7,8 +7,9 @@ Usage: bench/shard_compare.py BIN_DIR CORPUS.jsonl QUERIES GAZETTEER WORK_DIR [S
   with scripts/shard.sh on loopback, runs every query of QUERIES (the bench format, see
   ../shared/bench/make_queries.py) through corpus-search --json --facets on both, as asked
   (browse newest first) and again with sort=oldest and collapse, and compares total, facets,
-  timeline, the top-10 order and duplicate counts. Prints the differences and a summary line;
-  exit 1 when any answer differs.
+  timeline, the top-10 order and duplicate counts. Then stops the last shard's server and checks
+  that a search still answers, with a warning naming that shard. Prints the differences and a
+  summary line; exit 1 when any answer differs or the warning is missing.
 """
 import json
 import os
@@ -101,10 +102,20 @@ def main():
                     print("DIFF %s %r %s: %s" % (kind, text or filters, variant, ", ".join(keys)))
         print("%d answers compared, one index vs %d shards: %d differ" % (compared, shards,
                                                                            differing))
-        sys.exit(1 if differing else 0)
+        os.killpg(servers[-1].pid, 15)
+        servers[-1].wait()
+        down = open(stub).read().split()[-1]
+        done = subprocess.run([os.path.join(bin_dir, "corpus-search"), "--index", stub, "--json",
+                               "aleppo"], capture_output=True, text=True, timeout=120)
+        warned = done.returncode in (0, 1) and any(
+            down in w for w in json.loads(done.stdout)["warnings"])
+        print("one shard down (%s): %s" % (down, "answered with a warning naming it" if warned
+                                           else "FAILED: " + done.stderr.strip()))
+        sys.exit(1 if differing or not warned else 0)
     finally:
         for server in servers:
-            os.killpg(server.pid, 15)
+            if server.poll() is None:
+                os.killpg(server.pid, 15)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,9 @@ inline constexpr std::string_view kMetaEntityPrefix = "cs:entity:";
 /// Metadata key holding the stamp of the last run that wrote documents (core/arrival.h): the
 /// newest kSlotAdded value any document can have, so a watch records what it has seen.
 inline constexpr std::string_view kMetaLastAdded = "cs:last_added";
+/// Metadata key of a spelling export (indexer/spelling_export.h): the index it was taken from.
+/// It marks a local database in a stub of remote shards as spelling data, not documents.
+inline constexpr std::string_view kMetaSpellingExport = "cs:spelling_export_of";
 
 /// How a field is searched.
 enum class FieldKind {

@@ -18,6 +18,7 @@
 #include "indexer/index_status.h"
 #include "indexer/pipeline.h"
 #include "indexer/progress.h"
+#include "indexer/spelling_export.h"
 
 namespace {
 
@@ -164,6 +165,14 @@ int main(int argc, char** argv) {
                  "README \"Sharded setup\")")
       ->allow_extra_args(false)
       ->excludes(status_opt);
+  std::string spelling_out;
+  app.add_option("--export-spelling", spelling_out,
+                 "Only copy the spelling table of the index at --out into a small database "
+                 "at this folder (replacing an earlier export atomically), for \"did you "
+                 "mean\" over remote shards: list it in the search host's stub with "
+                 "scripts/shard.sh stub --spelling")
+      ->excludes(status_opt)
+      ->excludes(explain_opt);
   app.add_option("inputs", options.inputs,
                  "Folders (.txt .md .html .htm .jsonl .ndjson, recursively) or files");
   app.footer(
@@ -196,6 +205,21 @@ int main(int argc, char** argv) {
       return 2;
     }
     return status(options.out, json);
+  }
+  if (!spelling_out.empty()) {
+    if (!options.inputs.empty()) {
+      std::cerr << "corpus-index: --export-spelling takes no inputs\n";
+      return 2;
+    }
+    std::size_t words = 0;
+    const std::string error = cs::export_spelling(options.out, spelling_out, words);
+    if (!error.empty()) {
+      std::cerr << "corpus-index: " << error << "\n";
+      return 2;
+    }
+    std::printf("exported %zu spelling words of %s to %s\n", words, options.out.c_str(),
+                spelling_out.c_str());
+    return 0;
   }
   if (!publish_generation.empty()) {
     const std::string error =

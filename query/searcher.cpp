@@ -106,6 +106,7 @@ class SearcherImpl {
         db_(std::move(db)),
         parts_(std::move(shards.parts)),
         shard_warnings_(std::move(shards.warnings)),
+        spelling_(std::move(shards.spelling)),
         shards_opened_(std::chrono::steady_clock::now()) {
     std::vector<std::string> ignored;
     gazetteer_ =
@@ -204,6 +205,7 @@ class SearcherImpl {
       db_ = std::move(shards.db);
       parts_ = std::move(shards.parts);
       shard_warnings_ = std::move(shards.warnings);
+      spelling_ = std::move(shards.spelling);
       prepare_revision();
       return {};
     } catch (const Xapian::Error& e) {
@@ -239,7 +241,7 @@ class SearcherImpl {
   // Query builder and suggester for the database's current revision; facet columns later.
   void prepare_revision() {
     builder_ = std::make_unique<QueryBuilder>(db_, gazetteer_);
-    suggester_ = std::make_unique<Suggester>(db_, gazetteer_);
+    suggester_ = std::make_unique<Suggester>(db_, gazetteer_, &spelling_);
     columns_.reset();  // built again on first use, for this revision
   }
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
@@ -266,6 +268,7 @@ class SearcherImpl {
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;      // a remote stub's shards one by one (metadata)
   std::vector<std::string> shard_warnings_;  // shards of a remote stub that did not open
+  Xapian::Database spelling_;                // a remote stub's spelling exports (may be none)
   std::chrono::steady_clock::time_point shards_opened_;
   Gazetteer gazetteer_;
   std::unique_ptr<QueryBuilder> builder_;

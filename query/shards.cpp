@@ -1,6 +1,7 @@
 #include "query/shards.h"
 
 #include "core/index_layout.h"
+#include "core/schema.h"
 
 namespace cs::query {
 
@@ -31,8 +32,14 @@ bool open_shards(const std::string& stub_path, OpenedShards& shards, std::string
   std::size_t opened = 0;
   for (const StubLine& line : lines) {
     try {
-      shards.parts.push_back(open_line(line));
-      shards.db.add_database(shards.parts.back());
+      Xapian::Database part = open_line(line);
+      if (line.kind == StubLine::Kind::kLocal &&
+          !part.get_metadata(std::string(schema::kMetaSpellingExport)).empty()) {
+        shards.spelling.add_database(part);
+        continue;
+      }
+      shards.parts.push_back(part);
+      shards.db.add_database(part);
       ++opened;
     } catch (const Xapian::Error& e) {
       shards.warnings.push_back("shard " + line.target + " unreachable: " + e.get_msg());

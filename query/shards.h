@@ -23,11 +23,14 @@ struct OpenedShards {
   /// first shard only, so names stored in the others are looked up here.
   std::vector<Xapian::Database> parts;
   std::vector<std::string> warnings;  ///< "shard HOST:PORT unreachable: ..." per failed shard
+  /// The stub's spelling exports (local databases marked schema::kMetaSpellingExport): the
+  /// spelling tables Xapian cannot read from remote shards, kept out of the searched `db`.
+  Xapian::Database spelling;
 };
 
 /// Opens every shard named by the stub at `stub_path` (read again on every call, so a
 /// reconnect follows an edited stub). Returns false and sets `error` when the stub cannot be
-/// read, has a bad line, or no shard at all could be opened.
+/// read, has a bad line, or no shard at all could be opened (spelling exports do not count).
 bool open_shards(const std::string& stub_path, OpenedShards& shards, std::string& error);
 
 }  // namespace cs::query

@@ -42,10 +42,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-Suggester::Suggester(const Xapian::Database& db, const Gazetteer& gazetteer)
+namespace {
+
+bool has_spellings(const Xapian::Database& db) {
+  return db.spellings_begin() != db.spellings_end();
+}
+
+}  // namespace
+
+Suggester::Suggester(const Xapian::Database& db, const Gazetteer& gazetteer,
+                     const Xapian::Database* spelling)
     : db_(db),
+      spelling_(spelling != nullptr && has_spellings(*spelling) ? *spelling : db),
       stemmer_(make_stemmer()),
-      has_spelling_table_(db.spellings_begin() != db.spellings_end()) {
+      has_spelling_table_(has_spellings(spelling_)) {
   for (const GazetteerEntity& entity : gazetteer.entities()) {
     for (const std::string& alias : entity.aliases) {
       aliases_.emplace_back(fold_key(alias), lowercase(alias));
@@ -57,7 +67,7 @@ std::optional<std::string> Suggester::correct_word(const std::string& word) cons
   const std::string lower = lowercase(word);
   if (db_.term_exists(stemmer_(lower))) return std::nullopt;
   if (has_spelling_table_) {
-    std::string fix = db_.get_spelling_suggestion(lower);
+    std::string fix = spelling_.get_spelling_suggestion(lower);
     if (!fix.empty()) return fix;
   }
   const std::string key = fold_word(lower);

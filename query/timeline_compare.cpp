@@ -46,7 +46,7 @@ std::string next_period(const std::string& period, Interval interval) {
         month = 1;
         ++year;
       }
-      char text[16];
+      char text[24];  // room for any int, so the compiler sees no truncation
       std::snprintf(text, sizeof text, "%04d-%02d", year, month);
       return text;
     }

@@ -10,8 +10,10 @@
 #       The root's XAPIANDB stub is followed per connection, so new connections see a
 #       generation published by scripts/reindex.sh; open connections keep theirs until they
 #       are closed (idle timeout) or the client reconnects (searchd: SIGHUP).
-#   scripts/shard.sh stub OUT_FILE HOST:PORT...
-#       Writes (atomically) a stub file naming one remote shard per HOST:PORT.
+#   scripts/shard.sh stub OUT_FILE HOST:PORT... [--spelling DIR]...
+#       Writes (atomically) a stub file naming one remote shard per HOST:PORT, then each
+#       spelling export DIR (corpus-index --export-spelling DIR --out SHARD_ROOT, one per
+#       shard, copied to this host) for "did you mean", which Xapian cannot ask remote shards.
 #   scripts/shard.sh status STUB_FILE
 #       Prints each shard of STUB_FILE with its document count, or "unreachable"; exit 1 if
 #       any shard is unreachable.
@@ -22,7 +24,7 @@ idle_timeout_ms=60000   # close connections idle this long (clients reconnect on
 active_timeout_ms=30000 # abort a request that takes longer than this
 status_timeout_s=10
 
-usage() { sed -n '7,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '7,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "shard: error: $*" >&2; exit 2; }
 
 need_tool() {
@@ -61,16 +63,27 @@ stub() {
   (($# >= 2)) || { usage >&2; exit 2; }
   local out=$1
   shift
-  local shard
-  for shard in "$@"; do
-    is_host_port "$shard" || die "'$shard' is not HOST:PORT"
+  local shards=() spellings=()
+  while (($#)); do
+    if [[ $1 == --spelling ]]; then
+      (($# >= 2)) || die "--spelling needs the folder of a spelling export"
+      [[ -f $2/iamglass ]] || die "$2 is not a spelling export (corpus-index --export-spelling)"
+      spellings+=("$(cd -- "$2" && pwd)")
+      shift
+    else
+      is_host_port "$1" || die "'$1' is not HOST:PORT"
+      shards+=("$1")
+    fi
+    shift
   done
+  ((${#shards[@]})) || die "no HOST:PORT given"
   local tmp
   tmp=$(mktemp "$(dirname -- "$out")/.stub.XXXXXX")
-  printf 'remote %s\n' "$@" >"$tmp"
+  printf 'remote %s\n' "${shards[@]}" >"$tmp"
+  if ((${#spellings[@]})); then printf 'auto %s\n' "${spellings[@]}" >>"$tmp"; fi
   chmod 644 "$tmp"
   mv -f "$tmp" "$out"
-  echo "shard: wrote $out ($# shards)" >&2
+  echo "shard: wrote $out (${#shards[@]} shards, ${#spellings[@]} spelling exports)" >&2
 }
 
 status() {

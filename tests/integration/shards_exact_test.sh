@@ -92,19 +92,30 @@ folded=$(jq .total <("$bin/corpus-search" --index "$tmp/whole" --json --collapse
 ((folded >= 2400 && folded <= 2405)) || fail "one index folds the 2,700 into $folded articles"
 
 # --- serve each shard; one stub for 2 shards, one for 3 ---------------------------------------
-serve() {  # serve ROOT STUB: serves ROOT on a free port, adds its line to STUB
+serve() {  # serve ROOT: serves ROOT on a free port, prints HOST:PORT
   local port
   port=$(free_port)
   setsid bash "$src/scripts/shard.sh" serve "$1" "$port" --idle-timeout 60000 \
     --active-timeout 60000 >/dev/null 2>>"$tmp/shard.log" &
   pids+=("$!")
-  echo "remote 127.0.0.1:$port" >>"$2"
+  echo "127.0.0.1:$port"
 }
-serve "$tmp/two-1" "$tmp/two.stub"
-serve "$tmp/two-2" "$tmp/two.stub"
-serve "$tmp/three-1" "$tmp/three.stub"
-serve "$tmp/three-2" "$tmp/three.stub"
-serve "$tmp/three-3" "$tmp/three.stub"
+export_spelling() {  # export_spelling ROOT: its spelling export, at ROOT.spelling
+  "$bin/corpus-index" --export-spelling "$1.spelling" --out "$1" >/dev/null ||
+    fail "spelling export of $1"
+}
+two=() three=()
+for k in 1 2; do
+  two+=("$(serve "$tmp/two-$k")" --spelling "$tmp/two-$k.spelling")
+  export_spelling "$tmp/two-$k"
+done
+for k in 1 2 3; do
+  three+=("$(serve "$tmp/three-$k")" --spelling "$tmp/three-$k.spelling")
+  export_spelling "$tmp/three-$k"
+done
+# Each stub names its shards, then their spelling exports ("did you mean" over shards).
+bash "$src/scripts/shard.sh" stub "$tmp/two.stub" "${two[@]}" 2>/dev/null
+bash "$src/scripts/shard.sh" stub "$tmp/three.stub" "${three[@]}" 2>/dev/null
 for stub in two three; do
   for _ in $(seq 1 50); do
     bash "$src/scripts/shard.sh" status "$tmp/$stub.stub" >/dev/null 2>&1 && break
@@ -132,6 +143,9 @@ queries_all=(
   "--collapse --outlet Reuters"
   "--person assad --sort newest --collapse"
   "title:palmyra"
+  "alepo"
+  "palmira sege"
+  "hezbolah"
 )
 compared=0
 compare_queries() {  # compare_queries QUERY...: each on the whole index and over both stubs
@@ -150,7 +164,7 @@ whole, sharded = (json.load(open(f)) for f in sys.argv[1:3])
 def view(r):
     return {"total": r["total"], "facets": r["facets"], "timeline": r["timeline"],
             "hits": [(h["id"], h["duplicates"]) for h in r["hits"]],
-            "facets_exact": r["facets_exact"]}
+            "facets_exact": r["facets_exact"], "suggestion": r["suggestion"]}
 a, b = view(whole), view(sharded)
 if a != b:
     for key in a:
@@ -158,7 +172,7 @@ if a != b:
             print("%s: %s differs\n  one index: %s\n  sharded:   %s"
                   % (sys.argv[3], key, json.dumps(a[key])[:600], json.dumps(b[key])[:600]))
     sys.exit(1)
-if sharded["warnings"]:
+if sharded["warnings"] != whole["warnings"]:  # e.g. a shard unreachable
     sys.exit("%s: warnings %s" % (sys.argv[3], sharded["warnings"]))
 PY
         fail "sharded answer differs"
@@ -168,6 +182,17 @@ PY
 done
 }
 compare_queries "${queries_all[@]}"
+# "Did you mean" comes from the spelling exports (compared above): without them it would
+# come from the gazetteer only.
+suggestion() { jq -r .suggestion <("$bin/corpus-search" --index "$1" --json "${@:2}"); }
+grep '^remote' "$tmp/two.stub" >"$tmp/bare.stub"
+for q in "sege" "shellin"; do
+  expected=$(suggestion "$tmp/whole" "$q")
+  [[ $expected != null && $(suggestion "$tmp/two.stub" "$q") == "$expected" ]] ||
+    fail "'$q': one index suggests '$expected', two shards '$(suggestion "$tmp/two.stub" "$q")'"
+  [[ $(suggestion "$tmp/bare.stub" "$q") != "$expected" ]] ||
+    fail "'$q': shards without spelling exports suggest '$expected' too: the check shows nothing"
+done
 # The claims ledger: the same incidents, figures and claims (read from the documents over
 # shards, from in-memory columns on one index).
 for q in "" "killed" "--place Palmyra" "--collapse displaced" "--outlet=-BBC --from 2016"; do
@@ -201,9 +226,12 @@ done
 index "$tmp/whole" "$p"/p0 "$p"/p1 "$p"/p2 "$p"/p3 "$p"/p4 "$p"/p5 "$p"/p6
 index "$tmp/two-1" --peer "$tmp/two-2" "$p"/p0 "$p"/p1 "$p"/p2 "$p"/p6
 index "$tmp/three-1" --peer "$tmp/three-2" --peer "$tmp/three-3" "$p"/p0 "$p"/p1 "$p"/p6
+export_spelling "$tmp/two-1"  # an update's words reach "did you mean" through a new export
+export_spelling "$tmp/three-1"
 after=$(jq .total <("$bin/corpus-search" --index "$tmp/whole" --json --collapse))
 ((after >= folded && after <= folded + 2)) || fail "the update's copies fold into $after, not $folded"
-compare_queries "--collapse" "--collapse --sort oldest" "--collapse --outlet RT" "--sort newest"
+compare_queries "--collapse" "--collapse --sort oldest" "--collapse --outlet RT" "--sort newest" \
+  "syndicatd6"
 [[ $(jq .total <("$bin/corpus-search" --index "$tmp/three.stub" --json)) == 2720 ]] ||
   fail "the shards do not hold 2,720 articles after the update"
 echo "shards exact: $compared answers identical to one index"

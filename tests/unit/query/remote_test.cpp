@@ -4,10 +4,12 @@
 #include <fstream>
 
 #include "cli/remote_backend.h"
+#include "core/schema.h"
 #include "fixture.h"
 #include "query/json.h"
 #include "query/request_params.h"
 #include "query/shards.h"
+#include "query/suggest.h"
 
 using cs::query::SearchRequest;
 using cs::query::SearchResult;
@@ -201,4 +203,33 @@ TEST_CASE("a stub opens shard by shard, an unreachable one becomes a warning", "
   CHECK(result.total == 1);
   REQUIRE(result.warnings.size() == 1);
   CHECK(result.warnings[0].find("unreachable") != std::string::npos);
+}
+
+TEST_CASE("spelling exports in a stub give spelling data, not documents", "[shards]") {
+  const cs::test::TempDir dir;
+  cs::test::write_index(
+      dir.path() + "/a",
+      {cs::test::make_article("a1", "Siege", "siege of the city", "Reuters", "2016-03-01")});
+  {
+    Xapian::WritableDatabase spelling(dir.path() + "/spelling", Xapian::DB_CREATE);
+    spelling.add_spelling("palmyra", 3);
+    spelling.set_metadata(std::string(cs::schema::kMetaSpellingExport), "/shards/b");
+    spelling.commit();
+  }
+  cs::query::OpenedShards shards;
+  std::string error;
+  REQUIRE(
+      cs::query::open_shards(write_stub(dir, "with", "auto a\nauto spelling\n"), shards, error));
+  CHECK(shards.db.get_doccount() == 1);
+  CHECK(shards.parts.size() == 1);
+  CHECK(shards.spelling.get_spelling_suggestion("palmira") == "palmyra");
+  // Suggestions come from the exports; words of the documents are still known as such.
+  const cs::Gazetteer no_names;
+  const cs::query::Suggester suggester(shards.db, no_names, &shards.spelling);
+  CHECK(suggester.suggest("palmira") == "palmyra");
+  CHECK_FALSE(suggester.suggest("siege").has_value());
+  // An export alone, or beside shards that are all down, is nothing to search.
+  CHECK_FALSE(cs::query::open_shards(write_stub(dir, "down", "remote 127.0.0.1:1\nauto spelling\n"),
+                                     shards, error));
+  CHECK(error.find("no shard") != std::string::npos);
 }
