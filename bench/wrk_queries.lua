@@ -7,7 +7,8 @@
 -- Each line becomes one URL: the text as `q`, each filter as its own parameter, `sort=newest`
 -- when there is no text (a browse), every value URL-encoded. At the end one line
 -- `wrk-json: {...}` reports requests, latency percentiles (ms), non-2xx responses and socket
--- errors for bench/run.sh.
+-- errors for bench/run.sh. With WRK_DELAY_MS set, each connection waits that long before
+-- each request, which bounds the rate (bench/soak.sh runs below capacity that way).
 
 local paths = {}
 local next_path = 1
@@ -52,6 +53,13 @@ function init(args)
     end
   end
   next_path = (thread_index * 37) % #paths + 1
+end
+
+local delay_ms = tonumber(os.getenv("WRK_DELAY_MS") or "")
+if delay_ms then
+  function delay()
+    return delay_ms
+  end
 end
 
 function request()
