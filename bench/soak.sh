@@ -67,6 +67,8 @@ pids=()
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # A reindex the writer started holds the root's lock: stop it too.
+  pkill -f -- "--out $work/index" 2>/dev/null || true
   kill "$searchd_pid" 2>/dev/null || true
   wait 2>/dev/null || true
 }
@@ -81,15 +83,24 @@ wrk_round() {  # wrk_round SECONDS [DELAY_MS]: one wrk run, prints its wrk-json 
   WRK_DELAY_MS="${2:-}" wrk -t2 -c8 -d"${1}s" --timeout 10s -s "$repo/bench/wrk_queries.lua" \
     "$url" -- "$queries" | sed -n 's/^wrk-json: //p'
 }
-field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 
 log "warm-up and capacity (wrk -t2 -c8 for 20 s at full speed)"
 wrk_round 10 >/dev/null
-capacity=$(wrk_round 20 | tee "$out/capacity.json" | field qps)
-mean_ms=$(python3 -c 'import json; print(json.load(open("'"$out/capacity.json"'"))["latency_ms"]["mean"])')
-# 8 connections, each waiting DELAY before each request: rate = 8 / (DELAY + latency).
-delay_ms=$(python3 -c "print(max(0, round(8000 / ($capacity * $share / 100) - $mean_ms)))")
-log "capacity $capacity req/s; soaking at ~$share% (a ${delay_ms} ms pause per request) for $minutes min"
+wrk_round 20 >"$out/capacity.json"
+read -r capacity failed_at_capacity < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+e = r["socket_errors"]
+print(r["qps"], r["non_2xx"] + e["connect"] + e["read"] + e["write"] + e["timeout"])' \
+  "$out/capacity.json")
+((failed_at_capacity == 0)) ||
+  { log "$failed_at_capacity requests failed at full speed; see $out/capacity.json"; exit 1; }
+target=$(python3 -c "print(round($capacity * $share / 100, 1))")
+# 8 connections, each pausing before each request: rate = 8 / (pause + latency). The latency
+# below capacity is unknown beforehand, so the pause starts from the rate alone and each round
+# corrects it by what the last one achieved.
+delay_ms=$(python3 -c "print(round(8000 / $target))")
+log "capacity $capacity req/s; soaking at $target req/s ($share%) for $minutes min"
 
 # --- samplers and the writer -------------------------------------------------------------------
 (
@@ -131,15 +142,26 @@ pids+=("$writer_pid")
 # --- the load, in 30-second rounds -------------------------------------------------------------
 rounds=$((minutes * 2))
 for r in $(seq 1 "$rounds"); do
-  wrk_round 30 "$delay_ms" >>"$out/rounds.jsonl"
-  kill -0 "$searchd_pid" 2>/dev/null || { log "searchd died (round $r)"; break; }
+  wrk_round 30 "$delay_ms" | tee -a "$out/rounds.jsonl" >"$out/last-round.json"
+  if ! kill -0 "$searchd_pid" 2>/dev/null; then
+    log "searchd died (round $r)"
+    kill "$writer_pid" 2>/dev/null || true
+    break
+  fi
+  delay_ms=$(python3 -c '
+import json, sys
+achieved = json.load(open(sys.argv[1]))["qps"]
+delay, target = float(sys.argv[2]), float(sys.argv[3])
+print(max(0, round(delay + 8000 / target - 8000 / max(achieved, 1))))' \
+    "$out/last-round.json" "$delay_ms" "$target")
 done
 wait "$writer_pid" || true
 alive=yes
 kill -0 "$searchd_pid" 2>/dev/null || alive=no
-python3 - "$out" "$capacity" "$share" "$minutes" "$size" "$alive" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+python3 - "$out" "$capacity" "$share" "$minutes" "$size" "$alive" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  "$target" <<'PY'
 import csv, json, sys
-out, capacity, share, minutes, size, alive, load = sys.argv[1:8]
+out, capacity, share, minutes, size, alive, load, target = sys.argv[1:9]
 rounds = [json.loads(l) for l in open(out + "/rounds.jsonl") if l.strip()]
 samples = list(csv.DictReader(open(out + "/samples.tsv"), delimiter="\t"))
 writes = list(csv.DictReader(open(out + "/reindex.tsv"), delimiter="\t"))
@@ -152,9 +174,10 @@ after = [s for s in samples if int(s["seconds"]) >= 120] or samples  # after the
 rss = [int(s["rss_kb"]) // 1024 for s in after]
 fds = [int(s["fds"]) for s in after]
 lines = ["# Soak: %s, %s min at %s%% of capacity" % (size, minutes, share), "",
-         "Capacity (wrk -t2 -c8, cache off): %.0f req/s. searchd alive at the end: %s. "
-         "Load average at the end: %s." % (float(capacity), alive, load), "",
-         "- requests: %d, failed (non-2xx or socket errors): %d" % (requests, failed),
+         "Capacity (wrk -t2 -c8, cache off): %.0f req/s; target %s req/s. searchd alive at the "
+         "end: %s. Load average at the end: %s." % (float(capacity), target, alive, load), "",
+         "- requests: %d (%.1f req/s over the rounds), failed (non-2xx or socket errors): %d"
+         % (requests, requests / (30.0 * max(len(rounds), 1)), failed),
          "- searchd RSS after the first 2 min: %d-%d MB (first %d, last %d)"
          % (min(rss), max(rss), rss[0], rss[-1]),
          "- open descriptors after the first 2 min: %d-%d (first %d, last %d)"

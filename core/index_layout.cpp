@@ -152,7 +152,10 @@ bool read_index_location(const std::string& path, IndexLocation& location, std::
                                 [](const StubLine& l) { return l.kind != StubLine::Kind::kLocal; });
   const auto local = std::find_if(location.stub.begin(), location.stub.end(),
                                   [](const auto& l) { return l.kind == StubLine::Kind::kLocal; });
-  if (local != location.stub.end()) location.generation = last_component(local->path);
+  // A stub of remote shards is its own generation: its local lines are spelling exports.
+  if (local != location.stub.end() && !location.remote) {
+    location.generation = last_component(local->path);
+  }
   if (location.stub.size() == 1 && !location.remote) location.database = location.stub[0].path;
   return true;
 }

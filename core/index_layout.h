@@ -57,8 +57,8 @@ struct IndexLocation {
   IndexPathKind kind = IndexPathKind::kDatabase;  ///< what the given path is
   std::string open_path;       ///< what to pass to Xapian::Database: the stub file or the path
   std::vector<StubLine> stub;  ///< the stub's databases, in order; empty for kDatabase
-  std::string generation;      ///< live generation: folder name of the stub's first local line,
-                               ///< else the last component of open_path
+  std::string generation;      ///< live generation: folder name of the stub's first local line
+                               ///< (not for remote stubs), else the last component of open_path
   std::string database;        ///< the one local database folder to open without the stub
                                ///< (the path itself for kDatabase); "" when the stub names
                                ///< several databases or a remote one

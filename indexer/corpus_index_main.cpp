@@ -166,13 +166,17 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->excludes(status_opt);
   std::string spelling_out;
-  app.add_option("--export-spelling", spelling_out,
-                 "Only copy the spelling table of the index at --out into a small database "
-                 "at this folder (replacing an earlier export atomically), for \"did you "
-                 "mean\" over remote shards: list it in the search host's stub with "
-                 "scripts/shard.sh stub --spelling")
-      ->excludes(status_opt)
-      ->excludes(explain_opt);
+  auto* spelling_opt =
+      app.add_option("--export-spelling", spelling_out,
+                     "Only copy the spelling table of the index at --out into a small database "
+                     "at this folder (replacing an earlier export atomically), for \"did you "
+                     "mean\" over remote shards: list it in the search host's stub with "
+                     "scripts/shard.sh stub --spelling")
+          ->excludes(status_opt)
+          ->excludes(explain_opt);
+  for (const char* other : {"--publish", "--peer", "--full", "--no-publish", "--manifest"}) {
+    spelling_opt->excludes(other);
+  }
   app.add_option("inputs", options.inputs,
                  "Folders (.txt .md .html .htm .jsonl .ndjson, recursively) or files");
   app.footer(

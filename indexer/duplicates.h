@@ -3,8 +3,9 @@
 // kNearDuplicateDistance bits sharing an LSH band (near copy), else a key of its own made from
 // its content hash. Because a new cluster's key comes from the content, not from the index,
 // exact copies indexed into different shards get the same key and are folded by a collapsing
-// search over the shards too; near copies are only joined inside one index. Can be seeded
-// from an existing index so incremental runs cluster against what is already indexed.
+// search over the shards too; near copies are joined across shards when the index of one is
+// seeded with the others (corpus-index --peer). Seeded from an existing index, incremental
+// runs cluster against what is already indexed.
 //
 // Thread-safety: not thread-safe; use from one thread (the writer).
 #ifndef CS_INDEXER_DUPLICATES_H_

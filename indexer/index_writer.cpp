@@ -1,5 +1,7 @@
 #include "indexer/index_writer.h"
 
+#include <stdexcept>
+
 #include "core/arrival.h"
 #include "core/doc_data.h"
 #include "core/schema.h"
@@ -25,7 +27,13 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db, Arrivals arrivals, ShardW
     : db_(db), arrivals_(std::move(arrivals)), shards_(shards) {
   if (arrivals_.run_stamp.empty()) arrivals_.run_stamp = stamp_of(std::time(nullptr));
   duplicates_.attach(db_);
-  if (peers != nullptr) duplicates_.attach(*peers);
+  if (peers != nullptr) {
+    try {
+      duplicates_.attach(*peers);
+    } catch (const Xapian::Error& e) {  // a peer gone or rewritten during the read
+      throw std::runtime_error("cannot read the peer shards (--peer): " + e.get_description());
+    }
+  }
 }
 
 WriteResult IndexWriter::write(PreparedDocument& prepared) {

@@ -55,7 +55,8 @@ class IndexWriter {
   /// `db` must outlive the writer, and so must `arrivals.previous`. Also fills the spelling
   /// table ("did you mean"). With `shards` (a fresh generation; must outlive the writer),
   /// documents and spellings go there and the empty `db` only receives the metadata. With
-  /// `peers` (other shards of the archive; only read here), articles also cluster with theirs.
+  /// `peers` (other shards of the archive; only read here), articles also cluster with theirs
+  /// (std::runtime_error naming them when they cannot be read).
   explicit IndexWriter(Xapian::WritableDatabase& db, Arrivals arrivals = {},
                        ShardWriters* shards = nullptr, const Xapian::Database* peers = nullptr);
 

@@ -54,7 +54,8 @@ main() {
         (($# >= 2)) && [[ -n "$2" ]] || die "--on-new needs a command"
         on_new="$2"; shift ;;
       --peer)
-        (($# >= 2)) && [[ -e "$2" ]] || die "--peer needs the path of another shard's index"
+        (($# >= 2)) || die "--peer needs the path of another shard's index"
+        [[ -e "$2" ]] || die "--peer: no index at '$2'"
         peers+=(--peer "$2"); shift ;;
       -h|--help) usage; exit 0 ;;
       --) shift; positional+=("$@"); break ;;

@@ -67,7 +67,9 @@ stub() {
   while (($#)); do
     if [[ $1 == --spelling ]]; then
       (($# >= 2)) || die "--spelling needs the folder of a spelling export"
-      [[ -f $2/iamglass ]] || die "$2 is not a spelling export (corpus-index --export-spelling)"
+      need_tool xapian-metadata
+      [[ -f $2/iamglass && -n $(xapian-metadata get "$2" cs:spelling_export_of 2>/dev/null) ]] ||
+        die "$2 is not a spelling export (make one with corpus-index --export-spelling $2 --out SHARD)"
       spellings+=("$(cd -- "$2" && pwd)")
       shift
     else

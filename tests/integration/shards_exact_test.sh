@@ -92,13 +92,13 @@ folded=$(jq .total <("$bin/corpus-search" --index "$tmp/whole" --json --collapse
 ((folded >= 2400 && folded <= 2405)) || fail "one index folds the 2,700 into $folded articles"
 
 # --- serve each shard; one stub for 2 shards, one for 3 ---------------------------------------
-serve() {  # serve ROOT: serves ROOT on a free port, prints HOST:PORT
+serve() {  # serve ROOT: serves ROOT on a free port, sets `served` to its HOST:PORT
   local port
   port=$(free_port)
   setsid bash "$src/scripts/shard.sh" serve "$1" "$port" --idle-timeout 60000 \
     --active-timeout 60000 >/dev/null 2>>"$tmp/shard.log" &
   pids+=("$!")
-  echo "127.0.0.1:$port"
+  served="127.0.0.1:$port"
 }
 export_spelling() {  # export_spelling ROOT: its spelling export, at ROOT.spelling
   "$bin/corpus-index" --export-spelling "$1.spelling" --out "$1" >/dev/null ||
@@ -106,11 +106,13 @@ export_spelling() {  # export_spelling ROOT: its spelling export, at ROOT.spelli
 }
 two=() three=()
 for k in 1 2; do
-  two+=("$(serve "$tmp/two-$k")" --spelling "$tmp/two-$k.spelling")
+  serve "$tmp/two-$k"
+  two+=("$served" --spelling "$tmp/two-$k.spelling")
   export_spelling "$tmp/two-$k"
 done
 for k in 1 2 3; do
-  three+=("$(serve "$tmp/three-$k")" --spelling "$tmp/three-$k.spelling")
+  serve "$tmp/three-$k"
+  three+=("$served" --spelling "$tmp/three-$k.spelling")
   export_spelling "$tmp/three-$k"
 done
 # Each stub names its shards, then their spelling exports ("did you mean" over shards).

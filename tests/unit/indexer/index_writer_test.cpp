@@ -118,8 +118,10 @@ TEST_CASE("articles join the clusters of a peer shard's copies", "[index_writer]
 
 TEST_CASE("an unknown name is shown by its least spelling whatever the order", "[index_writer]") {
   const std::string key = std::string(cs::schema::kMetaEntityPrefix) + "x-~grgr";
+  // The least comes in the first run, or only in the second (the stored name is replaced).
   const char* orders[][3] = {{"Gregory", "Gregorio", "Grégoire"},
-                             {"Grégoire", "Gregorio", "Gregory"}};
+                             {"Grégoire", "Gregorio", "Gregory"},
+                             {"Gregory", "Grégoire", "Gregorio"}};
   for (const auto& order : orders) {
     TempDb temp;
     for (int run = 0; run < 2; ++run) {  // a first run, then an in-place run adding one more

@@ -37,16 +37,23 @@ TEST_CASE("a spelling export copies the table and replaces an earlier export", "
   const std::string out = dir.path + "/spelling";
   struct Run {
     std::map<std::string, int> words;
+    std::string out;  // how the user names the folder
   };
-  const Run runs[] = {{{{"aleppo", 5}, {"siege", 2}}}, {{{"aleppo", 7}, {"palmyra", 1}}}};
+  const Run runs[] = {{{{"aleppo", 5}, {"siege", 2}}, out},
+                      {{{"aleppo", 7}, {"palmyra", 1}}, out + "/"},
+                      {{{"raqqa", 2}}, out}};
   for (const Run& run : runs) {
     write_spellings(dir.path + "/index", run.words);
     std::size_t words = 0;
-    REQUIRE(cs::export_spelling(dir.path + "/index", out, words).empty());
+    REQUIRE(cs::export_spelling(dir.path + "/index", run.out, words).empty());
     CHECK(words == run.words.size());
     CHECK(spellings_of(out) == run.words);
     CHECK(Xapian::Database(out).get_metadata(std::string(cs::schema::kMetaSchemaVersion)) == "7");
-    CHECK_FALSE(std::filesystem::exists(out + ".new"));
+    int entries = 0;  // the export, and nothing left beside it
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path)) {
+      ++entries;
+    }
+    CHECK(entries == 2);
   }
 }
 
@@ -57,6 +64,9 @@ TEST_CASE("a spelling export refuses what it cannot or must not do", "[spelling]
   std::filesystem::create_directory(dir.path + "/papers");
   std::ofstream(dir.path + "/papers/notes.txt") << "keep me";
   std::ofstream(dir.path + "/remote.stub") << "remote 127.0.0.1:1\n";
+  std::filesystem::create_directory(dir.path + "/root");  // an index root: a stub and a database
+  write_spellings(dir.path + "/root/gen-1", {{"x", 1}});
+  std::ofstream(dir.path + "/root/XAPIANDB") << "auto gen-1\n";
   struct Case {
     std::string index;
     std::string out;
@@ -67,7 +77,9 @@ TEST_CASE("a spelling export refuses what it cannot or must not do", "[spelling]
       {"index", "empty", "is not a spelling export"},
       {"empty", "new", "has no spelling table"},
       {"remote.stub", "new", "remote shards"},
-      {"missing", "new", "missing"},
+      {"index", "root", "is not a spelling export"},
+      {"index", ".", "is not a spelling export"},  // the folder holding it all
+      {"missing", "new", "no index at"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.index, c.out);
@@ -76,6 +88,9 @@ TEST_CASE("a spelling export refuses what it cannot or must not do", "[spelling]
         cs::export_spelling(dir.path + "/" + c.index, dir.path + "/" + c.out, words);
     CHECK(error.find(c.message) != std::string::npos);
   }
+  std::size_t words = 0;
+  CHECK(cs::export_spelling(dir.path + "/index", "/", words).find("cannot hold") !=
+        std::string::npos);
   std::string kept;
   std::getline(std::ifstream(dir.path + "/papers/notes.txt"), kept);
   CHECK(kept == "keep me");
