@@ -21,14 +21,9 @@ FacetCounts empty_counts() {
 // Counts with one ValueCountMatchSpy per used slot.
 class SlotCounter : public FacetCounter {
  public:
-  explicit SlotCounter(const Xapian::Database& db) {
-    const auto facets = schema::facet_fields();
-    for (std::size_t f = 0; f < facets.size(); ++f) {
-      for (unsigned i = 0; i < facets[f]->slot_count; ++i) {
-        const Xapian::valueno slot = facets[f]->first_slot + i;
-        if (db.get_value_freq(slot) == 0) break;  // slots fill in order
-        spies_.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-      }
+  explicit SlotCounter(const std::vector<FacetSlot>& slots) {
+    for (const auto& [facet, slot] : slots) {
+      spies_.emplace_back(facet, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     }
   }
   void attach(Xapian::Enquire& enquire) override {
@@ -134,8 +129,21 @@ std::unique_ptr<FacetCounter> FacetColumns::make_counter() const {
   return std::make_unique<ColumnCounter>(*this);
 }
 
-std::unique_ptr<FacetCounter> make_slot_counter(const Xapian::Database& db) {
-  return std::make_unique<SlotCounter>(db);
+std::vector<FacetSlot> used_facet_slots(const Xapian::Database& db) {
+  std::vector<FacetSlot> slots;
+  const auto facets = schema::facet_fields();
+  for (std::size_t f = 0; f < facets.size(); ++f) {
+    for (unsigned i = 0; i < facets[f]->slot_count; ++i) {
+      const Xapian::valueno slot = facets[f]->first_slot + i;
+      if (db.get_value_freq(slot) == 0) break;  // slots fill in order
+      slots.emplace_back(f, slot);
+    }
+  }
+  return slots;
+}
+
+std::unique_ptr<FacetCounter> make_slot_counter(const std::vector<FacetSlot>& slots) {
+  return std::make_unique<SlotCounter>(slots);
 }
 
 std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,

@@ -73,8 +73,16 @@ class FacetColumns {
   std::vector<std::string> value_text_;    // global value id -> slot value
 };
 
-/// A counter with one ValueCountMatchSpy per used facet slot of `db` (works remotely).
-std::unique_ptr<FacetCounter> make_slot_counter(const Xapian::Database& db);
+/// A facet value slot in use: (index in schema::facet_fields(), slot).
+using FacetSlot = std::pair<std::size_t, Xapian::valueno>;
+
+/// The facet value slots `db` uses (a facet's slots fill in order, so its first empty slot
+/// ends it). Over remote shards every slot looked at costs a round trip to each shard, so
+/// callers keep the list for as long as the database's revision.
+std::vector<FacetSlot> used_facet_slots(const Xapian::Database& db);
+
+/// A counter with one ValueCountMatchSpy per slot of `slots` (works remotely).
+std::unique_ptr<FacetCounter> make_slot_counter(const std::vector<FacetSlot>& slots);
 
 /// Display name for a facet value (entity names); returns the value itself when unknown.
 using FacetNamer = std::function<std::string(const schema::Field&, const std::string& value)>;

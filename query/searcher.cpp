@@ -243,6 +243,7 @@ class SearcherImpl {
     builder_ = std::make_unique<QueryBuilder>(db_, gazetteer_);
     suggester_ = std::make_unique<Suggester>(db_, gazetteer_, &spelling_);
     columns_.reset();  // built again on first use, for this revision
+    facet_slots_.reset();
   }
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
   /// What snippets highlight: the query's words and the entities' spellings.
@@ -274,6 +275,7 @@ class SearcherImpl {
   std::unique_ptr<QueryBuilder> builder_;
   std::unique_ptr<Suggester> suggester_;
   std::shared_ptr<const FacetColumns> columns_;        // null until a search counts; always remote
+  std::optional<std::vector<FacetSlot>> facet_slots_;  // remote: the slots in use, this revision
   std::shared_ptr<const ClaimColumns> claim_columns_;  // null until a claims request; remote too
   std::unordered_map<std::string, std::string> entity_names_;
 };
@@ -322,7 +324,8 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   // of their own that asks for no documents, and the page is fetched without spies.
   std::optional<Xapian::Enquire> counting;
   if (request.want_facets || request.want_timeline) {
-    counter = location_.remote ? make_slot_counter(db_) : facet_columns().make_counter();
+    if (location_.remote && !facet_slots_) facet_slots_ = used_facet_slots(db_);
+    counter = location_.remote ? make_slot_counter(*facet_slots_) : facet_columns().make_counter();
     if (location_.remote) {
       counting.emplace(db_);
       configure(*counting, request, built);
@@ -424,6 +427,7 @@ SearcherImpl::Highlight SearcherImpl::highlight_set(const BuiltQuery& built) {
 
 void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Highlight* highlight,
                              SearchResult& result) {
+  mset.fetch();  // every hit's document at once: one round trip per remote shard, not per hit
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     const auto article = decode_doc_data(doc.get_data());

@@ -155,7 +155,7 @@ TEST_CASE("in-memory columns and slot spies count the same", "[facets]") {
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(term));
     auto by_columns = columns->make_counter();
-    auto by_slots = cs::query::make_slot_counter(db);
+    auto by_slots = cs::query::make_slot_counter(cs::query::used_facet_slots(db));
     by_columns->attach(enquire);
     by_slots->attach(enquire);
     enquire.get_mset(0, 10, db.get_doccount());
