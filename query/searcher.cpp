@@ -427,7 +427,6 @@ SearcherImpl::Highlight SearcherImpl::highlight_set(const BuiltQuery& built) {
 
 void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Highlight* highlight,
                              SearchResult& result) {
-  mset.fetch();  // every hit's document at once: one round trip per remote shard, not per hit
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     const auto article = decode_doc_data(doc.get_data());
