@@ -1,7 +1,8 @@
 #include "indexer/duplicates.h"
 
 #include <charconv>
-#include <map>
+#include <limits>
+#include <stdexcept>
 
 #include "core/hash.h"
 #include "core/schema.h"
@@ -16,32 +17,44 @@ bool parse_hex(const std::string& s, std::uint64_t& value) {
   return ec == std::errc() && end == s.data() + s.size();
 }
 
-// Every document's value in `slot`, by docid.
-std::map<Xapian::docid, std::string> slot_values(const Xapian::Database& db, Xapian::valueno slot) {
-  std::map<Xapian::docid, std::string> values;
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-    values.emplace(it.get_docid(), *it);
-  }
-  return values;
+// The value `it` holds for `docid`, moving it there; "" when the document has none. The
+// streams are in docid order, so a caller asking for ascending docids reads each stream once.
+std::string value_at(Xapian::ValueIterator& it, const Xapian::ValueIterator& end,
+                     Xapian::docid docid) {
+  if (it == end) return {};
+  if (it.get_docid() < docid) it.skip_to(docid);
+  return it != end && it.get_docid() == docid ? *it : std::string();
+}
+
+// The key of a cluster an article with content hash `content` starts.
+std::string content_cluster_key(std::uint64_t content) {
+  std::string key(1, 'c');
+  return key += hex64(content);
+}
+
+// Whether `cluster` is content_cluster_key(content), without building it.
+bool is_content_cluster_key(const std::string& cluster, std::uint64_t content) {
+  return cluster.size() == 17 && cluster[0] == 'c' && cluster.compare(1, 16, hex64(content)) == 0;
 }
 
 }  // namespace
 
-DuplicateIndex::DuplicateIndex(int max_distance) : max_distance_(max_distance) {}
+DuplicateIndex::DuplicateIndex(int max_distance)
+    : max_distance_(max_distance), by_band_(kSimhashBandKeys) {}
 
-std::string own_cluster_key(const Article& article) { return "c" + hex64(article.content_hash); }
+std::string own_cluster_key(const Article& article) {
+  return content_cluster_key(article.content_hash);
+}
 
 ClusterMatch DuplicateIndex::assign_cluster(const Article& article) {
   const std::uint64_t self = stable_hash64(article.id);
   const Entry* match = nullptr;
-  if (const auto exact = by_content_.find(article.content_hash); exact != by_content_.end()) {
-    match = &entries_[exact->second];
+  if (const auto exact = by_content_.find(article.content_hash); exact != FirstByContent::kNone) {
+    match = &entries_[exact];
   } else {
     int best = max_distance_ + 1;
     for (int band = 0; band < kSimhashBands; ++band) {
-      const auto it = by_band_.find(simhash_band(article.simhash, band));
-      if (it == by_band_.end()) continue;
-      for (std::size_t index : it->second) {
+      for (std::uint32_t index : by_band_[simhash_band(article.simhash, band)]) {
         const int distance = hamming_distance(article.simhash, entries_[index].simhash);
         if (distance < best) {
           best = distance;
@@ -50,38 +63,89 @@ ClusterMatch DuplicateIndex::assign_cluster(const Article& article) {
       }
     }
   }
-  ClusterMatch result{match ? match->cluster : own_cluster_key(article),
+  ClusterMatch result{match ? cluster_of(*match) : own_cluster_key(article),
                       match != nullptr && match->article != self};
-  remember(article.content_hash, {article.simhash, self, result.cluster});
+  remember(article.simhash, article.content_hash, self, result.cluster);
   return result;
 }
 
 void DuplicateIndex::attach(const Xapian::Database& db) {
-  const auto content = slot_values(db, schema::kSlotExactHash);
-  const auto sims = slot_values(db, schema::kSlotSimhash);
-  const auto clusters = slot_values(db, schema::kSlotDupCluster);
-  const auto ids = slot_values(db, schema::kSlotArticleId);
-  for (const auto& [docid, hex] : sims) {
-    std::uint64_t sim = 0;
+  entries_.reserve(entries_.size() + db.get_doccount());
+  by_content_.reserve(entries_.size() + db.get_doccount());
+  auto content = db.valuestream_begin(schema::kSlotExactHash);
+  auto cluster = db.valuestream_begin(schema::kSlotDupCluster);
+  auto id = db.valuestream_begin(schema::kSlotArticleId);
+  const auto content_end = db.valuestream_end(schema::kSlotExactHash);
+  const auto cluster_end = db.valuestream_end(schema::kSlotDupCluster);
+  const auto id_end = db.valuestream_end(schema::kSlotArticleId);
+  for (auto sim = db.valuestream_begin(schema::kSlotSimhash);
+       sim != db.valuestream_end(schema::kSlotSimhash); ++sim) {
+    const Xapian::docid docid = sim.get_docid();
+    std::uint64_t simhash = 0;
     std::uint64_t exact = 0;
-    const auto c = content.find(docid);
-    const auto k = clusters.find(docid);
-    const auto i = ids.find(docid);
-    if (!parse_hex(hex, sim) || c == content.end() || !parse_hex(c->second, exact) ||
-        k == clusters.end() || k->second.empty() || i == ids.end()) {
+    const std::string key = value_at(cluster, cluster_end, docid);
+    const std::string article = value_at(id, id_end, docid);
+    if (!parse_hex(*sim, simhash) || !parse_hex(value_at(content, content_end, docid), exact) ||
+        key.empty() || article.empty()) {
       continue;
     }
-    remember(exact, {sim, stable_hash64(i->second), k->second});
+    remember(simhash, exact, stable_hash64(article), key);
   }
 }
 
-void DuplicateIndex::remember(std::uint64_t content, const Entry& entry) {
-  const std::size_t index = entries_.size();
-  entries_.push_back(entry);
-  by_content_.emplace(content, index);
-  for (int band = 0; band < kSimhashBands; ++band) {
-    by_band_[simhash_band(entry.simhash, band)].push_back(index);
+void DuplicateIndex::remember(std::uint64_t simhash, std::uint64_t content, std::uint64_t article,
+                              const std::string& cluster) {
+  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("too many articles for the duplicate index");
   }
+  const auto index = static_cast<std::uint32_t>(entries_.size());
+  Entry entry{simhash, content, article, kOwnCluster};
+  if (!is_content_cluster_key(cluster, content)) {
+    entry.cluster = static_cast<std::uint32_t>(joined_clusters_.size());
+    joined_clusters_.push_back(cluster);
+  }
+  entries_.push_back(entry);
+  by_content_.insert(content, index);
+  for (int band = 0; band < kSimhashBands; ++band) {
+    by_band_[simhash_band(simhash, band)].push_back(index);
+  }
+}
+
+std::string DuplicateIndex::cluster_of(const Entry& entry) const {
+  return entry.cluster == kOwnCluster ? content_cluster_key(entry.content)
+                                      : joined_clusters_[entry.cluster];
+}
+
+void DuplicateIndex::FirstByContent::reserve(std::size_t count) {
+  std::size_t capacity = 16;
+  while (capacity < 2 * count) capacity *= 2;
+  if (capacity <= slots_.size()) return;
+  std::vector<Slot> old(capacity);
+  old.swap(slots_);
+  for (const Slot& slot : old) {
+    if (slot.index != kNone) slots_[position(slot.content)] = slot;
+  }
+}
+
+std::uint32_t DuplicateIndex::FirstByContent::find(std::uint64_t content) const {
+  return slots_.empty() ? kNone : slots_[position(content)].index;
+}
+
+void DuplicateIndex::FirstByContent::insert(std::uint64_t content, std::uint32_t index) {
+  reserve(used_ + 1);
+  Slot& slot = slots_[position(content)];
+  if (slot.index != kNone) return;
+  slot = {content, index};
+  ++used_;
+}
+
+std::size_t DuplicateIndex::FirstByContent::position(std::uint64_t content) const {
+  // Fibonacci hashing spreads keys that differ only in low bits; linear probing from there
+  // ends at the key's slot or the first free one.
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t at = static_cast<std::size_t>(content * 0x9e3779b97f4a7c15ULL) & mask;
+  while (slots_[at].index != kNone && slots_[at].content != content) at = (at + 1) & mask;
+  return at;
 }
 
 }  // namespace cs

@@ -16,7 +16,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/article.h"
@@ -45,24 +44,54 @@ class DuplicateIndex {
   ClusterMatch assign_cluster(const Article& article);
 
   /// Remembers the signatures and clusters of every document in `db` (value slots of the
-  /// schema). Documents without signatures are skipped. Throws Xapian::Error on read errors.
+  /// schema), reading the value streams once in docid order. Documents without signatures are
+  /// skipped. Throws Xapian::Error on read errors.
   void attach(const Xapian::Database& db);
 
   /// Number of articles remembered.
   std::size_t size() const { return entries_.size(); }
 
  private:
+  // 32 bytes an article, and no allocation for those in clusters of their own (most of them):
+  // an incremental run on a large archive starts by remembering every indexed article.
   struct Entry {
     std::uint64_t simhash;
+    std::uint64_t content;  ///< content hash: the cluster key when `cluster` is kOwnCluster
     std::uint64_t article;  ///< stable hash of the article id: an article never copies itself
-    std::string cluster;
+    std::uint32_t cluster;  ///< kOwnCluster, or an index into joined_clusters_
   };
-  void remember(std::uint64_t content, const Entry& entry);
+  static constexpr std::uint32_t kOwnCluster = UINT32_MAX;
+
+  // Content hash -> first entry with it: open addressing, so that remembering a million
+  // articles allocates a few arrays instead of a million nodes.
+  class FirstByContent {
+   public:
+    void reserve(std::size_t count);
+    /// The entry remembered for `content`, or kNone.
+    std::uint32_t find(std::uint64_t content) const;
+    /// Remembers `index` for `content` unless it has one already.
+    void insert(std::uint64_t content, std::uint32_t index);
+    static constexpr std::uint32_t kNone = UINT32_MAX;
+
+   private:
+    struct Slot {
+      std::uint64_t content = 0;
+      std::uint32_t index = kNone;
+    };
+    std::size_t position(std::uint64_t content) const;
+    std::vector<Slot> slots_;  // a power of two in size, at most half full
+    std::size_t used_ = 0;
+  };
+
+  void remember(std::uint64_t simhash, std::uint64_t content, std::uint64_t article,
+                const std::string& cluster);
+  std::string cluster_of(const Entry& entry) const;
 
   int max_distance_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::uint64_t, std::size_t> by_content_;
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_band_;
+  std::vector<std::string> joined_clusters_;  // cluster keys other than an article's own key
+  FirstByContent by_content_;
+  std::vector<std::vector<std::uint32_t>> by_band_;  // band key -> entries, kSimhashBandKeys
 };
 
 }  // namespace cs

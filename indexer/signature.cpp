@@ -9,7 +9,6 @@ namespace cs {
 
 namespace {
 
-constexpr int kBandBits = 64 / kSimhashBands;
 constexpr std::size_t kShingleWords = 3;
 
 bool is_word_byte(unsigned char c) {
@@ -84,8 +83,8 @@ int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a 
 
 std::uint32_t simhash_band(std::uint64_t simhash, int band) {
   const std::uint64_t bits =
-      (simhash >> (band * kBandBits)) & ((std::uint64_t{1} << kBandBits) - 1);
-  return (static_cast<std::uint32_t>(band) << kBandBits) | static_cast<std::uint32_t>(bits);
+      (simhash >> (band * kSimhashBandBits)) & ((std::uint64_t{1} << kSimhashBandBits) - 1);
+  return (static_cast<std::uint32_t>(band) << kSimhashBandBits) | static_cast<std::uint32_t>(bits);
 }
 
 }  // namespace cs

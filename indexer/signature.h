@@ -17,6 +17,14 @@ namespace cs {
 /// share at least one band.
 inline constexpr int kSimhashBands = 8;
 
+/// Bits of the simhash in each band.
+inline constexpr int kSimhashBandBits = 64 / kSimhashBands;
+static_assert(kSimhashBandBits <= 16, "a band key table would not fit in memory");
+
+/// Number of distinct keys simhash_band gives: keys are 0 .. kSimhashBandKeys - 1, so a table
+/// indexed by key can stand in for a hash map.
+inline constexpr std::uint32_t kSimhashBandKeys = std::uint32_t{kSimhashBands} << kSimhashBandBits;
+
 /// Largest Hamming distance at which two simhashes count as near duplicates (tuned on the
 /// benchmark corpus, see bench/extraction_eval).
 inline constexpr int kNearDuplicateDistance = 7;
