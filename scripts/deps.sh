@@ -3,10 +3,13 @@
 # one apt-get install). Sourced or run by run.sh and test.sh. Usage: deps.sh [--test]
 set -euo pipefail
 
-# python3: scripts/reindex.sh reads corpus-index's JSON with it.
+# jq: scripts/reindex.sh reads corpus-index's JSON with it (a few ms, where starting Python
+# took a tenth of a second or more: a noticeable part of adding one article).
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
-          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev libcld2-dev curl python3)
+          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev libcld2-dev curl jq)
 if [[ "${1:-}" == "--test" ]]; then
+  # python3: the integration tests and bench/ read JSON and build corpora with it.
+  packages+=(python3)
   # clang with libclang-rt-14-dev: libFuzzer, for scripts/fuzz.sh.
   packages+=(chromium wrk time libbenchmark-dev nginx clang libclang-rt-14-dev)
   # Node.js may come from another packaging (its own npm included): check the commands.

@@ -185,6 +185,16 @@ done
 want=$((want + 1))
 out="$("$reindex" --quiet -- "$corpus_rel" "$root_rel")" || fail "quiet run failed"
 [[ -z "$out" ]] || fail "--quiet printed '$out' though nothing changed"
+# The check after the commit fails the run when its smoke query finds nothing (the default, the
+# empty query, browses every article).
+echo "Report on shelling near Idlib
+
+Residents described the damage." >"$corpus/article-09998.txt"
+if REINDEX_SMOKE_QUERY=zzqqxnomatch "$reindex" -- "$corpus_rel" "$root_rel" >"$tmp/smoke.log" 2>&1; then
+  fail "a run whose smoke query matches nothing succeeded"
+fi
+grep -q "smoke query 'zzqqxnomatch' .* found nothing" "$tmp/smoke.log" || { cat "$tmp/smoke.log"; fail "smoke message"; }
+want=$((want + 1))
 
 make_articles "$tmp/staged" 7000 1500
 cp -- "$tmp/staged"/*.txt "$corpus/"
