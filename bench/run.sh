@@ -189,28 +189,11 @@ fi
 
 # --- Incremental reindex ----------------------------------------------------------------------
 # scripts/reindex.sh on the corpus folder plus one new file (an in-place update of the live
-# generation; the gazetteer stored in it is reused): first 1 new article, then 1,000 others.
-# The index root's size is sampled while it runs: its peak over its size before is the extra
-# disk the run needed.
-head -n 1 "$extra" >"$work/add-1.jsonl"
-tail -n +2 "$extra" >"$work/add-1000.jsonl"
-for n in 1 1000; do
-  log "adding $n article(s) with scripts/reindex.sh"
-  mv "$work/add-$n.jsonl" "$work/corpus/"
-  before_bytes="$(bytes_of "$index")"
-  start="$EPOCHREALTIME"
-  CS_BIN_DIR="$bin" "$root/scripts/reindex.sh" "$work/corpus" "$index" >"$raw/reindex-$n.log" 2>&1 &
-  reindex_pid=$!
-  peak_bytes="$before_bytes"
-  while kill -0 "$reindex_pid" 2>/dev/null; do
-    now_bytes="$(bytes_of "$index" 2>/dev/null || echo 0)"
-    ((now_bytes > peak_bytes)) && peak_bytes="$now_bytes"
-    sleep 0.1
-  done
-  wait "$reindex_pid"
-  record "reindex_${n}_seconds" "$(seconds_since "$start")"
-  record "reindex_${n}_extra_disk_bytes" "$((peak_bytes - before_bytes))"
-done
+# generation; the gazetteer stored in it is reused): first 1 new article, then 1,000 others
+# (bench/reindex_add.sh, which also runs alone against an existing index).
+log "adding 1, then 1,000 articles with scripts/reindex.sh"
+"$root/bench/reindex_add.sh" "$bin" "$work/corpus" "$index" "$extra" "$measures" \
+  2>"$raw/reindex.log" >/dev/null
 record load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 "$root/bench/report.py" "$raw" "$out"

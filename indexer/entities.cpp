@@ -323,11 +323,16 @@ bool is_name_stopword(std::string_view folded) { return contains(name_stopwords(
 
 EntityMatcher::EntityMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   for (const GazetteerEntity& e : gazetteer.entities()) {
-    for (const std::string& alias : e.aliases) {
-      const std::string key = fold_key(alias);
-      for (std::size_t n = 1; n <= key.size(); ++n) key_prefixes_.insert(key.substr(0, n));
-    }
+    for (const std::string& alias : e.aliases) keys_.push_back(fold_key(alias));
   }
+  std::sort(keys_.begin(), keys_.end());
+  keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+}
+
+bool EntityMatcher::is_key_prefix(const std::string& key) const {
+  // The keys that start with `key` sort together, from the first key not less than it.
+  const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+  return it != keys_.end() && it->starts_with(key);
 }
 
 namespace {
@@ -408,7 +413,7 @@ const GazetteerEntity* EntityMatcher::longest_match(const TokenizedText& text, s
     if (!article && ++content_words > gazetteer_.max_words()) break;
     if (article && j > start) continue;
     const std::string key = join_folded(words);
-    if (content_words > 0 && key_prefixes_.count(key) == 0) break;
+    if (content_words > 0 && !is_key_prefix(key)) break;
     const GazetteerEntity* e = gazetteer_.find_in_text(key, capitals);
     // A lone word of two letters in a script without case is too often another word ("آب",
     // August, against "إب", Ibb): such names are matched only as part of a longer name.

@@ -9,7 +9,6 @@
 
 #include <cstddef>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "core/article.h"
@@ -50,8 +49,11 @@ class EntityMatcher {
   const GazetteerEntity* longest_match(const TokenizedText& text, std::size_t start,
                                        const std::string& first_word, std::size_t& end) const;
 
+  // Whether `key` is a prefix of some spelling's key (where a longer name may still match).
+  bool is_key_prefix(const std::string& key) const;
+
   const Gazetteer& gazetteer_;
-  std::unordered_set<std::string> key_prefixes_;  ///< every prefix of every spelling's key
+  std::vector<std::string> keys_;  ///< every spelling's key, sorted, without repeats
 };
 
 /// The article's entities from its matches, in order of first appearance: gazetteer entities
