@@ -37,6 +37,32 @@ std::string unescape_xapian(std::string_view s) {
   return out;
 }
 
+// `raw` with every highlight closed: Xapian highlights a phrase as one span and, when the
+// passage ends inside it, leaves the span open (a start before "Islamic", then "..."). An open
+// span is closed where its word ends (before the trailing "..."); an end without a start is
+// dropped.
+std::string balance_marks(const std::string& raw) {
+  std::string out;
+  out.reserve(raw.size() + 1);
+  bool open = false;
+  for (char c : raw) {
+    if (c == kMarkStart) {
+      if (open) continue;
+      open = true;
+    } else if (c == kMarkEnd) {
+      if (!open) continue;
+      open = false;
+    }
+    out += c;
+  }
+  if (open) {
+    constexpr std::string_view kEllipsis = "...";
+    const bool cut = std::string_view(out).ends_with(kEllipsis);
+    out.insert(out.size() - (cut ? kEllipsis.size() : 0), 1, kMarkEnd);
+  }
+  return out;
+}
+
 // The opening of `text`, cut at a space before `length` bytes (never inside a UTF-8
 // sequence), with "..." when cut: the snippet of an article with no highlighted match.
 std::string leading_text(const std::string& text, std::size_t length) {
@@ -146,8 +172,9 @@ std::string make_snippet(const Xapian::MSet& mset, const std::string& text,
   std::string clean = text;
   std::replace_if(
       clean.begin(), clean.end(), [](char c) { return c == kMarkStart || c == kMarkEnd; }, ' ');
-  std::string raw = mset.snippet(clean, length, stemmer, kSnippetFlags, std::string(1, kMarkStart),
-                                 std::string(1, kMarkEnd), "...");
+  std::string raw =
+      balance_marks(mset.snippet(clean, length, stemmer, kSnippetFlags, std::string(1, kMarkStart),
+                                 std::string(1, kMarkEnd), "..."));
   if (!name_terms.empty()) raw = unmark_lone_name_words(raw, name_terms);
   const bool matched = raw.find(kMarkStart) != std::string::npos;
   const std::string escaped =

@@ -1,0 +1,73 @@
+#include "query/snippet.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "core/stemming.h"
+
+namespace {
+
+// make_snippet over a one-document in-memory index of `text`, as searchd highlights a hit.
+std::string snippet_of(const std::string& text, const std::string& query_text, std::size_t length) {
+  const Xapian::Stem stemmer = cs::make_stemmer();
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(stemmer);
+  Xapian::Document doc;
+  generator.set_document(doc);
+  generator.index_text(text);
+  db.add_document(doc);
+  Xapian::QueryParser parser;
+  parser.set_stemmer(stemmer);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parser.parse_query(query_text));
+  return cs::query::make_snippet(enquire.get_mset(0, 1), text, stemmer, length);
+}
+
+// Whether every <mark> is closed before the next one opens and by the end.
+bool marks_balanced(const std::string& html) {
+  bool open = false;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (html.compare(i, 6, "<mark>") == 0) {
+      if (open) return false;
+      open = true;
+    } else if (html.compare(i, 7, "</mark>") == 0) {
+      if (!open) return false;
+      open = false;
+    }
+  }
+  return !open;
+}
+
+}  // namespace
+
+// Found by the snippet fuzz target: Xapian highlights a phrase as one span and, when the
+// passage ends inside it, leaves the span open ("...the <mark>Islamic...").
+TEST_CASE("snippet marks stay balanced when the passage ends inside a highlighted phrase",
+          "[snippet]") {
+  struct Case {
+    std::string text;
+    std::string query;
+  };
+  const std::vector<Case> cases = {
+      {"Fighters of the Islamic State attacked the town. Later the Islamic State lost forty "
+       "men near the river, and officials of the state said so.",
+       "\"islamic state\""},
+      {"Reports from Deir ez-Zor say the Syrian Observatory for Human Rights counted the dead; "
+       "the Syrian Observatory for Human Rights is based in Coventry.",
+       "\"syrian observatory for human rights\""},
+      {"Palmyra fell. Palmyra was retaken. The siege of Palmyra ended.", "palmyra OR siege"},
+  };
+  for (const Case& c : cases) {
+    for (std::size_t length = 1; length <= c.text.size() + 10; ++length) {
+      const std::string snippet = snippet_of(c.text, c.query, length);
+      INFO("query " << c.query << " length " << length << ": " << snippet);
+      CHECK(marks_balanced(snippet));
+    }
+  }
+  // The whole text fits: both phrases highlighted.
+  CHECK(snippet_of(cases[0].text, cases[0].query, 1000).find("<mark>Islamic State</mark> lost") !=
+        std::string::npos);
+}
