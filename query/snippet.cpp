@@ -15,6 +15,8 @@ constexpr char kMarkEnd = '\x02';
 // No flags: SNIPPET_EXHAUSTIVE costs ~1 ms per hit, and SNIPPET_BACKGROUND_MODEL alone was seen
 // returning a three-letter passage while a match sat further down the text.
 constexpr unsigned kSnippetFlags = 0;
+// Bytes a passage may run over the length asked for (Xapian's "..." and a word's end).
+constexpr std::size_t kSnippetSlack = 16;
 
 // Xapian's snippet escapes `& < >` itself; undo that so escape_html() sees the raw text once.
 std::string unescape_xapian(std::string_view s) {
@@ -37,18 +39,40 @@ std::string unescape_xapian(std::string_view s) {
   return out;
 }
 
+bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+
+// `raw` cut to at most `limit` bytes of text (sentinels not counted; never inside a UTF-8
+// sequence), with "..." when cut. Xapian keeps its passage near the length asked for, but after
+// the last word it takes every following non-word byte to the end of the sentence: a page of
+// dot leaders or "!!!!" would make a snippet of any size.
+std::string cap_text(const std::string& raw, std::size_t limit) {
+  std::size_t text_bytes = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == kMarkStart || raw[i] == kMarkEnd) continue;
+    if (++text_bytes <= limit) continue;
+    std::size_t cut = i;
+    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+    return raw.substr(0, cut) + "...";
+  }
+  return raw;
+}
+
 // `raw` with every highlight closed: Xapian highlights a phrase as one span and, when the
 // passage ends inside it, leaves the span open (a start before "Islamic", then "..."). An open
-// span is closed where its word ends (before the trailing "..."); an end without a start is
-// dropped.
+// span is closed where its last word ends; an end without a start is dropped.
 std::string balance_marks(const std::string& raw) {
   std::string out;
   out.reserve(raw.size() + 1);
   bool open = false;
+  std::size_t opened_at = 0;
   for (char c : raw) {
     if (c == kMarkStart) {
       if (open) continue;
       open = true;
+      opened_at = out.size();
     } else if (c == kMarkEnd) {
       if (!open) continue;
       open = false;
@@ -56,9 +80,9 @@ std::string balance_marks(const std::string& raw) {
     out += c;
   }
   if (open) {
-    constexpr std::string_view kEllipsis = "...";
-    const bool cut = std::string_view(out).ends_with(kEllipsis);
-    out.insert(out.size() - (cut ? kEllipsis.size() : 0), 1, kMarkEnd);
+    std::size_t close_at = out.size();
+    while (close_at > opened_at + 1 && !is_word_byte(out[close_at - 1])) --close_at;
+    out.insert(close_at, 1, kMarkEnd);
   }
   return out;
 }
@@ -172,13 +196,15 @@ std::string make_snippet(const Xapian::MSet& mset, const std::string& text,
   std::string clean = text;
   std::replace_if(
       clean.begin(), clean.end(), [](char c) { return c == kMarkStart || c == kMarkEnd; }, ' ');
-  std::string raw =
-      balance_marks(mset.snippet(clean, length, stemmer, kSnippetFlags, std::string(1, kMarkStart),
-                                 std::string(1, kMarkEnd), "..."));
+  // Xapian escapes `& < >` itself: undone first, so that cutting and escape_html() see the
+  // article's own text.
+  std::string raw = balance_marks(cap_text(
+      unescape_xapian(mset.snippet(clean, length, stemmer, kSnippetFlags,
+                                   std::string(1, kMarkStart), std::string(1, kMarkEnd), "...")),
+      length + kSnippetSlack));
   if (!name_terms.empty()) raw = unmark_lone_name_words(raw, name_terms);
   const bool matched = raw.find(kMarkStart) != std::string::npos;
-  const std::string escaped =
-      escape_html(matched ? unescape_xapian(raw) : leading_text(clean, length));
+  const std::string escaped = escape_html(matched ? raw : leading_text(clean, length));
   std::string out;
   out.reserve(escaped.size() + 32);
   for (char c : escaped) {

@@ -26,6 +26,22 @@ std::string snippet_of(const std::string& text, const std::string& query_text, s
   return cs::query::make_snippet(enquire.get_mset(0, 1), text, stemmer, length);
 }
 
+// The text a reader sees of `html`: tags dropped, each entity one character.
+std::string visible_text(const std::string& html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '<') {
+      i = html.find('>', i);
+    } else if (html[i] == '&') {
+      out += '&';
+      i = html.find(';', i);
+    } else {
+      out += html[i];
+    }
+  }
+  return out;
+}
+
 // Whether every <mark> is closed before the next one opens and by the end.
 bool marks_balanced(const std::string& html) {
   bool open = false;
@@ -70,4 +86,26 @@ TEST_CASE("snippet marks stay balanced when the passage ends inside a highlighte
   // The whole text fits: both phrases highlighted.
   CHECK(snippet_of(cases[0].text, cases[0].query, 1000).find("<mark>Islamic State</mark> lost") !=
         std::string::npos);
+}
+
+TEST_CASE("a snippet stays near its length whatever follows the last word", "[snippet]") {
+  struct Case {
+    std::string text;
+    std::string query;
+  };
+  const std::vector<Case> cases = {
+      {"Islamic " + std::string(1000, ',') + ".", "islamic"},
+      {"Palmyra" + std::string(2000, '!'), "palmyra"},
+      {"Contents" + std::string(3000, '.') + " 12", "contents"},
+      {"The siege of Aleppo & its \"aftermath\" " + std::string(500, '-') + " ended.", "aftermath"},
+  };
+  for (const Case& c : cases) {
+    for (std::size_t length : {12, 60, 250}) {
+      const std::string snippet = snippet_of(c.text, c.query, length);
+      INFO("query " << c.query << " length " << length << ": " << snippet);
+      CHECK(snippet.find("<mark>") != std::string::npos);
+      CHECK(marks_balanced(snippet));
+      CHECK(visible_text(snippet).size() <= length + 19);
+    }
+  }
 }
