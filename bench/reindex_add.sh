@@ -21,8 +21,10 @@ bin="$1" corpus="$2" index="$3" extra="$4" measures="${5:-/dev/null}"
 record() { printf '%s\t%s\n' "$1" "$2" | tee -a "$measures"; }
 bytes_of() { du -sb "$1" | cut -f1; }
 run="add-$(date +%Y%m%d-%H%M%S)-$$"
-head -n 1 "$extra" | jq -c --arg p "$run-" '.id = $p + (.id | tostring)' >"$corpus/.$run-1.tmp"
-tail -n +2 "$extra" | jq -c --arg p "$run-" '.id = $p + (.id | tostring)' >"$corpus/.$run-1000.tmp"
+trap 'rm -f -- "$corpus/.$run"-*.tmp' EXIT
+new_ids='.id = $p + (.id // error("an article without an id") | tostring)'
+head -n 1 "$extra" | jq -c --arg p "$run-" "$new_ids" >"$corpus/.$run-1.tmp"
+tail -n +2 "$extra" | jq -c --arg p "$run-" "$new_ids" >"$corpus/.$run-1000.tmp"
 for n in 1 1000; do
   # Named .tmp (not read) while written, then renamed into place: the reindex sees it whole.
   mv "$corpus/.$run-$n.tmp" "$corpus/$run-$n.jsonl"

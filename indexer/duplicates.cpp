@@ -117,11 +117,12 @@ std::string DuplicateIndex::cluster_of(const Entry& entry) const {
 }
 
 void DuplicateIndex::FirstByContent::reserve(std::size_t count) {
-  std::size_t capacity = 16;
-  while (capacity < 2 * count) capacity *= 2;
-  if (capacity <= slots_.size()) return;
-  std::vector<Slot> old(capacity);
+  int bits = 4;
+  while ((std::size_t{1} << bits) < 2 * count) ++bits;
+  if ((std::size_t{1} << bits) <= slots_.size()) return;
+  std::vector<Slot> old(std::size_t{1} << bits);
   old.swap(slots_);
+  bits_ = bits;
   for (const Slot& slot : old) {
     if (slot.index != kNone) slots_[position(slot.content)] = slot;
   }
@@ -132,7 +133,7 @@ std::uint32_t DuplicateIndex::FirstByContent::find(std::uint64_t content) const 
 }
 
 void DuplicateIndex::FirstByContent::insert(std::uint64_t content, std::uint32_t index) {
-  reserve(used_ + 1);
+  if (2 * (used_ + 1) > slots_.size()) reserve(used_ + 1);
   Slot& slot = slots_[position(content)];
   if (slot.index != kNone) return;
   slot = {content, index};
@@ -140,10 +141,10 @@ void DuplicateIndex::FirstByContent::insert(std::uint64_t content, std::uint32_t
 }
 
 std::size_t DuplicateIndex::FirstByContent::position(std::uint64_t content) const {
-  // Fibonacci hashing spreads keys that differ only in low bits; linear probing from there
-  // ends at the key's slot or the first free one.
+  // Fibonacci hashing (the top bits of the product) spreads keys that differ only in low
+  // bits; linear probing from there ends at the key's slot or the first free one.
   const std::size_t mask = slots_.size() - 1;
-  std::size_t at = static_cast<std::size_t>(content * 0x9e3779b97f4a7c15ULL) & mask;
+  std::size_t at = static_cast<std::size_t>((content * 0x9e3779b97f4a7c15ULL) >> (64 - bits_));
   while (slots_[at].index != kNone && slots_[at].content != content) at = (at + 1) & mask;
   return at;
 }

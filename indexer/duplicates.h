@@ -79,7 +79,8 @@ class DuplicateIndex {
       std::uint32_t index = kNone;
     };
     std::size_t position(std::uint64_t content) const;
-    std::vector<Slot> slots_;  // a power of two in size, at most half full
+    std::vector<Slot> slots_;  // 2^bits_ of them, at most half full
+    int bits_ = 0;
     std::size_t used_ = 0;
   };
 

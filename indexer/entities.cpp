@@ -330,6 +330,7 @@ EntityMatcher::EntityMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer)
 }
 
 bool EntityMatcher::is_key_prefix(const std::string& key) const {
+  if (key.empty()) return false;
   // The keys that start with `key` sort together, from the first key not less than it.
   const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
   return it != keys_.end() && it->starts_with(key);
