@@ -7,11 +7,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
   cat <<EOF
-Usage: scripts/fuzz.sh [--seconds N] [--keep-going] [TARGET...]
+Usage: scripts/fuzz.sh [--seconds N] [--keep-going] [TARGET...] [SECONDS]
 
 Builds the fuzz targets into build-fuzz/ (clang, -DCS_BUILD_FUZZ=ON) and runs each TARGET
-(default: all) for N seconds (default 60) with -max_len=65536 -timeout=10 -rss_limit_mb=2048.
-Each runs on build-fuzz/corpus/TARGET/, which starts as a copy of tests/fuzz/seeds/TARGET/ and
+(default: all) for N seconds (default 60; a bare number is N too: fuzz.sh extract 600) with
+-max_len=65536 -timeout=10 -rss_limit_mb=2048.
+Each runs on build-fuzz/corpus/TARGET/, which starts as a copy of tests/fuzz/corpus/TARGET/ and
 keeps what earlier runs found (delete it to start over). A crash, sanitizer report or broken
 invariant leaves its input in build-fuzz/crashes/TARGET/ and the log in build-fuzz/logs/.
 
@@ -28,7 +29,7 @@ EOF
 
 targets_list() {
   local dir names=()
-  for dir in "$root"/tests/fuzz/seeds/*/; do names+=("$(basename "$dir")"); done
+  for dir in "$root"/tests/fuzz/corpus/*/; do names+=("$(basename "$dir")"); done
   echo "${names[*]}"
 }
 
@@ -47,7 +48,8 @@ while (($#)); do
     --keep-going) keep_going=true; shift ;;
     -h | --help) usage; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
-    *) targets+=("${1#fuzz_}"); shift ;;
+    *[!0-9]*) targets+=("${1#fuzz_}"); shift ;;
+    *) seconds=$1; shift ;;
   esac
 done
 [[ $seconds =~ ^[0-9]+$ && $seconds -gt 0 ]] || die "--seconds needs a positive number"
@@ -59,7 +61,7 @@ else
   read -r -a targets <<<"$(targets_list)"
 fi
 for t in "${targets[@]}"; do
-  [[ -d $root/tests/fuzz/seeds/$t ]] || die "unknown target $t (targets: $(targets_list))"
+  [[ -d $root/tests/fuzz/corpus/$t ]] || die "unknown target $t (targets: $(targets_list))"
 done
 
 # Debian's clang (14) with libclang-rt-14-dev brings libFuzzer; deps.sh installs what is missing.
@@ -82,7 +84,7 @@ status=0
 for t in "${targets[@]}"; do
   corpus="$build/corpus/$t" crashes="$build/crashes/$t" log="$build/logs/$t.log"
   mkdir -p "$corpus" "$crashes"
-  cp "$root/tests/fuzz/seeds/$t"/* "$corpus/"
+  cp "$root/tests/fuzz/corpus/$t"/* "$corpus/"
   before=$(find "$crashes" -type f | wc -l)
   rc=0 started=$SECONDS
   "$build/fuzz/fuzz_$t" "${flags[@]}" -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1 || rc=$?

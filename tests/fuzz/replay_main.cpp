@@ -1,5 +1,5 @@
 // Replays inputs through a fuzz target's LLVMFuzzerTestOneInput in the ordinary build (gcc, no
-// libFuzzer): CTest runs every seed, and every input that once found a bug (seeds/NAME/fixed-*),
+// libFuzzer): CTest runs every seed, and every input that once found a bug (corpus/NAME/fixed-*),
 // on each test run, so what the fuzzers found stays fixed without clang or a fuzzing session.
 // A broken invariant traps (fuzz_support.h), which fails the test.
 //
