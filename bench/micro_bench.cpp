@@ -19,8 +19,10 @@
 #include "core/doc_data.h"
 #include "core/gazetteer.h"
 #include "core/normalize.h"
+#include "core/stemming.h"
 #include "indexer/extract.h"
 #include "query/snippet.h"
+#include "tests/unit/one_article_index.h"
 
 namespace {
 
@@ -146,20 +148,9 @@ BENCHMARK(BM_DecodeDocData)->Unit(benchmark::kMicrosecond);
 // one-article index.
 void BM_Snippet(benchmark::State& state) {
   const std::string text = cs::normalize_text(inputs().text);
-  const Xapian::Stem stemmer("english");
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(stemmer);
-  Xapian::Document doc;
-  generator.set_document(doc);
-  generator.index_text(text);
-  db.add_document(doc);
-  Xapian::QueryParser parser;
-  parser.set_stemmer(stemmer);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(parser.parse_query("killed civilians attack forces government said"));
-  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  const Xapian::Stem stemmer = cs::make_stemmer();
+  const Xapian::MSet mset =
+      cs::test::one_article_mset(text, "killed civilians attack forces government said", stemmer);
   if (mset.empty()) state.SkipWithError("the article matches no query word");
   for (auto _ : state) benchmark::DoNotOptimize(cs::query::make_snippet(mset, text, stemmer));
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));

@@ -17,6 +17,7 @@
 #include "core/stemming.h"
 #include "fuzz_support.h"
 #include "query/snippet.h"
+#include "tests/unit/one_article_index.h"
 
 namespace {
 
@@ -79,32 +80,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       cs::normalize_text(eol == std::string_view::npos ? "" : input.substr(eol + 1));
 
   const Xapian::Stem stemmer = cs::make_stemmer();
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(stemmer);
-  Xapian::Document doc;
-  generator.set_document(doc);
-  generator.index_text(text);
-  db.add_document(doc);
-  Xapian::QueryParser parser;
-  parser.set_stemmer(stemmer);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  Xapian::Query query;
+  Xapian::MSet mset;
   try {
-    query = parser.parse_query(query_text);
+    mset = cs::test::one_article_mset(text, query_text, stemmer);
   } catch (const Xapian::QueryParserError&) {
     return 0;  // the query language's own parser is fuzzed by the query target
   }
+  // As searchd gives them: the stemmed, folded words of an entity's longer spellings.
   std::set<std::string> name_terms;
   if (names) {
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-      name_terms.insert(*it);
+    std::size_t start = 0;
+    while (start < query_text.size()) {
+      std::size_t end = query_text.find(' ', start);
+      if (end == std::string::npos) end = query_text.size();
+      if (end > start) {
+        name_terms.insert(cs::stem_word(cs::fold_term_word(query_text.substr(start, end - start))));
+      }
+      start = end + 1;
     }
   }
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  const Xapian::MSet mset = enquire.get_mset(0, 1);
-
   const std::string snippet = cs::query::make_snippet(mset, text, stemmer, length, name_terms);
   CS_FUZZ_CHECK(cs::is_valid_utf8(snippet));
   const std::string visible = check_html(snippet);

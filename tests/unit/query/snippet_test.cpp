@@ -5,25 +5,15 @@
 #include <vector>
 
 #include "core/stemming.h"
+#include "one_article_index.h"
 
 namespace {
 
 // make_snippet over a one-document in-memory index of `text`, as searchd highlights a hit.
 std::string snippet_of(const std::string& text, const std::string& query_text, std::size_t length) {
   const Xapian::Stem stemmer = cs::make_stemmer();
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(stemmer);
-  Xapian::Document doc;
-  generator.set_document(doc);
-  generator.index_text(text);
-  db.add_document(doc);
-  Xapian::QueryParser parser;
-  parser.set_stemmer(stemmer);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(parser.parse_query(query_text));
-  return cs::query::make_snippet(enquire.get_mset(0, 1), text, stemmer, length);
+  return cs::query::make_snippet(cs::test::one_article_mset(text, query_text, stemmer), text,
+                                 stemmer, length);
 }
 
 // The text a reader sees of `html`: tags dropped, each entity one character.
