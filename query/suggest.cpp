@@ -54,13 +54,19 @@ Suggester::Suggester(const Xapian::Database& db, const Gazetteer& gazetteer,
                      const Xapian::Database* spelling)
     : db_(db),
       spelling_(spelling != nullptr && has_spellings(*spelling) ? *spelling : db),
+      gazetteer_(gazetteer),
       stemmer_(make_stemmer()),
-      has_spelling_table_(has_spellings(spelling_)) {
-  for (const GazetteerEntity& entity : gazetteer.entities()) {
-    for (const std::string& alias : entity.aliases) {
-      aliases_.emplace_back(fold_key(alias), lowercase(alias));
+      has_spelling_table_(has_spellings(spelling_)) {}
+
+const std::vector<std::pair<std::string, std::string>>& Suggester::aliases() const {
+  std::call_once(aliases_once_, [this] {
+    for (const GazetteerEntity& entity : gazetteer_.entities()) {
+      for (const std::string& alias : entity.aliases) {
+        aliases_.emplace_back(fold_key(alias), lowercase(alias));
+      }
     }
-  }
+  });
+  return aliases_;
 }
 
 std::optional<std::string> Suggester::correct_word(const std::string& word) const {
@@ -74,7 +80,7 @@ std::optional<std::string> Suggester::correct_word(const std::string& word) cons
   const std::size_t max_distance = key.size() >= 8 ? 2 : 1;
   const std::pair<std::string, std::string>* best = nullptr;
   std::size_t best_distance = max_distance + 1;
-  for (const auto& alias : aliases_) {
+  for (const auto& alias : aliases()) {
     const std::size_t d = edit_distance(key, alias.first);
     if (d < best_distance) {
       best = &alias;
