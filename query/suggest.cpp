@@ -76,7 +76,9 @@ std::optional<std::string> Suggester::correct_word(const std::string& word) cons
     std::string fix = spelling_.get_spelling_suggestion(lower);
     if (!fix.empty()) return fix;
   }
-  const std::string key = fold_word(lower);
+  // Folded as the spellings are: a word that folds to a spelling's key already finds that
+  // entity ("hezbolah", "raqqa"), and suggesting it back would only repeat the query.
+  const std::string key = fold_key(lower);
   const std::size_t max_distance = key.size() >= 8 ? 2 : 1;
   const std::pair<std::string, std::string>* best = nullptr;
   std::size_t best_distance = max_distance + 1;
@@ -87,7 +89,7 @@ std::optional<std::string> Suggester::correct_word(const std::string& word) cons
       best_distance = d;
     }
   }
-  if (best == nullptr || best_distance == 0) return std::nullopt;
+  if (best == nullptr || best_distance == 0 || best->second == lower) return std::nullopt;
   return best->second;
 }
 
