@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/claim.h"
@@ -20,7 +21,7 @@ bool has(const Words& words, std::string_view w) { return words.count(w) != 0; }
 
 // Participles and adjectives after the victims: "were killed", "dead", "12 injured".
 std::optional<Outcome> stative_outcome(std::string_view w) {
-  static const std::map<std::string_view, Outcome> kWords = {
+  static const std::unordered_map<std::string_view, Outcome> kWords = {
       {"killed", Outcome::kKilled},        {"dead", Outcome::kKilled},
       {"died", Outcome::kKilled},          {"dying", Outcome::kKilled},
       {"slain", Outcome::kKilled},         {"executed", Outcome::kKilled},
@@ -58,7 +59,7 @@ bool is_bare_outcome(std::string_view w) {
 
 // Verbs before the number: "air strikes killed 30", "killing at least 70".
 std::optional<Outcome> active_outcome(std::string_view w) {
-  static const std::map<std::string_view, Outcome> kWords = {
+  static const std::unordered_map<std::string_view, Outcome> kWords = {
       {"killed", Outcome::kKilled},       {"killing", Outcome::kKilled},
       {"kills", Outcome::kKilled},        {"kill", Outcome::kKilled},
       {"executed", Outcome::kKilled},     {"executing", Outcome::kKilled},
@@ -148,7 +149,7 @@ bool is_non_victim_unit(std::string_view w) {
 enum class WordClass { kNone, kCivilians, kChildren, kGovernment, kArmed, kPeople };
 
 WordClass victim_word_class(std::string_view w) {
-  static const std::map<std::string_view, WordClass> kWords = {
+  static const std::unordered_map<std::string_view, WordClass> kWords = {
       {"child", WordClass::kChildren},
       {"children", WordClass::kChildren},
       {"kids", WordClass::kChildren},
