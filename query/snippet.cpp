@@ -39,6 +39,12 @@ std::string unescape_xapian(std::string_view s) {
   return out;
 }
 
+// `at`, moved back to the first byte of the UTF-8 character it falls in.
+std::size_t character_start(const std::string& s, std::size_t at) {
+  while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 bool is_word_byte(char c) {
   const auto u = static_cast<unsigned char>(c);
   return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
@@ -53,9 +59,7 @@ std::string cap_text(const std::string& raw, std::size_t limit) {
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == kMarkStart || raw[i] == kMarkEnd) continue;
     if (++text_bytes <= limit) continue;
-    std::size_t cut = i;
-    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
-    return raw.substr(0, cut) + "...";
+    return raw.substr(0, character_start(raw, i)) + "...";
   }
   return raw;
 }
@@ -93,8 +97,7 @@ std::string leading_text(const std::string& text, std::size_t length) {
   if (text.size() <= length) return text;
   std::size_t cut = text.rfind(' ', length);
   if (cut == std::string::npos || cut == 0) {
-    cut = length;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    cut = character_start(text, length);
   }
   return text.substr(0, cut) + "...";
 }
