@@ -28,9 +28,11 @@ class LocalBackend : public Backend {
 
 }  // namespace
 
-std::unique_ptr<Backend> open_local_backend(const std::string& path, query::SearchError& error) {
+std::unique_ptr<Backend> open_local_backend(const std::string& path, unsigned match_threads,
+                                            query::SearchError& error) {
   auto searcher = query::Searcher::open(path, error);
   if (!searcher) return nullptr;
+  searcher->set_match_threads(match_threads);
   return std::make_unique<LocalBackend>(std::move(searcher));
 }
 

@@ -29,8 +29,10 @@ class Backend {
       const std::function<bool(const query::StoredArticle&)>& emit) = 0;
 };
 
-/// A backend over the index at `path` (folder, stub or index root); nullptr + `error` on failure.
-std::unique_ptr<Backend> open_local_backend(const std::string& path, query::SearchError& error);
+/// A backend over the index at `path` (folder, stub or index root) whose searches use up to
+/// `match_threads` threads (Searcher::set_match_threads); nullptr + `error` on failure.
+std::unique_ptr<Backend> open_local_backend(const std::string& path, unsigned match_threads,
+                                            query::SearchError& error);
 
 }  // namespace cs::cli
 

@@ -54,6 +54,7 @@ struct Options {
   std::string interval = "auto";
   bool normalise = false;
   int facet_size = cs::query::kDefaultFacetSize;
+  unsigned match_threads = cs::query::default_match_threads();
 };
 
 int fail(const std::string& message) {
@@ -130,6 +131,11 @@ void define_options(CLI::App& app, Options& o) {
                "With --timeline: also each period's share of all articles under the filters");
   app.add_option("--column", o.column,
                  "With --batch: FILE is CSV, use this column (name or number)");
+  app.add_option("--match-threads", o.match_threads,
+                 "Threads one search of a local index of 50,000+ articles may use (each matches "
+                 "a share of the index; same results)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   app.add_option("--bench-queries", o.bench_file, "Run a benchmark query file, print latencies");
   app.add_flag("--warmup", o.warmup, "With --bench-queries: run the file once before timing");
   app.add_option("query", o.words,
@@ -331,8 +337,9 @@ int main(int argc, char** argv) {
   if (!options.entity_page.empty()) return run_entity_page(options);
   if (options.timeline) return run_timeline(options);
   cs::query::SearchError error;
-  auto backend = options.server.empty() ? cs::cli::open_local_backend(options.index, error)
-                                        : cs::cli::open_remote_backend(options.server, error);
+  auto backend = options.server.empty()
+                     ? cs::cli::open_local_backend(options.index, options.match_threads, error)
+                     : cs::cli::open_remote_backend(options.server, error);
   if (!backend) return fail(error.message);
   if (!options.bench_file.empty()) {
     std::string message;

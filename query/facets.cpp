@@ -29,6 +29,15 @@ class SlotCounter : public FacetCounter {
   void attach(Xapian::Enquire& enquire) override {
     for (auto& [facet, spy] : spies_) enquire.add_matchspy(spy.get());
   }
+  void add(const FacetCounter& other) override {
+    const auto& spies = dynamic_cast<const SlotCounter&>(other).spies_;
+    for (std::size_t i = 0; i < spies_.size() && i < spies.size(); ++i) {
+      spies_[i].second->merge_results(spies[i].second->serialise_results());
+    }
+  }
+  std::int64_t documents_seen() const override {
+    return spies_.empty() ? 0 : static_cast<std::int64_t>(spies_.front().second->get_total());
+  }
   FacetCounts counts() const override {
     FacetCounts c = empty_counts();
     for (const auto& [facet, spy] : spies_) {
@@ -59,6 +68,14 @@ class ColumnSpy : public Xapian::MatchSpy {
       ++counts_[columns_.values_[k]];
     }
   }
+  std::int64_t documents_seen() const { return seen_; }
+  // Adds what `other`, a spy over the same columns, counted.
+  void add(const ColumnSpy& other) {
+    for (std::size_t v = 0; v < counts_.size() && v < other.counts_.size(); ++v) {
+      counts_[v] += other.counts_[v];
+    }
+    seen_ += other.seen_;
+  }
   FacetCounts counts() const {
     FacetCounts c = empty_counts();
     c.documents_seen = seen_;
@@ -82,6 +99,10 @@ class ColumnCounter : public FacetCounter {
   explicit ColumnCounter(const FacetColumns& columns) : spy_(columns) {}
   void attach(Xapian::Enquire& enquire) override { enquire.add_matchspy(&spy_); }
   FacetCounts counts() const override { return spy_.counts(); }
+  void add(const FacetCounter& other) override {
+    spy_.add(dynamic_cast<const ColumnCounter&>(other).spy_);
+  }
+  std::int64_t documents_seen() const override { return spy_.documents_seen(); }
 
  private:
   ColumnSpy spy_;
@@ -127,6 +148,11 @@ std::shared_ptr<const FacetColumns> FacetColumns::shared(const Xapian::Database&
 
 std::unique_ptr<FacetCounter> FacetColumns::make_counter() const {
   return std::make_unique<ColumnCounter>(*this);
+}
+
+bool counted_every_match(std::int64_t documents_seen, const Xapian::MSet& mset, bool folded) {
+  return folded ||
+         documents_seen >= static_cast<std::int64_t>(mset.get_uncollapsed_matches_upper_bound());
 }
 
 std::vector<FacetSlot> used_facet_slots(const Xapian::Database& db) {

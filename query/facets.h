@@ -49,6 +49,11 @@ class FacetCounter {
   virtual void attach(Xapian::Enquire& enquire) = 0;
   /// The counts after get_mset().
   virtual FacetCounts counts() const = 0;
+  /// Adds the counts of `other`, made the same way (by the same FacetColumns, or for the same
+  /// slots) and attached to another match, so that a match split in parts counts as one.
+  virtual void add(const FacetCounter& other) = 0;
+  /// Documents the spies saw (FacetCounts::documents_seen without building the counts).
+  virtual std::int64_t documents_seen() const = 0;
 };
 
 /// Every document's facet values held in memory, for fast local counting.
@@ -72,6 +77,13 @@ class FacetColumns {
   std::vector<std::uint8_t> value_facet_;  // global value id -> index in facet_fields()
   std::vector<std::string> value_text_;    // global value id -> slot value
 };
+
+/// True when spies that saw `documents_seen` documents, attached to a match run with
+/// check_at_least covering the index (so Xapian considers every match), counted all of
+/// `mset`'s matches. Unfolded,
+/// Xapian's bounds are exact and confirm it; with folding (`folded`) they are estimates from
+/// term frequencies, either side of the true count, so there is nothing to check against.
+bool counted_every_match(std::int64_t documents_seen, const Xapian::MSet& mset, bool folded);
 
 /// A facet value slot in use: (index in schema::facet_fields(), slot).
 using FacetSlot = std::pair<std::size_t, Xapian::valueno>;

@@ -29,6 +29,10 @@ inline constexpr int kMaxPageSize = 100;
 /// for long tails while a request still has a bounded answer.
 inline constexpr int kMaxFacetSize = 1000;
 
+/// Articles below which a search runs on one thread even when more are allowed: splitting a
+/// match costs a thread start and a merge, which only pays on large indexes.
+inline constexpr std::int64_t kParallelMatchMin = 50000;
+
 /// Values a facet lists unless asked for more (the API's facet_size).
 inline constexpr int kDefaultFacetSize = 10;
 
@@ -237,6 +241,10 @@ struct SearchError {
 
 class SearcherImpl;
 
+/// Threads one search may use unless told (Searcher::set_match_threads): one per core, at
+/// most 4.
+unsigned default_match_threads();
+
 /// Runs searches against one index (a database path, a stub file, or an index root holding
 /// generations and a stub; core/index_layout.h). Not thread-safe: one per thread.
 class Searcher {
@@ -251,6 +259,13 @@ class Searcher {
   /// the bound fails with kTimeout instead of answering partial counts, so a server can bound
   /// the work one request costs.
   void set_time_limit(double seconds);
+
+  /// Splits every later search of a local index holding at least `min_documents` articles
+  /// over `threads` threads (1, the default: one thread), each matching a share of the index
+  /// with the whole index's statistics: the same results, sooner on an idle multi-core machine
+  /// (query/parallel_match.h). Remote shards are matched by their servers and ignore it.
+  /// The default is default_match_threads().
+  void set_match_threads(unsigned threads, std::int64_t min_documents = kParallelMatchMin);
 
   /// Runs `request`. A malformed query string never fails: it falls back to a plain search of
   /// its words and adds a warning. Returns kBadRequest for out-of-range page/size.

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/arrival.h"
@@ -19,6 +20,7 @@
 #include "query/claim_columns.h"
 #include "query/claims_ledger.h"
 #include "query/facets.h"
+#include "query/parallel_match.h"
 #include "query/query_builder.h"
 #include "query/search.h"
 #include "query/shards.h"
@@ -36,6 +38,9 @@ struct MatchTimeout {};
 constexpr std::int64_t kSuggestBelow = 3;  // offer "did you mean" under this many matches
 constexpr Xapian::termcount kRelatedTerms = 20;
 constexpr auto kShardRetry = std::chrono::seconds(30);  // how often to retry missing shards
+// A match split over threads ranks this many entries at most in each part (deeper pages are
+// matched whole, as each part would hold the whole prefix in memory).
+constexpr Xapian::doccount kMaxRankedInParts = 10000;
 
 // The article stored in `doc`, with its claims when `claims`.
 std::optional<Article> read_article(const Xapian::Document& doc, bool claims) {
@@ -154,6 +159,13 @@ class SearcherImpl {
   /// Bounds each later match to `seconds` (0: no bound).
   void set_time_limit(double seconds) { time_limit_ = seconds; }
 
+  /// Splits later searches of a local index of at least `min_documents` over `threads`.
+  void set_match_threads(unsigned threads, Xapian::doccount min_documents) {
+    match_threads_ = std::max(1u, threads);
+    parallel_min_ = min_documents;
+    match_dbs_.clear();
+  }
+
   /// Enquire::get_mset under the time limit. At the limit Xapian stops counting (its totals
   /// and spies' counts would be partial), so a match that reaches it throws MatchTimeout
   /// rather than answering inexact numbers. Over remote shards, where Xapian's limit is
@@ -246,17 +258,25 @@ class SearcherImpl {
     facet_slots_.reset();
   }
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, const BuiltQuery& built);
+  static void configure_order(Xapian::Enquire& enquire, const SearchRequest& request);
+  bool parallel_ready();
+  void search_whole(const SearchRequest& request, const BuiltQuery& built, Xapian::doccount first,
+                    SearchResult& result);
+  bool search_in_parts(const SearchRequest& request, const BuiltQuery& built,
+                       Xapian::doccount first, SearchResult& result);
   /// What snippets highlight: the query's words and the entities' spellings.
   struct Highlight {
     Xapian::MSet mset;                 // an MSet whose query holds every word to highlight
     std::set<std::string> name_terms;  // words of longer spellings only (make_snippet)
   };
   Highlight highlight_set(const BuiltQuery& built);
-  void fill_hits(const Xapian::MSet& mset, const Highlight* highlight, SearchResult& result);
+  /// Adds the hit at `it` (with `duplicates` folded into it) to `result`.
+  void add_hit(const Xapian::MSetIterator& it, Xapian::doccount duplicates,
+               const Highlight* highlight, SearchResult& result);
   void count_remote_duplicates(const Xapian::MSet& mset, const BuiltQuery& built,
                                SearchResult& result);
-  void fill_facets(const FacetCounter& counter, const SearchRequest& request,
-                   const BuiltQuery& built, SearchResult& result);
+  void fill_facets(const FacetCounts& counts, const SearchRequest& request, const BuiltQuery& built,
+                   SearchResult& result);
   std::string display_name(const schema::Field& field, const std::string& value);
   // The stored "<type>\t<name>" of entity `id` ("" when none): over shards the least of the
   // shards' (Xapian 1.4 reads a merged database's metadata from its first shard only), as one
@@ -265,7 +285,10 @@ class SearcherImpl {
   std::optional<Xapian::docid> find_docid(const std::string& id) const;
 
   IndexLocation location_;
-  double time_limit_ = 0;  // seconds a match may take; 0: unbounded
+  double time_limit_ = 0;                              // seconds a match may take; 0: unbounded
+  unsigned match_threads_ = default_match_threads();   // threads one search may use
+  Xapian::doccount parallel_min_ = kParallelMatchMin;  // below this a search runs whole
+  std::vector<Xapian::Database> match_dbs_;            // one handle per match thread (db_ first)
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;      // a remote stub's shards one by one (metadata)
   std::vector<std::string> shard_warnings_;  // shards of a remote stub that did not open
@@ -283,6 +306,10 @@ class SearcherImpl {
 void SearcherImpl::configure(Xapian::Enquire& enquire, const SearchRequest& request,
                              const BuiltQuery& built) {
   enquire.set_query(built.query);
+  configure_order(enquire, request);
+}
+
+void SearcherImpl::configure_order(Xapian::Enquire& enquire, const SearchRequest& request) {
   // Plain value sorts on keys that end with the article id (core/schema.h): the same order on
   // one index, over shards and after a rebuild; undated articles last for both date orders.
   switch (request.sort) {
@@ -315,7 +342,48 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
   result.page_size = request.page_size;
   result.warnings = built.warnings;
   result.warnings.insert(result.warnings.end(), shard_warnings_.begin(), shard_warnings_.end());
+  // Deep pages are allowed; one past the last match (or beyond 32 bits) is simply empty.
+  const std::uint64_t offset = static_cast<std::uint64_t>(request.page - 1) * request.page_size;
+  const Xapian::doccount first =
+      static_cast<Xapian::doccount>(std::min<std::uint64_t>(offset, db_.get_doccount()));
+  if (!search_in_parts(request, built, first, result)) search_whole(request, built, first, result);
+  if (result.total < kSuggestBelow && !request.text.empty()) {
+    result.suggestion = suggester_->suggest(request.text);
+  }
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return {};
+}
 
+// True when this search may be split over threads: a local index large enough, and a handle
+// of the very database and revision db_ has for each extra thread.
+bool SearcherImpl::parallel_ready() {
+  if (location_.remote || match_threads_ < 2 || location_.database.empty() ||
+      db_.get_doccount() < parallel_min_) {
+    return false;
+  }
+  try {
+    const std::uint64_t revision = db_.get_revision();
+    const std::string uuid = db_.get_uuid();
+    if (match_dbs_.empty()) {
+      match_dbs_.push_back(db_);
+      for (unsigned i = 1; i < match_threads_; ++i) match_dbs_.emplace_back(location_.database);
+    }
+    match_dbs_.front() = db_;
+    for (Xapian::Database& db : match_dbs_) {
+      if (db.get_revision() != revision) db.reopen();
+      if (db.get_revision() != revision || db.get_uuid() != uuid) return false;
+    }
+    return true;
+  } catch (const Xapian::Error&) {
+    match_dbs_.clear();  // opened again next time; this search runs whole
+    return false;
+  }
+}
+
+// The search as one match on this thread.
+void SearcherImpl::search_whole(const SearchRequest& request, const BuiltQuery& built,
+                                Xapian::doccount first, SearchResult& result) {
   Xapian::Enquire enquire(db_);
   configure(enquire, request, built);
   std::unique_ptr<FacetCounter> counter;
@@ -346,10 +414,6 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
     }
     (counting ? *counting : enquire).add_matchspy(&*clusters);
   }
-  // Deep pages are allowed; one past the last match (or beyond 32 bits) is simply empty.
-  const std::uint64_t offset = static_cast<std::uint64_t>(request.page - 1) * request.page_size;
-  const Xapian::doccount first =
-      static_cast<Xapian::doccount>(std::min<std::uint64_t>(offset, db_.get_doccount()));
   // Always count every match: analysts quote totals, and it costs ~8 ms on 100k articles.
   const Xapian::MSet mset = run_match(enquire, first, request.page_size, db_.get_doccount());
   if (counting) run_match(*counting, 0, 0, db_.get_doccount());
@@ -359,24 +423,56 @@ SearchError SearcherImpl::search(const SearchRequest& request, SearchResult& res
     result.total = folded_total(*clusters);
     result.total_exact = true;
   }
-  if (request.want_snippets) {
-    const Highlight highlight = highlight_set(built);
-    fill_hits(mset, &highlight, result);
-  } else {
-    fill_hits(mset, nullptr, result);
+  std::optional<Highlight> highlight;
+  if (request.want_snippets) highlight = highlight_set(built);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    add_hit(it, it.get_collapse_count(), highlight ? &*highlight : nullptr, result);
   }
   if (location_.remote && request.collapse) count_remote_duplicates(mset, built, result);
   if (counter) {
-    result.facets_exact = counter->counts().documents_seen >=
-                          static_cast<std::int64_t>(mset.get_uncollapsed_matches_upper_bound());
-    fill_facets(*counter, request, built, result);
+    const FacetCounts counts = counter->counts();
+    result.facets_exact = counted_every_match(counts.documents_seen, mset, request.collapse);
+    fill_facets(counts, request, built, result);
   }
-  if (result.total < kSuggestBelow && !request.text.empty()) {
-    result.suggestion = suggester_->suggest(request.text);
+}
+
+// The search split over match_dbs_ (parallel_match.h); false when it cannot be (a remote or
+// small index, a deep page) or folding left the merged page short: then search_whole runs.
+bool SearcherImpl::search_in_parts(const SearchRequest& request, const BuiltQuery& built,
+                                   Xapian::doccount first, SearchResult& result) {
+  const Xapian::doccount ranked = first + static_cast<Xapian::doccount>(request.page_size);
+  if (ranked > kMaxRankedInParts || !parallel_ready()) return false;
+  PartedMatchSpec spec;
+  try {
+    spec.query = built.query.serialise();
+  } catch (const Xapian::UnimplementedError&) {
+    return false;  // a part of the query that cannot be copied to another thread
   }
-  result.took_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return {};
+  spec.ranked = ranked;
+  spec.by_relevance = request.sort == SortOrder::kRelevance;
+  spec.collapse = request.collapse;
+  spec.collapse_slot = schema::kSlotDupCluster;
+  if (request.want_facets || request.want_timeline) spec.columns = &facet_columns();
+  spec.configure = [&request](Xapian::Enquire& enquire) { configure_order(enquire, request); };
+  const Xapian::doccount all = db_.get_doccount();
+  spec.run = [this, all](Xapian::Enquire& enquire, Xapian::doccount size) {
+    return run_match(enquire, 0, size, all);
+  };
+  const PartedMatch match = match_in_parts(match_dbs_, spec);
+  if (!match.complete) return false;
+  result.total = match.total;
+  result.total_exact = match.total_exact;
+  std::optional<Highlight> highlight;
+  if (request.want_snippets) highlight = highlight_set(built);
+  for (std::size_t i = first; i < match.ranked.size(); ++i) {
+    add_hit(match.ranked[i].entry, match.ranked[i].duplicates, highlight ? &*highlight : nullptr,
+            result);
+  }
+  if (spec.columns != nullptr) {
+    result.facets_exact = match.facets_exact;
+    fill_facets(match.counts, request, built, result);
+  }
+  return true;
 }
 
 // An MSet whose query also holds every spelling of the entities the request resolved to, so
@@ -425,25 +521,23 @@ SearcherImpl::Highlight SearcherImpl::highlight_set(const BuiltQuery& built) {
   return highlight;
 }
 
-void SearcherImpl::fill_hits(const Xapian::MSet& mset, const Highlight* highlight,
-                             SearchResult& result) {
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
-    const auto article = decode_doc_data(doc.get_data());
-    if (!article) {
-      result.warnings.push_back("skipped a result with unreadable stored data");
-      continue;
-    }
-    Hit hit = to_hit(*article);
-    hit.added = added_of(doc);
-    hit.score = it.get_weight();
-    hit.duplicates = static_cast<int>(it.get_collapse_count());
-    if (highlight != nullptr) {
-      hit.snippet = make_snippet(highlight->mset, article->text, builder_->stemmer(),
-                                 kSnippetLength, highlight->name_terms);
-    }
-    result.hits.push_back(std::move(hit));
+void SearcherImpl::add_hit(const Xapian::MSetIterator& it, Xapian::doccount duplicates,
+                           const Highlight* highlight, SearchResult& result) {
+  const Xapian::Document doc = it.get_document();
+  const auto article = decode_doc_data(doc.get_data());
+  if (!article) {
+    result.warnings.push_back("skipped a result with unreadable stored data");
+    return;
   }
+  Hit hit = to_hit(*article);
+  hit.added = added_of(doc);
+  hit.score = it.get_weight();
+  hit.duplicates = static_cast<int>(duplicates);
+  if (highlight != nullptr) {
+    hit.snippet = make_snippet(highlight->mset, article->text, builder_->stemmer(), kSnippetLength,
+                               highlight->name_terms);
+  }
+  result.hits.push_back(std::move(hit));
 }
 
 // Xapian 1.4's remote backend folds duplicates but reports no collapse counts: count each hit's
@@ -465,9 +559,8 @@ void SearcherImpl::count_remote_duplicates(const Xapian::MSet& mset, const Built
   }
 }
 
-void SearcherImpl::fill_facets(const FacetCounter& counter, const SearchRequest& request,
+void SearcherImpl::fill_facets(const FacetCounts& counts, const SearchRequest& request,
                                const BuiltQuery& built, SearchResult& result) {
-  const FacetCounts counts = counter.counts();
   if (request.want_timeline) result.timeline = timeline_from(counts);
   if (!request.want_facets) return;
   result.facets = top_facets(
@@ -641,7 +734,9 @@ SearchError SearcherImpl::related(const std::string& id, int limit, SearchResult
   result.page_size = limit;
   result.total = mset.size();
   const Highlight highlight = highlight_set(built);
-  fill_hits(mset, &highlight, result);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    add_hit(it, it.get_collapse_count(), &highlight, result);
+  }
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return {};
@@ -813,6 +908,13 @@ SearchError Searcher::search(const SearchRequest& request, SearchResult& result)
 }
 
 void Searcher::set_time_limit(double seconds) { impl_->set_time_limit(seconds); }
+
+unsigned default_match_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
+void Searcher::set_match_threads(unsigned threads, std::int64_t min_documents) {
+  impl_->set_match_threads(threads, static_cast<Xapian::doccount>(
+                                        std::clamp<std::int64_t>(min_documents, 0, UINT32_MAX)));
+}
 
 SearchError Searcher::for_each_match(const SearchRequest& request,
                                      const std::function<bool(const StoredArticle&)>& emit) {

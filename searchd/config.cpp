@@ -69,6 +69,11 @@ ParseOutcome parse_config(int argc, char** argv, Config& config) {
   app.add_option("--search-timeout", config.search_timeout,
                  "Seconds one search may spend matching; longer ones get 503")
       ->check(CLI::Range(1e-6, 3600.0));
+  app.add_option("--match-threads", config.match_threads,
+                 "Threads one search of a local index of 50,000+ articles may use (each matches "
+                 "a share of the index; same results; 1 under heavy concurrent load)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

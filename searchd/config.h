@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "query/search.h"
+
 namespace cs::searchd {
 
 /// Everything searchd can be told at startup.
@@ -22,6 +24,7 @@ struct Config {
   int max_connections = 1000;       ///< open connections before 503 (SEARCHD_MAX_CONNECTIONS)
   double request_timeout = 10;      ///< seconds for a whole request to arrive
   double search_timeout = 10;       ///< seconds one search may match before 503
+  unsigned match_threads = query::default_match_threads();  ///< threads one search may use
 };
 
 /// What parse_config decided.

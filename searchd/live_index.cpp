@@ -59,13 +59,20 @@ Lease lease(std::shared_ptr<OpenGeneration> generation, std::unique_ptr<query::S
 
 }  // namespace
 
-LiveIndex::LiveIndex(std::string path, std::size_t cache_bytes, double search_timeout)
-    : path_(std::move(path)), cache_bytes_(cache_bytes), search_timeout_(search_timeout) {}
+LiveIndex::LiveIndex(std::string path, std::size_t cache_bytes, double search_timeout,
+                     unsigned match_threads)
+    : path_(std::move(path)),
+      cache_bytes_(cache_bytes),
+      search_timeout_(search_timeout),
+      match_threads_(match_threads) {}
 
 std::unique_ptr<query::Searcher> LiveIndex::open_searcher(const std::string& path,
                                                           query::SearchError& error) const {
   auto searcher = query::Searcher::open(path, error);
-  if (searcher) searcher->set_time_limit(search_timeout_);
+  if (searcher) {
+    searcher->set_time_limit(search_timeout_);
+    searcher->set_match_threads(match_threads_);
+  }
   return searcher;
 }
 

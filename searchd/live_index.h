@@ -59,8 +59,10 @@ class LiveIndex {
  public:
   /// Serves the index at `path` (database folder, stub file or index root), caching up to
   /// `cache_bytes` of answers per local generation (0: no cache); each match of its Searchers
-  /// is bounded to `search_timeout` seconds (Searcher::set_time_limit; 0: unbounded).
-  LiveIndex(std::string path, std::size_t cache_bytes, double search_timeout = 0);
+  /// is bounded to `search_timeout` seconds (Searcher::set_time_limit; 0: unbounded) and may
+  /// use `match_threads` threads (Searcher::set_match_threads).
+  LiveIndex(std::string path, std::size_t cache_bytes, double search_timeout = 0,
+            unsigned match_threads = query::default_match_threads());
   /// Stops the watcher; leases still held keep their generation alive.
   ~LiveIndex();
   LiveIndex(const LiveIndex&) = delete;
@@ -99,6 +101,7 @@ class LiveIndex {
   const std::string path_;
   const std::size_t cache_bytes_;
   const double search_timeout_;
+  const unsigned match_threads_;
   mutable std::mutex mutex_;  ///< guards current_, error_, failed_fingerprint_
   std::shared_ptr<OpenGeneration> current_;
   std::string error_;

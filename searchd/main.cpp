@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   cs::searchd::Metrics metrics;
   cs::searchd::StaticFiles files(config.web_dir);
   cs::searchd::LiveIndex index(config.index, static_cast<std::size_t>(config.cache_mb) << 20,
-                               config.search_timeout);
+                               config.search_timeout, config.match_threads);
   index.start();
 
   cs::searchd::GateLimits limits;
