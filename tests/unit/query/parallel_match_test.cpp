@@ -151,3 +151,26 @@ TEST_CASE("a search split over threads answers exactly as one thread", "[paralle
     }
   }
 }
+
+TEST_CASE("a split search past the time limit fails as a whole search does", "[parallel]") {
+  std::vector<cs::Article> articles;
+  for (int i = 0; i < 300; ++i) {
+    articles.push_back(cs::test::make_article("doc" + std::to_string(i), "title",
+                                              "report strike convoy", "BBC", "2016-05"));
+  }
+  cs::test::TempDir dir;
+  const std::string path = dir.path() + "/db";
+  cs::test::write_index(path, articles);
+  cs::query::SearchError error;
+  auto searcher = cs::query::Searcher::open(path, error);
+  REQUIRE(searcher);
+  searcher->set_match_threads(2, 0);
+  searcher->set_time_limit(1e-9);
+  SearchRequest request;
+  request.text = "report";
+  cs::query::SearchResult result;
+  CHECK(searcher->search(request, result).code == cs::query::ErrorCode::kTimeout);
+  searcher->set_time_limit(0);
+  REQUIRE_FALSE(searcher->search(request, result));
+  CHECK(result.total == 300);
+}
