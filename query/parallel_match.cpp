@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
@@ -24,16 +26,22 @@ class DocidStripeSource : public Xapian::PostingSource {
     current_ = 0;
   }
   Xapian::doccount get_termfreq_min() const override { return 0; }
-  Xapian::doccount get_termfreq_est() const override { return last_ / stripes_; }
-  Xapian::doccount get_termfreq_max() const override { return last_; }
+  Xapian::doccount get_termfreq_est() const override {
+    return static_cast<Xapian::doccount>(last_ / stripes_);
+  }
+  Xapian::doccount get_termfreq_max() const override {
+    return static_cast<Xapian::doccount>(last_);
+  }
   void next(double) override { current_ = first_at_or_after(current_ + 1); }
   void skip_to(Xapian::docid did, double) override {
     if (did > current_) current_ = first_at_or_after(did);
   }
   bool at_end() const override { return current_ > last_; }
-  Xapian::docid get_docid() const override { return current_; }
+  Xapian::docid get_docid() const override { return static_cast<Xapian::docid>(current_); }
   Xapian::PostingSource* clone() const override {
-    return new DocidStripeSource(stripe_, stripes_, width_);
+    return new DocidStripeSource(static_cast<Xapian::docid>(stripe_),
+                                 static_cast<Xapian::docid>(stripes_),
+                                 static_cast<Xapian::docid>(width_));
   }
   std::string get_description() const override {
     return "DocidStripeSource(" + std::to_string(stripe_) + "/" + std::to_string(stripes_) + ", " +
@@ -41,23 +49,24 @@ class DocidStripeSource : public Xapian::PostingSource {
   }
 
  private:
-  // The first id of this stripe at or after `did` (past last_ when none).
-  Xapian::docid first_at_or_after(Xapian::docid did) const {
-    const std::uint64_t block = (static_cast<std::uint64_t>(did) - 1) / width_;
+  // The first id of this stripe at or after `did` (past last_ when none). 64 bits, so the
+  // position past the last possible docid does not wrap.
+  std::uint64_t first_at_or_after(std::uint64_t did) const {
+    const std::uint64_t block = (did - 1) / width_;
     const std::uint64_t owner = block % stripes_;
     std::uint64_t id = did;
     if (owner != stripe_) {
       const std::uint64_t ahead = (stripe_ + stripes_ - owner) % stripes_;
       id = (block + ahead) * width_ + 1;
     }
-    return static_cast<Xapian::docid>(std::min<std::uint64_t>(id, std::uint64_t{last_} + 1));
+    return std::min(id, last_ + 1);
   }
 
-  Xapian::docid stripe_;
-  Xapian::docid stripes_;
-  Xapian::docid width_;
-  Xapian::docid last_ = 0;
-  Xapian::docid current_ = 0;
+  std::uint64_t stripe_;
+  std::uint64_t stripes_;
+  std::uint64_t width_;
+  std::uint64_t last_ = 0;
+  std::uint64_t current_ = 0;
 };
 
 // What one part's thread leaves behind.
@@ -73,10 +82,14 @@ void run_part(const Xapian::Database& db, const PartedMatchSpec& spec, Xapian::d
   try {
     Xapian::Enquire enquire(db);
     spec.configure(enquire);
-    // A tree of its own (Query's reference counts are not atomic): unserialised here.
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                    Xapian::Query::unserialise(spec.query),
-                                    docid_stripe(stripe, stripes, width)));
+    // A tree of its own (Query's reference counts are not atomic): unserialised here. The
+    // scale-weight node (by 1) keeps Xapian from flattening the request's top-level AND into
+    // one with the stripe filter: its leaves would be ordered, and their weights summed, in
+    // another order, and a sum of doubles in another order may differ in its last bit.
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::unserialise(spec.query), 1.0),
+        docid_stripe(stripe, stripes, width)));
     if (spec.columns != nullptr) {
       part.counter = spec.columns->make_counter();
       part.counter->attach(enquire);
@@ -197,11 +210,19 @@ PartedMatch match_in_parts(const std::vector<Xapian::Database>& databases,
   const Xapian::docid width = stripe_width(databases.front().get_lastdocid(), count);
   std::vector<Part> parts(databases.size());
   std::vector<std::thread> threads;
-  for (Xapian::docid i = 1; i < count; ++i) {
-    threads.emplace_back(run_part, std::cref(databases[i]), std::cref(spec), i, count, width,
-                         std::ref(parts[i]));
+  Xapian::docid started = 1;  // parts 1..started-1 run on threads of their own
+  try {
+    for (; started < count; ++started) {
+      threads.emplace_back(run_part, std::cref(databases[started]), std::cref(spec), started, count,
+                           width, std::ref(parts[started]));
+    }
+  } catch (const std::system_error&) {
+    // No thread to be had (a process at its limit): the parts left run here, one by one.
   }
   run_part(databases.front(), spec, 0, count, width, parts.front());
+  for (Xapian::docid i = started; i < count; ++i) {
+    run_part(databases[i], spec, i, count, width, parts[i]);
+  }
   for (std::thread& t : threads) t.join();
   for (const Part& part : parts) {
     if (part.error) std::rethrow_exception(part.error);

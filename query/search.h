@@ -261,11 +261,15 @@ class Searcher {
   void set_time_limit(double seconds);
 
   /// Splits every later search of a local index holding at least `min_documents` articles
-  /// over `threads` threads (1, the default: one thread), each matching a share of the index
-  /// with the whole index's statistics: the same results, sooner on an idle multi-core machine
-  /// (query/parallel_match.h). Remote shards are matched by their servers and ignore it.
-  /// The default is default_match_threads().
+  /// over `threads` threads (default: default_match_threads()), each matching a share of the
+  /// index with the whole index's statistics and a database handle of its own: the same
+  /// results, sooner on an idle multi-core machine (query/parallel_match.h). 1 turns it off.
+  /// Remote shards are matched by their servers and ignore it.
   void set_match_threads(unsigned threads, std::int64_t min_documents = kParallelMatchMin);
+
+  /// How many searches so far ran split over threads (the others ran whole: one thread asked,
+  /// a small or remote index, a deep page, or a folded page the parts could not fill).
+  std::int64_t split_searches() const;
 
   /// Runs `request`. A malformed query string never fails: it falls back to a plain search of
   /// its words and adds a warning. Returns kBadRequest for out-of-range page/size.

@@ -159,6 +159,9 @@ class SearcherImpl {
   /// Bounds each later match to `seconds` (0: no bound).
   void set_time_limit(double seconds) { time_limit_ = seconds; }
 
+  /// Searches that ran split over threads.
+  std::int64_t split_searches() const { return split_searches_; }
+
   /// Splits later searches of a local index of at least `min_documents` over `threads`.
   void set_match_threads(unsigned threads, Xapian::doccount min_documents) {
     match_threads_ = std::max(1u, threads);
@@ -289,6 +292,7 @@ class SearcherImpl {
   unsigned match_threads_ = default_match_threads();   // threads one search may use
   Xapian::doccount parallel_min_ = kParallelMatchMin;  // below this a search runs whole
   std::vector<Xapian::Database> match_dbs_;            // one handle per match thread (db_ first)
+  std::int64_t split_searches_ = 0;                    // searches that ran split
   Xapian::Database db_;
   std::vector<Xapian::Database> parts_;      // a remote stub's shards one by one (metadata)
   std::vector<std::string> shard_warnings_;  // shards of a remote stub that did not open
@@ -376,7 +380,10 @@ bool SearcherImpl::parallel_ready() {
     }
     return true;
   } catch (const Xapian::Error&) {
-    match_dbs_.clear();  // opened again next time; this search runs whole
+    // A handle that cannot be opened (the generation's folder removed meanwhile) would fail
+    // again: this Searcher matches on one thread from now on.
+    match_dbs_.clear();
+    match_threads_ = 1;
     return false;
   }
 }
@@ -460,6 +467,7 @@ bool SearcherImpl::search_in_parts(const SearchRequest& request, const BuiltQuer
   };
   const PartedMatch match = match_in_parts(match_dbs_, spec);
   if (!match.complete) return false;
+  ++split_searches_;
   result.total = match.total;
   result.total_exact = match.total_exact;
   std::optional<Highlight> highlight;
@@ -910,6 +918,8 @@ SearchError Searcher::search(const SearchRequest& request, SearchResult& result)
 void Searcher::set_time_limit(double seconds) { impl_->set_time_limit(seconds); }
 
 unsigned default_match_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
+std::int64_t Searcher::split_searches() const { return impl_->split_searches(); }
 
 void Searcher::set_match_threads(unsigned threads, std::int64_t min_documents) {
   impl_->set_match_threads(threads, static_cast<Xapian::doccount>(
