@@ -208,6 +208,15 @@ expect_status 200 "$base/"
 for _ in $(seq 1 50); do [[ "$(status "$base/healthz")" == 200 ]] && break; sleep 0.1; done
 expect_status 200 "$base/healthz"
 
+# --- --match-threads: out of range refused at start; one thread answers as the default -----------
+rc=0
+"$bin/searchd" --index "$tmp/index" --match-threads 0 >"$tmp/threads.out" 2>&1 || rc=$?
+[[ $rc == 2 ]] && grep -q -- "--match-threads" "$tmp/threads.out" ||
+  fail "--match-threads 0 should exit 2 naming the flag (exit $rc): $(cat "$tmp/threads.out")"
+start_searchd one_thread --index "$tmp/index" --match-threads 1
+[[ "$(curl -sf "$base/api/search?q=palmyra" | json 'd["total"]')" == 3 ]] ||
+  fail "searchd --match-threads 1 should find palmyra 3 times"
+
 # --- graceful stop -----------------------------------------------------------------------------
 kill -TERM "$main_pid"
 wait "$main_pid" || fail "searchd did not exit 0 on SIGTERM"
