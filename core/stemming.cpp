@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <unordered_map>
 
 #include "core/normalize.h"
 
@@ -79,10 +80,21 @@ std::string russian_fixed_point(std::string word) {
   return word;
 }
 
+// stem_word with the stems of the words seen so far kept (news text and snippets repeat a
+// small vocabulary, and folding plus Snowball cost most of a snippet); the cache is emptied
+// when it reaches kMaxCachedStems, which bounds its memory on odd vocabularies.
 class ScriptStemmer : public Xapian::StemImplementation {
  public:
-  std::string operator()(const std::string& word) override { return stem_word(word); }
+  std::string operator()(const std::string& word) override {
+    if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
+    if (cache_.size() >= kMaxCachedStems) cache_.clear();
+    return cache_.emplace(word, stem_word(word)).first->second;
+  }
   std::string get_description() const override { return "cs::ScriptStemmer"; }
+
+ private:
+  static constexpr std::size_t kMaxCachedStems = 1 << 16;
+  std::unordered_map<std::string, std::string> cache_;
 };
 
 }  // namespace

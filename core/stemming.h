@@ -38,7 +38,8 @@ std::string fold_term_word(std::string_view word);
 /// The stem of one word as every index and query computes it.
 std::string stem_word(std::string_view word);
 
-/// A Xapian::Stem running stem_word, for TermGenerator, QueryParser and MSet::snippet.
+/// A Xapian::Stem running stem_word, for TermGenerator, QueryParser and MSet::snippet; it
+/// keeps the stems it computed (at most 65,536 words), so keep one per thread and reuse it.
 Xapian::Stem make_stemmer();
 
 }  // namespace cs

@@ -8,21 +8,18 @@
 
 namespace cs {
 
-// The stemmer of the builder's TermGenerator: the wrapped stemmer's output, cached by word
-// (news text repeats a small vocabulary), and a count of the words stemmed since the last
-// take_words().
+// The stemmer of the builder's TermGenerator: stem_word's output, cached by word (news text
+// repeats a small vocabulary), and a count of the words stemmed since the last take_words().
 class DocumentBuilder::WordStems : public Xapian::StemImplementation {
  public:
-  explicit WordStems(Xapian::Stem stem) : stem_(std::move(stem)) {}
-
   std::string operator()(const std::string& word) override {
     auto [it, inserted] = cache_.try_emplace(word);
-    if (inserted) it->second.stem = stem_(word);
+    if (inserted) it->second.stem = stem_word(word);
     if (it->second.seen++ == 0) seen_.push_back(&*it);
     return it->second.stem;
   }
 
-  std::string get_description() const override { return "counted " + stem_.get_description(); }
+  std::string get_description() const override { return "counted cs::stem_word"; }
 
   /// The words stemmed since the last call, with how often each was.
   std::vector<std::pair<std::string, Xapian::termcount>> take_words() {
@@ -43,13 +40,11 @@ class DocumentBuilder::WordStems : public Xapian::StemImplementation {
     Xapian::termcount seen = 0;
   };
   static constexpr std::size_t kMaxWords = 1 << 18;  ///< bounds memory on odd vocabularies
-  Xapian::Stem stem_;
   std::unordered_map<std::string, Entry> cache_;
   std::vector<std::pair<const std::string, Entry>*> seen_;
 };
 
-DocumentBuilder::DocumentBuilder()
-    : stems_(new WordStems(make_stemmer())), generator_(make_term_generator()) {
+DocumentBuilder::DocumentBuilder() : stems_(new WordStems), generator_(make_term_generator()) {
   generator_.set_stemmer(Xapian::Stem(stems_));
   title_words_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }

@@ -1,6 +1,7 @@
 #include "query/facets.h"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -79,9 +80,11 @@ class ColumnSpy : public Xapian::MatchSpy {
   FacetCounts counts() const {
     FacetCounts c = empty_counts();
     c.documents_seen = seen_;
+    // Value ids follow (facet, value) order: each insertion goes at its map's end.
     for (std::size_t v = 0; v < counts_.size(); ++v) {
-      if (counts_[v] != 0)
-        c.by_facet[columns_.value_facet_[v]][columns_.value_text_[v]] = counts_[v];
+      if (counts_[v] == 0) continue;
+      auto& by_value = c.by_facet[columns_.value_facet_[v]];
+      by_value.emplace_hint(by_value.end(), columns_.value_text_[v], counts_[v]);
     }
     return c;
   }
@@ -130,6 +133,24 @@ std::shared_ptr<const FacetColumns> FacetColumns::build(const Xapian::Database& 
       }
     }
   }
+  // Value ids in (facet, value) order, so that counts() fills each facet's map in key order.
+  std::vector<std::uint32_t> order(columns->value_text_.size());
+  for (std::uint32_t v = 0; v < order.size(); ++v) order[v] = v;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(columns->value_facet_[a], columns->value_text_[a]) <
+           std::tie(columns->value_facet_[b], columns->value_text_[b]);
+  });
+  std::vector<std::uint32_t> renumbered(order.size());
+  std::vector<std::string> text(order.size());
+  std::vector<std::uint8_t> facet(order.size());
+  for (std::uint32_t rank = 0; rank < order.size(); ++rank) {
+    renumbered[order[rank]] = rank;
+    text[rank] = std::move(columns->value_text_[order[rank]]);
+    facet[rank] = columns->value_facet_[order[rank]];
+  }
+  columns->value_text_ = std::move(text);
+  columns->value_facet_ = std::move(facet);
+  for (auto& entry : entries) entry.second = renumbered[entry.second];
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   columns->offsets_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
@@ -179,15 +200,24 @@ std::vector<FacetResult> top_facets(const FacetCounts& counts, int limit,
   const auto facets = schema::facet_fields();
   for (std::size_t f = 0; f < facets.size(); ++f) {
     const auto& by_value = counts.by_facet[f];
-    std::vector<std::pair<std::string, std::int64_t>> ranked(by_value.begin(), by_value.end());
     // Years and months are a calendar, not a ranking: all of them, oldest first (the counts
-    // come ordered by value). Other facets: the top `limit` by count.
+    // come ordered by value). Other facets: the top `limit` by count, then by value.
+    std::vector<const std::pair<const std::string, std::int64_t>*> order;
+    order.reserve(by_value.size());
+    for (const auto& entry : by_value) order.push_back(&entry);
     const schema::ValueRule rule = facets[f]->rule;
     if (rule != schema::ValueRule::kYear && rule != schema::ValueRule::kMonth) {
-      std::stable_sort(ranked.begin(), ranked.end(),
-                       [](const auto& a, const auto& b) { return a.second > b.second; });
-      if (ranked.size() > static_cast<std::size_t>(std::max(limit, 0))) ranked.resize(limit);
+      const auto top = std::min(order.size(), static_cast<std::size_t>(std::max(limit, 0)));
+      std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top),
+                        order.end(), [](const auto* a, const auto* b) {
+                          return a->second != b->second ? a->second > b->second
+                                                        : a->first < b->first;
+                        });
+      order.resize(top);
     }
+    std::vector<std::pair<std::string, std::int64_t>> ranked;
+    ranked.reserve(order.size());
+    for (const auto* entry : order) ranked.emplace_back(entry->first, entry->second);
     for (const std::string& value :
          f < selected.size() ? selected[f] : std::vector<std::string>{}) {
       const bool shown = std::any_of(ranked.begin(), ranked.end(),

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 using cs::fold_term_word;
 using cs::stem_word;
@@ -214,4 +215,23 @@ TEST_CASE("make_stemmer runs stem_word", "[stemming]") {
     CAPTURE(word);
     CHECK(stemmer(word) == stem_word(word));
   }
+}
+
+// The stemmer keeps the stems it computed: a word asked again, and words asked after the
+// cache filled and was emptied, still get stem_word's answer.
+TEST_CASE("make_stemmer answers the same from its cache and after emptying it", "[stemming]") {
+  Xapian::Stem stemmer = cs::make_stemmer();
+  const std::vector<std::string> words = {"killings", "Харькове", "والرقة", "strikes"};
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& word : words) {
+      CAPTURE(round, word);
+      CHECK(stemmer(word) == stem_word(word));
+    }
+  }
+  for (int i = 0; i < 70000; ++i) stemmer("word" + std::to_string(i) + "ings");
+  for (const std::string& word : words) {
+    CAPTURE(word);
+    CHECK(stemmer(word) == stem_word(word));
+  }
+  CHECK(stemmer("word69999ings") == stem_word("word69999ings"));
 }
