@@ -5,20 +5,26 @@ Usage: report.py RAW_DIR OUT_DIR
 
 RAW_DIR holds measures.tsv (`key<TAB>value` lines written by run.sh), queries.json (the output
 of `corpus-search --bench-queries`) and, unless HTTP was skipped, wrk.json and wrk-cached.json
-(the lines printed by wrk_queries.lua, without and with searchd's response cache). The
-reference figures are those of the shared bench folder's README (../shared/bench/README.md
-beside the project).
+(the lines printed by wrk_queries.lua, without and with searchd's response cache) and, when
+the peers ran, sqlite_fts5.json (bench/peers/sqlite_fts5.py). The reference figures are the
+last ones measured elsewhere, each with its source.
 """
 import json
 import os
 import sys
 
-# Reference systems on the 100k corpus (2 cores, same queries): articles/s, index MB as built,
-# query p50/p95/p99 ms.
+# Reference systems on the 100k corpus (2 cores, same queries), as last measured elsewhere:
+# name, where the figures come from, articles/s, index MB as built, query p50/p95/p99 ms.
 REFERENCES_100K = [
-    ("SQLite FTS5 3.40", 4400, 805, 113, 355, 490),
-    ("PostgreSQL 15 FTS", 1375, 1033, 59, 710, 852),
-    ("Xapian 1.4 plainly", 290, 2031, 33, 192, 251),
+    ("SQLite FTS5 3.40", "../shared/bench/README.md, undated", 4400, 805, 113, 355, 490),
+    ("PostgreSQL 15 FTS", "../shared/bench/README.md, undated", 1375, 1033, 59, 710, 852),
+    ("Xapian 1.4 plainly", "../shared/bench/README.md, undated", 290, 2031, 33, 192, 251),
+    ("SQLite FTS5", "issue 17, one side-by-side run before 2026-11-29", 5825, 805, 100, 318,
+     446),
+    ("PostgreSQL 15 FTS", "issue 17, one side-by-side run before 2026-11-29", 1591, 1033, 50,
+     654, 740),
+    ("Xapian 1.4 plainly", "issue 17, one side-by-side run before 2026-11-29", 384, 2031, 27,
+     167, 220),
 ]
 # Xapian omindex on the 10k corpus: articles/s, index MB.
 OMINDEX_10K = (330, 142)
@@ -50,7 +56,7 @@ def load_json(path):
         return json.load(f)
 
 
-def build_results(m, queries, wrk, wrk_cached):
+def build_results(m, queries, wrk, wrk_cached, peers):
     articles = int(m["articles"])
     corpus_mb = int(m["corpus_bytes"]) / 1e6
     seconds = wall_seconds(m["index_seconds"])
@@ -78,6 +84,7 @@ def build_results(m, queries, wrk, wrk_cached):
         "http": wrk,
         "http_cached": wrk_cached,
         "searchd_memory": searchd,
+        "peers": peers,
         "reindex": {"add_1_seconds": float(m["reindex_1_seconds"]),
                     "add_1000_seconds": float(m["reindex_1000_seconds"]),
                     "add_1_extra_disk_bytes": int(m.get("reindex_1_extra_disk_bytes", 0)),
@@ -147,22 +154,36 @@ def http_rows(label, h):
 
 
 def comparison(r):
-    """Ratios to the reference systems (theirs / ours: > 1 means we are faster or smaller)."""
+    """This engine beside the peers: those run side by side (bench/peers/), then, at 100k,
+    the last figures measured elsewhere with their source; ratios are theirs / ours for time
+    and size and ours / theirs for speed, so > 1 means this engine does better."""
     ix, q = r["indexing"], r["queries"]["overall"]
+    lines = []
     if r["size"] == "10k":
         rate, size_mb = OMINDEX_10K
-        return [f"Against Xapian omindex at 10k ({rate} articles/s, {size_mb} MB): indexing at "
-                f"{ix['articles_per_s'] / rate:.2f}x its speed, an index {ix['index_mb'] / size_mb:.2f}x "
-                f"its size ({ix['compacted_mb'] / size_mb:.2f}x compacted)."]
-    if r["size"] != "100k":
-        return []
-    lines = ["Ratios to the reference systems at 100k (> 1: this engine is faster or smaller):",
-             "", "| system | indexing speed | index size | p50 | p95 | p99 |",
-             "|---|---|---|---|---|---|"]
-    for name, rate, size_mb, p50, p95, p99 in REFERENCES_100K:
-        lines.append(f"| {name} | {ix['articles_per_s'] / rate:.2f} | "
-                     f"{size_mb / ix['index_mb']:.2f} | {p50 / q['p50']:.1f} | "
-                     f"{p95 / q['p95']:.1f} | {p99 / q['p99']:.1f} |")
+        lines += [f"Against Xapian omindex at 10k ({rate} articles/s, {size_mb} MB): indexing at "
+                  f"{ix['articles_per_s'] / rate:.2f}x its speed, an index "
+                  f"{ix['index_mb'] / size_mb:.2f}x its size ({ix['compacted_mb'] / size_mb:.2f}x "
+                  "compacted).", ""]
+    rows = [(p["system"], "this run", p["articles_per_s"], p["index_mb"], p["p50_ms"],
+             p["p95_ms"], p["p99_ms"]) for p in r.get("peers") or []]
+    if r["size"] == "100k":
+        rows += REFERENCES_100K
+    if not rows:
+        return lines
+    lines += ["This engine beside the peers (the same corpus and queries; ratio > 1: this engine "
+              "is faster or smaller):", "",
+              "| system | figures from | articles/s (ratio) | index MB (ratio) | p50 ms (ratio) "
+              "| p95 | p99 |", "|---|---|---|---|---|---|---|",
+              f"| this engine | this run | {fmt(ix['articles_per_s'], 0)} | {fmt(ix['index_mb'])} "
+              f"| {fmt(q['p50'], 2)} | {fmt(q['p95'], 2)} | {fmt(q['p99'], 2)} |"]
+    for name, source, rate, size_mb, p50, p95, p99 in rows:
+        lines.append(f"| {name} | {source} | {fmt(rate, 0)} ({ix['articles_per_s'] / rate:.2f}) | "
+                     f"{fmt(size_mb)} ({size_mb / ix['index_mb']:.2f}) | {fmt(p50, 1)} "
+                     f"({p50 / q['p50']:.1f}) | {fmt(p95, 1)} ({p95 / q['p95']:.1f}) | "
+                     f"{fmt(p99, 1)} ({p99 / q['p99']:.1f}) |")
+    lines += ["", "PostgreSQL is not run here (not installed on the benchmark machine); its row, "
+              "where shown, is the last measured one."]
     return lines
 
 
@@ -171,7 +192,8 @@ def main():
     m = read_measures(os.path.join(raw, "measures.tsv"))
     results = build_results(m, load_json(os.path.join(raw, "queries.json")),
                             load_json(os.path.join(raw, "wrk.json")),
-                            load_json(os.path.join(raw, "wrk-cached.json")))
+                            load_json(os.path.join(raw, "wrk-cached.json")),
+                            [p for p in [load_json(os.path.join(raw, "sqlite_fts5.json"))] if p])
     with open(os.path.join(out, "results.json"), "w", encoding="utf-8") as f:
         json.dump(results, f, indent=2)
         f.write("\n")

@@ -3,7 +3,8 @@
 # synthetic corpus, then measures indexing, in-process queries, HTTP queries through searchd,
 # incremental reindexing and searchd memory. Writes results.md and results.json to the out dir.
 #
-# Usage: bench/run.sh [--size 10k|100k|1m] [--skip-http] [--out DIR]
+# Usage: bench/run.sh [--size 10k|100k|1m] [--skip-http] [--skip-peers] [--out DIR]
+#   --skip-peers  do not run SQLite FTS5 beside this engine (bench/peers/sqlite_fts5.py)
 # Environment: BENCH_SHARED (the shared bench folder: corpus generator, queries, gazetteer;
 # default ../shared/bench beside the project), BENCH_CACHE (generated corpora, default
 # /tmp/bench-corpus), BENCH_WORK (indexes, default /tmp/bench-work), BENCH_BUILD_DIR (default
@@ -14,13 +15,15 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${BENCH_SHARED:-$root/../shared/bench}"
 size="10k"
 skip_http=0
+skip_peers=0
 out=""
 
-usage() { sed -n '6,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '6,11p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
   case "$1" in
     --size) size="${2:?--size needs a value}"; shift 2 ;;
     --skip-http) skip_http=1; shift ;;
+    --skip-peers) skip_peers=1; shift ;;
     --out) out="${2:?--out needs a value}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
@@ -194,6 +197,25 @@ fi
 log "adding 1, then 1,000 articles with scripts/reindex.sh"
 "$root/bench/reindex_add.sh" "$bin" "$work/corpus" "$index" "$extra" "$measures" \
   2>"$raw/reindex.log" >/dev/null
+
+# --- Peers side by side -----------------------------------------------------------------------
+# SQLite FTS5 (Python's sqlite3) on the same corpus and queries, given the generator's true
+# entities for its entity filters and facets (written once beside the cached corpus).
+if ((skip_peers == 0)) && python3 -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(a)")' 2>/dev/null; then
+  truth="$cache/truth-$size.jsonl"
+  if [[ ! -s "$truth" ]]; then
+    ensure_brown
+    log "writing the ground truth of the corpus into $truth"
+    python3 "$shared/gen_corpus.py" -n "$articles" -o "$work/truth-corpus.jsonl" --truth "$truth" \
+      --brown-cache "$cache/brown-sentences.pickle" 2>>"$raw/gen_corpus.log"
+    cmp -s "$work/truth-corpus.jsonl" "$corpus" || { echo "run.sh: regenerated corpus differs from $corpus" >&2; exit 1; }
+    rm -f "$work/truth-corpus.jsonl"
+  fi
+  log "SQLite FTS5 side by side: indexing, then the queries"
+  python3 "$root/bench/peers/sqlite_fts5.py" "$corpus" "$truth" "$queries" "$work/sqlite" \
+    "$raw/sqlite_fts5.json" >/dev/null
+  rm -rf "$work/sqlite"
+fi
 record load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 "$root/bench/report.py" "$raw" "$out"
