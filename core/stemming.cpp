@@ -93,7 +93,7 @@ class ScriptStemmer : public Xapian::StemImplementation {
   std::string get_description() const override { return "cs::ScriptStemmer"; }
 
  private:
-  static constexpr std::size_t kMaxCachedStems = 1 << 16;
+  static constexpr std::size_t kMaxCachedStems = 1 << 14;  // ~2 MB; searchd has one per worker
   std::unordered_map<std::string, std::string> cache_;
 };
 

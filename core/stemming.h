@@ -39,7 +39,8 @@ std::string fold_term_word(std::string_view word);
 std::string stem_word(std::string_view word);
 
 /// A Xapian::Stem running stem_word, for TermGenerator, QueryParser and MSet::snippet; it
-/// keeps the stems it computed (at most 65,536 words), so keep one per thread and reuse it.
+/// keeps the stems it computed (at most 16,384 words, ~2 MB), so keep one per thread and reuse
+/// it.
 Xapian::Stem make_stemmer();
 
 }  // namespace cs

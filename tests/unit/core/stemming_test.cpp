@@ -228,10 +228,10 @@ TEST_CASE("make_stemmer answers the same from its cache and after emptying it", 
       CHECK(stemmer(word) == stem_word(word));
     }
   }
-  for (int i = 0; i < 70000; ++i) stemmer("word" + std::to_string(i) + "ings");
+  for (int i = 0; i < 20000; ++i) stemmer("word" + std::to_string(i) + "ings");
   for (const std::string& word : words) {
     CAPTURE(word);
     CHECK(stemmer(word) == stem_word(word));
   }
-  CHECK(stemmer("word69999ings") == stem_word("word69999ings"));
+  CHECK(stemmer("word19999ings") == stem_word("word19999ings"));
 }
