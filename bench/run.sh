@@ -47,6 +47,7 @@ mkdir -p "$cache" "$work" "$out"
 cache="$(realpath "$cache")" work="$(realpath "$work")" out="$(realpath "$out")"
 raw="$out/raw"
 mkdir -p "$raw"
+rm -f "$raw"/*.json  # a skipped phase must not report an earlier run's figures
 measures="$raw/measures.tsv"
 : >"$measures"
 
@@ -201,14 +202,25 @@ log "adding 1, then 1,000 articles with scripts/reindex.sh"
 # --- Peers side by side -----------------------------------------------------------------------
 # SQLite FTS5 (Python's sqlite3) on the same corpus and queries, given the generator's true
 # entities for its entity filters and facets (written once beside the cached corpus).
-if ((skip_peers == 0)) && python3 -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(a)")' 2>/dev/null; then
+has_fts5() {
+  python3 -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(a)")' 2>/dev/null
+}
+if ((skip_peers)); then
+  log "peers skipped (--skip-peers)"
+elif ! has_fts5; then
+  log "peers skipped: python3's sqlite3 has no FTS5"
+else
   truth="$cache/truth-$size.jsonl"
   if [[ ! -s "$truth" ]]; then
     ensure_brown
     log "writing the ground truth of the corpus into $truth"
-    python3 "$shared/gen_corpus.py" -n "$articles" -o "$work/truth-corpus.jsonl" --truth "$truth" \
-      --brown-cache "$cache/brown-sentences.pickle" 2>>"$raw/gen_corpus.log"
-    cmp -s "$work/truth-corpus.jsonl" "$corpus" || { echo "run.sh: regenerated corpus differs from $corpus" >&2; exit 1; }
+    python3 "$shared/gen_corpus.py" -n "$articles" -o "$work/truth-corpus.jsonl" \
+      --truth "$work/truth.part" --brown-cache "$cache/brown-sentences.pickle" 2>>"$raw/gen_corpus.log"
+    if ! cmp -s "$work/truth-corpus.jsonl" "$corpus"; then
+      echo "run.sh: the corpus generated again differs from $corpus; remove it and re-run" >&2
+      exit 1
+    fi
+    mv "$work/truth.part" "$truth"
     rm -f "$work/truth-corpus.jsonl"
   fi
   log "SQLite FTS5 side by side: indexing, then the queries"

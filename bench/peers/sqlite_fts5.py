@@ -20,6 +20,16 @@ import sys
 import time
 
 
+def next_pair(pairs, corpus, truth):
+    """The next (corpus line, truth line), None at the end of both; exits when one ends first."""
+    try:
+        return next(pairs)
+    except StopIteration:
+        return None
+    except ValueError:
+        sys.exit(f"sqlite_fts5.py: {truth} and {corpus} have different numbers of lines")
+
+
 def index(corpus, truth, db_path):
     """Builds the database; returns (articles, seconds)."""
     if os.path.exists(db_path):
@@ -36,7 +46,8 @@ def index(corpus, truth, db_path):
     start = time.monotonic()
     articles = 0
     with open(corpus, encoding="utf-8") as c, open(truth, encoding="utf-8") as t:
-        for line, truth_line in zip(c, t):
+        pairs = zip(c, t, strict=True)
+        for line, truth_line in iter(lambda: next_pair(pairs, corpus, truth), None):
             a, true = json.loads(line), json.loads(truth_line)
             if a["id"] != true["id"]:
                 sys.exit(f"sqlite_fts5.py: {truth} does not follow {corpus} (line {articles + 1})")
@@ -60,57 +71,77 @@ def index(corpus, truth, db_path):
     return articles, time.monotonic() - start
 
 
+def quoted(words):
+    """Words as one FTS5 string (a phrase when several), so FTS5 syntax in them is literal."""
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+
+
+def has_token(word):
+    return any(c.isalnum() for c in word)
+
+
 def match_expression(text):
     """The benchmark's free text as an FTS5 expression: every word required, quoted phrases
-    kept, each token quoted so that FTS5 syntax in a word is taken literally."""
+    kept; tokens without a letter or digit (which FTS5 cannot match) are left out. Empty
+    when nothing is left: the query is then a browse."""
     parts, rest = [], text
     while rest:
         rest = rest.strip()
         if rest.startswith('"'):
             end = rest.find('"', 1)
             phrase, rest = (rest[1:end], rest[end + 1:]) if end > 0 else (rest[1:], "")
-            words = [w for w in phrase.split() if w]
+            words = [w for w in phrase.split() if has_token(w)]
             if words:
-                parts.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
+                parts.append(quoted(words))
         elif rest:
-            word, _, rest = rest.partition(" ")
-            parts.append('"' + word.replace('"', '""') + '"')
+            word, *others = rest.split(None, 1)
+            rest = others[0] if others else ""
+            if has_token(word):
+                parts.append(quoted([word]))
     return " AND ".join(parts)
 
 
 def ask(db, text, filters):
-    """One benchmark query: (total, hits, facets)."""
+    """One benchmark query: (total, hits, facets). The match runs once, into a temporary
+    table of (rowid, sort key) that the total, the top 10 and the facet counts all read."""
     where, args = [], []
     for item in filters.split(";") if filters else []:
+        if not item:
+            continue
         key, _, value = item.partition("=")
         if key == "outlet":
             where.append("d.outlet = ?")
         elif key == "from":
-            where.append("d.published >= ?")
+            where.append("d.published != '' AND d.published >= ?")
         elif key == "to":
-            where.append("d.published <= ?")
+            where.append("d.published != '' AND d.published <= ?")
         elif key == "entity":
             where.append("d.rowid IN (SELECT rowid FROM mentions WHERE entity = ?)")
         else:
             sys.exit(f"sqlite_fts5.py: unknown filter {key!r}")
         args.append(value)
-    if text:
+    expression = match_expression(text)
+    if expression:
         source = "fts JOIN docs d ON d.rowid = fts.rowid"
         where.insert(0, "fts MATCH ?")
-        args.insert(0, match_expression(text))
-        order = "bm25(fts)"
-        shown = "d.id, snippet(fts, 1, '<b>', '</b>', '...', 24)"
+        args.insert(0, expression)
+        key, order = "bm25(fts)", "key, rowid"  # bm25: lower is better
     else:
-        source = "docs d"
-        order = "d.published DESC"
-        shown = "d.id, ''"
+        source, key, order = "docs d", "d.published", "key DESC, rowid"
     condition = " AND ".join(where) or "1"
     db.execute("DROP TABLE IF EXISTS temp.m")
-    db.execute(f"CREATE TEMP TABLE m AS SELECT d.rowid AS rowid FROM {source} WHERE {condition}",
-               args)
+    db.execute(f"CREATE TEMP TABLE m AS SELECT d.rowid AS rowid, {key} AS key FROM {source} "
+               f"WHERE {condition}", args)
     total = db.execute("SELECT count(*) FROM temp.m").fetchone()[0]
-    hits = db.execute(f"SELECT {shown} FROM {source} WHERE {condition} ORDER BY {order} LIMIT 10",
-                      args).fetchall()
+    hits = []
+    for (rowid,) in db.execute(f"SELECT rowid FROM temp.m ORDER BY {order} LIMIT 10").fetchall():
+        article = db.execute("SELECT id FROM docs WHERE rowid = ?", (rowid,)).fetchone()[0]
+        snippet = ""
+        if expression:
+            snippet = db.execute("SELECT snippet(fts, 1, '<b>', '</b>', '...', 24) FROM fts "
+                                 "WHERE fts MATCH ? AND rowid = ?",
+                                 (expression, rowid)).fetchone()[0]
+        hits.append((article, snippet))
     facets = {
         "outlet": db.execute("SELECT d.outlet, count(*) c FROM temp.m JOIN docs d USING (rowid) "
                              "GROUP BY d.outlet ORDER BY c DESC LIMIT 10").fetchall(),

@@ -78,6 +78,12 @@ with tempfile.TemporaryDirectory() as tmp:
         ("", "outlet=Wire", 2, "a2", {"Wire": 2}, {"aleppo": 1, "raqqa": 1, "islamic-state": 1}),
         ('today"', "", 1, "a5", {"Daily": 1}, {"idlib": 1}),  # a stray quote is no syntax error
         ("nowhere", "", 0, None, {}, {}),
+        ("killed (", "", 3, None, {"Wire": 2, "Daily": 1}, {"aleppo": 1, "raqqa": 1,
+                                                             "islamic-state": 1, "idlib": 1}),
+        ("killed\u00a0civilians", "", 2, None, {"Wire": 1, "Daily": 1},
+         {"aleppo": 1, "idlib": 1}),
+        ('" "', "outlet=Monitor;", 2, "a4", {"Monitor": 2}, {"aleppo": 1}),
+        ("Idlib", "to=2015-12-31", 1, "a5", {"Daily": 1}, {"idlib": 1}),
     ]
     for text, filters, total, first, outlets, entities in cases:
         got_total, hits, facets = peer.ask(db, text, filters)
@@ -91,6 +97,24 @@ with tempfile.TemporaryDirectory() as tmp:
         check(what + " years sum", sum(c for _, c in facets["year"]), total)
     check("snippet marks the phrase", "<b>" in peer.ask(db, '"barrel bombs"', "")[1][0][1], True)
     db.close()
+
+# A truth file that ends early stops the run with a message, not a short index.
+with tempfile.TemporaryDirectory() as tmp:
+    corpus, truth = os.path.join(tmp, "corpus.jsonl"), os.path.join(tmp, "truth.jsonl")
+    with open(corpus, "w") as c, open(truth, "w") as t:
+        c.write(json.dumps({"id": "x1", "outlet": "W", "published": "2015-01-01", "title": "T",
+                            "text": "x"}) + "\n")
+        c.write(json.dumps({"id": "x2", "outlet": "W", "published": "2015-01-02", "title": "T",
+                            "text": "y"}) + "\n")
+        t.write(json.dumps({"id": "x1", "entities": []}) + "\n")
+    queries = os.path.join(tmp, "queries.txt")
+    with open(queries, "w") as q:
+        q.write("rare\tx\t\n")
+    done = subprocess.run([sys.executable, os.path.join(source, "bench/peers/sqlite_fts5.py"),
+                           corpus, truth, queries, os.path.join(tmp, "work"),
+                           os.path.join(tmp, "out.json")], capture_output=True, text=True)
+    check("short truth: exit status", done.returncode, 1)
+    check("short truth: message", "different numbers of lines" in done.stderr, True)
 
 # The report puts this engine, the peers of this run and, at 100k, the last measured figures
 # with their sources side by side.
