@@ -87,7 +87,7 @@ TEST_CASE("a search split over threads answers exactly as one thread", "[paralle
     // Three words always found together (equal term frequencies), repeated unevenly: their
     // weights sum in an order Xapian picks among equals, which the split must not change.
     if (i % 3 == 0) {
-      for (const std::string& w : {"alpha", "beta", "gamma"}) {
+      for (const char* w : {"alpha", "beta", "gamma"}) {
         for (unsigned k = 1 + rng() % 4; k > 0; --k) text += " " + std::string(w);
       }
     }
