@@ -70,8 +70,7 @@ class DocidStripeSource : public Xapian::PostingSource {
 
 // What one part's thread leaves behind.
 struct Part {
-  Xapian::MSet mset;                                   // the part's top entries
-  std::optional<Xapian::MSet> counted;                 // its counting pass, when apart
+  Xapian::MSet mset;
   std::unique_ptr<FacetCounter> counter;               // when counting facets
   std::optional<Xapian::ValueCountMatchSpy> clusters;  // folding: documents per cluster key
   std::exception_ptr error;
@@ -80,37 +79,25 @@ struct Part {
 void run_part(const Xapian::Database& db, const PartedMatchSpec& spec, Xapian::docid stripe,
               Xapian::docid stripes, Xapian::docid width, Part& part) {
   try {
+    Xapian::Enquire enquire(db);
+    spec.configure(enquire);
     // A tree of its own (Query's reference counts are not atomic): unserialised here. The
     // scale-weight node (by 1) keeps Xapian from flattening the request's top-level AND into
     // one with the stripe filter: its leaves would be ordered, and their weights summed, in
     // another order, and a sum of doubles in another order may differ in its last bit.
-    const Xapian::Query query(
+    enquire.set_query(Xapian::Query(
         Xapian::Query::OP_FILTER,
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::unserialise(spec.query), 1.0),
-        docid_stripe(stripe, stripes, width));
-    Xapian::Enquire enquire(db);
-    spec.configure(enquire);
-    enquire.set_query(query);
-    // As in a whole search: in relevance order without folding, every match is counted in a
-    // pass that weighs nothing, and the ranked pass weighs only what can reach the top.
-    const bool count_apart = spec.by_relevance && !spec.collapse;
-    std::optional<Xapian::Enquire> counting;
-    if (count_apart) {
-      counting.emplace(db);
-      spec.configure(*counting);
-      counting->set_query(query);
-      counting->set_weighting_scheme(Xapian::BoolWeight());
-    }
+        docid_stripe(stripe, stripes, width)));
     if (spec.columns != nullptr) {
       part.counter = spec.columns->make_counter();
-      part.counter->attach(counting ? *counting : enquire);
+      part.counter->attach(enquire);
     }
     if (spec.collapse) {
       part.clusters.emplace(spec.collapse_slot);
       enquire.add_matchspy(&*part.clusters);
     }
-    part.mset = spec.run(enquire, spec.ranked, !count_apart);
-    if (counting) part.counted = spec.run(*counting, 0, true);
+    part.mset = spec.run(enquire, spec.ranked);
   } catch (...) {
     part.error = std::current_exception();
   }
@@ -243,12 +230,11 @@ PartedMatch match_in_parts(const std::vector<Xapian::Database>& databases,
   PartedMatch match;
   merge_ranked(parts, spec, match);
   for (const Part& part : parts) {
-    const Xapian::MSet& every_match = part.counted ? *part.counted : part.mset;
-    match.total += every_match.get_matches_estimated();
-    match.total_exact = match.total_exact && every_match.get_matches_lower_bound() ==
-                                                 every_match.get_matches_upper_bound();
+    match.total += part.mset.get_matches_estimated();
+    match.total_exact = match.total_exact &&
+                        part.mset.get_matches_lower_bound() == part.mset.get_matches_upper_bound();
     if (part.counter &&
-        !counted_every_match(part.counter->documents_seen(), every_match, spec.collapse)) {
+        !counted_every_match(part.counter->documents_seen(), part.mset, spec.collapse)) {
       match.facets_exact = false;
     }
   }

@@ -52,10 +52,9 @@ struct PartedMatchSpec {
   const FacetColumns* columns = nullptr;  ///< count facets with these columns, or null
   /// Sets the sort order and collapse key on an Enquire (called on the part's thread).
   std::function<void(Xapian::Enquire&)> configure;
-  /// Runs Enquire::get_mset(0, size), checking every document when `count_all` (else only
-  /// what may reach the top), under the caller's time limit (called on the part's thread; may
-  /// throw, the exception is raised again by match_in_parts).
-  std::function<Xapian::MSet(Xapian::Enquire&, Xapian::doccount size, bool count_all)> run;
+  /// Runs Enquire::get_mset(0, size, every document) under the caller's time limit (called on
+  /// the part's thread; may throw, the exception is raised again by match_in_parts).
+  std::function<Xapian::MSet(Xapian::Enquire&, Xapian::doccount size)> run;
 };
 
 /// One entry of the merged order.

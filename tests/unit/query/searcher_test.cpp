@@ -6,7 +6,6 @@
 
 #include "core/schema.h"
 #include "fixture.h"
-#include "query/query_builder.h"
 #include "query/search.h"
 
 using cs::Article;
@@ -396,55 +395,4 @@ TEST_CASE("related reports list each story once and never the article's own copi
   CHECK(std::count(ids.begin(), ids.end(), "other") +
             std::count(ids.begin(), ids.end(), "other-copy") ==
         1);
-}
-
-// A relevance search without folding counts its matches in a pass that weighs nothing and
-// ranks in one that weighs only what may reach the page: its pages, scores and totals must be
-// those of one pass that weighs every match, ties (identical texts) across page ends included.
-TEST_CASE("relevance pages equal one pass that weighs every match, ties included", "[searcher]") {
-  std::vector<Article> articles;
-  const std::vector<std::string> texts = {
-      "shelling hit the market",    "shelling hit the market",
-      "shelling and more shelling", "a convoy and shelling near the market",
-      "market prices rose",         "shelling hit the market"};
-  for (int i = 0; i < 90; ++i) {
-    articles.push_back(make_article("doc" + std::to_string(1000 + (i * 37) % 90), "report",
-                                    texts[i % texts.size()], i % 2 ? "BBC" : "Reuters",
-                                    "2016-0" + std::to_string(1 + i % 9)));
-  }
-  cs::test::TempDir dir;
-  const std::string path = dir.path() + "/db";
-  cs::test::write_index(path, articles);
-  SearchError error;
-  auto searcher = Searcher::open(path, error);
-  REQUIRE(searcher);
-  searcher->set_match_threads(1);
-  Xapian::Database db(path);
-  cs::query::QueryBuilder builder(db, cs::test::gazetteer());
-  for (const std::string q : {"shelling", "shelling market", "market", "\"hit the market\""}) {
-    for (int page = 1; page <= 4; ++page) {
-      SearchRequest request = text(q);
-      request.page = page;
-      request.page_size = 7;
-      SearchResult result;
-      REQUIRE_FALSE(searcher->search(request, result));
-      cs::query::BuiltQuery built;
-      REQUIRE_FALSE(builder.build(request, built));
-      Xapian::Enquire enquire(db);
-      enquire.set_query(built.query);
-      enquire.set_sort_by_relevance_then_value(cs::schema::kSlotArticleId, false);
-      const Xapian::MSet mset =
-          enquire.get_mset((page - 1) * 7, 7, db.get_doccount());  // weighs every match
-      INFO("query " << q << " page " << page);
-      CHECK(result.total == static_cast<std::int64_t>(mset.get_matches_estimated()));
-      CHECK(result.total_exact);
-      CHECK(result.facets_exact);
-      REQUIRE(result.hits.size() == mset.size());
-      std::size_t i = 0;
-      for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
-        CHECK(result.hits[i].id == it.get_document().get_value(cs::schema::kSlotArticleId));
-        CHECK(result.hits[i].score == it.get_weight());
-      }
-    }
-  }
 }
