@@ -18,18 +18,37 @@ constexpr std::size_t kShardQueueCapacity = kShardBlock + kShardBlock / 2;
 
 }  // namespace
 
-// One shard database, its queue and its writing thread.
+// One shard: its queue, its writing thread and the part databases the thread has filled.
 struct ShardWriters::Shard {
-  explicit Shard(std::string shard_path)
+  Shard(std::string shard_path, std::size_t documents_per_part)
       : path(std::move(shard_path)),
-        db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC),
+        part_documents(documents_per_part),
+        db(open_part(0)),
         queue(kShardQueueCapacity) {}
 
-  // The thread body: writes queued documents until the queue ends, then commits.
+  // The folder of this shard's `index`-th part.
+  std::string part_path(std::size_t index) const { return path + "/part-" + std::to_string(index); }
+
+  Xapian::WritableDatabase open_part(std::size_t index) {
+    parts.push_back(part_path(index));
+    std::filesystem::create_directories(parts.back());
+    return Xapian::WritableDatabase(parts.back(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+  }
+
+  // The thread body: writes queued documents until the queue ends, then commits. A part that
+  // reaches part_documents is committed and closed, and the next one opened.
   void run() {
     try {
+      std::size_t in_part = 0;
       while (std::optional<Xapian::Document> next = queue.pop()) {
+        if (in_part == part_documents) {
+          db.commit();
+          db.close();
+          db = open_part(parts.size());
+          in_part = 0;
+        }
         db.add_document(*next);
+        ++in_part;
       }
       db.commit();
       db.close();
@@ -40,16 +59,20 @@ struct ShardWriters::Shard {
   }
 
   std::string path;
+  std::size_t part_documents;
+  std::vector<std::string> parts;  ///< filled in order; only the last is open
   Xapian::WritableDatabase db;
   WorkQueue<Xapian::Document> queue;
   std::exception_ptr error;  ///< set by the thread before it ends
   std::thread thread;
 };
 
-ShardWriters::ShardWriters(const std::string& gen_path, unsigned shards) {
+ShardWriters::ShardWriters(const std::string& gen_path, unsigned shards,
+                           std::size_t part_documents) {
   std::filesystem::create_directories(gen_path);
   for (unsigned i = 0; i < std::max(shards, 1U); ++i) {
-    shards_.push_back(std::make_unique<Shard>(gen_path + "/shard-" + std::to_string(i)));
+    shards_.push_back(std::make_unique<Shard>(gen_path + "/shard-" + std::to_string(i),
+                                              std::max<std::size_t>(part_documents, 1)));
   }
   for (auto& shard : shards_) shard->thread = std::thread([s = shard.get()] { s->run(); });
 }
@@ -68,7 +91,9 @@ void ShardWriters::merge_into(const std::string& meta_path, const std::string& g
   stop();
   rethrow_error();
   Xapian::Database all(meta_path);
-  for (const auto& shard : shards_) all.add_database(Xapian::Database(shard->path));
+  for (const auto& shard : shards_) {
+    for (const std::string& part : shard->parts) all.add_database(Xapian::Database(part));
+  }
   all.compact(gen_path);
   all.close();
   std::filesystem::remove_all(meta_path);

@@ -186,6 +186,47 @@ TEST_CASE("a fresh generation written by shards merges into one database", "[ind
 
 namespace {
 
+// The article ids of a fresh generation written by two shards of `part_documents`-document
+// parts, in docid order.
+std::vector<std::string> ids_in_docid_order(std::size_t part_documents, std::size_t count) {
+  cs::test::TempDir dir;
+  const std::string gen = dir.path + "/gen-1";
+  const std::string meta = gen + "/meta";
+  {
+    cs::ShardWriters shards(gen, 2, part_documents);
+    Xapian::WritableDatabase db(meta, Xapian::DB_CREATE);
+    cs::IndexWriter writer(db, {}, &shards);
+    for (std::size_t i = 0; i < count; ++i) {
+      cs::Article a = article("a" + std::to_string(i), "homs report " + std::to_string(i),
+                              0x2000ULL * (i + 1) * 0x9e3779b97f4a7c15ULL);
+      write(writer, a);
+    }
+    writer.finish(cs::Gazetteer(), cs::Gazetteer());
+    db.close();
+    shards.merge_into(meta, gen);
+  }
+  const Xapian::Database merged(gen);
+  std::vector<std::string> ids;
+  for (Xapian::docid did = 1; did <= merged.get_lastdocid(); ++did) {
+    ids.push_back(merged.get_document(did).get_value(cs::schema::kSlotArticleId));
+  }
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("shards split into parts number the documents as whole shards do", "[index_writer]") {
+  const std::size_t count = 2 * cs::kShardBlock + 50;
+  const std::vector<std::string> whole = ids_in_docid_order(cs::kShardPartDocuments, count);
+  REQUIRE(whole.size() == count);
+  for (const std::size_t part_documents : {7UL, cs::kShardBlock, cs::kShardBlock + 1}) {
+    INFO("part_documents " << part_documents);
+    CHECK(ids_in_docid_order(part_documents, count) == whole);
+  }
+}
+
+namespace {
+
 // The "added" stamp stored for article `id` in `db`.
 std::string added_of(const Xapian::Database& db, const std::string& id) {
   const std::string term = cs::schema::id_term(id);
