@@ -285,6 +285,7 @@ class SearcherImpl {
   /// What snippets highlight: the query's words and the entities' spellings.
   struct Highlight {
     Xapian::MSet mset;                 // an MSet whose query holds every word to highlight
+    Xapian::Stem stemmer;              // snippet_stemmer of that query
     std::set<std::string> name_terms;  // words of longer spellings only (make_snippet)
   };
   Highlight highlight_set(const BuiltQuery& built);
@@ -542,9 +543,11 @@ SearcherImpl::Highlight SearcherImpl::highlight_set(const BuiltQuery& built) {
     const std::string& term = *t;
     if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) terms.emplace_back("Z" + term);
   }
+  const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  enquire.set_query(query);
   highlight.mset = enquire.get_mset(0, 0);
+  highlight.stemmer = snippet_stemmer(query, builder_->stemmer());
   return highlight;
 }
 
@@ -561,7 +564,7 @@ void SearcherImpl::add_hit(const Xapian::MSetIterator& it, Xapian::doccount dupl
   hit.score = it.get_weight();
   hit.duplicates = static_cast<int>(duplicates);
   if (highlight != nullptr) {
-    hit.snippet = make_snippet(highlight->mset, article->text, builder_->stemmer(), kSnippetLength,
+    hit.snippet = make_snippet(highlight->mset, article->text, highlight->stemmer, kSnippetLength,
                                highlight->name_terms);
   }
   result.hits.push_back(std::move(hit));

@@ -1,6 +1,7 @@
 #include "query/snippet.h"
 
 #include <algorithm>
+#include <bitset>
 #include <vector>
 
 #include "core/normalize.h"
@@ -164,7 +165,41 @@ std::string unmark_lone_name_words(const std::string& raw,
   return out;
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// See snippet_stemmer.
+class SnippetStemmer : public Xapian::StemImplementation {
+ public:
+  SnippetStemmer(Xapian::Stem stemmer, std::bitset<128> stem_starts)
+      : stemmer_(std::move(stemmer)), stem_starts_(stem_starts) {}
+
+  std::string operator()(const std::string& word) override {
+    const bool ascii = std::all_of(word.begin(), word.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii && !word.empty() && !stem_starts_[static_cast<unsigned char>(ascii_lower(word[0]))]) {
+      return {};
+    }
+    return stemmer_(word);
+  }
+  std::string get_description() const override { return "cs::SnippetStemmer"; }
+
+ private:
+  Xapian::Stem stemmer_;
+  std::bitset<128> stem_starts_;  ///< the ASCII first bytes of the query's stemmed terms
+};
+
 }  // namespace
+
+Xapian::Stem snippet_stemmer(const Xapian::Query& query, const Xapian::Stem& stemmer) {
+  std::bitset<128> stem_starts;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() > 1 && term[0] == 'Z' && static_cast<unsigned char>(term[1]) < 0x80) {
+      stem_starts.set(static_cast<unsigned char>(term[1]));
+    }
+  }
+  return Xapian::Stem(new SnippetStemmer(stemmer, stem_starts));
+}
 
 std::string escape_html(std::string_view text) {
   std::string out;

@@ -12,6 +12,15 @@
 
 namespace cs::test {
 
+/// `query_text` parsed as one_article_mset parses it. Throws Xapian::QueryParserError when the
+/// parser refuses the query.
+inline Xapian::Query one_article_query(const std::string& query_text, const Xapian::Stem& stemmer) {
+  Xapian::QueryParser parser;
+  parser.set_stemmer(stemmer);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  return parser.parse_query(query_text);
+}
+
 /// The match set of `query_text` over an index holding only `text`. Throws
 /// Xapian::QueryParserError when the parser refuses the query.
 inline Xapian::MSet one_article_mset(const std::string& text, const std::string& query_text,
@@ -23,11 +32,8 @@ inline Xapian::MSet one_article_mset(const std::string& text, const std::string&
   generator.set_document(doc);
   generator.index_text(text);
   db.add_document(doc);
-  Xapian::QueryParser parser;
-  parser.set_stemmer(stemmer);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   Xapian::Enquire enquire(db);
-  enquire.set_query(parser.parse_query(query_text));
+  enquire.set_query(one_article_query(query_text, stemmer));
   return enquire.get_mset(0, 10);
 }
 
