@@ -39,12 +39,6 @@ PartialDate stored_date(const std::string& iso) {
   return parse_iso_date(iso).value_or(PartialDate{});
 }
 
-// Reads key `k` of object `j` as a string; "" when absent or not a string.
-std::string str(const json& j, const char* k) {
-  const auto it = j.find(k);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 json entities_json(const std::vector<EntityMention>& entities) {
   json out = json::array();
   for (const EntityMention& e : entities) {
@@ -55,50 +49,6 @@ json entities_json(const std::vector<EntityMention>& entities) {
                    {"count", e.count}});
   }
   return out;
-}
-
-void read_entities(const json& j, std::vector<EntityMention>& out) {
-  const auto it = j.find("entities");
-  if (it == j.end() || !it->is_array()) return;
-  for (const json& e : *it) {
-    if (!e.is_object()) continue;
-    EntityMention m{str(e, "id"), str(e, "name"), entity_type_from_name(str(e, "type")), {}, 0};
-    if (const auto ms = e.find("mentions"); ms != e.end() && ms->is_array()) {
-      for (const json& s : *ms) {
-        if (s.is_string()) m.mentions.push_back(s.get<std::string>());
-      }
-    }
-    if (const auto c = e.find("count"); c != e.end() && c->is_number_integer()) {
-      m.count = c->get<int>();
-    }
-    out.push_back(std::move(m));
-  }
-}
-
-// Extracted field values ("fields": {name: [values]}); other shapes are ignored.
-void read_field_values(const json& j, Article& a) {
-  const auto it = j.find("fields");
-  if (it == j.end() || !it->is_object()) return;
-  for (const auto& [name, values] : it->items()) {
-    if (!values.is_array()) continue;
-    auto& out = a.field_values[name];
-    for (const json& v : values) {
-      if (v.is_string()) out.push_back(v.get<std::string>());
-    }
-  }
-}
-
-void read_sources_and_dates(const json& j, Article& a) {
-  if (const auto it = j.find("sources"); it != j.end() && it->is_array()) {
-    for (const json& s : *it) {
-      if (s.is_object()) a.sources.push_back({str(s, "id"), str(s, "name")});
-    }
-  }
-  if (const auto it = j.find("dates"); it != j.end() && it->is_array()) {
-    for (const json& d : *it) {
-      if (d.is_object()) a.mentioned_dates.push_back({str(d, "text"), stored_date(str(d, "date"))});
-    }
-  }
 }
 
 }  // namespace
@@ -149,105 +99,217 @@ std::optional<DocDataParts> split_doc_data(std::string_view data) {
                       data.substr(claims_end + 1)};
 }
 
-}  // namespace
-
-std::optional<Article> decode_doc_data(std::string_view data, bool with_claims) {
-  const auto parts = split_doc_data(data);
-  if (!parts) return std::nullopt;
-  const json j = json::parse(parts->header, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  Article a;
-  a.id = str(j, "id");
-  a.title = str(j, "title");
-  a.url = str(j, "url");
-  a.outlet = str(j, "outlet");
-  a.author = str(j, "author");
-  a.text = std::string(parts->text);
-  a.published = stored_date(str(j, "published"));
-  a.published_provenance = provenance_from_name(str(j, "provenance"));
-  a.source_path = str(j, "path");
-  if (const auto it = j.find("line"); it != j.end() && it->is_number_integer()) {
-    a.source_line = it->get<int>();
-  }
-  a.content_hash = parse_hex64(str(j, "content_hash"));
-  a.simhash = parse_hex64(str(j, "simhash"));
-  a.dup_cluster = str(j, "dup_cluster");
-  read_entities(j, a.entities);
-  read_sources_and_dates(j, a);
-  read_field_values(j, a);
-  if (with_claims) a.claims = decode_claims(parts->claims, a.title, a.text);
-  return a;
-}
-
-// Reads the top-level string values of "id", "title", "outlet" and "published" of a JSON
-// object and walks past everything else without building it (the entities and sources make
-// most of a header).
-class LedgerHeaderReader : public nlohmann::json_sax<json> {
+// Reads a document data header (the JSON line) into an Article as the parser walks it, without
+// building a JSON tree (a hit's header is read on every search). Keys hold their documented
+// types; a value of another type, or of an unknown key, is walked past and leaves the field
+// empty (a key the encoder never repeats is read as the last of its values). With only_listing,
+// only id, title, outlet and published are read (the claims ledger), and the rest is walked past.
+class HeaderReader : public nlohmann::json_sax<json> {
  public:
-  explicit LedgerHeaderReader(Article& article) : article_(article) {}
+  HeaderReader(Article& article, bool only_listing) : a_(article), only_listing_(only_listing) {}
 
   bool key(string_t& key) override {
-    target_ = nullptr;
-    if (depth_ != 1) return true;
-    if (key == "id") target_ = &article_.id;
-    if (key == "title") target_ = &article_.title;
-    if (key == "outlet") target_ = &article_.outlet;
-    if (key == "published") target_ = &published_;
+    key_ = std::move(key);
+    const Frame& frame = frames_.back();
+    // A key's field is reset when the key is seen, so a value of the wrong type leaves it empty.
+    if (std::string* target = string_target(); target != nullptr) target->clear();
+    if (frame.kind == Kind::kTop && key_ == "line") a_.source_line = 0;
+    if (frame.kind == Kind::kEntity && key_ == "count") a_.entities.back().count = 0;
+    if (frame.kind == Kind::kEntity && key_ == "mentions") a_.entities.back().mentions.clear();
     return true;
   }
   bool string(string_t& value) override {
-    if (target_) *target_ = std::move(value);
-    target_ = nullptr;
+    if (frames_.empty()) return true;
+    if (std::string* target = string_target(); target != nullptr) {
+      *target = std::move(value);
+    } else if (frames_.back().kind == Kind::kMentions) {
+      a_.entities.back().mentions.push_back(std::move(value));
+    } else if (frames_.back().kind == Kind::kFieldValues) {
+      field_values_->push_back(std::move(value));
+    }
     return true;
   }
-  bool start_object(std::size_t) override { return enter(); }
+  bool number_integer(number_integer_t value) override { return integer(value); }
+  bool number_unsigned(number_unsigned_t value) override { return integer(value); }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override {
+    if (frames_.empty()) {
+      frames_.push_back({Kind::kTop});
+      return true;
+    }
+    const Kind parent = frames_.back().kind;
+    Kind kind = Kind::kSkip;
+    if (parent == Kind::kEntities) {
+      a_.entities.emplace_back();
+      kind = Kind::kEntity;
+    } else if (parent == Kind::kSources) {
+      a_.sources.emplace_back();
+      kind = Kind::kSource;
+    } else if (parent == Kind::kDates) {
+      dates_.emplace_back();
+      kind = Kind::kDate;
+    } else if (parent == Kind::kTop && key_ == "fields" && !only_listing_) {
+      a_.field_values.clear();
+      kind = Kind::kFields;
+    }
+    frames_.push_back({kind});
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (frames_.empty()) return false;  // the header is an object
+    const Kind parent = frames_.back().kind;
+    Kind kind = Kind::kSkip;
+    if (parent == Kind::kTop && !only_listing_) {
+      if (key_ == "entities") {
+        a_.entities.clear();
+        kind = Kind::kEntities;
+      } else if (key_ == "sources") {
+        a_.sources.clear();
+        kind = Kind::kSources;
+      } else if (key_ == "dates") {
+        dates_.clear();
+        kind = Kind::kDates;
+      }
+    } else if (parent == Kind::kEntity && key_ == "mentions") {
+      kind = Kind::kMentions;
+    } else if (parent == Kind::kFields) {
+      field_values_ = &a_.field_values[key_];
+      field_values_->clear();
+      kind = Kind::kFieldValues;
+    }
+    frames_.push_back({kind});
+    return true;
+  }
   bool end_object() override { return leave(); }
-  bool start_array(std::size_t) override { return enter(); }
   bool end_array() override { return leave(); }
-  bool null() override { return scalar(); }
-  bool boolean(bool) override { return scalar(); }
-  bool number_integer(number_integer_t) override { return scalar(); }
-  bool number_unsigned(number_unsigned_t) override { return scalar(); }
-  bool number_float(number_float_t, const string_t&) override { return scalar(); }
-  bool binary(binary_t&) override { return scalar(); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
     return false;
   }
 
-  /// True when the text was one JSON object.
-  bool object_seen() const { return object_seen_; }
-  const std::string& published() const { return published_; }
+  /// Fields kept as text while reading, converted once the header is read.
+  void finish() {
+    a_.published = stored_date(published_);
+    a_.published_provenance = provenance_from_name(provenance_);
+    a_.content_hash = parse_hex64(content_hash_);
+    a_.simhash = parse_hex64(simhash_);
+    for (auto& [text, date] : dates_) a_.mentioned_dates.push_back({text, stored_date(date)});
+  }
 
  private:
-  bool enter() {
-    if (depth_ == 0) object_seen_ = true;
-    target_ = nullptr;
-    ++depth_;
-    return true;
+  // What the innermost open JSON value is.
+  enum class Kind {
+    kTop,          // the header object
+    kEntities,     // "entities": [...]
+    kEntity,       //   one of its objects
+    kMentions,     //   its "mentions": [...]
+    kSources,      // "sources": [...]
+    kSource,       //   one of its objects
+    kDates,        // "dates": [...]
+    kDate,         //   one of its objects
+    kFields,       // "fields": {...}
+    kFieldValues,  //   one of its arrays
+    kSkip,         // anything else, walked past
+  };
+  struct Frame {
+    Kind kind;
+  };
+
+  // The string field the current key of the innermost object fills, or nullptr.
+  std::string* string_target() {
+    switch (frames_.back().kind) {
+      case Kind::kTop:
+        return top_string(key_);
+      case Kind::kEntity:
+        if (key_ == "id") return &a_.entities.back().id;
+        if (key_ == "name") return &a_.entities.back().name;
+        if (key_ == "type") return &entity_type_;
+        return nullptr;
+      case Kind::kSource:
+        if (key_ == "id") return &a_.sources.back().id;
+        if (key_ == "name") return &a_.sources.back().name;
+        return nullptr;
+      case Kind::kDate:
+        if (key_ == "text") return &dates_.back().first;
+        if (key_ == "date") return &dates_.back().second;
+        return nullptr;
+      default:
+        return nullptr;
+    }
   }
-  bool leave() {
-    --depth_;
-    return true;
+
+  std::string* top_string(const std::string& key) {
+    if (key == "id") return &a_.id;
+    if (key == "title") return &a_.title;
+    if (key == "outlet") return &a_.outlet;
+    if (key == "published") return &published_;
+    if (only_listing_) return nullptr;
+    if (key == "url") return &a_.url;
+    if (key == "author") return &a_.author;
+    if (key == "provenance") return &provenance_;
+    if (key == "path") return &a_.source_path;
+    if (key == "content_hash") return &content_hash_;
+    if (key == "simhash") return &simhash_;
+    if (key == "dup_cluster") return &a_.dup_cluster;
+    return nullptr;
   }
-  bool scalar() {
-    target_ = nullptr;
+
+  template <typename Number>
+  bool integer(Number value) {
+    if (frames_.empty()) return true;
+    const Kind kind = frames_.back().kind;
+    if (kind == Kind::kTop && key_ == "line" && !only_listing_) {
+      a_.source_line = static_cast<int>(value);
+    } else if (kind == Kind::kEntity && key_ == "count") {
+      a_.entities.back().count = static_cast<int>(value);
+    }
     return true;
   }
 
-  Article& article_;
-  std::string published_;
-  std::string* target_ = nullptr;
-  int depth_ = 0;
-  bool object_seen_ = false;
+  bool leave() {
+    if (frames_.back().kind == Kind::kEntity) {
+      a_.entities.back().type = entity_type_from_name(entity_type_);
+      entity_type_.clear();
+    }
+    frames_.pop_back();
+    return true;
+  }
+
+  Article& a_;
+  const bool only_listing_;
+  std::vector<Frame> frames_;
+  std::string key_;  ///< the last key seen (of the innermost object)
+  std::string published_, provenance_, content_hash_, simhash_, entity_type_;
+  std::vector<std::pair<std::string, std::string>> dates_;  ///< text, ISO date
+  std::vector<std::string>* field_values_ = nullptr;        ///< the array being read
 };
+
+// The header of `parts` read into `a`; false when it is not one JSON object.
+bool read_header(const DocDataParts& parts, bool only_listing, Article& a) {
+  if (!parts.header.starts_with('{')) return false;
+  HeaderReader reader(a, only_listing);
+  if (!json::sax_parse(parts.header, &reader)) return false;
+  reader.finish();
+  return true;
+}
+
+}  // namespace
+
+std::optional<Article> decode_doc_data(std::string_view data, bool with_claims) {
+  const auto parts = split_doc_data(data);
+  Article a;
+  if (!parts || !read_header(*parts, false, a)) return std::nullopt;
+  a.text = std::string(parts->text);
+  if (with_claims) a.claims = decode_claims(parts->claims, a.title, a.text);
+  return a;
+}
 
 std::optional<Article> decode_doc_claims(std::string_view data) {
   const auto parts = split_doc_data(data);
-  if (!parts || !parts->header.starts_with('{')) return std::nullopt;
   Article a;
-  LedgerHeaderReader reader(a);
-  if (!json::sax_parse(parts->header, &reader) || !reader.object_seen()) return std::nullopt;
-  a.published = stored_date(reader.published());
+  if (!parts || !read_header(*parts, true, a)) return std::nullopt;
   a.claims = decode_claims(parts->claims, a.title, parts->text);
   return a;
 }
