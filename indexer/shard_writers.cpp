@@ -1,5 +1,6 @@
 #include "indexer/shard_writers.h"
 
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include <exception>
@@ -16,6 +17,16 @@ namespace {
 // block of a shard while that shard still works on the previous one.
 constexpr std::size_t kShardQueueCapacity = kShardBlock + kShardBlock / 2;
 
+// Raises the soft limit on open files to the hard one: merging opens every part at once (about
+// four files each), and a soft limit of 1,024 would stop a build of a few million articles.
+void allow_all_open_files() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 }  // namespace
 
 // One shard: its queue, its writing thread and the part databases the thread has filled.
@@ -29,6 +40,7 @@ struct ShardWriters::Shard {
   // The folder of this shard's `index`-th part.
   std::string part_path(std::size_t index) const { return path + "/part-" + std::to_string(index); }
 
+  // Creates the `index`-th part (recorded in `parts`, so `parts` is declared before `db`).
   Xapian::WritableDatabase open_part(std::size_t index) {
     parts.push_back(part_path(index));
     std::filesystem::create_directories(parts.back());
@@ -90,6 +102,7 @@ void ShardWriters::add(PreparedDocument& prepared) {
 void ShardWriters::merge_into(const std::string& meta_path, const std::string& gen_path) {
   stop();
   rethrow_error();
+  allow_all_open_files();
   Xapian::Database all(meta_path);
   for (const auto& shard : shards_) {
     for (const std::string& part : shard->parts) all.add_database(Xapian::Database(part));

@@ -41,7 +41,7 @@ class ShardWriters {
  public:
   /// Creates `shards` (at least 1) shards in sub-folders of `gen_path`, each starting a new
   /// part database after `part_documents` (at least 1) documents, and starts their threads.
-  /// Throws Xapian::Error when a database cannot be created.
+  /// Throws Xapian::Error or std::filesystem::filesystem_error when a part cannot be created.
   ShardWriters(const std::string& gen_path, unsigned shards,
                std::size_t part_documents = kShardPartDocuments);
   /// Stops and joins the threads (discarding unwritten documents when merge_into was not called).
@@ -50,7 +50,7 @@ class ShardWriters {
   ShardWriters& operator=(const ShardWriters&) = delete;
 
   /// Queues the document of `prepared` (cluster assigned, id not yet in any shard) for its
-  /// shard's thread; the rest of `prepared` is left as it is.
+  /// shard's thread; the rest of `prepared` is left as it is. Rethrows a shard thread's error.
   void add(PreparedDocument& prepared);
 
   /// Finishes every shard, then compacts the database at `meta_path` (closed; it holds the

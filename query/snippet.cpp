@@ -165,6 +165,7 @@ std::string unmark_lone_name_words(const std::string& raw,
   return out;
 }
 
+// `c` lowercased when it is an ASCII capital.
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // See snippet_stemmer.
@@ -174,9 +175,8 @@ class SnippetStemmer : public Xapian::StemImplementation {
       : stemmer_(std::move(stemmer)), stem_starts_(stem_starts) {}
 
   std::string operator()(const std::string& word) override {
-    const bool ascii = std::all_of(word.begin(), word.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii && !word.empty() && !stem_starts_[static_cast<unsigned char>(ascii_lower(word[0]))]) {
+    if (!word.empty() && is_ascii(word) &&
+        !stem_starts_[static_cast<unsigned char>(ascii_lower(word[0]))]) {
       return {};
     }
     return stemmer_(word);

@@ -25,9 +25,10 @@ inline constexpr std::size_t kSnippetLength = 250;
 /// The stemmer to give make_snippet for hits of `query` (the query of its MSet): `stemmer`'s stem
 /// of every word that may stem to one of the query's stemmed ("Z") terms, and "" (no term) for the
 /// rest. MSet::snippet stems every word of a hit's text only to look "Z" + stem up among those
-/// terms; a word of ASCII letters and digits stems (folded, Snowball English) to a stem that starts
-/// with its own first letter lowercased, so one whose first letter starts no stemmed term of the
-/// query can match none and is not stemmed. Highlights are those of `stemmer` itself.
+/// terms; `stemmer` (make_stemmer: folding, then Snowball English for ASCII) stems an all-ASCII
+/// word to a stem that starts with the word's first byte lowercased, so such a word whose first
+/// byte starts no stemmed term of the query can match none and is not stemmed. Words with other
+/// bytes are always stemmed. Highlights are those of `stemmer` itself.
 Xapian::Stem snippet_stemmer(const Xapian::Query& query, const Xapian::Stem& stemmer);
 
 /// `text` with `& < > " '` replaced by HTML entities.
