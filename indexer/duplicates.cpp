@@ -1,8 +1,10 @@
 #include "indexer/duplicates.h"
 
+#include <bit>
 #include <charconv>
 #include <limits>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/hash.h"
 #include "core/schema.h"
@@ -26,6 +28,14 @@ std::string value_at(Xapian::ValueIterator& it, const Xapian::ValueIterator& end
   return it != end && it.get_docid() == docid ? *it : std::string();
 }
 
+// The lowest-numbered byte that is zero in `differ` (two simhashes XORed), or 8 when none is.
+int lowest_equal_byte(std::uint64_t differ) {
+  for (int byte = 0; byte < 8; ++byte) {
+    if (((differ >> (8 * byte)) & 0xff) == 0) return byte;
+  }
+  return 8;
+}
+
 // The key of a cluster an article with content hash `content` starts.
 std::string content_cluster_key(std::uint64_t content) {
   std::string key(1, 'c');
@@ -40,7 +50,7 @@ bool is_content_cluster_key(const std::string& cluster, std::uint64_t content) {
 }  // namespace
 
 DuplicateIndex::DuplicateIndex(int max_distance)
-    : max_distance_(max_distance), by_band_(kSimhashBandKeys) {}
+    : max_distance_(max_distance), by_block_(kSimhashBlockKeys) {}
 
 std::string own_cluster_key(const Article& article) {
   return content_cluster_key(article.content_hash);
@@ -52,13 +62,20 @@ ClusterMatch DuplicateIndex::assign_cluster(const Article& article) {
   if (const auto exact = by_content_.find(article.content_hash); exact != FirstByContent::kNone) {
     match = &entries_[exact];
   } else {
-    int best = max_distance_ + 1;
-    for (int band = 0; band < kSimhashBands; ++band) {
-      for (std::uint32_t index : by_band_[simhash_band(article.simhash, band)]) {
-        const int distance = hamming_distance(article.simhash, entries_[index].simhash);
-        if (distance < best) {
-          best = distance;
-          match = &entries_[index];
+    // Nearest first, then the lowest shared byte, then the earliest entry.
+    std::tuple<int, int, std::uint32_t> best{max_distance_ + 1, 0, 0};
+    for (int block = 0; block < kSimhashBlocks; ++block) {
+      const std::uint32_t key = simhash_block(article.simhash, block);
+      for (int flip = -1; flip < kSimhashBlockBits; ++flip) {
+        const std::uint32_t probe = flip < 0 ? key : key ^ (std::uint32_t{1} << flip);
+        for (std::uint32_t index : by_block_[probe]) {
+          const std::uint64_t differ = article.simhash ^ entries_[index].simhash;
+          const std::tuple<int, int, std::uint32_t> rank{std::popcount(differ),
+                                                         lowest_equal_byte(differ), index};
+          if (rank < best) {
+            best = rank;
+            match = &entries_[index];
+          }
         }
       }
     }
@@ -106,8 +123,8 @@ void DuplicateIndex::remember(std::uint64_t simhash, std::uint64_t content, std:
   }
   entries_.push_back(entry);
   by_content_.insert(content, index);
-  for (int band = 0; band < kSimhashBands; ++band) {
-    by_band_[simhash_band(simhash, band)].push_back(index);
+  for (int block = 0; block < kSimhashBlocks; ++block) {
+    by_block_[simhash_block(simhash, block)].push_back(index);
   }
 }
 

@@ -83,10 +83,11 @@ std::uint64_t simhash(std::string_view text) {
 
 int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
 
-std::uint32_t simhash_band(std::uint64_t simhash, int band) {
+std::uint32_t simhash_block(std::uint64_t simhash, int block) {
   const std::uint64_t bits =
-      (simhash >> (band * kSimhashBandBits)) & ((std::uint64_t{1} << kSimhashBandBits) - 1);
-  return (static_cast<std::uint32_t>(band) << kSimhashBandBits) | static_cast<std::uint32_t>(bits);
+      (simhash >> (block * kSimhashBlockBits)) & ((std::uint64_t{1} << kSimhashBlockBits) - 1);
+  return (static_cast<std::uint32_t>(block) << kSimhashBlockBits) |
+         static_cast<std::uint32_t>(bits);
 }
 
 }  // namespace cs
