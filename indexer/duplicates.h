@@ -96,7 +96,7 @@ class DuplicateIndex {
   std::vector<std::string> joined_clusters_;  // cluster keys other than an article's own key
   FirstByContent by_content_;
   // simhash_block key -> entries, kSimhashBlockKeys of them. A lookup reads the article's key
-  // and its one-bit neighbours in every block: about 1,100 entries at 1M articles, where the
+  // and its one-bit neighbours in every block: about 1,000 entries at 1M articles, where the
   // eight byte-bands it replaced held 31,000 (and a build slowed as it grew).
   std::vector<std::vector<std::uint32_t>> by_block_;
 };
