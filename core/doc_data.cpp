@@ -110,21 +110,21 @@ class HeaderReader : public nlohmann::json_sax<json> {
 
   bool key(string_t& key) override {
     key_ = std::move(key);
-    const Frame& frame = frames_.back();
+    const Kind kind = open_.back();
     // A key's field is reset when the key is seen, so a value of the wrong type leaves it empty.
     if (std::string* target = string_target(); target != nullptr) target->clear();
-    if (frame.kind == Kind::kTop && key_ == "line") a_.source_line = 0;
-    if (frame.kind == Kind::kEntity && key_ == "count") a_.entities.back().count = 0;
-    if (frame.kind == Kind::kEntity && key_ == "mentions") a_.entities.back().mentions.clear();
+    if (kind == Kind::kTop && key_ == "line") a_.source_line = 0;
+    if (kind == Kind::kEntity && key_ == "count") a_.entities.back().count = 0;
+    if (kind == Kind::kEntity && key_ == "mentions") a_.entities.back().mentions.clear();
     return true;
   }
   bool string(string_t& value) override {
-    if (frames_.empty()) return true;
+    if (open_.empty()) return true;
     if (std::string* target = string_target(); target != nullptr) {
       *target = std::move(value);
-    } else if (frames_.back().kind == Kind::kMentions) {
+    } else if (open_.back() == Kind::kMentions) {
       a_.entities.back().mentions.push_back(std::move(value));
-    } else if (frames_.back().kind == Kind::kFieldValues) {
+    } else if (open_.back() == Kind::kFieldValues) {
       field_values_->push_back(std::move(value));
     }
     return true;
@@ -136,11 +136,11 @@ class HeaderReader : public nlohmann::json_sax<json> {
   bool boolean(bool) override { return true; }
   bool binary(binary_t&) override { return true; }
   bool start_object(std::size_t) override {
-    if (frames_.empty()) {
-      frames_.push_back({Kind::kTop});
+    if (open_.empty()) {
+      open_.push_back(Kind::kTop);
       return true;
     }
-    const Kind parent = frames_.back().kind;
+    const Kind parent = open_.back();
     Kind kind = Kind::kSkip;
     if (parent == Kind::kEntities) {
       a_.entities.emplace_back();
@@ -155,12 +155,12 @@ class HeaderReader : public nlohmann::json_sax<json> {
       a_.field_values.clear();
       kind = Kind::kFields;
     }
-    frames_.push_back({kind});
+    open_.push_back(kind);
     return true;
   }
   bool start_array(std::size_t) override {
-    if (frames_.empty()) return false;  // the header is an object
-    const Kind parent = frames_.back().kind;
+    if (open_.empty()) return false;  // the header is an object
+    const Kind parent = open_.back();
     Kind kind = Kind::kSkip;
     if (parent == Kind::kTop && !only_listing_) {
       if (key_ == "entities") {
@@ -180,7 +180,7 @@ class HeaderReader : public nlohmann::json_sax<json> {
       field_values_->clear();
       kind = Kind::kFieldValues;
     }
-    frames_.push_back({kind});
+    open_.push_back(kind);
     return true;
   }
   bool end_object() override { return leave(); }
@@ -213,13 +213,10 @@ class HeaderReader : public nlohmann::json_sax<json> {
     kFieldValues,  //   one of its arrays
     kSkip,         // anything else, walked past
   };
-  struct Frame {
-    Kind kind;
-  };
 
   // The string field the current key of the innermost object fills, or nullptr.
   std::string* string_target() {
-    switch (frames_.back().kind) {
+    switch (open_.back()) {
       case Kind::kTop:
         return top_string(key_);
       case Kind::kEntity:
@@ -258,8 +255,8 @@ class HeaderReader : public nlohmann::json_sax<json> {
 
   template <typename Number>
   bool integer(Number value) {
-    if (frames_.empty()) return true;
-    const Kind kind = frames_.back().kind;
+    if (open_.empty()) return true;
+    const Kind kind = open_.back();
     if (kind == Kind::kTop && key_ == "line" && !only_listing_) {
       a_.source_line = static_cast<int>(value);
     } else if (kind == Kind::kEntity && key_ == "count") {
@@ -269,18 +266,18 @@ class HeaderReader : public nlohmann::json_sax<json> {
   }
 
   bool leave() {
-    if (frames_.back().kind == Kind::kEntity) {
+    if (open_.back() == Kind::kEntity) {
       a_.entities.back().type = entity_type_from_name(entity_type_);
       entity_type_.clear();
     }
-    frames_.pop_back();
+    open_.pop_back();
     return true;
   }
 
   Article& a_;
   const bool only_listing_;
-  std::vector<Frame> frames_;
-  std::string key_;  ///< the last key seen (of the innermost object)
+  std::vector<Kind> open_;  ///< the JSON values being read, innermost last
+  std::string key_;         ///< the last key seen (of the innermost object)
   std::string published_, provenance_, content_hash_, simhash_, entity_type_;
   std::vector<std::pair<std::string, std::string>> dates_;  ///< text, ISO date
   std::vector<std::string>* field_values_ = nullptr;        ///< the array being read
