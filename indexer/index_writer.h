@@ -72,7 +72,11 @@ class IndexWriter {
   /// becomes visible.
   void finish(const Gazetteer& gazetteer, const Gazetteer& user_gazetteer);
 
-  /// The ids of every article passed to write() so far (whatever the outcome).
+  /// Counts `id` among the ids written without writing it: its new version could not be
+  /// prepared, so the run keeps the version already indexed (not removed as vanished).
+  void keep(const std::string& id) { ids_written_.insert(id); }
+
+  /// The ids of every article passed to write() or keep() so far (whatever the outcome).
   const std::set<std::string>& ids_written() const { return ids_written_; }
 
  private:

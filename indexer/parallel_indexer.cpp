@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -21,6 +22,9 @@ namespace {
 // memory does not grow with the input.
 constexpr std::size_t kQueueCapacity = 256;
 
+// The skip reason of an article whose cleaning, extraction or document failed.
+constexpr const char* kFailedReason = "could not be indexed";
+
 // One article on its way to a worker, with the input position it was read at.
 struct Task {
   Article article;
@@ -28,10 +32,13 @@ struct Task {
   std::promise<PreparedDocument> result;
 };
 
-// A worker's product, in input order, with the input position for progress.
+// A worker's product, in input order, with the input position for progress and, should the
+// worker fail on it, what names the article.
 struct Pending {
   std::future<PreparedDocument> result;
   std::uint64_t bytes_done = 0;
+  std::string id;
+  std::string where;  ///< "FILE:LINE (id ID)"
 };
 
 // What the reader thread found besides articles (merged into the summary after joining).
@@ -88,15 +95,17 @@ void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
             ++report.read;
             if (!open) return;
             if (entry) apply_manifest(*entry, article);
+            const std::string line =
+                article.source_line > 0 ? ":" + std::to_string(article.source_line) : "";
+            std::string where = file.path + line + " (id " + article.id + ")";
             if (!seen_ids.insert(article.id).second) {
-              const std::string line =
-                  article.source_line > 0 ? ":" + std::to_string(article.source_line) : "";
-              report.skips.push_back(
-                  {file.path + line + " (id " + article.id + ")", "duplicate id"});
+              report.skips.push_back({std::move(where), "duplicate id"});
               return;
             }
+            std::string id = article.id;
             Task task{std::move(article), bytes_before + offset, {}};
-            open = pending.push({task.result.get_future(), task.bytes_done}) &&
+            open = pending.push({task.result.get_future(), task.bytes_done, std::move(id),
+                                 std::move(where)}) &&
                    tasks.push(std::move(task));
           },
           report.skips);
@@ -109,14 +118,12 @@ void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
   pending.close();
 }
 
-// The worker stage: cleans, extracts and builds until `tasks` ends.
-void work_stage(const Extractor& extractor, WorkQueue<Task>& tasks) {
-  DocumentBuilder builder;
+// The worker stage: prepares articles until `tasks` ends; an article it fails on carries the
+// exception to the writing thread.
+void work_stage(const PrepareFn& prepare, WorkQueue<Task>& tasks) {
   while (std::optional<Task> task = tasks.pop()) {
     try {
-      clean_article(task->article);
-      extractor.extract(task->article);
-      task->result.set_value(builder.build(std::move(task->article)));
+      task->result.set_value(prepare(std::move(task->article)));
     } catch (...) {
       task->result.set_exception(std::current_exception());
     }
@@ -160,6 +167,20 @@ std::uint64_t total_bytes(const std::vector<InputFile>& files) {
 void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
                  const Extractor& extractor, IndexWriter& writer, unsigned workers,
                  const ProgressFn& progress, IndexSummary& summary) {
+  const PrepareFactory make_prepare = [&extractor]() -> PrepareFn {
+    auto builder = std::make_shared<DocumentBuilder>();
+    return [&extractor, builder](Article&& article) {
+      clean_article(article);
+      extractor.extract(article);
+      return builder->build(std::move(article));
+    };
+  };
+  index_articles(files, manifest, make_prepare, writer, workers, progress, summary);
+}
+
+void index_articles(const std::vector<InputFile>& files, const Manifest& manifest,
+                    const PrepareFactory& make_prepare, IndexWriter& writer, unsigned workers,
+                    const ProgressFn& progress, IndexSummary& summary) {
   if (workers == 0) {
     // The writing thread is the bottleneck: leave it a core of its own.
     const unsigned cores = std::thread::hardware_concurrency();
@@ -173,9 +194,19 @@ void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
   {
     StageThreads threads(tasks, pending);
     threads.start([&] { read_stage(files, manifest, tasks, pending, report); });
-    for (unsigned i = 0; i < workers; ++i) threads.start([&] { work_stage(extractor, tasks); });
+    for (unsigned i = 0; i < workers; ++i) {
+      threads.start([&tasks, prepare = make_prepare()] { work_stage(prepare, tasks); });
+    }
     while (std::optional<Pending> next = pending.pop()) {
-      PreparedDocument prepared = next->result.get();
+      PreparedDocument prepared;
+      try {
+        prepared = next->result.get();
+      } catch (const std::exception& e) {  // this article only: skip it, go on
+        ++summary.skipped[kFailedReason];
+        summary.warnings.push_back(next->where + ": " + kFailedReason + ": " + e.what());
+        writer.keep(next->id);
+        continue;
+      }
       const WriteResult r = writer.write(prepared);
       summary.added += r.outcome == WriteOutcome::kAdded;
       summary.updated += r.outcome == WriteOutcome::kUpdated;

@@ -8,12 +8,16 @@
 //
 // Thread-safety: index_files starts and joins its own threads; `extractor` must be safe to
 // share (Extractor is) and `writer`, `progress` and `summary` are used from the calling
-// thread only. An exception from any stage stops the others and is rethrown.
+// thread only. An exception while preparing one article skips that article with a warning
+// naming it (the version already indexed, if any, stays); an exception from reading or writing
+// stops the other stages and is rethrown.
 #ifndef CS_INDEXER_PARALLEL_INDEXER_H_
 #define CS_INDEXER_PARALLEL_INDEXER_H_
 
+#include <functional>
 #include <vector>
 
+#include "indexer/document_builder.h"
 #include "indexer/extract.h"
 #include "indexer/index_summary.h"
 #include "indexer/index_writer.h"
@@ -28,6 +32,17 @@ namespace cs {
 void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
                  const Extractor& extractor, IndexWriter& writer, unsigned workers,
                  const ProgressFn& progress, IndexSummary& summary);
+
+/// Turns one article as read into its document (cleaning, extraction, DocumentBuilder).
+using PrepareFn = std::function<PreparedDocument(Article&&)>;
+/// Makes one worker thread's PrepareFn (each owns its builder, which is not thread-safe).
+using PrepareFactory = std::function<PrepareFn()>;
+
+/// index_files with the preparation step given: what index_files runs, and a seam for tests
+/// (a step that fails on chosen articles).
+void index_articles(const std::vector<InputFile>& files, const Manifest& manifest,
+                    const PrepareFactory& make_prepare, IndexWriter& writer, unsigned workers,
+                    const ProgressFn& progress, IndexSummary& summary);
 
 }  // namespace cs
 
