@@ -546,16 +546,23 @@ class ClaimFinder {
   bool same_sentence(std::size_t a, std::size_t b) const {
     return a < tokens_.size() && b < tokens_.size() && tokens_[a].sentence == tokens_[b].sentence;
   }
+  // The text between token i - 1 and token i; from i = tokens_.size() on, the text after the
+  // last token (callers look one or a few tokens ahead, also past the end).
   std::string_view gap_before(std::size_t i) const {
-    if (i == 0) return text_.text.substr(0, tokens_[0].begin);
-    return text_.text.substr(tokens_[i - 1].end, tokens_[i].begin - tokens_[i - 1].end);
+    const std::size_t from =
+        i == 0 || tokens_.empty() ? 0 : tokens_[std::min(i, tokens_.size()) - 1].end;
+    const std::size_t to = i < tokens_.size() ? tokens_[i].begin : text_.text.size();
+    return text_.text.substr(from, to - from);
   }
   bool comma_before(std::size_t i) const {
     return gap_before(i).find_first_of(",;:") != std::string_view::npos;
   }
+  // Punctuation or a quotation boundary before token i; the end of the text is one.
   bool punct_before(std::size_t i) const {
+    if (i >= tokens_.size()) return true;
+    const int quote_before = i == 0 ? -1 : quote_of_[i - 1];
     return gap_before(i).find_first_of(",;:()[]\"") != std::string_view::npos ||
-           quote_of_[i] != quote_of_[i - 1];
+           quote_of_[i] != quote_before;
   }
   bool capitalised(std::size_t i) const {
     const auto c = static_cast<unsigned char>(text_.text[tokens_[i].begin]);

@@ -267,6 +267,43 @@ TEST_CASE("claims: counts of other things are not claims", "[extract][claims]") 
   }
 }
 
+TEST_CASE("claims: texts that end or begin where the finder looks ahead or back",
+          "[extract][claims]") {
+  // The finder looks a few words past a verb ("sustained ... injuries") and one word before a
+  // pronoun; at the edges of the text it must stop there (these texts read past the end of the
+  // token arrays before; scripts/test.sh --sanitize reports any such read).
+  struct EdgeCase {
+    const char* text;
+    std::size_t claims;
+    std::int64_t low;  // of the first claim
+  };
+  const EdgeCase cases[] = {
+      {"Three soldiers sustained", 0, 0},
+      {"Three soldiers sustained.", 0, 0},
+      {"Three soldiers sustained injuries", 1, 3},
+      {"Three soldiers sustained serious injuries.", 1, 3},
+      {"Four civilians suffered", 0, 0},
+      {"Four civilians suffered shrapnel injuries", 1, 4},
+      {"Five fighters received", 0, 0},
+      {"Two policemen succumbed to", 0, 0},
+      {"Two policemen succumbed", 0, 0},
+      {"Two policemen succumbed to their wounds", 1, 2},
+      // The article that showed the bug: 1M benchmark corpus, line 255,997.
+      {"In the United States 300,000 succumbed to it.", 0, 0},
+      {"\"Six people were killed,\" he said", 1, 6},
+      {"He said 7 people were killed", 1, 7},
+      {"12", 0, 0},
+      {"killed", 0, 0},
+      {"\"", 0, 0},
+  };
+  for (const EdgeCase& c : cases) {
+    INFO(c.text);
+    const cs::Article a = extracted(c.text);
+    REQUIRE(a.claims.size() == c.claims);
+    if (c.claims > 0) CHECK(a.claims[0].low == c.low);
+  }
+}
+
 TEST_CASE("claims: absurd figures are dropped with a reason", "[extract][claims]") {
   const cs::Article year = extracted("The offensive killed 2016 according to the report.");
   CHECK(year.claims.empty());
