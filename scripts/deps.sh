@@ -5,8 +5,10 @@ set -euo pipefail
 
 # jq: scripts/reindex.sh reads corpus-index's JSON with it (a few ms, where starting Python
 # took a tenth of a second or more: a noticeable part of adding one article).
+# libjemalloc-dev: corpus-index's allocator (cmake/Dependencies.cmake).
 packages=(cmake g++ make pkg-config clang-format libxapian-dev xapian-tools libicu-dev libcli11-dev
-          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev libcld2-dev curl jq)
+          libcpp-httplib-dev catch2 nlohmann-json3-dev libgumbo-dev libcld2-dev libjemalloc-dev
+          curl jq)
 if [[ "${1:-}" == "--test" ]]; then
   # python3: the integration tests and bench/ read JSON and build corpora with it.
   packages+=(python3)
