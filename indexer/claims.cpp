@@ -547,7 +547,7 @@ class ClaimFinder {
     return a < tokens_.size() && b < tokens_.size() && tokens_[a].sentence == tokens_[b].sentence;
   }
   // The text between token i - 1 and token i; from i = tokens_.size() on, the text after the
-  // last token (callers look one or a few tokens ahead, also past the end).
+  // last token (so that no i reads past the token arrays).
   std::string_view gap_before(std::size_t i) const {
     const std::size_t from =
         i == 0 || tokens_.empty() ? 0 : tokens_[std::min(i, tokens_.size()) - 1].end;
@@ -978,7 +978,7 @@ class ClaimFinder {
   std::optional<Outcome> outcome_phrase(std::size_t q) const {
     const std::string_view w = word(q);
     const auto injuries_within = [&](std::size_t from, std::size_t n) {
-      for (std::size_t k = from; k < from + n && !punct_before(k); ++k) {
+      for (std::size_t k = from; k < from + n && same_sentence(k, q) && !punct_before(k); ++k) {
         const std::string_view x = word(k);
         if (x == "injuries" || x == "wounds" || x == "burns" || x == "injury") return true;
       }

@@ -52,7 +52,13 @@ DocumentBuilder::DocumentBuilder() : stems_(new WordStems), generator_(make_term
 PreparedDocument DocumentBuilder::build(Article article) {
   article.dup_cluster = own_cluster_key(article);
   PreparedDocument prepared;
-  prepared.document = build_document(article, generator_);
+  try {
+    prepared.document = build_document(article, generator_);
+  } catch (...) {  // the indexer skips the article: leave nothing of it for the next one
+    generator_.set_document(Xapian::Document());
+    stems_->take_words();
+    throw;
+  }
   // Xapian's reference counts are not atomic: drop the generator's handle on the document
   // before it may travel to another thread.
   generator_.set_document(Xapian::Document());

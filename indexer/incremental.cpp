@@ -128,7 +128,11 @@ std::size_t remove_vanished(Xapian::WritableDatabase& db, const std::vector<std:
   for (const std::string& path : stamps.known_paths()) {
     if (listed.contains(path) || !under_any(path, folders)) continue;
     const std::string term = path_term(path);
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) doomed.insert(*p);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      // An id written this run has moved to another file (its document no longer holds this
+      // path), unless it was only kept (IndexWriter::keep): then its old version stays.
+      if (!written_terms.contains(id_term_of(db, *p))) doomed.insert(*p);
+    }
   }
   for (const std::string& path : reread) {
     const std::string term = path_term(path);

@@ -41,6 +41,10 @@ class FileStamps {
   /// Records the current stamp of `file` (after its articles were written).
   void record(const InputFile& file);
 
+  /// Drops the stamp recorded this run for `path` (an article of it could not be indexed), so
+  /// the next run reads the file again.
+  void forget(const std::string& path) { recorded_.erase(path); }
+
   /// Writes the recorded stamps and the context into `db`, and drops the stamps of files not
   /// in `present` (paths listed this run) that have no documents left; call before commit.
   void save(Xapian::WritableDatabase& db, const std::set<std::string>& present) const;
@@ -63,8 +67,8 @@ std::string stamp_context(const std::vector<std::string>& manifest_files,
 /// Deletes documents from files that vanished: the documents of a file in `stamps` (every
 /// file indexed before) under one of the folders in `inputs` but not in `listed` (every file
 /// found this run); and a document from a file in `reread` (JSON Lines files read this run)
-/// whose id is not in `written`. Documents from other folders are untouched. Returns the
-/// number deleted.
+/// whose id is not in `written`. Documents whose id is in `written` and documents from other
+/// folders are untouched. Returns the number deleted.
 std::size_t remove_vanished(Xapian::WritableDatabase& db, const std::vector<std::string>& inputs,
                             const FileStamps& stamps, const std::set<std::string>& listed,
                             const std::set<std::string>& reread,

@@ -73,7 +73,8 @@ class IndexWriter {
   void finish(const Gazetteer& gazetteer, const Gazetteer& user_gazetteer);
 
   /// Counts `id` among the ids written without writing it: its new version could not be
-  /// prepared, so the run keeps the version already indexed (not removed as vanished).
+  /// prepared, so an incremental run keeps the version already indexed (remove_vanished spares
+  /// it). A fresh generation has no version to keep.
   void keep(const std::string& id) { ids_written_.insert(id); }
 
   /// The ids of every article passed to write() or keep() so far (whatever the outcome).

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <future>
 #include <memory>
+#include <new>
 #include <set>
 #include <thread>
 
@@ -38,6 +39,7 @@ struct Pending {
   std::future<PreparedDocument> result;
   std::uint64_t bytes_done = 0;
   std::string id;
+  std::string path;   ///< the input file
   std::string where;  ///< "FILE:LINE (id ID)"
 };
 
@@ -105,7 +107,7 @@ void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
             std::string id = article.id;
             Task task{std::move(article), bytes_before + offset, {}};
             open = pending.push({task.result.get_future(), task.bytes_done, std::move(id),
-                                 std::move(where)}) &&
+                                 file.path, std::move(where)}) &&
                    tasks.push(std::move(task));
           },
           report.skips);
@@ -164,9 +166,9 @@ std::uint64_t total_bytes(const std::vector<InputFile>& files) {
 
 }  // namespace
 
-void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
-                 const Extractor& extractor, IndexWriter& writer, unsigned workers,
-                 const ProgressFn& progress, IndexSummary& summary) {
+std::set<std::string> index_files(const std::vector<InputFile>& files, const Manifest& manifest,
+                                  const Extractor& extractor, IndexWriter& writer, unsigned workers,
+                                  const ProgressFn& progress, IndexSummary& summary) {
   const PrepareFactory make_prepare = [&extractor]() -> PrepareFn {
     auto builder = std::make_shared<DocumentBuilder>();
     return [&extractor, builder](Article&& article) {
@@ -175,12 +177,14 @@ void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
       return builder->build(std::move(article));
     };
   };
-  index_articles(files, manifest, make_prepare, writer, workers, progress, summary);
+  return index_articles(files, manifest, make_prepare, writer, workers, progress, summary);
 }
 
-void index_articles(const std::vector<InputFile>& files, const Manifest& manifest,
-                    const PrepareFactory& make_prepare, IndexWriter& writer, unsigned workers,
-                    const ProgressFn& progress, IndexSummary& summary) {
+std::set<std::string> index_articles(const std::vector<InputFile>& files, const Manifest& manifest,
+                                     const PrepareFactory& make_prepare, IndexWriter& writer,
+                                     unsigned workers, const ProgressFn& progress,
+                                     IndexSummary& summary) {
+  std::set<std::string> failed_files;
   if (workers == 0) {
     // The writing thread is the bottleneck: leave it a core of its own.
     const unsigned cores = std::thread::hardware_concurrency();
@@ -201,10 +205,16 @@ void index_articles(const std::vector<InputFile>& files, const Manifest& manifes
       PreparedDocument prepared;
       try {
         prepared = next->result.get();
+      } catch (const std::bad_alloc&) {
+        throw;                             // the machine, not the article: stop the run
       } catch (const std::exception& e) {  // this article only: skip it, go on
         ++summary.skipped[kFailedReason];
         summary.warnings.push_back(next->where + ": " + kFailedReason + ": " + e.what());
         writer.keep(next->id);
+        failed_files.insert(next->path);
+        ++at.articles;
+        at.bytes_done = next->bytes_done;
+        if (progress) progress(at);
         continue;
       }
       const WriteResult r = writer.write(prepared);
@@ -225,6 +235,7 @@ void index_articles(const std::vector<InputFile>& files, const Manifest& manifes
     ++(issue.skipped ? summary.skipped : summary.repaired)[issue.reason];
     summary.warnings.push_back(issue.where + ": " + issue.reason);
   }
+  return failed_files;
 }
 
 }  // namespace cs

@@ -8,13 +8,16 @@
 //
 // Thread-safety: index_files starts and joins its own threads; `extractor` must be safe to
 // share (Extractor is) and `writer`, `progress` and `summary` are used from the calling
-// thread only. An exception while preparing one article skips that article with a warning
-// naming it (the version already indexed, if any, stays); an exception from reading or writing
-// stops the other stages and is rethrown.
+// thread only. A std::exception while preparing one article (but std::bad_alloc) skips that
+// article with a warning naming it; the caller keeps its file unstamped, so the next run reads
+// it again, and an incremental run keeps the version already indexed (IndexWriter::keep). Any
+// other exception, and one from reading or writing, stops the other stages and is rethrown.
 #ifndef CS_INDEXER_PARALLEL_INDEXER_H_
 #define CS_INDEXER_PARALLEL_INDEXER_H_
 
 #include <functional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "indexer/document_builder.h"
@@ -28,10 +31,13 @@ namespace cs {
 
 /// Reads, cleans, extracts and writes every article of `files` with `workers` worker threads
 /// (0 = one per core but one, which is left to the writing thread), counting outcomes and
-/// skips in `summary` and calling `progress` after each article written.
-void index_files(const std::vector<InputFile>& files, const Manifest& manifest,
-                 const Extractor& extractor, IndexWriter& writer, unsigned workers,
-                 const ProgressFn& progress, IndexSummary& summary);
+/// skips in `summary` and calling `progress` after each article written or skipped. Returns
+/// the files holding an article that could not be indexed.
+[[nodiscard]] std::set<std::string> index_files(const std::vector<InputFile>& files,
+                                                const Manifest& manifest,
+                                                const Extractor& extractor, IndexWriter& writer,
+                                                unsigned workers, const ProgressFn& progress,
+                                                IndexSummary& summary);
 
 /// Turns one article as read into its document (cleaning, extraction, DocumentBuilder).
 using PrepareFn = std::function<PreparedDocument(Article&&)>;
@@ -40,9 +46,12 @@ using PrepareFactory = std::function<PrepareFn()>;
 
 /// index_files with the preparation step given: what index_files runs, and a seam for tests
 /// (a step that fails on chosen articles).
-void index_articles(const std::vector<InputFile>& files, const Manifest& manifest,
-                    const PrepareFactory& make_prepare, IndexWriter& writer, unsigned workers,
-                    const ProgressFn& progress, IndexSummary& summary);
+[[nodiscard]] std::set<std::string> index_articles(const std::vector<InputFile>& files,
+                                                   const Manifest& manifest,
+                                                   const PrepareFactory& make_prepare,
+                                                   IndexWriter& writer, unsigned workers,
+                                                   const ProgressFn& progress,
+                                                   IndexSummary& summary);
 
 }  // namespace cs
 

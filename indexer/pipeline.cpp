@@ -145,7 +145,10 @@ void write_changes(const IndexOptions& options, const RunInputs& inputs, bool in
     changed.push_back(file);
     if (file.format == InputFormat::kJsonLines) reread.insert(file.path);
   }
-  index_files(changed, inputs.manifest, extractor, writer, options.threads, progress, summary);
+  for (const std::string& path : index_files(changed, inputs.manifest, extractor, writer,
+                                             options.threads, progress, summary)) {
+    stamps.forget(path);  // an article of it failed: read the file again next run
+  }
   if (incremental) {
     summary.removed =
         remove_vanished(db, options.inputs, stamps, listed, reread, writer.ids_written());

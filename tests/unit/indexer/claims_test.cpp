@@ -288,6 +288,7 @@ TEST_CASE("claims: texts that end or begin where the finder looks ahead or back"
       {"Two policemen succumbed to", 0, 0},
       {"Two policemen succumbed", 0, 0},
       {"Two policemen succumbed to their wounds", 1, 2},
+      {"Three soldiers sustained. Injuries were reported in the south.", 0, 0},
       // The article that showed the bug: 1M benchmark corpus, line 255,997.
       {"In the United States 300,000 succumbed to it.", 0, 0},
       {"\"Six people were killed,\" he said", 1, 6},

@@ -1,6 +1,7 @@
 // Tests the parallel indexing stages (indexer/parallel_indexer.h): articles are written in
 // input order whatever the number of workers, and an article whose preparation fails is
-// skipped with a warning naming it while the rest of the run goes on.
+// skipped with a warning naming it while the rest of the run goes on, and its file is reported
+// so that its stamp is not recorded.
 #include "indexer/parallel_indexer.h"
 
 #include <xapian.h>
@@ -9,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -75,12 +77,15 @@ TEST_CASE("a failing article is skipped with a warning and the run goes on", "[p
     Xapian::WritableDatabase db(dir.path + "/db", Xapian::DB_CREATE);
     cs::IndexWriter writer(db);
     cs::IndexSummary summary;
-    cs::index_articles({input}, cs::Manifest(), failing_on(c.failing), writer, c.workers, {},
-                       summary);
+    const std::set<std::string> failed_files = cs::index_articles(
+        {input}, cs::Manifest(), failing_on(c.failing), writer, c.workers, {}, summary);
     db.commit();
     CHECK(ids_in_order(db) == c.written);
     CHECK(summary.added == c.written.size());
     const std::size_t failed = c.failing.size();
+    // The file of a failed article is read again next run (its stamp is not recorded).
+    CHECK(failed_files ==
+          (failed > 0 ? std::set<std::string>{input.path} : std::set<std::string>{}));
     CHECK(summary.skipped["could not be indexed"] == failed);
     REQUIRE(summary.warnings.size() == failed);
     for (std::size_t i = 0; i < failed; ++i) {
