@@ -39,9 +39,15 @@ struct Pending {
   std::future<PreparedDocument> result;
   std::uint64_t bytes_done = 0;
   std::string id;
-  std::string path;   ///< the input file
-  std::string where;  ///< "FILE:LINE (id ID)"
+  std::string path;     ///< the input file
+  int source_line = 0;  ///< the line in a JSON Lines file, 0 otherwise
 };
+
+// How a warning names an article: "FILE:LINE (id ID)", or "FILE (id ID)" without a line.
+std::string article_where(const std::string& path, int source_line, const std::string& id) {
+  const std::string line = source_line > 0 ? ":" + std::to_string(source_line) : "";
+  return path + line + " (id " + id + ")";
+}
 
 // What the reader thread found besides articles (merged into the summary after joining).
 struct ReaderReport {
@@ -97,17 +103,16 @@ void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
             ++report.read;
             if (!open) return;
             if (entry) apply_manifest(*entry, article);
-            const std::string line =
-                article.source_line > 0 ? ":" + std::to_string(article.source_line) : "";
-            std::string where = file.path + line + " (id " + article.id + ")";
             if (!seen_ids.insert(article.id).second) {
-              report.skips.push_back({std::move(where), "duplicate id"});
+              report.skips.push_back(
+                  {article_where(file.path, article.source_line, article.id), "duplicate id"});
               return;
             }
             std::string id = article.id;
+            const int line = article.source_line;
             Task task{std::move(article), bytes_before + offset, {}};
             open = pending.push({task.result.get_future(), task.bytes_done, std::move(id),
-                                 file.path, std::move(where)}) &&
+                                 file.path, line}) &&
                    tasks.push(std::move(task));
           },
           report.skips);
@@ -209,7 +214,8 @@ std::set<std::string> index_articles(const std::vector<InputFile>& files, const 
         throw;                             // the machine, not the article: stop the run
       } catch (const std::exception& e) {  // this article only: skip it, go on
         ++summary.skipped[kFailedReason];
-        summary.warnings.push_back(next->where + ": " + kFailedReason + ": " + e.what());
+        summary.warnings.push_back(article_where(next->path, next->source_line, next->id) + ": " +
+                                   kFailedReason + ": " + e.what());
         writer.keep(next->id);
         failed_files.insert(next->path);
         ++at.articles;
