@@ -39,8 +39,8 @@ struct Pending {
   std::future<PreparedDocument> result;
   std::uint64_t bytes_done = 0;
   std::string id;
-  std::string path;     ///< the input file
-  int source_line = 0;  ///< the line in a JSON Lines file, 0 otherwise
+  std::size_t file = 0;  ///< the input file's index in the run's files
+  int source_line = 0;   ///< the line in a JSON Lines file, 0 otherwise
 };
 
 // How a warning names an article: "FILE:LINE (id ID)", or "FILE (id ID)" without a line.
@@ -111,9 +111,9 @@ void read_stage(const std::vector<InputFile>& files, const Manifest& manifest,
             std::string id = article.id;
             const int line = article.source_line;
             Task task{std::move(article), bytes_before + offset, {}};
-            open = pending.push({task.result.get_future(), task.bytes_done, std::move(id),
-                                 file.path, line}) &&
-                   tasks.push(std::move(task));
+            open =
+                pending.push({task.result.get_future(), task.bytes_done, std::move(id), i, line}) &&
+                tasks.push(std::move(task));
           },
           report.skips);
       bytes_before += file_size_or_zero(file.path);
@@ -207,27 +207,26 @@ std::set<std::string> index_articles(const std::vector<InputFile>& files, const 
       threads.start([&tasks, prepare = make_prepare()] { work_stage(prepare, tasks); });
     }
     while (std::optional<Pending> next = pending.pop()) {
-      PreparedDocument prepared;
+      std::optional<PreparedDocument> prepared;
       try {
         prepared = next->result.get();
       } catch (const std::bad_alloc&) {
         throw;                             // the machine, not the article: stop the run
       } catch (const std::exception& e) {  // this article only: skip it, go on
+        const std::string& path = files[next->file].path;
         ++summary.skipped[kFailedReason];
-        summary.warnings.push_back(article_where(next->path, next->source_line, next->id) + ": " +
+        summary.warnings.push_back(article_where(path, next->source_line, next->id) + ": " +
                                    kFailedReason + ": " + e.what());
         writer.keep(next->id);
-        failed_files.insert(next->path);
-        ++at.articles;
-        at.bytes_done = next->bytes_done;
-        if (progress) progress(at);
-        continue;
+        failed_files.insert(path);
       }
-      const WriteResult r = writer.write(prepared);
-      summary.added += r.outcome == WriteOutcome::kAdded;
-      summary.updated += r.outcome == WriteOutcome::kUpdated;
-      summary.unchanged += r.outcome == WriteOutcome::kUnchanged;
-      summary.duplicates += r.duplicate;
+      if (prepared) {
+        const WriteResult r = writer.write(*prepared);
+        summary.added += r.outcome == WriteOutcome::kAdded;
+        summary.updated += r.outcome == WriteOutcome::kUpdated;
+        summary.unchanged += r.outcome == WriteOutcome::kUnchanged;
+        summary.duplicates += r.duplicate;
+      }
       ++at.articles;
       at.bytes_done = next->bytes_done;
       if (progress) progress(at);
