@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <vector>
+
+#include "core/normalize.h"
 
 namespace cs {
 
@@ -21,13 +26,15 @@ std::int64_t times(std::int64_t a, std::int64_t b) {
 }
 std::int64_t plus(std::int64_t a, std::int64_t b) { return std::min(a + b, kSaturated); }
 
-struct Qualifier {
-  std::array<std::string_view, 3> words;
+// Table rows as written. Russian, Ukrainian and Arabic rows are folded (fold_word) when the
+// tables are built, so they compare with tokens' folded forms; English rows are already folded.
+struct QualifierRow {
+  std::array<std::string_view, 4> words;
   std::string_view canonical;
 };
 
 // Longest first where one is a prefix of another ("just over" before "over").
-constexpr Qualifier kQualifiers[] = {
+constexpr QualifierRow kQualifierRows[] = {
     {{"at", "least"}, "at least"},
     {{"more", "than"}, "more than"},
     {{"just", "over"}, "over"},
@@ -52,22 +59,184 @@ constexpr Qualifier kQualifiers[] = {
     {{"less", "than"}, "fewer than"},
     {{"no", "fewer", "than"}, "at least"},
     {{"no", "less", "than"}, "at least"},
+    // Russian
+    {{"по", "меньшей", "мере"}, "at least"},
+    {{"по", "крайней", "мере"}, "at least"},
+    {{"как", "минимум"}, "at least"},
+    {{"не", "менее"}, "at least"},
+    {{"более"}, "more than"},
+    {{"больше"}, "more than"},
+    {{"свыше"}, "over"},
+    {{"около"}, "around"},
+    {{"порядка"}, "around"},
+    {{"примерно"}, "around"},
+    {{"почти"}, "nearly"},
+    // Ukrainian
+    {{"щонайменше"}, "at least"},
+    {{"принаймні"}, "at least"},
+    {{"не", "менше"}, "at least"},
+    {{"як", "мінімум"}, "at least"},
+    {{"понад"}, "over"},
+    {{"більш", "ніж"}, "more than"},
+    {{"більше"}, "more than"},
+    {{"близько"}, "around"},
+    {{"приблизно"}, "around"},
+    {{"майже"}, "nearly"},
+    // Arabic
+    {{"ما", "لا", "يقل", "عن"}, "at least"},
+    {{"ما", "يزيد", "عن"}, "more than"},
+    {{"ما", "يزيد", "على"}, "more than"},
+    {{"أكثر", "من"}, "more than"},
+    {{"نحو"}, "around"},
+    {{"حوالي"}, "around"},
+    {{"قرابة"}, "nearly"},
 };
 
-constexpr std::pair<std::string_view, int> kUnits[] = {
-    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
-    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
-    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
-    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
-    {"eighty", 80},  {"ninety", 90}};
+constexpr std::pair<std::string_view, int> kUnitRows[] = {
+    {"one", 1},
+    {"two", 2},
+    {"three", 3},
+    {"four", 4},
+    {"five", 5},
+    {"six", 6},
+    {"seven", 7},
+    {"eight", 8},
+    {"nine", 9},
+    {"ten", 10},
+    {"eleven", 11},
+    {"twelve", 12},
+    {"thirteen", 13},
+    {"fourteen", 14},
+    {"fifteen", 15},
+    {"sixteen", 16},
+    {"seventeen", 17},
+    {"eighteen", 18},
+    {"nineteen", 19},
+    {"twenty", 20},
+    {"thirty", 30},
+    {"forty", 40},
+    {"fifty", 50},
+    {"sixty", 60},
+    {"seventy", 70},
+    {"eighty", 80},
+    {"ninety", 90},
+    // Russian (the cases a count of people takes)
+    {"один", 1},
+    {"одна", 1},
+    {"одного", 1},
+    {"два", 2},
+    {"две", 2},
+    {"двух", 2},
+    {"три", 3},
+    {"трех", 3},
+    {"трёх", 3},
+    {"четыре", 4},
+    {"четырех", 4},
+    {"четырёх", 4},
+    {"пять", 5},
+    {"пяти", 5},
+    {"шесть", 6},
+    {"шести", 6},
+    {"семь", 7},
+    {"семи", 7},
+    {"восемь", 8},
+    {"восьми", 8},
+    {"девять", 9},
+    {"девяти", 9},
+    {"десять", 10},
+    {"десяти", 10},
+    {"одиннадцать", 11},
+    {"двенадцать", 12},
+    {"тринадцать", 13},
+    {"четырнадцать", 14},
+    {"пятнадцать", 15},
+    {"шестнадцать", 16},
+    {"семнадцать", 17},
+    {"восемнадцать", 18},
+    {"девятнадцать", 19},
+    {"двадцать", 20},
+    {"тридцать", 30},
+    {"сорок", 40},
+    {"пятьдесят", 50},
+    {"сто", 100},
+    {"двое", 2},
+    {"трое", 3},
+    {"четверо", 4},
+    {"пятеро", 5},
+    {"шестеро", 6},
+    {"семеро", 7},
+    {"восьмеро", 8},
+    {"девятеро", 9},
+    {"десятеро", 10},
+    // Ukrainian ("п'ять" folds to the Russian "пять")
+    {"дві", 2},
+    {"двох", 2},
+    {"двоє", 2},
+    {"троє", 3},
+    {"трьох", 3},
+    {"чотири", 4},
+    {"чотирьох", 4},
+    {"пятьох", 5},
+    {"шість", 6},
+    {"шістьох", 6},
+    {"сім", 7},
+    {"сімох", 7},
+    {"вісім", 8},
+    {"вісьмох", 8},
+    {"одинадцять", 11},
+    {"дванадцять", 12},
+    {"тринадцять", 13},
+    {"чотирнадцять", 14},
+    {"пятнадцять", 15},
+    {"двадцять", 20},
+    {"тридцять", 30},
+    // Arabic (masculine and feminine forms)
+    {"واحد", 1},
+    {"اثنان", 2},
+    {"اثنين", 2},
+    {"ثلاثة", 3},
+    {"ثلاث", 3},
+    {"أربعة", 4},
+    {"أربع", 4},
+    {"خمسة", 5},
+    {"خمس", 5},
+    {"ستة", 6},
+    {"ست", 6},
+    {"سبعة", 7},
+    {"سبع", 7},
+    {"ثمانية", 8},
+    {"ثماني", 8},
+    {"تسعة", 9},
+    {"تسع", 9},
+    {"عشرة", 10},
+    {"عشر", 10},
+    {"عشرون", 20},
+    {"عشرين", 20},
+    {"ثلاثون", 30},
+    {"ثلاثين", 30},
+    {"أربعون", 40},
+    {"أربعين", 40},
+    {"خمسون", 50},
+    {"خمسين", 50}};
+
+// Arabic teens: a unit, then "عشر"/"عشرة" ("خمسة عشر", fifteen).
+constexpr std::string_view kTeenTenRows[] = {"عشر", "عشرة"};
+
+constexpr std::pair<std::string_view, std::int64_t> kScaleRows[] = {
+    {"hundred", 100},           {"thousand", 1'000},    {"million", 1'000'000},
+    {"billion", 1'000'000'000}, {"тысяча", 1'000},      {"тысячи", 1'000},
+    {"тысяч", 1'000},           {"миллион", 1'000'000}, {"миллиона", 1'000'000},
+    {"миллионов", 1'000'000},   {"тисяча", 1'000},      {"тисячі", 1'000},
+    {"тисяч", 1'000},           {"мільйон", 1'000'000}, {"мільйона", 1'000'000},
+    {"мільйонів", 1'000'000},   {"ألف", 1'000},         {"آلاف", 1'000},
+    {"مليون", 1'000'000},       {"ملايين", 1'000'000}};
 
 // Vague quantities: (words, order of magnitude). "scores" only before "of".
-struct Vague {
+struct VagueRow {
   std::array<std::string_view, 3> words;
   int magnitude;
 };
-constexpr Vague kVague[] = {
+constexpr VagueRow kVagueRows[] = {
     {{"tens", "of", "thousands"}, 4},
     {{"hundreds", "of", "thousands"}, 5},
     {{"several", "dozen"}, 1},
@@ -80,7 +249,81 @@ constexpr Vague kVague[] = {
     {{"hundreds"}, 2},
     {{"thousands"}, 3},
     {{"millions"}, 6},
+    {{"десятки", "тысяч"}, 4},
+    {{"сотни", "тысяч"}, 5},
+    {{"десятки"}, 1},
+    {{"десятков"}, 1},
+    {{"сотни"}, 2},
+    {{"сотен"}, 2},
+    {{"тысячи"}, 3},
+    {{"десятки", "тисяч"}, 4},
+    {{"сотні", "тисяч"}, 5},
+    {{"десятків"}, 1},
+    {{"сотні"}, 2},
+    {{"сотень"}, 2},
+    {{"тисячі"}, 3},
+    {{"عشرات", "الآلاف"}, 4},
+    {{"مئات", "الآلاف"}, 5},
+    {{"عشرات"}, 1},
+    {{"مئات"}, 2},
+    {{"آلاف"}, 3},
 };
+
+// The rows above, folded.
+struct Qualifier {
+  std::vector<std::string> words;
+  std::string_view canonical;
+};
+struct Vague {
+  std::vector<std::string> words;
+  int magnitude;
+};
+// Hashes std::string and std::string_view alike, so lookups by a token's view copy nothing.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+};
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
+struct NumberWords {
+  std::vector<Qualifier> qualifiers;
+  std::vector<Vague> vague;
+  WordMap<int> units;
+  WordMap<std::int64_t> scales;
+  WordSet teen_tens;
+  WordSet first_words;  ///< a qualifier's or vague quantity's first word
+};
+
+template <std::size_t N>
+std::vector<std::string> folded_words(const std::array<std::string_view, N>& row) {
+  std::vector<std::string> words;
+  for (std::string_view w : row) {
+    if (w.empty()) break;
+    words.push_back(fold_word(w));
+  }
+  return words;
+}
+
+const NumberWords& number_words() {
+  static const NumberWords kWords = [] {
+    NumberWords t;
+    for (const QualifierRow& q : kQualifierRows) {
+      t.qualifiers.push_back({folded_words(q.words), q.canonical});
+      t.first_words.insert(t.qualifiers.back().words.front());
+    }
+    for (const VagueRow& v : kVagueRows) {
+      t.vague.push_back({folded_words(v.words), v.magnitude});
+      t.first_words.insert(t.vague.back().words.front());
+    }
+    for (const auto& [word, value] : kUnitRows) t.units.emplace(fold_word(word), value);
+    for (const auto& [word, value] : kScaleRows) t.scales.emplace(fold_word(word), value);
+    for (std::string_view word : kTeenTenRows) t.teen_tens.insert(fold_word(word));
+    return t;
+  }();
+  return kWords;
+}
 
 // "scores of people", "scores were killed", "scores wounded": not "scores" of a match.
 bool scores_is_a_count(std::string_view next) {
@@ -90,18 +333,21 @@ bool scores_is_a_count(std::string_view next) {
 }
 
 int unit_value(std::string_view w) {
-  for (const auto& [name, value] : kUnits) {
-    if (name == w) return value;
-  }
-  return 0;
+  const auto& units = number_words().units;
+  const auto it = units.find(w);
+  return it == units.end() ? 0 : it->second;
 }
 
 std::int64_t scale_value(std::string_view w) {
-  if (w == "hundred") return 100;
-  if (w == "thousand") return 1'000;
-  if (w == "million") return 1'000'000;
-  if (w == "billion") return 1'000'000'000;
-  return 0;
+  const auto& scales = number_words().scales;
+  const auto it = scales.find(w);
+  return it == scales.end() ? 0 : it->second;
+}
+
+// A scale word that counts on its own where the language needs no "a" ("مليون", "тысяча");
+// English "million" without "a" or a number before it is no count.
+bool is_bare_scale(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80 && scale_value(w) >= 1'000;
 }
 
 class Reader {
@@ -166,21 +412,18 @@ class Reader {
     return "";
   }
 
-  template <std::size_t N>
-  std::size_t match_words(std::size_t i, const std::array<std::string_view, N>& words) const {
-    std::size_t n = 0;
-    for (std::string_view w : words) {
-      if (w.empty()) break;
-      if (word(i + n) != w) return 0;
-      ++n;
+  // The number of words of `words` that start at token i, or 0 when they do not all match.
+  std::size_t match_words(std::size_t i, const std::vector<std::string>& words) const {
+    for (std::size_t n = 0; n < words.size(); ++n) {
+      if (word(i + n) != words[n]) return 0;
     }
-    return n;
+    return words.size();
   }
 
   // A plain (non-range) value at i: sets value/end/flags; false when none.
   bool simple(std::size_t i, NumberExpr& out, std::size_t& end) const {
     if (!in(i)) return false;
-    for (const Vague& v : kVague) {
+    for (const Vague& v : number_words().vague) {
       if (const std::size_t n = match_words(i, v.words)) {
         if (v.words[0] == "scores" && !scores_is_a_count(word(i + 1))) continue;
         out.vague.clear();
@@ -208,6 +451,21 @@ class Reader {
       d += group;
       grouped = true;
       ++j;
+    }
+    // "10 000 мирных": thousands set off by spaces, as Russian, Ukrainian and Arabic papers
+    // write them; taken only when a word of a non-Latin script follows, so that English
+    // "in 2014 300 people" keeps its two numbers.
+    if (!grouped && d.size() <= 3) {
+      std::string spaced = d;
+      std::size_t k = j;
+      while (in(k) && gap(k) == " " && digits(k).size() == 3 && spaced.size() <= kMaxDigits) {
+        spaced += digits(k++);
+      }
+      if (k > j && in(k) && static_cast<unsigned char>(text_.text[text_.tokens[k].begin]) >= 0x80) {
+        d = std::move(spaced);
+        j = k;
+        grouped = true;
+      }
     }
     std::string fraction;
     std::int64_t suffix_scale = 0;  // "2.1m"
@@ -258,11 +516,16 @@ class Reader {
       current = 1;
       any = true;
       ++j;
+    } else if (is_bare_scale(word(j))) {
+      current = 1;  // "مليون شخص", "тысяча человек": one million, one thousand
+      any = true;
     }
     for (; in(j); ++j) {
       const std::string_view w = word(j);
       if (const int u = unit_value(w)) {
-        if (current % 100 != 0 && current % 10 == 0 && u < 10 && current >= 20) {
+        if (u == 10 && current > 0 && current < 10 && number_words().teen_tens.contains(w)) {
+          current += u;  // "خمسة عشر", five-ten: fifteen
+        } else if (current % 100 != 0 && current % 10 == 0 && u < 10 && current >= 20) {
           current += u;  // "fifty-five"
         } else if (current % 100 == 0 || !any) {
           current += u;
@@ -313,12 +576,7 @@ bool may_start_number(const TokenizedText& text, std::size_t i) {
   if (w.empty()) return false;
   const auto c = static_cast<unsigned char>(text.text[text.tokens[i].begin]);
   if ((w[0] >= '0' && w[0] <= '9') || c == 0xD9 || c == 0xDB) return true;
-  for (const Qualifier& q : kQualifiers) {
-    if (q.words[0] == w) return true;
-  }
-  for (const Vague& v : kVague) {
-    if (v.words[0] == w) return true;
-  }
+  if (number_words().first_words.contains(w) || is_bare_scale(w)) return true;
   return unit_value(w) > 0 || w == "a" || w == "an" || w == "between" || w == "half";
 }
 
@@ -328,7 +586,7 @@ std::optional<NumberExpr> number_at(const TokenizedText& text, std::size_t i) {
   NumberExpr out;
   out.first = i;
   std::size_t j = i;
-  for (const Qualifier& q : kQualifiers) {
+  for (const Qualifier& q : number_words().qualifiers) {
     if (const std::size_t n = r.match_words(i, q.words)) {
       out.qualifier = q.canonical;
       j = i + n;

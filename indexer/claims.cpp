@@ -494,8 +494,10 @@ struct Phrase {
 class ClaimFinder {
  public:
   ClaimFinder(const TokenizedText& text, const std::vector<EntityMatch>& matches,
-              const std::vector<DateAt>& dates, const PartialDate& published)
-      : text_(text),
+              const std::vector<DateAt>& dates, const PartialDate& published,
+              ClaimLanguage language)
+      : language_(language),
+        text_(text),
         tokens_(text.tokens),
         matches_(matches),
         dates_(dates),
@@ -531,7 +533,7 @@ class ClaimFinder {
       const std::size_t end = sentence_first_[s + 1];
       if (first >= end || !candidates[s]) continue;
       attributed_sentence_.reset();
-      if (s > 0 && sentence_first_[s - 1] < first) {
+      if (language_ == ClaimLanguage::kEnglish && s > 0 && sentence_first_[s - 1] < first) {
         attributed_sentence_ = attribution_opens(sentence_first_[s - 1], first);
       }
       sentence_claims(first, end);
@@ -584,9 +586,13 @@ class ClaimFinder {
     for (std::size_t i = first; i < end; ++i) {
       if (i < covered_until_) continue;
       auto number = may_start_number(text_, i) ? number_at(text_, i) : std::nullopt;
-      if (!number) number = one_person_at(i, end);
+      if (!number && language_ == ClaimLanguage::kEnglish) number = one_person_at(i, end);
       if (!number) continue;
-      consider(*number, first, end);
+      if (language_ == ClaimLanguage::kEnglish) {
+        consider(*number, first, end);
+      } else {
+        consider_worded(*number, first, end);
+      }
       i = std::max(i, number->end - 1);
     }
   }
@@ -650,6 +656,8 @@ class ClaimFinder {
       return;
     }
     if (n.first > first && word(n.first - 1) == "no") return;  // "no one was hurt"
+    // "In 2014 300 people were killed": a year, then the count.
+    if (n.year_like && same_sentence(n.first, n.end) && is_number(n.end)) return;
     // "one in four residents": a share, not a count.
     if (n.first > first + 1 && word(n.first - 1) == "in" && is_number(n.first - 2)) return;
     if (is_population_base(n, first)) return;
@@ -721,6 +729,160 @@ class ClaimFinder {
     }
     last_claim_end_ = claim_end_;
     out_.claims.push_back(std::move(claim));
+  }
+
+  // ---- Russian, Ukrainian and Arabic: claims by their words (claim_words.h) ----
+
+  // Most tokens between a number and the outcome word it goes with, and victim nouns read
+  // after a number.
+  static constexpr std::size_t kOutcomeWindow = 5;
+  static constexpr std::size_t kMaxVictimWords = 3;
+  // Most tokens between an attribution cue and the name it points to.
+  static constexpr std::size_t kCueWindow = 5;
+
+  // A number with an outcome word in its clause, after it and its victims ("семь человек
+  // погибли", "15 شخصا على الأقل قتلوا", "12 قتيلا") or before it ("погибли семь человек",
+  // "مقتل 15 شخصا"), after first. A number of things ("20 ракет", "12 марта") is none.
+  void consider_worded(const NumberExpr& n, std::size_t first, std::size_t end) {
+    if (same_sentence(n.end, n.first) && (is_counted_thing(language_, word(n.end)) ||
+                                          gap_before(n.end).find('%') != std::string_view::npos)) {
+      return;
+    }
+    std::size_t victims_end = n.end;
+    std::optional<VictimClass> victim_class;
+    while (victims_end < end && victims_end < n.end + kMaxVictimWords &&
+           !punct_before(victims_end)) {
+      const auto cls = victim_word(language_, word(victims_end));
+      if (!cls) break;
+      // The most specific class named: "мирных жителей" are civilians, not just people.
+      if (!victim_class || *victim_class == VictimClass::kUnspecified) victim_class = cls;
+      ++victims_end;
+    }
+    // In Arabic the noun right after a number is what it counts ("25 فلسطينيا"), but one and
+    // two follow their noun ("مدنيين اثنين"); Russian and Ukrainian may put the verb after the
+    // number ("п'ятеро отримали поранення").
+    std::size_t victims_first = n.end;
+    if (language_ == ClaimLanguage::kArabic && victims_end == n.end) {
+      const auto before = n.first > first && !punct_before(n.first)
+                              ? victim_word(language_, word(n.first - 1))
+                              : std::nullopt;
+      if (n.vague.empty() && n.high <= 2 && before) {
+        victim_class = before;
+        victims_first = n.first - 1;
+      } else if (is_counted_noun(n.end, end)) {
+        victim_class = VictimClass::kUnspecified;
+        ++victims_end;
+      }
+    }
+    const bool victims_named = victims_end > n.end || victims_first < n.end;
+    auto outcome = worded_outcome(n, first, end, victims_end);
+    if (!outcome && victims_named) outcome = worded_outcome(n, first, end, victims_end, true);
+    if (!outcome) return;
+    if (n.too_large) return drop(n, "too large to be a casualty figure");
+    if (n.year_like && !victims_named) return drop(n, "looks like a year");
+    if (n.vague.empty() && n.low <= 0) return;
+    CasualtyClaim claim;
+    claim.outcome = *outcome;
+    fill_number(n, claim);
+    for (std::size_t k = victims_end; k < end && k < victims_end + 2; ++k) {
+      if (claim.qualifier.empty() && is_trailing_minimum(language_, word(k))) {
+        claim.qualifier = "at least";
+      }
+    }
+    if (victims_first < n.end) {
+      claim.victims = std::string(text_.span_text(victims_first, n.first));
+      claim.victim_class = *victim_class;
+    } else if (victims_end > n.end) {
+      claim.victims = std::string(text_.span_text(n.end, victims_end));
+      claim.victim_class = *victim_class;
+    }
+    claim.claimant = worded_claimant(first, end);
+    fill_place(n, first, end, claim);
+    fill_date(first, end, claim);
+    fill_sentence(n, first, end, claim);
+    covered_until_ = std::max(covered_until_, victims_end);
+    claim_end_ = victims_end;
+    add(std::move(claim));
+  }
+
+  // The outcome word nearest a number in its clause: after `after` (the end of its victims)
+  // first, then before it; punctuation or another number between them ends the search.
+  // With `eliminations`, the words that count people only when victims are named instead.
+  std::optional<Outcome> worded_outcome(const NumberExpr& n, std::size_t first, std::size_t end,
+                                        std::size_t after, bool eliminations = false) const {
+    const auto outcome_of = [&](std::size_t k) {
+      return eliminations ? elimination_word(language_, word(k)) : outcome_word(language_, word(k));
+    };
+    for (std::size_t k = after; k < end && k < after + kOutcomeWindow; ++k) {
+      if (punct_before(k) || is_number(k)) break;
+      if (auto o = outcome_of(k)) return o;
+    }
+    for (std::size_t k = n.first; k-- > first && k + kOutcomeWindow >= n.first;) {
+      if (punct_before(k + 1) || is_number(k)) break;
+      if (auto o = outcome_of(k)) return o;
+    }
+    return std::nullopt;
+  }
+
+  // True when token k, right after a number, may be the noun it counts: a non-Latin word in
+  // the number's clause that is no outcome, function word, thing counted, cue or known name.
+  bool is_counted_noun(std::size_t k, std::size_t end) const {
+    if (k >= end || punct_before(k) || is_number(k) || match_of(k) != nullptr) return false;
+    const std::string_view w = word(k);
+    if (w.empty() || static_cast<unsigned char>(w[0]) < 0x80) return false;
+    return !outcome_word(language_, w) && !elimination_word(language_, w) &&
+           !ends_claimant_name(language_, w) && !is_counted_thing(language_, w) &&
+           !is_attribution_cue(language_, w) && !is_trailing_minimum(language_, w);
+  }
+
+  // Who an attribution cue of the sentence names: the nearest person, organisation or country
+  // after the cue ("сообщил глава области Олег Синегубов", "قال المرصد السوري"), else just
+  // before it ("Минздрав сообщил"), else the words after the cue as written, up to what the
+  // claimant said ("أعلنت وزارة الصحة أن ..."). Nobody when the sentence has no cue.
+  ClaimRef worded_claimant(std::size_t first, std::size_t end) {
+    claimant_span_.reset();
+    std::optional<Phrase> written;
+    for (std::size_t k = first; k < end; ++k) {
+      if (!is_attribution_cue(language_, word(k))) continue;
+      const EntityMatch* who = nullptr;
+      for (std::size_t j = k + 1; j < end && j <= k + kCueWindow && !who; ++j) who = speaker_at(j);
+      for (std::size_t j = k; j-- > first && j + kCueWindow >= k && !who;) who = speaker_at(j);
+      if (who != nullptr) {
+        claimant_span_ = Phrase{who->first, who->end, who->end - 1};
+        return {who->entity->id, who->entity->canonical};
+      }
+      if (!written) written = name_after_cue(k, end);
+    }
+    if (!written) return {};
+    claimant_span_ = written;
+    return {"", std::string(text_.span_text(written->first, written->end))};
+  }
+
+  // The words after the cue at token k up to a word that starts what was said, punctuation,
+  // a number or an outcome word; nullopt when there are none or too many for a name (a title
+  // and a name may take kMaxWrittenName: "повідомив начальник Одеської обласної військової
+  // адміністрації Олег Кіпер").
+  std::optional<Phrase> name_after_cue(std::size_t k, std::size_t end) const {
+    static constexpr std::size_t kMaxWrittenName = 8;
+    // "заявили в Офисе генпрокурора": the name of an office follows "в"/"у" (at).
+    if (language_ != ClaimLanguage::kArabic && (word(k + 1) == "в" || word(k + 1) == "у")) ++k;
+    std::size_t j = k + 1;
+    while (j < end && j <= k + kMaxWrittenName && !punct_before(j) && !is_number(j) &&
+           !ends_claimant_name(language_, word(j)) && !outcome_word(language_, word(j))) {
+      ++j;
+    }
+    const bool ended = j == end || punct_before(j) || ends_claimant_name(language_, word(j));
+    if (j == k + 1 || !ended) return std::nullopt;
+    return Phrase{k + 1, j, j - 1};
+  }
+
+  // The gazetteer person, organisation or country named at token k, if any.
+  const EntityMatch* speaker_at(std::size_t k) const {
+    const EntityMatch* m = match_of(k);
+    if (!m || !m->entity) return nullptr;
+    const EntityType type = m->entity->type;
+    const bool country = type == EntityType::kPlace && m->entity->subtype == "country";
+    return type == EntityType::kPerson || type == EntityType::kOrg || country ? m : nullptr;
   }
 
   // ---- outcome patterns ----
@@ -2007,6 +2169,7 @@ class ClaimFinder {
     return text;
   }
 
+  const ClaimLanguage language_;
   const TokenizedText& text_;
   const std::vector<Token>& tokens_;
   const std::vector<EntityMatch>& matches_;
@@ -2028,19 +2191,25 @@ class ClaimFinder {
 }  // namespace
 
 ClaimExtraction find_claims(const TokenizedText& text, const std::vector<EntityMatch>& matches,
-                            const std::vector<DateAt>& dates, const PartialDate& published) {
+                            const std::vector<DateAt>& dates, const PartialDate& published,
+                            ClaimLanguage language) {
   // Most sentences name no casualty at all: only those with a trigger word are read, and an
   // article without any costs one hash lookup per word.
   std::vector<bool> candidates(text.sentences.size(), false);
   bool any = false;
+  const auto trigger = [language](const std::string& w) {
+    return language == ClaimLanguage::kEnglish
+               ? is_trigger(w)
+               : outcome_word(language, w) || elimination_word(language, w);
+  };
   for (const Token& t : text.tokens) {
-    if (!candidates[t.sentence] && is_trigger(t.folded)) {
+    if (!candidates[t.sentence] && trigger(t.folded)) {
       candidates[t.sentence] = true;
       any = true;
     }
   }
   if (!any) return {};
-  return ClaimFinder(text, matches, dates, published).run(candidates);
+  return ClaimFinder(text, matches, dates, published, language).run(candidates);
 }
 
 }  // namespace cs

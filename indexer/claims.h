@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "indexer/claim_words.h"
 #include "indexer/entities.h"
 #include "indexer/entities_tokens.h"
 #include "indexer/text_dates.h"
@@ -38,9 +39,13 @@ struct ClaimExtraction {
 };
 
 /// Finds the casualty claims of `text`. `matches` are its entity matches, `dates` its
-/// mentioned dates (find_dates_at), `published` the article's publication date.
+/// mentioned dates (find_dates_at), `published` the article's publication date, `language`
+/// the wording to read it with: English patterns (above), or for Russian, Ukrainian and Arabic
+/// a number with an outcome word in its clause (claim_words.h), its victim nouns, and the
+/// person or organisation an attribution cue of the sentence names.
 ClaimExtraction find_claims(const TokenizedText& text, const std::vector<EntityMatch>& matches,
-                            const std::vector<DateAt>& dates, const PartialDate& published);
+                            const std::vector<DateAt>& dates, const PartialDate& published,
+                            ClaimLanguage language = ClaimLanguage::kEnglish);
 
 }  // namespace cs
 

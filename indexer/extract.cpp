@@ -65,10 +65,12 @@ void Extractor::extract(Article& article) const {
   article.sources = find_sources(tokens, matches);
   const std::vector<DateAt> dates = find_dates_at(tokens, article.published);
   article.mentioned_dates = find_mentioned_dates(dates);
-  ClaimExtraction claims = find_claims(tokens, matches, dates, article.published);
+  const std::string language = article_language(article);
+  ClaimExtraction claims =
+      find_claims(tokens, matches, dates, article.published, claim_language(language));
   article.claims = std::move(claims.claims);
   article.dropped_claims = std::move(claims.dropped);
-  article.field_values[std::string(schema::kLanguageField)] = {article_language(article)};
+  article.field_values[std::string(schema::kLanguageField)] = {language};
   article.content_hash = content_hash(article.title, article.text);
   article.simhash = simhash(body);  // folded: copies differing in quotes or accents still meet
 }

@@ -9,7 +9,8 @@
 #  3. stemming per language: `lang:ru Харьков` finds the article that writes Харькове, an
 #     Arabic word its prefixed forms; snippets mark the words as written;
 #  4. the stored text is the input after NFC, letter for letter (الأقل stays الأقل);
-#  5. an English query's results are the same with and without the other languages indexed.
+#  5. an English query's results are the same with and without the other languages indexed;
+#  6. casualty claims in every language: the ledger, the claimant and victims filters.
 # Usage: multilingual_test.sh BIN_DIR SOURCE_DIR   (defaults: build/bin and the source tree)
 set -euo pipefail
 src="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
@@ -156,4 +157,29 @@ for q in 'killed' 'missile' 'civilians' 'Houthi missile' 'attack OR fighters' 'g
   [[ "$a" == "$b" ]] || fail "English query '$q': $a with the other languages, $b without"
 done
 [[ "$(ranked "$root" missile)" != "[]" ]] || fail "the English queries should find something"
+
+# --- 6. claims in every language -----------------------------------------------------------
+cs --claims --json --limit 100 >"$tmp/claims.json" || fail "the claims ledger of every article"
+python3 - "$tmp/claims.json" <<'PY' || fail "claims in Arabic, Russian and Ukrainian"
+import json, sys
+d = json.load(open(sys.argv[1]))
+claims = [c for i in d["incidents"] for c in i["claims"]]
+by_lang = {}
+for c in claims:
+    by_lang.setdefault(c["article"].split("_")[0], []).append(c)
+for lang in ("ar", "ru", "uk", "en"):
+    assert by_lang.get(lang), ("no claims read in", lang, sorted(by_lang))
+def has(lang, outcome, low, claimant_id):
+    return any(c["outcome"] == outcome and c["low"] == low and
+               (c["claimant"] or {}).get("id") == claimant_id for c in by_lang[lang])
+# SANA: two civilians killed, seven wounded; Syniehubov on Kharkiv; Klitschko on Kyiv.
+assert has("ar", "killed", 2, "sana"), by_lang["ar"]
+assert has("ru", "killed", 3, "oleh-syniehubov"), by_lang["ru"]
+assert has("ru", "wounded", 9, "vitali-klitschko"), by_lang["ru"]
+assert has("uk", "wounded", 14, "oleh-syniehubov"), by_lang["uk"]
+# A General Staff tally of "losses" (killed and wounded together) is no claim.
+assert not any(c["article"] == "uk_02_genshtab" for c in claims), by_lang["uk"]
+PY
+[[ "$(hits --claimant sana)" == ar_02_sana_aleppo ]] || fail "--claimant sana"
+hits --victims children | grep '^ru_' >/dev/null || fail "--victims children finds no Russian article"
 echo "PASS: multilingual"

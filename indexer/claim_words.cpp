@@ -1,0 +1,296 @@
+#include "indexer/claim_words.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/normalize.h"
+
+namespace cs {
+
+namespace {
+
+// One stem as listed: its text as written (folded when the table is built) and what it means.
+template <typename Value>
+struct Listed {
+  std::string_view stem;
+  Value value;
+};
+
+// A stem folded for matching: exact when listed with a trailing '$'.
+template <typename Value>
+struct Stem {
+  std::string folded;
+  bool exact = false;
+  Value value;
+};
+
+template <typename Value>
+using Stems = std::vector<Stem<Value>>;
+
+template <typename Value, std::size_t N>
+Stems<Value> fold_stems(const Listed<Value> (&listed)[N]) {
+  Stems<Value> stems;
+  for (const Listed<Value>& l : listed) {
+    const bool exact = l.stem.ends_with('$');
+    std::string folded = fold_word(exact ? l.stem.substr(0, l.stem.size() - 1) : l.stem);
+    if (!folded.empty()) stems.push_back({std::move(folded), exact, l.value});
+  }
+  return stems;
+}
+
+template <typename Value>
+const Stem<Value>* find_stem(const Stems<Value>& stems, std::string_view word) {
+  for (const Stem<Value>& s : stems) {
+    if (s.exact ? word == s.folded : word.starts_with(s.folded)) return &s;
+  }
+  return nullptr;
+}
+
+// Arabic clitics written onto a word, longest first: "and", "so", "with", "for" and the
+// article. A form is tried only when at least three letters (six bytes) remain.
+constexpr std::string_view kArabicClitics[] = {"وال", "فال", "بال", "كال", "لل",
+                                               "ال",  "و",   "ف",   "ب",   "ل"};
+constexpr std::size_t kMinArabicRestBytes = 6;
+
+// The stem of `stems` that `word` (or, in Arabic, `word` without its clitics) starts with.
+template <typename Value>
+const Stem<Value>* lookup(ClaimLanguage language, const Stems<Value>& stems,
+                          std::string_view word) {
+  if (const Stem<Value>* s = find_stem(stems, word)) return s;
+  if (language != ClaimLanguage::kArabic) return nullptr;
+  for (std::string_view clitic : kArabicClitics) {
+    if (!word.starts_with(clitic) || word.size() < clitic.size() + kMinArabicRestBytes) continue;
+    if (const Stem<Value>* s = find_stem(stems, word.substr(clitic.size()))) return s;
+  }
+  return nullptr;
+}
+
+using O = Outcome;
+using V = VictimClass;
+
+constexpr Listed<Outcome> kRussianOutcomes[] = {
+    {"погиб", O::kKilled},      {"гибел", O::kKilled},       {"убит", O::kKilled},
+    {"убил", O::kKilled},       {"жертв", O::kKilled},       {"скончал", O::kKilled},
+    {"застрелен", O::kKilled},  {"казнен", O::kKilled},      {"ранен", O::kWounded},
+    {"ранил", O::kWounded},     {"пострадал", O::kWounded},  {"пострадавш", O::kWounded},
+    {"травм", O::kWounded},     {"госпитализ", O::kWounded}, {"плен", O::kCaptured},
+    {"похищ", O::kCaptured},    {"пропал", O::kMissing},     {"пропавш", O::kMissing},
+    {"эвакуир", O::kDisplaced}, {"беженц", O::kDisplaced},   {"переселен", O::kDisplaced},
+    {"тела$", O::kKilled},      {"тел$", O::kKilled}};
+
+constexpr Listed<Outcome> kUkrainianOutcomes[] = {
+    {"загин", O::kKilled},       {"загибл", O::kKilled},      {"вбит", O::kKilled},
+    {"вбил", O::kKilled},        {"вбив", O::kKilled},        {"жертв", O::kKilled},
+    {"помер", O::kKilled},       {"страчен", O::kKilled},     {"поранен", O::kWounded},
+    {"поранил", O::kWounded},    {"ранен", O::kWounded},      {"травм", O::kWounded},
+    {"постраждал", O::kWounded}, {"госпіталіз", O::kWounded}, {"полон", O::kCaptured},
+    {"викраден", O::kCaptured},  {"зник", O::kMissing},       {"безвіст", O::kMissing},
+    {"евакуйов", O::kDisplaced}, {"біженц", O::kDisplaced},   {"переселен", O::kDisplaced},
+    {"тіла$", O::kKilled},       {"тіл$", O::kKilled}};
+
+constexpr Listed<Outcome> kArabicOutcomes[] = {
+    {"قتل", O::kKilled},     {"مقتل", O::kKilled},    {"قتيل", O::kKilled},
+    {"يقتل", O::kKilled},    {"استشهد", O::kKilled},  {"شهيد", O::kKilled},
+    {"شهداء", O::kKilled},   {"مصرع", O::kKilled},    {"حتف", O::kKilled},
+    {"ضحايا", O::kKilled},   {"أصيب", O::kWounded},   {"إصاب", O::kWounded},
+    {"يصاب", O::kWounded},   {"جرحى", O::kWounded},   {"جريح", O::kWounded},
+    {"جرح", O::kWounded},    {"مصاب", O::kWounded},   {"أسرى", O::kCaptured},
+    {"أسير", O::kCaptured},  {"اختطف", O::kCaptured}, {"مخطوف", O::kCaptured},
+    {"مفقود", O::kMissing},  {"نزح", O::kDisplaced},  {"نزوح", O::kDisplaced},
+    {"نازح", O::kDisplaced}, {"مهجر", O::kDisplaced}, {"تهجير", O::kDisplaced},
+    {"مشرد", O::kDisplaced}, {"جثث", O::kKilled},     {"جثة", O::kKilled},
+    {"جثامين", O::kKilled}};
+
+// Outcomes that count people only when victims are named: "уничтожены 300 боевиков" says
+// fighters were killed, "уничтожены 3 склада" says nothing of people.
+constexpr Listed<Outcome> kRussianEliminations[] = {{"уничтож", O::kKilled},
+                                                    {"ликвидир", O::kKilled}};
+constexpr Listed<Outcome> kUkrainianEliminations[] = {{"знищ", O::kKilled}, {"ліквід", O::kKilled}};
+constexpr Listed<Outcome> kArabicEliminations[] = {{"تصفية", O::kKilled}, {"تحييد", O::kKilled}};
+
+constexpr Listed<VictimClass> kRussianVictims[] = {{"человек", V::kUnspecified},
+                                                   {"людей", V::kUnspecified},
+                                                   {"люди", V::kUnspecified},
+                                                   {"мирн", V::kCivilians},
+                                                   {"гражданск", V::kCivilians},
+                                                   {"жител", V::kCivilians},
+                                                   {"дет", V::kChildren},
+                                                   {"ребен", V::kChildren},
+                                                   {"ребён", V::kChildren},
+                                                   {"военн", V::kGovernmentForces},
+                                                   {"солдат", V::kGovernmentForces},
+                                                   {"боевик", V::kArmedGroup},
+                                                   {"террорист", V::kArmedGroup},
+                                                   {"наемник", V::kArmedGroup},
+                                                   {"ополченц", V::kArmedGroup}};
+
+constexpr Listed<VictimClass> kUkrainianVictims[] = {{"людей", V::kUnspecified},
+                                                     {"люди", V::kUnspecified},
+                                                     {"осіб", V::kUnspecified},
+                                                     {"особ", V::kUnspecified},
+                                                     {"мирн", V::kCivilians},
+                                                     {"цивільн", V::kCivilians},
+                                                     {"жител", V::kCivilians},
+                                                     {"мешканц", V::kCivilians},
+                                                     {"діт", V::kChildren},
+                                                     {"дитин", V::kChildren},
+                                                     {"військов", V::kGovernmentForces},
+                                                     {"солдат", V::kGovernmentForces},
+                                                     {"бойовик", V::kArmedGroup},
+                                                     {"терорист", V::kArmedGroup},
+                                                     {"найманц", V::kArmedGroup}};
+
+constexpr Listed<VictimClass> kArabicVictims[] = {
+    {"شخص", V::kUnspecified},        {"أشخاص", V::kUnspecified},     {"آخرين", V::kUnspecified},
+    {"مدني", V::kCivilians},         {"مواطن", V::kCivilians},       {"أطفال", V::kChildren},
+    {"طفل", V::kChildren},           {"جندي", V::kGovernmentForces}, {"جنود", V::kGovernmentForces},
+    {"عسكري", V::kGovernmentForces}, {"مسلح", V::kArmedGroup},       {"عناصر", V::kArmedGroup},
+    {"عنصر", V::kArmedGroup},        {"مقاتل", V::kArmedGroup},      {"إرهابي", V::kArmedGroup}};
+
+// Things counted, units, periods and months: a number right before one counts no people.
+constexpr Listed<bool> kRussianThings[] = {
+    {"ракет", true},  {"дрон", true},     {"беспилотник", true}, {"снаряд", true},
+    {"удар", true},   {"авиаудар", true}, {"атак", true},        {"обстрел", true},
+    {"км$", true},    {"километр", true}, {"метр", true},        {"лет$", true},
+    {"год", true},    {"раз$", true},     {"дом", true},         {"здани", true},
+    {"танк", true},   {"единиц", true},   {"процент", true},     {"тонн", true},
+    {"доллар", true}, {"рубл", true},     {"гривен", true},      {"час", true},
+    {"минут", true},  {"день", true},     {"дня$", true},        {"дней", true},
+    {"недел", true},  {"месяц", true},    {"сел", true},         {"город", true},
+    {"област", true}, {"январ", true},    {"феврал", true},      {"март", true},
+    {"апрел", true},  {"мая$", true},     {"июн", true},         {"июл", true},
+    {"август", true}, {"сентябр", true},  {"октябр", true},      {"ноябр", true},
+    {"декабр", true}};
+
+constexpr Listed<bool> kUkrainianThings[] = {
+    {"ракет", true},    {"дрон", true},     {"безпілотник", true}, {"снаряд", true},
+    {"удар", true},     {"атак", true},     {"обстріл", true},     {"км$", true},
+    {"кілометр", true}, {"метр", true},     {"рок", true},         {"років", true},
+    {"раз$", true},     {"будин", true},    {"танк", true},        {"одиниц", true},
+    {"відсот", true},   {"тонн", true},     {"долар", true},       {"гривен", true},
+    {"годин", true},    {"хвилин", true},   {"день", true},        {"дні$", true},
+    {"днів$", true},    {"тижн", true},     {"місяц", true},       {"сел", true},
+    {"міст", true},     {"област", true},   {"січ", true},         {"лют", true},
+    {"берез", true},    {"квіт", true},     {"травн", true},       {"травен", true},
+    {"черв", true},     {"лип", true},      {"серп", true},        {"верес", true},
+    {"жовт", true},     {"листопад", true}, {"груд", true}};
+
+constexpr Listed<bool> kArabicThings[] = {
+    {"غارة", true},     {"غارات", true},  {"صاروخ", true},  {"طائرة", true},   {"طائرات", true},
+    {"قذيفة", true},    {"قذائف", true},  {"كم$", true},    {"كيلومتر", true}, {"عام$", true},
+    {"عاما$", true},    {"أعوام", true},  {"سنة", true},    {"سنوات", true},   {"مرة", true},
+    {"مرات", true},     {"منزل", true},   {"منازل", true},  {"دبابة", true},   {"بالمئة$", true},
+    {"بالمائة$", true}, {"دولار", true},  {"طن$", true},    {"ساعة", true},    {"ساعات", true},
+    {"يوم", true},      {"أيام", true},   {"شهر", true},    {"أشهر", true},    {"قرية", true},
+    {"مدينة", true},    {"محافظة", true}, {"يناير", true},  {"فبراير", true},  {"مارس", true},
+    {"أبريل", true},    {"مايو", true},   {"يونيو", true},  {"يوليو", true},   {"أغسطس", true},
+    {"سبتمبر", true},   {"أكتوبر", true}, {"نوفمبر", true}, {"ديسمبر", true},  {"كانون", true},
+    {"شباط", true},     {"آذار", true},   {"نيسان", true},  {"أيار", true},    {"حزيران", true},
+    {"تموز", true},     {"آب$", true},    {"أيلول", true},  {"تشرين", true}};
+
+constexpr Listed<bool> kRussianCues[] = {{"сообщ", true},  {"заяв", true},     {"данн", true},
+                                         {"словам", true}, {"подтверд", true}, {"рассказ", true},
+                                         {"уточн", true},  {"объяв", true},    {"передает", true}};
+
+constexpr Listed<bool> kUkrainianCues[] = {
+    {"повідом", true},  {"заяв", true},     {"даними", true}, {"словами", true},
+    {"підтверд", true}, {"розповів", true}, {"уточн", true},  {"інформ", true}};
+
+constexpr Listed<bool> kArabicCues[] = {
+    {"قال", true},  {"أعلن", true}, {"أفاد", true}, {"ذكر", true},  {"أكد", true},
+    {"بحسب", true}, {"حسب$", true}, {"وفق", true},  {"أشار", true}, {"صرح", true}};
+
+// Words that end a claimant's name written after its cue ("сообщили в ведомстве, что").
+constexpr Listed<bool> kRussianNameEnds[] = {
+    {"что$", true}, {"о$", true}, {"об$", true}, {"в$", true},  {"во$", true},  {"на$", true},
+    {"по$", true},  {"с$", true}, {"и$", true},  {"из$", true}, {"для$", true}, {"после$", true}};
+constexpr Listed<bool> kUkrainianNameEnds[] = {
+    {"що$", true}, {"про$", true}, {"в$", true},  {"у$", true},     {"на$", true}, {"і$", true},
+    {"й$", true},  {"з$", true},   {"із$", true}, {"після$", true}, {"для$", true}};
+constexpr Listed<bool> kArabicNameEnds[] = {{"أن$", true}, {"إن$", true},  {"عن$", true},
+                                            {"في$", true}, {"على$", true}, {"إلى$", true},
+                                            {"من$", true}, {"بأن$", true}, {"لـ$", true}};
+
+// The tables of each language, folded once.
+template <typename Value>
+struct ByLanguage {
+  Stems<Value> russian, ukrainian, arabic;
+  const Stems<Value>* of(ClaimLanguage language) const {
+    switch (language) {
+      case ClaimLanguage::kRussian:
+        return &russian;
+      case ClaimLanguage::kUkrainian:
+        return &ukrainian;
+      case ClaimLanguage::kArabic:
+        return &arabic;
+      case ClaimLanguage::kEnglish:
+        break;
+    }
+    return nullptr;
+  }
+};
+
+template <typename Value, std::size_t R, std::size_t U, std::size_t A>
+ByLanguage<Value> fold_tables(const Listed<Value> (&ru)[R], const Listed<Value> (&uk)[U],
+                              const Listed<Value> (&ar)[A]) {
+  return {fold_stems(ru), fold_stems(uk), fold_stems(ar)};
+}
+
+template <typename Value>
+const Stem<Value>* find_in(const ByLanguage<Value>& tables, ClaimLanguage language,
+                           std::string_view folded) {
+  const Stems<Value>* stems = tables.of(language);
+  return stems == nullptr || folded.empty() ? nullptr : lookup(language, *stems, folded);
+}
+
+}  // namespace
+
+ClaimLanguage claim_language(std::string_view code) {
+  if (code == "ru") return ClaimLanguage::kRussian;
+  if (code == "uk") return ClaimLanguage::kUkrainian;
+  if (code == "ar") return ClaimLanguage::kArabic;
+  return ClaimLanguage::kEnglish;
+}
+
+std::optional<Outcome> outcome_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianOutcomes, kUkrainianOutcomes, kArabicOutcomes);
+  const auto* s = find_in(kTables, language, folded);
+  return s ? std::optional<Outcome>(s->value) : std::nullopt;
+}
+
+std::optional<Outcome> elimination_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables =
+      fold_tables(kRussianEliminations, kUkrainianEliminations, kArabicEliminations);
+  const auto* s = find_in(kTables, language, folded);
+  return s ? std::optional<Outcome>(s->value) : std::nullopt;
+}
+
+std::optional<VictimClass> victim_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianVictims, kUkrainianVictims, kArabicVictims);
+  const auto* s = find_in(kTables, language, folded);
+  return s ? std::optional<VictimClass>(s->value) : std::nullopt;
+}
+
+bool is_counted_thing(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianThings, kUkrainianThings, kArabicThings);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_attribution_cue(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianCues, kUkrainianCues, kArabicCues);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool ends_claimant_name(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianNameEnds, kUkrainianNameEnds, kArabicNameEnds);
+  const Stems<bool>* stems = kTables.of(language);
+  return stems != nullptr && find_stem(*stems, folded) != nullptr;
+}
+
+bool is_trailing_minimum(ClaimLanguage language, std::string_view folded) {
+  static const std::string kLeast = fold_word("الأقل");
+  return language == ClaimLanguage::kArabic && folded == kLeast;
+}
+
+}  // namespace cs

@@ -1,0 +1,57 @@
+// The casualty wording of Russian, Ukrainian and Arabic reports, for the claim finder
+// (claims.h): the words that say people were killed, wounded, captured, missing or displaced,
+// the nouns for the victims, the things counted that are not people (missiles, strikes,
+// kilometres, years, months), and the cues of attribution ("сообщил", "за даними", "قال").
+// English keeps its own, richer patterns in claims.cpp.
+//
+// Words are matched on their folded form (fold_word) by stem: a listed stem matches every word
+// that starts with it ("погиб" matches "погибли", "погибших"), a stem written with a trailing
+// '$' only the word itself. Arabic words are also tried without the clitics written onto them
+// ("وأصيب" -> "أصيب", "والقتلى" -> "قتلى"), the rest keeping at least three letters.
+//
+// Thread-safety: pure functions over tables built once; safe from any thread.
+#ifndef CS_INDEXER_CLAIM_WORDS_H_
+#define CS_INDEXER_CLAIM_WORDS_H_
+
+#include <optional>
+#include <string_view>
+
+#include "core/article.h"
+
+namespace cs {
+
+/// The wording a text's claims are read with.
+enum class ClaimLanguage { kEnglish, kRussian, kUkrainian, kArabic };
+
+/// The wording for an ISO 639-1 code ("ru", "uk", "ar"); English for any other.
+ClaimLanguage claim_language(std::string_view code);
+
+/// What `folded` says happened to people ("погибли", "поранені", "قتلوا"), if anything.
+std::optional<Outcome> outcome_word(ClaimLanguage language, std::string_view folded);
+
+/// What `folded` says happened when it counts people only if they are named ("уничтожены",
+/// destroyed: "300 боевиков" yes, "3 склада" no); nullopt for other words.
+std::optional<Outcome> elimination_word(ClaimLanguage language, std::string_view folded);
+
+/// The class of victims `folded` names ("мирных", "дітей", "جنود"); nullopt when it names none.
+std::optional<VictimClass> victim_word(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded`, just after a number, says the number counts no people: things, units,
+/// periods or a month (a date: "12 марта").
+bool is_counted_thing(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` attributes what follows or precedes it to someone ("сообщил",
+/// "заявив", "даними" of "за даними", "بحسب").
+bool is_attribution_cue(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` ends the name that follows an attribution cue: a conjunction or
+/// preposition ("что", "що", "أن", "في") that starts what the claimant said.
+bool ends_claimant_name(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded`, right after a number and its victims, qualifies it as a minimum (Arabic
+/// "على الأقل" writes "at least" after the count: the word "الأقل").
+bool is_trailing_minimum(ClaimLanguage language, std::string_view folded);
+
+}  // namespace cs
+
+#endif  // CS_INDEXER_CLAIM_WORDS_H_

@@ -1,0 +1,179 @@
+// Casualty claims in Russian, Ukrainian and Arabic sentences (indexer/claims.h with
+// indexer/claim_words.h), through the Extractor as the indexer runs it: numbers in digits and
+// words, outcomes before and after the number, victims, claimants named or as written, and the
+// numbers that are no claims (things, dates, years, sub-counts).
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/gazetteer.h"
+#include "core/schema.h"
+#include "indexer/clean.h"
+#include "indexer/extract.h"
+
+namespace {
+
+std::shared_ptr<const cs::Gazetteer> gazetteer() {
+  static const auto kGazetteer = [] {
+    const std::string tsv =
+        "id\ttype\tcanonical\taliases\n"
+        "deir-ez-zor\tplace\tDeir ez-Zor\tDeir ez-Zor|دير الزور\n"
+        "gaza\tplace\tGaza\tGaza|غزة\n"
+        "sohr\torg\tSyrian Observatory for Human Rights\tSyrian Observatory for Human "
+        "Rights|المرصد السوري لحقوق الإنسان|المرصد السوري\n"
+        "united-nations\torg\tUnited Nations\tUnited Nations|ООН|الأمم المتحدة\n"
+        "kharkiv\tplace\tKharkiv\tKharkiv|Харків|Харьков|Харькове|Харкові\n"
+        "kherson\tplace\tKherson\tKherson|Херсон|Херсона\n"
+        "donetsk\tplace\tDonetsk\tDonetsk|Донецк|Донецке\n"
+        "syniehubov\tperson\tOleh Syniehubov\tOleh Syniehubov|Олег Синегубов|Олег Синєгубов\n"
+        "prokudin\tperson\tOleksandr Prokudin\tOleksandr Prokudin|Олександр Прокудін\n";
+    std::vector<std::string> warnings;
+    return std::make_shared<const cs::Gazetteer>(cs::Gazetteer::parse_tsv(tsv, warnings));
+  }();
+  return kGazetteer;
+}
+
+// The claims of `text` in the declared language `lang` ("" to let the text's script decide).
+std::vector<cs::CasualtyClaim> claims_of(const std::string& text, const std::string& lang) {
+  cs::Article a;
+  a.id = "a";
+  a.title = "Report";
+  a.text = text;
+  a.published = {2024, 5, 25, cs::DatePrecision::kDay};
+  if (!lang.empty()) a.field_values[std::string(cs::schema::kLanguageField)] = {lang};
+  cs::clean_article(a);
+  cs::Extractor(gazetteer()).extract(a);
+  return a.claims;
+}
+
+using cs::Outcome;
+using cs::VictimClass;
+
+struct Expected {
+  Outcome outcome;
+  std::int64_t low;
+  std::int64_t high;
+  const char* vague;
+  const char* qualifier;
+  const char* victims;  // as written
+  VictimClass victim_class;
+  const char* claimant;  // canonical or as written; "" for none
+};
+
+struct Case {
+  const char* lang;
+  const char* text;
+  std::vector<Expected> claims;
+};
+
+}  // namespace
+
+TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract][claims]") {
+  const Case cases[] = {
+      // Russian: outcome before the number, a qualifier, a named claimant after the cue.
+      {"ru",
+       "В Харькове погибли по меньшей мере семь человек, ещё 16 получили ранения, сообщил глава "
+       "области Олег Синегубов.",
+       {{Outcome::kKilled, 7, 7, "", "at least", "человек", VictimClass::kUnspecified,
+         "Oleh Syniehubov"},
+        {Outcome::kWounded, 16, 16, "", "", "", VictimClass::kUnspecified, "Oleh Syniehubov"}}},
+      // Thousands set off by a space; "по данным" names the claimant before the figure.
+      {"ru",
+       "По данным ООН, с начала войны погибли более 10 000 мирных жителей.",
+       {{Outcome::kKilled, 10000, 10000, "", "more than", "мирных жителей", VictimClass::kCivilians,
+         "United Nations"}}},
+      // A date's day and a count of missiles are no claims; the outcome after the number.
+      {"ru",
+       "12 марта в Донецке 3 мирных жителя погибли. Войска выпустили 20 ракет.",
+       {{Outcome::kKilled, 3, 3, "", "", "мирных жителя", VictimClass::kCivilians, ""}}},
+      // "уничтожены" counts people only when they are named.
+      {"ru",
+       "Уничтожены более 300 боевиков. Уничтожены 3 склада.",
+       {{Outcome::kKilled, 300, 300, "", "more than", "боевиков", VictimClass::kArmedGroup, ""}}},
+      // A vague quantity; the claimant as written after "заявили в".
+      {"ru",
+       "Десятки человек пострадали, заявили в региональном штабе.",
+       {{Outcome::kWounded, 0, 0, "десятки", "", "человек", VictimClass::kUnspecified,
+         "региональном штабе"}}},
+      // Ukrainian: collective numerals, a sub-count left alone.
+      {"uk",
+       "Внаслідок обстрілу Херсона загинули двоє людей, ще п'ятеро отримали поранення, повідомив "
+       "Олександр Прокудін.",
+       {{Outcome::kKilled, 2, 2, "", "", "людей", VictimClass::kUnspecified, "Oleksandr Prokudin"},
+        {Outcome::kWounded, 5, 5, "", "", "", VictimClass::kUnspecified, "Oleksandr Prokudin"}}},
+      {"uk",
+       "У Харкові було поранено 8 осіб, серед них троє дітей.",
+       {{Outcome::kWounded, 8, 8, "", "", "осіб", VictimClass::kUnspecified, ""}}},
+      // A year is no count: the figure after it is.
+      {"uk",
+       "З 2022 року загинули понад 500 дітей.",
+       {{Outcome::kKilled, 500, 500, "", "over", "дітей", VictimClass::kChildren, ""}}},
+      // Arabic: outcome after the number with "at least" after the noun, and before it behind
+      // a clitic, with the claimant of the sentence.
+      {"ar",
+       "قال المرصد السوري لحقوق الإنسان إن 15 شخصا على الأقل قتلوا وأصيب أكثر من 20 آخرين في "
+       "دير الزور.",
+       {{Outcome::kKilled, 15, 15, "", "at least", "شخصا", VictimClass::kUnspecified,
+         "Syrian Observatory for Human Rights"},
+        {Outcome::kWounded, 20, 20, "", "more than", "آخرين", VictimClass::kUnspecified,
+         "Syrian Observatory for Human Rights"}}},
+      // The claimant as written; the noun the number counts, outside the lexicon.
+      {"ar",
+       "استشهد 25 فلسطينيا بينهم 10 أطفال في غزة، بحسب وزارة الصحة.",
+       {{Outcome::kKilled, 25, 25, "", "", "فلسطينيا", VictimClass::kUnspecified, "وزارة الصحة"}}},
+      // Number words: a teen, a bare million.
+      {"ar",
+       "أصيب خمسة عشر جنديا. وقالت الأمم المتحدة إن أكثر من مليون شخص نزحوا.",
+       {{Outcome::kWounded, 15, 15, "", "", "جنديا", VictimClass::kGovernmentForces, ""},
+        {Outcome::kDisplaced, 1000000, 1000000, "", "more than", "شخص", VictimClass::kUnspecified,
+         "United Nations"}}},
+      // Missiles, a year and a month day: nothing.
+      {"ar", "أطلقت القوات 20 صاروخا على المدينة في عام 2023 يوم 5 مارس.", {}},
+      // The language read from the script when none is declared.
+      {"",
+       "حصيلة القتلى بلغت 12 قتيلا في دير الزور.",
+       {{Outcome::kKilled, 12, 12, "", "", "", VictimClass::kUnspecified, ""}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::vector<cs::CasualtyClaim> claims = claims_of(c.text, c.lang);
+    REQUIRE(claims.size() == c.claims.size());
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+      const cs::CasualtyClaim& got = claims[i];
+      const Expected& want = c.claims[i];
+      INFO("claim " << i << ": " << got.number);
+      CHECK(got.outcome == want.outcome);
+      CHECK(got.low == want.low);
+      CHECK(got.high == want.high);
+      CHECK(got.vague == want.vague);
+      CHECK(got.qualifier == want.qualifier);
+      CHECK(got.victims == want.victims);
+      CHECK(got.victim_class == want.victim_class);
+      CHECK(got.claimant.name == want.claimant);
+    }
+  }
+}
+
+TEST_CASE("claims in Russian and Arabic keep their sentence and place", "[extract][claims]") {
+  const auto claims = claims_of("В Харькове погибли семь человек.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].place.id == "kharkiv");
+  CHECK(claims[0].sentence == "В Харькове погибли семь человек.");
+  CHECK(claims[0].sentence.substr(claims[0].number_begin,
+                                  claims[0].number_end - claims[0].number_begin) == "семь");
+  const auto arabic = claims_of("مقتل ١٥ شخصا في دير الزور.", "ar");  // Arabic-Indic digits
+  REQUIRE(arabic.size() == 1);
+  CHECK(arabic[0].low == 15);
+  CHECK(arabic[0].place.id == "deir-ez-zor");
+  CHECK(arabic[0].number == "١٥");
+}
+
+TEST_CASE("claims in English ignore the other languages' words", "[extract][claims]") {
+  // An English article with a Russian quotation reads it with the English patterns only.
+  CHECK(claims_of("The governor wrote: погибли семь человек.", "en").empty());
+  // Spaced digits stay two numbers before a Latin word, and a year before a count is a date.
+  const auto english = claims_of("In 2014 300 people were killed.", "en");
+  REQUIRE(english.size() == 1);
+  CHECK(english[0].low == 300);
+}
