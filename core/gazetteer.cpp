@@ -271,8 +271,10 @@ const GazetteerEntity* Gazetteer::find_by_id(std::string_view id) const {
 }
 
 const GazetteerEntity* Gazetteer::resolve(std::string_view name) const {
-  if (const GazetteerEntity* e = find_by_key(fold_key(name))) return e;
-  return find_by_id(name);
+  // An id first: facets hand ids out, and an id may fold to another entity's spelling ("sana",
+  // the news agency SANA, against "Sana'a", the city).
+  if (const GazetteerEntity* e = find_by_id(name)) return e;
+  return find_by_key(fold_key(name));
 }
 
 const Gazetteer& default_gazetteer() {

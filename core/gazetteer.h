@@ -75,7 +75,7 @@ class Gazetteer {
   /// The entity with this id, or nullptr.
   const GazetteerEntity* find_by_id(std::string_view id) const;
 
-  /// fold_key(name), then find_by_key; also accepts an entity id.
+  /// The entity whose id is `name`, else find_by_key(fold_key(name)).
   const GazetteerEntity* resolve(std::string_view name) const;
 
   /// Most words in any spelling (bounds the n-gram length a matcher must try).

@@ -21,6 +21,10 @@ TEST_CASE("gazetteer parses by header names, skips bad rows, keeps first claim",
   CHECK(g.find_by_id("sana")->type == cs::EntityType::kOrg);
   CHECK(g.find_in_text("sana", true)->id == "sana");
   CHECK(g.find_in_text("sana", false)->id == "sanaa");
+  // An id resolves to its entity even when it folds to another's spelling (facets give ids).
+  CHECK(g.resolve("sana")->id == "sana");
+  CHECK(g.resolve("Sana'a")->id == "sanaa");
+  CHECK(g.resolve("SANAA")->id == "sanaa");
   std::vector<std::string> again;
   const cs::Gazetteer round = cs::Gazetteer::parse_tsv(g.to_tsv(), again);
   CHECK(round.to_tsv() == g.to_tsv());
