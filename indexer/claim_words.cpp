@@ -100,7 +100,7 @@ constexpr Listed<Outcome> kArabicOutcomes[] = {
     {"مفقود", O::kMissing},  {"نزح", O::kDisplaced},  {"نزوح", O::kDisplaced},
     {"نازح", O::kDisplaced}, {"مهجر", O::kDisplaced}, {"تهجير", O::kDisplaced},
     {"مشرد", O::kDisplaced}, {"جثث", O::kKilled},     {"جثة", O::kKilled},
-    {"جثامين", O::kKilled}};
+    {"جثامين", O::kKilled},  {"جروح", O::kWounded}};
 
 // Outcomes that count people only when victims are named: "уничтожены 300 боевиков" says
 // fighters were killed, "уничтожены 3 склада" says nothing of people.
@@ -123,7 +123,16 @@ constexpr Listed<VictimClass> kRussianVictims[] = {{"человек", V::kUnspec
                                                    {"боевик", V::kArmedGroup},
                                                    {"террорист", V::kArmedGroup},
                                                    {"наемник", V::kArmedGroup},
-                                                   {"ополченц", V::kArmedGroup}};
+                                                   {"ополченц", V::kArmedGroup},
+                                                   {"женщин", V::kCivilians},
+                                                   {"мужчин", V::kUnspecified},
+                                                   {"пенсионер", V::kCivilians},
+                                                   {"журналист", V::kCivilians},
+                                                   {"медик", V::kCivilians},
+                                                   {"врач", V::kCivilians},
+                                                   {"подрост", V::kChildren},
+                                                   {"полицейск", V::kGovernmentForces},
+                                                   {"пограничник", V::kGovernmentForces}};
 
 constexpr Listed<VictimClass> kUkrainianVictims[] = {{"людей", V::kUnspecified},
                                                      {"люди", V::kUnspecified},
@@ -139,29 +148,44 @@ constexpr Listed<VictimClass> kUkrainianVictims[] = {{"людей", V::kUnspecif
                                                      {"солдат", V::kGovernmentForces},
                                                      {"бойовик", V::kArmedGroup},
                                                      {"терорист", V::kArmedGroup},
-                                                     {"найманц", V::kArmedGroup}};
+                                                     {"найманц", V::kArmedGroup},
+                                                     {"жінк", V::kCivilians},
+                                                     {"жінок", V::kCivilians},
+                                                     {"чоловік", V::kUnspecified},
+                                                     {"пенсіонер", V::kCivilians},
+                                                     {"журналіст", V::kCivilians},
+                                                     {"медик", V::kCivilians},
+                                                     {"рятувальник", V::kCivilians},
+                                                     {"підліт", V::kChildren},
+                                                     {"поліцейськ", V::kGovernmentForces},
+                                                     {"прикордонник", V::kGovernmentForces}};
 
 constexpr Listed<VictimClass> kArabicVictims[] = {
     {"شخص", V::kUnspecified},        {"أشخاص", V::kUnspecified},     {"آخرين", V::kUnspecified},
     {"مدني", V::kCivilians},         {"مواطن", V::kCivilians},       {"أطفال", V::kChildren},
     {"طفل", V::kChildren},           {"جندي", V::kGovernmentForces}, {"جنود", V::kGovernmentForces},
     {"عسكري", V::kGovernmentForces}, {"مسلح", V::kArmedGroup},       {"عناصر", V::kArmedGroup},
-    {"عنصر", V::kArmedGroup},        {"مقاتل", V::kArmedGroup},      {"إرهابي", V::kArmedGroup}};
+    {"عنصر", V::kArmedGroup},        {"مقاتل", V::kArmedGroup},      {"إرهابي", V::kArmedGroup},
+    {"نساء", V::kCivilians},         {"امرأة", V::kCivilians},       {"سيدة", V::kCivilians},
+    {"صحفي", V::kCivilians},         {"مسعف", V::kCivilians},        {"شرطي", V::kGovernmentForces},
+    {"رجال", V::kUnspecified}};
 
 // Things counted, units, periods and months: a number right before one counts no people.
 constexpr Listed<bool> kRussianThings[] = {
-    {"ракет", true},  {"дрон", true},     {"беспилотник", true}, {"снаряд", true},
-    {"удар", true},   {"авиаудар", true}, {"атак", true},        {"обстрел", true},
-    {"км$", true},    {"километр", true}, {"метр", true},        {"лет$", true},
-    {"год", true},    {"раз$", true},     {"дом", true},         {"здани", true},
-    {"танк", true},   {"единиц", true},   {"процент", true},     {"тонн", true},
-    {"доллар", true}, {"рубл", true},     {"гривен", true},      {"час", true},
-    {"минут", true},  {"день", true},     {"дня$", true},        {"дней", true},
-    {"недел", true},  {"месяц", true},    {"сел", true},         {"город", true},
-    {"област", true}, {"январ", true},    {"феврал", true},      {"март", true},
-    {"апрел", true},  {"мая$", true},     {"июн", true},         {"июл", true},
-    {"август", true}, {"сентябр", true},  {"октябр", true},      {"ноябр", true},
-    {"декабр", true}};
+    {"ракет", true},   {"дрон", true},     {"беспилотник", true}, {"снаряд", true},
+    {"удар", true},    {"авиаудар", true}, {"атак", true},        {"обстрел", true},
+    {"км$", true},     {"километр", true}, {"метр", true},        {"лет$", true},
+    {"год", true},     {"раз$", true},     {"дом", true},         {"здани", true},
+    {"танк", true},    {"единиц", true},   {"процент", true},     {"тонн", true},
+    {"доллар", true},  {"рубл", true},     {"гривен", true},      {"час", true},
+    {"минут", true},   {"день", true},     {"дня$", true},        {"дней", true},
+    {"недел", true},   {"месяц", true},    {"сел", true},         {"город", true},
+    {"област", true},  {"январ", true},    {"феврал", true},      {"март", true},
+    {"апрел", true},   {"мая$", true},     {"июн", true},         {"июл", true},
+    {"август", true},  {"сентябр", true},  {"октябр", true},      {"ноябр", true},
+    {"декабр", true},  {"летн", true},     {"этаж", true},        {"район", true},
+    {"регион", true},  {"округ", true},    {"деревн", true},      {"населенн", true},
+    {"больниц", true}, {"госпитал", true}, {"улиц", true},        {"квартал", true}};
 
 constexpr Listed<bool> kUkrainianThings[] = {
     {"ракет", true},    {"дрон", true},     {"безпілотник", true}, {"снаряд", true},
@@ -174,20 +198,24 @@ constexpr Listed<bool> kUkrainianThings[] = {
     {"міст", true},     {"област", true},   {"січ", true},         {"лют", true},
     {"берез", true},    {"квіт", true},     {"травн", true},       {"травен", true},
     {"черв", true},     {"лип", true},      {"серп", true},        {"верес", true},
-    {"жовт", true},     {"листопад", true}, {"груд", true}};
+    {"жовт", true},     {"листопад", true}, {"груд", true},        {"річн", true},
+    {"поверх", true},   {"район", true},    {"регіон", true},      {"громад", true},
+    {"населен", true},  {"лікарн", true},   {"вулиц", true},       {"квартал", true}};
 
 constexpr Listed<bool> kArabicThings[] = {
-    {"غارة", true},     {"غارات", true},  {"صاروخ", true},  {"طائرة", true},   {"طائرات", true},
-    {"قذيفة", true},    {"قذائف", true},  {"كم$", true},    {"كيلومتر", true}, {"عام$", true},
-    {"عاما$", true},    {"أعوام", true},  {"سنة", true},    {"سنوات", true},   {"مرة", true},
-    {"مرات", true},     {"منزل", true},   {"منازل", true},  {"دبابة", true},   {"بالمئة$", true},
-    {"بالمائة$", true}, {"دولار", true},  {"طن$", true},    {"ساعة", true},    {"ساعات", true},
-    {"يوم", true},      {"أيام", true},   {"شهر", true},    {"أشهر", true},    {"قرية", true},
-    {"مدينة", true},    {"محافظة", true}, {"يناير", true},  {"فبراير", true},  {"مارس", true},
-    {"أبريل", true},    {"مايو", true},   {"يونيو", true},  {"يوليو", true},   {"أغسطس", true},
-    {"سبتمبر", true},   {"أكتوبر", true}, {"نوفمبر", true}, {"ديسمبر", true},  {"كانون", true},
-    {"شباط", true},     {"آذار", true},   {"نيسان", true},  {"أيار", true},    {"حزيران", true},
-    {"تموز", true},     {"آب$", true},    {"أيلول", true},  {"تشرين", true}};
+    {"غارة", true},     {"غارات", true},    {"صاروخ", true},  {"طائرة", true},   {"طائرات", true},
+    {"قذيفة", true},    {"قذائف", true},    {"كم$", true},    {"كيلومتر", true}, {"عام$", true},
+    {"عاما$", true},    {"أعوام", true},    {"سنة", true},    {"سنوات", true},   {"مرة", true},
+    {"مرات", true},     {"منزل", true},     {"منازل", true},  {"دبابة", true},   {"بالمئة$", true},
+    {"بالمائة$", true}, {"دولار", true},    {"طن$", true},    {"ساعة", true},    {"ساعات", true},
+    {"يوم", true},      {"أيام", true},     {"شهر", true},    {"أشهر", true},    {"قرية", true},
+    {"مدينة", true},    {"محافظة", true},   {"يناير", true},  {"فبراير", true},  {"مارس", true},
+    {"أبريل", true},    {"مايو", true},     {"يونيو", true},  {"يوليو", true},   {"أغسطس", true},
+    {"سبتمبر", true},   {"أكتوبر", true},   {"نوفمبر", true}, {"ديسمبر", true},  {"كانون", true},
+    {"شباط", true},     {"آذار", true},     {"نيسان", true},  {"أيار", true},    {"حزيران", true},
+    {"تموز", true},     {"آب$", true},      {"أيلول", true},  {"تشرين", true},   {"منطقة", true},
+    {"مناطق", true},    {"حي$", true},      {"أحياء", true},  {"بلدة", true},    {"بلدات", true},
+    {"مستشفى", true},   {"مستشفيات", true}, {"شارع", true}};
 
 constexpr Listed<bool> kRussianCues[] = {{"сообщ", true},  {"заяв", true},     {"данн", true},
                                          {"словам", true}, {"подтверд", true}, {"рассказ", true},
@@ -198,8 +226,8 @@ constexpr Listed<bool> kUkrainianCues[] = {
     {"підтверд", true}, {"розповів", true}, {"уточн", true},  {"інформ", true}};
 
 constexpr Listed<bool> kArabicCues[] = {
-    {"قال", true},  {"أعلن", true}, {"أفاد", true}, {"ذكر", true},  {"أكد", true},
-    {"بحسب", true}, {"حسب$", true}, {"وفق", true},  {"أشار", true}, {"صرح", true}};
+    {"قال", true},  {"أعلن", true}, {"أفاد", true}, {"ذكر", true}, {"أكد", true}, {"بحسب", true},
+    {"حسب$", true}, {"وفق", true},  {"أشار", true}, {"صرح", true}, {"أضاف", true}};
 
 // Words that end a claimant's name written after its cue ("сообщили в ведомстве, что").
 constexpr Listed<bool> kRussianNameEnds[] = {
@@ -211,6 +239,19 @@ constexpr Listed<bool> kUkrainianNameEnds[] = {
 constexpr Listed<bool> kArabicNameEnds[] = {{"أن$", true}, {"إن$", true},  {"عن$", true},
                                             {"في$", true}, {"على$", true}, {"إلى$", true},
                                             {"من$", true}, {"بأن$", true}, {"لـ$", true}};
+
+// The last word of "among them" before a number that counts part of other victims ("из них",
+// "в том числе", "серед них", "у тому числі", "بينهم", "منهم").
+constexpr Listed<bool> kRussianAmong[] = {{"них$", true}, {"числе$", true}, {"среди$", true}};
+constexpr Listed<bool> kUkrainianAmong[] = {{"них$", true}, {"числі$", true}, {"серед$", true}};
+constexpr Listed<bool> kArabicAmong[] = {
+    {"بينهم$", true}, {"منهم$", true}, {"بينهن$", true}, {"منهن$", true}, {"بينها$", true}};
+
+// Back references that open a sentence naming who said what the sentence before reported
+// ("Об этом сообщил глава города", "Про це повідомив голова ОВА").
+constexpr Listed<bool> kRussianThisReported[] = {{"этом$", true}, {"чем$", true}};
+constexpr Listed<bool> kUkrainianThisReported[] = {{"це$", true}, {"що$", true}};
+constexpr Listed<bool> kArabicThisReported[] = {{"ذلك$", true}};
 
 // The tables of each language, folded once.
 template <typename Value>
@@ -286,6 +327,17 @@ bool ends_claimant_name(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianNameEnds, kUkrainianNameEnds, kArabicNameEnds);
   const Stems<bool>* stems = kTables.of(language);
   return stems != nullptr && find_stem(*stems, folded) != nullptr;
+}
+
+bool is_among_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianAmong, kUkrainianAmong, kArabicAmong);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_back_reference(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables =
+      fold_tables(kRussianThisReported, kUkrainianThisReported, kArabicThisReported);
+  return find_in(kTables, language, folded) != nullptr;
 }
 
 bool is_trailing_minimum(ClaimLanguage language, std::string_view folded) {

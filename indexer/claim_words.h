@@ -48,6 +48,14 @@ bool is_attribution_cue(ClaimLanguage language, std::string_view folded);
 /// preposition ("что", "що", "أن", "في") that starts what the claimant said.
 bool ends_claimant_name(ClaimLanguage language, std::string_view folded);
 
+/// True when `folded`, just before a number, says it counts part of victims counted before
+/// ("из них", "в том числе", "серед них", "بينهم"): a sub-count, no claim of its own.
+bool is_among_word(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` refers back to what the sentence before reported ("этом" of "Об этом
+/// сообщил", "це" of "Про це повідомив", "ذلك"): the sentence it opens names the claimant.
+bool is_back_reference(ClaimLanguage language, std::string_view folded);
+
 /// True when `folded`, right after a number and its victims, qualifies it as a minimum (Arabic
 /// "على الأقل" writes "at least" after the count: the word "الأقل").
 bool is_trailing_minimum(ClaimLanguage language, std::string_view folded);

@@ -744,10 +744,12 @@ class ClaimFinder {
   // погибли", "15 شخصا على الأقل قتلوا", "12 قتيلا") or before it ("погибли семь человек",
   // "مقتل 15 شخصا"), after first. A number of things ("20 ракет", "12 марта") is none.
   void consider_worded(const NumberExpr& n, std::size_t first, std::size_t end) {
-    if (same_sentence(n.end, n.first) && (is_counted_thing(language_, word(n.end)) ||
-                                          gap_before(n.end).find('%') != std::string_view::npos)) {
-      return;
+    if (same_sentence(n.end, n.first) &&
+        (is_counted_thing(language_, word(n.end)) ||
+         gap_before(n.end).find('%') != std::string_view::npos || gap_before(n.end) == "-")) {
+      return;  // "20 ракет", "12 марта", "50%", "12-річна" (twelve-year-old)
     }
+    if (n.first > first && is_among_word(language_, word(n.first - 1))) return;  // "из них 4"
     std::size_t victims_end = n.end;
     std::optional<VictimClass> victim_class;
     while (victims_end < end && victims_end < n.end + kMaxVictimWords &&
@@ -805,14 +807,18 @@ class ClaimFinder {
     add(std::move(claim));
   }
 
-  // The outcome word nearest a number in its clause: after `after` (the end of its victims)
-  // first, then before it; punctuation or another number between them ends the search.
+  // The outcome word of a number in its clause: the word right before it ("مقتل 5 وإصابة 10",
+  // "ранены 5 человек и погибли 2"), else the nearest after `after` (the end of its victims),
+  // else the nearest before it; punctuation or another number between them ends the search.
   // With `eliminations`, the words that count people only when victims are named instead.
   std::optional<Outcome> worded_outcome(const NumberExpr& n, std::size_t first, std::size_t end,
                                         std::size_t after, bool eliminations = false) const {
     const auto outcome_of = [&](std::size_t k) {
       return eliminations ? elimination_word(language_, word(k)) : outcome_word(language_, word(k));
     };
+    if (n.first > first && !punct_before(n.first)) {
+      if (auto o = outcome_of(n.first - 1)) return o;
+    }
     for (std::size_t k = after; k < end && k < after + kOutcomeWindow; ++k) {
       if (punct_before(k) || is_number(k)) break;
       if (auto o = outcome_of(k)) return o;
@@ -841,6 +847,19 @@ class ClaimFinder {
   // claimant said ("أعلنت وزارة الصحة أن ..."). Nobody when the sentence has no cue.
   ClaimRef worded_claimant(std::size_t first, std::size_t end) {
     claimant_span_.reset();
+    if (ClaimRef who = cue_claimant(first, end); !who.empty()) return who;
+    // "Об этом сообщил глава города X", "Про це повідомив X": the next sentence of the
+    // paragraph names who reported this one.
+    if (end >= tokens_.size() || gap_before(end).find('\n') != std::string_view::npos) return {};
+    const std::size_t next_end = sentence_first_[tokens_[end].sentence + 1];
+    for (std::size_t k = end; k < next_end && k < end + 3; ++k) {
+      if (is_back_reference(language_, word(k))) return cue_claimant(end, next_end);
+    }
+    return {};
+  }
+
+  // The claimant an attribution cue in tokens [first, end) names (worded_claimant).
+  ClaimRef cue_claimant(std::size_t first, std::size_t end) {
     std::optional<Phrase> written;
     for (std::size_t k = first; k < end; ++k) {
       if (!is_attribution_cue(language_, word(k))) continue;

@@ -31,11 +31,13 @@ std::size_t word_char_length(std::string_view text, std::size_t i) {
   return word ? static_cast<std::size_t>(next) - i : 0;
 }
 
-// Folded words whose trailing dot does not end a sentence.
+// Folded words whose trailing dot does not end a sentence (titles, months, and the
+// thousands and millions of Russian and Ukrainian figures: "10 тыс. человек").
 bool is_abbreviation(std::string_view folded) {
-  static constexpr std::array<std::string_view, 24> kAbbreviations = {
-      "mr",  "mrs", "ms",  "dr",  "st",  "gen", "col", "lt",  "sgt",  "capt", "maj", "gov",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",  "nov", "dec"};
+  static constexpr std::array<std::string_view, 28> kAbbreviations = {
+      "mr",   "mrs", "ms",  "dr",  "st",  "gen", "col", "lt",  "sgt", "capt",
+      "maj",  "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+      "sept", "oct", "nov", "dec", "тыс", "тис", "млн", "млрд"};
   if (folded.size() == 1) return true;
   for (std::string_view a : kAbbreviations) {
     if (folded == a) return true;

@@ -91,6 +91,11 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"ru",
        "Уничтожены более 300 боевиков. Уничтожены 3 склада.",
        {{Outcome::kKilled, 300, 300, "", "more than", "боевиков", VictimClass::kArmedGroup, ""}}},
+      // Abbreviated thousands do not end the sentence.
+      {"ru",
+       "С начала войны погибли более 10 тыс. человек, сообщили в ООН.",
+       {{Outcome::kKilled, 10000, 10000, "", "more than", "человек", VictimClass::kUnspecified,
+         "United Nations"}}},
       // A vague quantity; the claimant as written after "заявили в".
       {"ru",
        "Десятки человек пострадали, заявили в региональном штабе.",
@@ -105,6 +110,16 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"uk",
        "У Харкові було поранено 8 осіб, серед них троє дітей.",
        {{Outcome::kWounded, 8, 8, "", "", "осіб", VictimClass::kUnspecified, ""}}},
+      // The next sentence names who reported it; an age is no count.
+      {"uk",
+       "У Херсоні загинули троє людей. Про це повідомив Олександр Прокудін. Серед загиблих — "
+       "12-річна дитина.",
+       {{Outcome::kKilled, 3, 3, "", "", "людей", VictimClass::kUnspecified,
+         "Oleksandr Prokudin"}}},
+      {"ru",
+       "Двое мирных жителей погибли. Об этом сообщил глава города в своем канале.",
+       {{Outcome::kKilled, 2, 2, "", "", "мирных жителей", VictimClass::kCivilians,
+         "глава города"}}},
       // A year is no count: the figure after it is.
       {"uk",
        "З 2022 року загинули понад 500 дітей.",
@@ -128,6 +143,22 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        {{Outcome::kWounded, 15, 15, "", "", "جنديا", VictimClass::kGovernmentForces, ""},
         {Outcome::kDisplaced, 1000000, 1000000, "", "more than", "شخص", VictimClass::kUnspecified,
          "United Nations"}}},
+      // A sub-count after "among them" is no claim of its own; a vague quantity with the article.
+      {"ar",
+       "ارتفعت حصيلة الشهداء في غزة إلى 47 شهيدا، بينهم 18 طفلا. وأشارت الأمم المتحدة إلى إصابة "
+       "العشرات بجروح.",
+       {{Outcome::kKilled, 47, 47, "", "", "", VictimClass::kUnspecified, ""},
+        {Outcome::kWounded, 0, 0, "العشرات", "", "", VictimClass::kUnspecified, "United Nations"}}},
+      // The outcome right before a number wins over one after it; places and hospitals are
+      // no people.
+      {"ar",
+       "أسفر القصف عن مقتل 5 وإصابة 10 آخرين في 3 أحياء من المدينة.",
+       {{Outcome::kKilled, 5, 5, "", "", "", VictimClass::kUnspecified, ""},
+        {Outcome::kWounded, 10, 10, "", "", "آخرين", VictimClass::kUnspecified, ""}}},
+      {"ru",
+       "В 5 районах погибли люди. Ранены 5 человек и погибли 2. Их доставили в 2 больницы.",
+       {{Outcome::kWounded, 5, 5, "", "", "человек", VictimClass::kUnspecified, ""},
+        {Outcome::kKilled, 2, 2, "", "", "", VictimClass::kUnspecified, ""}}},
       // Missiles, a year and a month day: nothing.
       {"ar", "أطلقت القوات 20 صاروخا على المدينة في عام 2023 يوم 5 مارس.", {}},
       // The language read from the script when none is declared.
