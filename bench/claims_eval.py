@@ -10,7 +10,8 @@ its claims. Extracted claims are paired with the expected ones of the same sente
 without any count as wrong), recall (paired / expected), count exact (paired claims whose
 low/high or vague word match), claimant correct (paired claims whose claimant matches one of
 the listed spellings, directly or as a spelling of the same gazetteer entity, or both have
-none) and victim class correct.
+none) and victim class correct. An optional `lang` column declares each sentence's language
+(bench/claims/multilingual.tsv: Russian, Ukrainian and Arabic).
 """
 import argparse
 import glob
@@ -39,7 +40,7 @@ def read_labelled(path):
             if len(cells) != len(header):
                 sys.exit(f"{path}:{line_no}: expected {len(header)} cells, got {len(cells)}")
             row = dict(zip(header, cells))
-            sentences[row["sentence_id"]] = row["sentence"]
+            sentences[row["sentence_id"]] = (row["sentence"], row.get("lang", ""))
             if row["outcome"] != "-":
                 expected[row["sentence_id"]].append(row)
     return sentences, expected
@@ -49,9 +50,12 @@ def extract(sentences, index_bin, gazetteer):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "sentences.jsonl")
         with open(path, "w", encoding="utf-8") as f:
-            for sid, text in sentences.items():
-                f.write(json.dumps({"id": sid, "title": "-", "text": text,
-                                    "published": "2024-05-15", "outlet": "Eval"}) + "\n")
+            for sid, (text, lang) in sentences.items():
+                article = {"id": sid, "title": "-", "text": text, "published": "2024-05-15",
+                           "outlet": "Eval"}
+                if lang:  # an optional `lang` column declares the sentence's language
+                    article["lang"] = lang
+                f.write(json.dumps(article) + "\n")
         cmd = [index_bin, "--explain", path, "--json"]
         if gazetteer:
             cmd += ["--gazetteer", gazetteer]
@@ -118,7 +122,7 @@ def main():
     extracted = extract(sentences, args.index_bin, args.gazetteer)
     n_expected = sum(len(v) for v in expected.values())
     n_extracted = paired = exact = claimant = klass = 0
-    for sid, text in sentences.items():
+    for sid, (text, _) in sentences.items():
         got = list(extracted.get(sid, []))
         n_extracted += len(got)
         for exp in expected.get(sid, []):

@@ -164,28 +164,29 @@ constexpr Listed<VictimClass> kArabicVictims[] = {
     {"شخص", V::kUnspecified},        {"أشخاص", V::kUnspecified},     {"آخرين", V::kUnspecified},
     {"مدني", V::kCivilians},         {"مواطن", V::kCivilians},       {"أطفال", V::kChildren},
     {"طفل", V::kChildren},           {"جندي", V::kGovernmentForces}, {"جنود", V::kGovernmentForces},
-    {"عسكري", V::kGovernmentForces}, {"مسلح", V::kArmedGroup},       {"عناصر", V::kArmedGroup},
-    {"عنصر", V::kArmedGroup},        {"مقاتل", V::kArmedGroup},      {"إرهابي", V::kArmedGroup},
+    {"عسكري", V::kGovernmentForces}, {"مسلح", V::kArmedGroup},       {"عناصر", V::kUnspecified},
+    {"عنصر", V::kUnspecified},       {"مقاتل", V::kArmedGroup},      {"إرهابي", V::kArmedGroup},
     {"نساء", V::kCivilians},         {"امرأة", V::kCivilians},       {"سيدة", V::kCivilians},
     {"صحفي", V::kCivilians},         {"مسعف", V::kCivilians},        {"شرطي", V::kGovernmentForces},
     {"رجال", V::kUnspecified}};
 
 // Things counted, units, periods and months: a number right before one counts no people.
 constexpr Listed<bool> kRussianThings[] = {
-    {"ракет", true},   {"дрон", true},     {"беспилотник", true}, {"снаряд", true},
-    {"удар", true},    {"авиаудар", true}, {"атак", true},        {"обстрел", true},
-    {"км$", true},     {"километр", true}, {"метр", true},        {"лет$", true},
-    {"год", true},     {"раз$", true},     {"дом", true},         {"здани", true},
-    {"танк", true},    {"единиц", true},   {"процент", true},     {"тонн", true},
-    {"доллар", true},  {"рубл", true},     {"гривен", true},      {"час", true},
-    {"минут", true},   {"день", true},     {"дня$", true},        {"дней", true},
-    {"недел", true},   {"месяц", true},    {"сел", true},         {"город", true},
-    {"област", true},  {"январ", true},    {"феврал", true},      {"март", true},
-    {"апрел", true},   {"мая$", true},     {"июн", true},         {"июл", true},
-    {"август", true},  {"сентябр", true},  {"октябр", true},      {"ноябр", true},
-    {"декабр", true},  {"летн", true},     {"этаж", true},        {"район", true},
-    {"регион", true},  {"округ", true},    {"деревн", true},      {"населенн", true},
-    {"больниц", true}, {"госпитал", true}, {"улиц", true},        {"квартал", true}};
+    {"ракет", true},       {"дрон", true},       {"беспилотник", true}, {"снаряд", true},
+    {"удар", true},        {"авиаудар", true},   {"атак", true},        {"обстрел", true},
+    {"км$", true},         {"километр", true},   {"метр", true},        {"лет$", true},
+    {"год", true},         {"раз$", true},       {"дом", true},         {"здани", true},
+    {"танк", true},        {"единиц", true},     {"процент", true},     {"тонн", true},
+    {"доллар", true},      {"рубл", true},       {"гривен", true},      {"час", true},
+    {"минут", true},       {"день", true},       {"дня$", true},        {"дней", true},
+    {"недел", true},       {"месяц", true},      {"сел", true},         {"город", true},
+    {"област", true},      {"январ", true},      {"феврал", true},      {"март", true},
+    {"апрел", true},       {"мая$", true},       {"июн", true},         {"июл", true},
+    {"август", true},      {"сентябр", true},    {"октябр", true},      {"ноябр", true},
+    {"декабр", true},      {"летн", true},       {"этаж", true},        {"район", true},
+    {"регион", true},      {"округ", true},      {"деревн", true},      {"населенн", true},
+    {"больниц", true},     {"госпиталь$", true}, {"госпиталя$", true},  {"госпитале$", true},
+    {"госпиталей$", true}, {"улиц", true},       {"квартал", true}};
 
 constexpr Listed<bool> kUkrainianThings[] = {
     {"ракет", true},    {"дрон", true},     {"безпілотник", true}, {"снаряд", true},
@@ -252,6 +253,21 @@ constexpr Listed<bool> kArabicAmong[] = {
 constexpr Listed<bool> kRussianThisReported[] = {{"этом$", true}, {"чем$", true}};
 constexpr Listed<bool> kUkrainianThisReported[] = {{"це$", true}, {"що$", true}};
 constexpr Listed<bool> kArabicThisReported[] = {{"ذلك$", true}};
+
+// People set free, exchanged or brought back: a number after one counts no casualties
+// ("передала Украине 90 пленных", "вдалося повернути 75 захисників", "أطلق سراح 39 أسيرا").
+constexpr Listed<bool> kRussianReleases[] = {{"передал", true}, {"освобод", true}, {"вернул", true},
+                                             {"обмен", true},   {"вызвол", true},  {"спас", true}};
+constexpr Listed<bool> kUkrainianReleases[] = {
+    {"передал", true}, {"звільн", true}, {"поверну", true}, {"повернен", true},
+    {"обмін", true},   {"визвол", true}, {"врятув", true}};
+constexpr Listed<bool> kArabicReleases[] = {{"سراح", true},  {"إفراج", true}, {"أفرج", true},
+                                            {"تبادل", true}, {"تحرير", true}, {"إنقاذ", true}};
+
+// The nouns of a toll, whose figure may stand far from them ("число погибших ... достигло 45").
+constexpr Listed<bool> kRussianTolls[] = {{"число$", true}, {"количество$", true}};
+constexpr Listed<bool> kUkrainianTolls[] = {{"кількість$", true}, {"число$", true}};
+constexpr Listed<bool> kArabicTolls[] = {{"حصيلة", true}, {"عدد$", true}};
 
 // The tables of each language, folded once.
 template <typename Value>
@@ -337,6 +353,16 @@ bool is_among_word(ClaimLanguage language, std::string_view folded) {
 bool is_back_reference(ClaimLanguage language, std::string_view folded) {
   static const auto kTables =
       fold_tables(kRussianThisReported, kUkrainianThisReported, kArabicThisReported);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_release_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianReleases, kUkrainianReleases, kArabicReleases);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_toll_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianTolls, kUkrainianTolls, kArabicTolls);
   return find_in(kTables, language, folded) != nullptr;
 }
 

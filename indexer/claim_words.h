@@ -56,6 +56,14 @@ bool is_among_word(ClaimLanguage language, std::string_view folded);
 /// сообщил", "це" of "Про це повідомив", "ذلك"): the sentence it opens names the claimant.
 bool is_back_reference(ClaimLanguage language, std::string_view folded);
 
+/// True when `folded` sets people free, exchanges or brings them back ("передала",
+/// "повернути", "سراح"): a number after it in its clause counts no casualties.
+bool is_release_word(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` is the noun of a toll ("число" of "число погибших", "кількість",
+/// "حصيلة"), whose figure may stand several words after the outcome word.
+bool is_toll_word(ClaimLanguage language, std::string_view folded);
+
 /// True when `folded`, right after a number and its victims, qualifies it as a minimum (Arabic
 /// "على الأقل" writes "at least" after the count: the word "الأقل").
 bool is_trailing_minimum(ClaimLanguage language, std::string_view folded);

@@ -736,6 +736,8 @@ class ClaimFinder {
   // Most tokens between a number and the outcome word it goes with, and victim nouns read
   // after a number.
   static constexpr std::size_t kOutcomeWindow = 5;
+  // Most tokens between a toll's noun ("число", "حصيلة") and its figure.
+  static constexpr std::size_t kTollWindow = 10;
   static constexpr std::size_t kMaxVictimWords = 3;
   // Most tokens between an attribution cue and the name it points to.
   static constexpr std::size_t kCueWindow = 5;
@@ -745,20 +747,28 @@ class ClaimFinder {
   // "مقتل 15 شخصا"), after first. A number of things ("20 ракет", "12 марта") is none.
   void consider_worded(const NumberExpr& n, std::size_t first, std::size_t end) {
     if (same_sentence(n.end, n.first) &&
-        (is_counted_thing(language_, word(n.end)) ||
+        ((is_counted_thing(language_, word(n.end)) && !outcome_word(language_, word(n.end))) ||
          gap_before(n.end).find('%') != std::string_view::npos || gap_before(n.end) == "-")) {
       return;  // "20 ракет", "12 марта", "50%", "12-річна" (twelve-year-old)
     }
     if (n.first > first && is_among_word(language_, word(n.first - 1))) return;  // "из них 4"
+    // "передала Украине 90 пленных", "أطلق سراح 39 أسيرا": people set free or exchanged.
+    for (std::size_t k = n.first; k-- > first && k + kOutcomeWindow >= n.first;) {
+      if (punct_before(k + 1)) break;
+      if (is_release_word(language_, word(k))) return;
+    }
+    // The victims: up to the last victim noun of the words after the number, which may follow
+    // an adjective ("8 тисяч українських військових").
     std::size_t victims_end = n.end;
     std::optional<VictimClass> victim_class;
-    while (victims_end < end && victims_end < n.end + kMaxVictimWords &&
-           !punct_before(victims_end)) {
-      const auto cls = victim_word(language_, word(victims_end));
-      if (!cls) break;
+    for (std::size_t k = n.end; k < end && k < n.end + kMaxVictimWords && !punct_before(k) &&
+                                !is_number(k) && !outcome_word(language_, word(k));
+         ++k) {
+      const auto cls = victim_word(language_, word(k));
+      if (!cls) continue;
       // The most specific class named: "мирных жителей" are civilians, not just people.
       if (!victim_class || *victim_class == VictimClass::kUnspecified) victim_class = cls;
-      ++victims_end;
+      victims_end = k + 1;
     }
     // In Arabic the noun right after a number is what it counts ("25 فلسطينيا"), but one and
     // two follow their noun ("مدنيين اثنين"); Russian and Ukrainian may put the verb after the
@@ -823,7 +833,14 @@ class ClaimFinder {
       if (punct_before(k) || is_number(k)) break;
       if (auto o = outcome_of(k)) return o;
     }
-    for (std::size_t k = n.first; k-- > first && k + kOutcomeWindow >= n.first;) {
+    // A toll reaches further back: "Кількість загиблих унаслідок удару по Одесі зросла до 12",
+    // "حصيلة القتلى في صفوف قوات النظام ارتفعت إلى 23".
+    std::size_t window = kOutcomeWindow;
+    for (std::size_t k = n.first; k-- > first && k + kTollWindow >= n.first;) {
+      if (punct_before(k + 1) || is_number(k)) break;
+      if (is_toll_word(language_, word(k))) window = kTollWindow;
+    }
+    for (std::size_t k = n.first; k-- > first && k + window >= n.first;) {
       if (punct_before(k + 1) || is_number(k)) break;
       if (auto o = outcome_of(k)) return o;
     }
@@ -890,7 +907,8 @@ class ClaimFinder {
            !ends_claimant_name(language_, word(j)) && !outcome_word(language_, word(j))) {
       ++j;
     }
-    const bool ended = j == end || punct_before(j) || ends_claimant_name(language_, word(j));
+    const bool ended = j == end || punct_before(j) || ends_claimant_name(language_, word(j)) ||
+                       outcome_word(language_, word(j));  // "أفادت مصادر طبية بمقتل ..."
     if (j == k + 1 || !ended) return std::nullopt;
     return Phrase{k + 1, j, j - 1};
   }

@@ -159,6 +159,13 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        "В 5 районах погибли люди. Ранены 5 человек и погибли 2. Их доставили в 2 больницы.",
        {{Outcome::kWounded, 5, 5, "", "", "человек", VictimClass::kUnspecified, ""},
         {Outcome::kKilled, 2, 2, "", "", "", VictimClass::kUnspecified, ""}}},
+      // People set free or exchanged are no casualties; "госпитализированы" is no hospital.
+      {"ru",
+       "Российская сторона передала Украине 90 пленных. Погибли 137 человек, более 180 "
+       "госпитализированы.",
+       {{Outcome::kKilled, 137, 137, "", "", "человек", VictimClass::kUnspecified, ""},
+        {Outcome::kWounded, 180, 180, "", "more than", "", VictimClass::kUnspecified, ""}}},
+      {"ar", "أطلق سراح 39 أسيرا فلسطينيا ضمن صفقة التبادل.", {}},
       // Missiles, a year and a month day: nothing.
       {"ar", "أطلقت القوات 20 صاروخا على المدينة في عام 2023 يوم 5 مارس.", {}},
       // The language read from the script when none is declared.
