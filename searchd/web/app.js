@@ -1093,11 +1093,17 @@ function claimItem(c, state) {
   };
   const link = el('a', { href: pageUrl(Object.assign({}, state, { doc: c.article, hl: c.sentence })), class: 'claim-open', on: { click: open } },
     claimSentence(c));
-  const meta = [c.outlet || 'unknown outlet', c.event_date || formatDate(c.published),
-    c.victims ? c.victims : null, c.update ? 'revised toll' : null].filter(Boolean).join(' · ');
+  // Each part isolated (dir="auto"): an outlet, victims or claimant written in Arabic keeps its
+  // own direction beside the English words around it.
+  const meta = el('p', { class: 'meta' });
+  [c.outlet || 'unknown outlet', c.event_date || formatDate(c.published), c.victims || null,
+    c.update ? 'revised toll' : null].filter(Boolean).forEach((part, i) => {
+    if (i > 0) meta.append(' · ');
+    meta.append(el('span', { dir: 'auto', text: part }));
+  });
   return el('li', { class: 'claim' },
-    el('p', { class: 'claim-head' }, el('strong', { text: claimantName(c) }), ' — ', el('span', { class: 'figure', text: claimFigure(c) + ' ' + c.outcome })),
-    el('p', { class: 'meta', text: meta }), link);
+    el('p', { class: 'claim-head' }, el('strong', { dir: 'auto', text: claimantName(c) }), ' — ', el('span', { class: 'figure', text: claimFigure(c) + ' ' + c.outcome })),
+    meta, link);
 }
 
 function incidentItem(incident, state) {

@@ -5,7 +5,8 @@
 // left-to-right page while the English title runs left to right; its meta line names the
 // language ("Arabic"); an Arabic article opened by itself keeps its title's letters (الأقل with
 // hamza, not folded to الاقل) and runs right to left, title and text; the Language facet lists
-// the four languages by name with their counts and filters by one.
+// the four languages by name with their counts and filters by one; the claims ledger of the
+// Arabic reports shows their figures, and claimants, victims and sentences run right to left.
 // Usage: node multilingual_page.test.js BIN_DIR SOURCE_DIR
 'use strict';
 const { freePort, waitHealthy, launchBrowser } = require('./harness');
@@ -127,6 +128,20 @@ async function main() {
     }
     assert.strictEqual(await langFacet.locator('.facet-value.selected .facet-name').textContent(), 'Russian');
     assert.strictEqual(params().get('q'), null);
+
+    // --- the claims ledger of the Arabic reports: figures, claimants as written, right to left -----
+    await page.goto(base + '/?lang=ar&view=claims');
+    await page.waitForSelector('#incidents .incident');
+    const claimCount = await page.locator('#incidents .claim').count();
+    assert.ok(claimCount >= 5, 'the Arabic reports have claims: ' + claimCount);
+    const sana = page.locator('#incidents .claim', { hasText: 'SANA' }).first();
+    assert.match(await sana.locator('.figure').textContent(), /^2 killed$/);
+    assert.deepStrictEqual(await direction(sana.locator('.claim-sentence')), RTL, 'an Arabic claim sentence runs right to left');
+    // A claimant the gazetteer does not know is shown as written, isolated, right to left.
+    const written = page.locator('#incidents .claim-head strong', { hasText: 'المرصد' }).first();
+    assert.deepStrictEqual(await direction(written), RTL, 'an Arabic claimant runs right to left');
+    const victims = page.locator('#incidents .claim .meta span', { hasText: 'مدني' }).first();
+    assert.deepStrictEqual(await direction(victims), RTL, 'Arabic victims run right to left');
 
     assert.strictEqual(dialogs, 0, 'no dialog opened');
     assert.deepStrictEqual(pageErrors, []);
