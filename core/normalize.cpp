@@ -432,9 +432,17 @@ std::vector<std::string> fold_words_of(std::string_view text) {
   int32_t i = 0;
   while (i < length) {
     const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c >= 0 && (u_isalnum(c) || c == '\'')) {
+    bool in_word = false;
+    if (s[i] < 0x80) {  // ASCII without ICU: u_isalnum is true for exactly these
+      const char a = static_cast<char>(s[i++]);
+      in_word =
+          (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || a == '\'';
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      in_word = c >= 0 && u_isalnum(c);
+    }
+    if (in_word) {
       current.append(normal, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
     } else if (!current.empty()) {
       words.push_back(fold_name_word(current));
