@@ -350,13 +350,15 @@ bool is_cyrillic_vowel(char32_t c) {
 
 // The case endings of Russian and Ukrainian nouns, adjectives and surnames, as fold_word
 // leaves them (ё as е; й and ї kept) and є as е (cyrillic_name_stem folds it first), longest
-// first.
+// first. A soft sign closing the stem goes too, so область, области and областью meet, as do
+// Запорожье and Запорожью, Одеська and Одеській.
 constexpr std::u32string_view kCyrillicEndings[] = {
-    U"овом", U"евом", U"ового", U"овому", U"овою", U"ией", U"іею", U"ами", U"ями", U"ові", U"еві",
-    U"ого",  U"его",  U"ому",   U"ему",   U"ова",  U"ове", U"ову", U"ом",  U"ем",  U"ою",  U"ею",
-    U"ої",   U"ів",   U"ов",    U"ев",    U"ах",   U"ям",  U"ам",  U"ия",  U"ию",  U"ія",  U"ію",
-    U"ії",   U"ии",   U"ий",    U"ый",    U"ой",   U"ей",  U"ая",  U"яя",  U"ое",  U"ее",  U"ые",
-    U"а",    U"я",    U"у",     U"ю",     U"е",    U"і",   U"ї",   U"и",   U"ы",   U"о"};
+    U"овом", U"евом", U"ового", U"овому", U"овою", U"ией", U"іею", U"ами", U"ями", U"ові",
+    U"еві",  U"ого",  U"его",   U"ому",   U"ему",  U"ова", U"ове", U"ову", U"ом",  U"ем",
+    U"ою",   U"ею",   U"ої",    U"ів",    U"ов",   U"ев",  U"ах",  U"ям",  U"ам",  U"ия",
+    U"ию",   U"ія",   U"ію",    U"ії",    U"ии",   U"ий",  U"ый",  U"ой",  U"ей",  U"ая",
+    U"яя",   U"ое",   U"ее",    U"ые",    U"ій",   U"ую",  U"юю",  U"а",   U"я",   U"у",
+    U"ю",    U"е",    U"і",     U"ї",     U"и",    U"ы",   U"о"};
 constexpr std::size_t kMinCyrillicStem = 3;
 
 // The key form of one folded Cyrillic word of a name: є as е, the longest case ending off
@@ -366,12 +368,17 @@ std::u32string cyrillic_name_stem(std::u32string w) {
   for (char32_t& c : w) {
     if (c == U'є') c = U'е';
   }
+  const auto without_soft_sign = [](std::u32string& stem) {
+    if (stem.size() > kMinCyrillicStem && stem.back() == U'ь') stem.pop_back();
+  };
   for (std::u32string_view ending : kCyrillicEndings) {
     if (w.size() >= ending.size() + kMinCyrillicStem && w.ends_with(ending)) {
       w.resize(w.size() - ending.size());
+      without_soft_sign(w);
       return w;
     }
   }
+  without_soft_sign(w);
   const char32_t closing = w.size() >= 3 ? w[w.size() - 2] : 0;
   if ((closing == U'і' || closing == U'ї') && !is_cyrillic_vowel(w.back())) {
     w[w.size() - 2] = U'е';
