@@ -739,8 +739,10 @@ class ClaimFinder {
   // Most tokens between a toll's noun ("число", "حصيلة") and its figure.
   static constexpr std::size_t kTollWindow = 10;
   static constexpr std::size_t kMaxVictimWords = 3;
-  // Most tokens between an attribution cue and the name it points to.
+  // Most tokens between an attribution cue and the name it points to, before it and after it
+  // (where a title may come first).
   static constexpr std::size_t kCueWindow = 5;
+  static constexpr std::size_t kMaxNameAfterCue = 8;
 
   // A number with an outcome word in its clause, after it and its victims ("семь человек
   // погибли", "15 شخصا على الأقل قتلوا", "12 قتيلا") or before it ("погибли семь человек",
@@ -881,7 +883,12 @@ class ClaimFinder {
     for (std::size_t k = first; k < end; ++k) {
       if (!is_attribution_cue(language_, word(k))) continue;
       const EntityMatch* who = nullptr;
-      for (std::size_t j = k + 1; j < end && j <= k + kCueWindow && !who; ++j) who = speaker_at(j);
+      // After the cue a title may come first: "повідомив начальник Харківської обласної
+      // військової адміністрації Олег Синєгубов".
+      for (std::size_t j = k + 1; j < end && j <= k + kMaxNameAfterCue && !who; ++j) {
+        if (j > k + 1 && (punct_before(j) || ends_claimant_name(language_, word(j)))) break;
+        who = speaker_at(j);
+      }
       for (std::size_t j = k; j-- > first && j + kCueWindow >= k && !who;) who = speaker_at(j);
       if (who != nullptr) {
         claimant_span_ = Phrase{who->first, who->end, who->end - 1};
@@ -896,14 +903,13 @@ class ClaimFinder {
 
   // The words after the cue at token k up to a word that starts what was said, punctuation,
   // a number or an outcome word; nullopt when there are none or too many for a name (a title
-  // and a name may take kMaxWrittenName: "повідомив начальник Одеської обласної військової
+  // and a name may take kMaxNameAfterCue: "повідомив начальник Одеської обласної військової
   // адміністрації Олег Кіпер").
   std::optional<Phrase> name_after_cue(std::size_t k, std::size_t end) const {
-    static constexpr std::size_t kMaxWrittenName = 8;
     // "заявили в Офисе генпрокурора": the name of an office follows "в"/"у" (at).
     if (language_ != ClaimLanguage::kArabic && (word(k + 1) == "в" || word(k + 1) == "у")) ++k;
     std::size_t j = k + 1;
-    while (j < end && j <= k + kMaxWrittenName && !punct_before(j) && !is_number(j) &&
+    while (j < end && j <= k + kMaxNameAfterCue && !punct_before(j) && !is_number(j) &&
            !ends_claimant_name(language_, word(j)) && !outcome_word(language_, word(j))) {
       ++j;
     }

@@ -172,11 +172,13 @@ for lang in ("ar", "ru", "uk", "en"):
 def has(lang, outcome, low, claimant_id):
     return any(c["outcome"] == outcome and c["low"] == low and
                (c["claimant"] or {}).get("id") == claimant_id for c in by_lang[lang])
-# SANA: two civilians killed, seven wounded; Syniehubov on Kharkiv; Klitschko on Kyiv.
+# SANA: two civilians killed; Syniehubov on Kharkiv (after his title); Klitschko on Kyiv.
 assert has("ar", "killed", 2, "sana"), by_lang["ar"]
 assert has("ru", "killed", 3, "oleh-syniehubov"), by_lang["ru"]
 assert has("ru", "wounded", 9, "vitali-klitschko"), by_lang["ru"]
-assert has("uk", "wounded", 14, "oleh-syniehubov"), by_lang["uk"]
+assert has("uk", "wounded", 11, "oleh-syniehubov"), by_lang["uk"]
+# "14-річна дівчина" is a 14-year-old girl, not 14 people.
+assert not any(c["low"] == 14 for c in by_lang["uk"]), by_lang["uk"]
 # A General Staff tally of "losses" (killed and wounded together) is no claim.
 assert not any(c["article"] == "uk_02_genshtab" for c in claims), by_lang["uk"]
 PY
