@@ -378,7 +378,14 @@ class Reader {
   std::string digits(std::size_t i) const {
     if (!in(i)) return "";
     const Token& t = text_.tokens[i];
-    const std::string_view raw = text_.text.substr(t.begin, t.end - t.begin);
+    std::string_view raw = text_.text.substr(t.begin, t.end - t.begin);
+    // Arabic writes "and" onto a figure: "و5 جرحى" (and 5 wounded).
+    for (std::string_view conjunction : {std::string_view("و"), std::string_view("ف")}) {
+      if (raw.size() > conjunction.size() && raw.starts_with(conjunction)) {
+        raw.remove_prefix(conjunction.size());
+        break;
+      }
+    }
     std::string out;
     for (std::size_t k = 0; k < raw.size();) {
       const auto c = static_cast<unsigned char>(raw[k]);

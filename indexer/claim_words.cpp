@@ -170,6 +170,15 @@ constexpr Listed<VictimClass> kArabicVictims[] = {
     {"صحفي", V::kCivilians},         {"مسعف", V::kCivilians},        {"شرطي", V::kGovernmentForces},
     {"رجال", V::kUnspecified}};
 
+// Arabic duals whose plural is written differently, so the word can only mean two.
+constexpr Listed<VictimClass> kArabicDuals[] = {
+    {"شخصين$", V::kUnspecified},       {"شخصان$", V::kUnspecified},
+    {"طفلين$", V::kChildren},          {"طفلان$", V::kChildren},
+    {"جنديين$", V::kGovernmentForces}, {"جنديان$", V::kGovernmentForces},
+    {"امرأتين$", V::kCivilians},       {"رجلين$", V::kUnspecified},
+    {"عنصرين$", V::kUnspecified},      {"شقيقين$", V::kUnspecified}};
+constexpr Listed<VictimClass> kNoDuals[] = {{"", V::kUnspecified}};
+
 // Things counted, units, periods and months: a number right before one counts no people.
 constexpr Listed<bool> kRussianThings[] = {
     {"ракет", true},       {"дрон", true},       {"беспилотник", true}, {"снаряд", true},
@@ -325,6 +334,12 @@ std::optional<Outcome> elimination_word(ClaimLanguage language, std::string_view
 
 std::optional<VictimClass> victim_word(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianVictims, kUkrainianVictims, kArabicVictims);
+  const auto* s = find_in(kTables, language, folded);
+  return s ? std::optional<VictimClass>(s->value) : std::nullopt;
+}
+
+std::optional<VictimClass> dual_victims(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kNoDuals, kNoDuals, kArabicDuals);
   const auto* s = find_in(kTables, language, folded);
   return s ? std::optional<VictimClass>(s->value) : std::nullopt;
 }

@@ -36,6 +36,10 @@ std::optional<Outcome> elimination_word(ClaimLanguage language, std::string_view
 /// The class of victims `folded` names ("мирных", "дітей", "جنود"); nullopt when it names none.
 std::optional<VictimClass> victim_word(ClaimLanguage language, std::string_view folded);
 
+/// The class of the two people an Arabic dual names ("شخصين", two people; "طفلين", two
+/// children); nullopt for other words, and for duals written like plurals ("مدنيين").
+std::optional<VictimClass> dual_victims(ClaimLanguage language, std::string_view folded);
+
 /// True when `folded`, just after a number, says the number counts no people: things, units,
 /// periods or a month (a date: "12 марта").
 bool is_counted_thing(ClaimLanguage language, std::string_view folded);

@@ -587,6 +587,7 @@ class ClaimFinder {
       if (i < covered_until_) continue;
       auto number = may_start_number(text_, i) ? number_at(text_, i) : std::nullopt;
       if (!number && language_ == ClaimLanguage::kEnglish) number = one_person_at(i, end);
+      if (!number && language_ == ClaimLanguage::kArabic) number = dual_at(i);
       if (!number) continue;
       if (language_ == ClaimLanguage::kEnglish) {
         consider(*number, first, end);
@@ -803,7 +804,10 @@ class ClaimFinder {
         claim.qualifier = "at least";
       }
     }
-    if (victims_first < n.end) {
+    if (n.dual) {
+      claim.victims = number_text(n);
+      claim.victim_class = dual_victims(language_, word(n.first)).value_or(claim.victim_class);
+    } else if (victims_first < n.end) {
       claim.victims = std::string(text_.span_text(victims_first, n.first));
       claim.victim_class = *victim_class;
     } else if (victims_end > n.end) {
@@ -819,6 +823,17 @@ class ClaimFinder {
     add(std::move(claim));
   }
 
+  // "مقتل شخصين": an Arabic dual counts two by its noun alone.
+  std::optional<NumberExpr> dual_at(std::size_t i) const {
+    if (!dual_victims(language_, word(i))) return std::nullopt;
+    NumberExpr n;
+    n.first = n.value_first = i;
+    n.end = i + 1;
+    n.low = n.high = 2;
+    n.dual = true;
+    return n;
+  }
+
   // The outcome word of a number in its clause: the word right before it ("مقتل 5 وإصابة 10",
   // "ранены 5 человек и погибли 2"), else the nearest after `after` (the end of its victims),
   // else the nearest before it; punctuation or another number between them ends the search.
@@ -828,7 +843,9 @@ class ClaimFinder {
     const auto outcome_of = [&](std::size_t k) {
       return eliminations ? elimination_word(language_, word(k)) : outcome_word(language_, word(k));
     };
-    if (n.first > first && !punct_before(n.first)) {
+    // Unless that word ends the count before ("3 قتلى و5 جرحى": قتلى is the 3's).
+    const bool owned = n.first >= first + 2 && is_number(n.first - 2);
+    if (n.first > first && !punct_before(n.first) && !owned) {
       if (auto o = outcome_of(n.first - 1)) return o;
     }
     for (std::size_t k = after; k < end && k < after + kOutcomeWindow; ++k) {

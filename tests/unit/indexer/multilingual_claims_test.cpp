@@ -166,6 +166,16 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        {{Outcome::kKilled, 137, 137, "", "", "человек", VictimClass::kUnspecified, ""},
         {Outcome::kWounded, 180, 180, "", "more than", "", VictimClass::kUnspecified, ""}}},
       {"ar", "أطلق سراح 39 أسيرا فلسطينيا ضمن صفقة التبادل.", {}},
+      // "and" written onto a figure; the outcome word after the first count is its own.
+      {"ar",
+       "سقوط 3 قتلى و5 جرحى في انفجار.",
+       {{Outcome::kKilled, 3, 3, "", "", "", VictimClass::kUnspecified, ""},
+        {Outcome::kWounded, 5, 5, "", "", "", VictimClass::kUnspecified, ""}}},
+      // A dual counts two by its noun.
+      {"ar",
+       "وأسفر الهجوم عن مقتل شخصين وإصابة 7 آخرين.",
+       {{Outcome::kKilled, 2, 2, "", "", "شخصين", VictimClass::kUnspecified, ""},
+        {Outcome::kWounded, 7, 7, "", "", "آخرين", VictimClass::kUnspecified, ""}}},
       // Missiles, a year and a month day: nothing.
       {"ar", "أطلقت القوات 20 صاروخا على المدينة في عام 2023 يوم 5 مارس.", {}},
       // The language read from the script when none is declared.
