@@ -188,14 +188,19 @@ constexpr Listed<bool> kRussianThings[] = {
     {"танк", true},        {"единиц", true},     {"процент", true},     {"тонн", true},
     {"доллар", true},      {"рубл", true},       {"гривен", true},      {"час", true},
     {"минут", true},       {"день", true},       {"дня$", true},        {"дней", true},
-    {"недел", true},       {"месяц", true},      {"сел", true},         {"город", true},
+    {"недел", true},       {"месяц", true},      {"сел$", true},        {"села$", true},
+    {"селе$", true},       {"селах$", true},     {"селам$", true},      {"город", true},
     {"област", true},      {"январ", true},      {"феврал", true},      {"март", true},
     {"апрел", true},       {"мая$", true},       {"июн", true},         {"июл", true},
     {"август", true},      {"сентябр", true},    {"октябр", true},      {"ноябр", true},
     {"декабр", true},      {"летн", true},       {"этаж", true},        {"район", true},
     {"регион", true},      {"округ", true},      {"деревн", true},      {"населенн", true},
     {"больниц", true},     {"госпиталь$", true}, {"госпиталя$", true},  {"госпитале$", true},
-    {"госпиталей$", true}, {"улиц", true},       {"квартал", true}};
+    {"госпиталей$", true}, {"улиц", true},       {"квартал", true},     {"сутк", true},
+    {"суток$", true},      {"утра$", true},      {"вечера$", true},     {"ночи$", true},
+    {"склад", true},       {"сад$", true},       {"сада$", true},       {"садов$", true},
+    {"школ", true},        {"объект", true},     {"машин", true},       {"автомобил", true},
+    {"квартир", true}};
 
 constexpr Listed<bool> kUkrainianThings[] = {
     {"ракет", true},    {"дрон", true},     {"безпілотник", true}, {"снаряд", true},
@@ -204,13 +209,18 @@ constexpr Listed<bool> kUkrainianThings[] = {
     {"раз$", true},     {"будин", true},    {"танк", true},        {"одиниц", true},
     {"відсот", true},   {"тонн", true},     {"долар", true},       {"гривен", true},
     {"годин", true},    {"хвилин", true},   {"день", true},        {"дні$", true},
-    {"днів$", true},    {"тижн", true},     {"місяц", true},       {"сел", true},
+    {"днів$", true},    {"тижн", true},     {"місяц", true},       {"село$", true},
+    {"села$", true},    {"сіл$", true},     {"селі$", true},       {"селах$", true},
     {"міст", true},     {"област", true},   {"січ", true},         {"лют", true},
     {"берез", true},    {"квіт", true},     {"травн", true},       {"травен", true},
     {"черв", true},     {"лип", true},      {"серп", true},        {"верес", true},
     {"жовт", true},     {"листопад", true}, {"груд", true},        {"річн", true},
     {"поверх", true},   {"район", true},    {"регіон", true},      {"громад", true},
-    {"населен", true},  {"лікарн", true},   {"вулиц", true},       {"квартал", true}};
+    {"населен", true},  {"лікарн", true},   {"вулиц", true},       {"квартал", true},
+    {"доби$", true},    {"діб$", true},     {"добу$", true},       {"ранку$", true},
+    {"вечора$", true},  {"ночі$", true},    {"склад", true},       {"садк", true},
+    {"шкіл", true},     {"школ", true},     {"об'єкт", true},      {"автомобіл", true},
+    {"машин", true},    {"квартир", true}};
 
 constexpr Listed<bool> kArabicThings[] = {
     {"غارة", true},     {"غارات", true},    {"صاروخ", true},  {"طائرة", true},   {"طائرات", true},
@@ -225,7 +235,11 @@ constexpr Listed<bool> kArabicThings[] = {
     {"شباط", true},     {"آذار", true},     {"نيسان", true},  {"أيار", true},    {"حزيران", true},
     {"تموز", true},     {"آب$", true},      {"أيلول", true},  {"تشرين", true},   {"منطقة", true},
     {"مناطق", true},    {"حي$", true},      {"أحياء", true},  {"بلدة", true},    {"بلدات", true},
-    {"مستشفى", true},   {"مستشفيات", true}, {"شارع", true}};
+    {"مستشفى", true},   {"مستشفيات", true}, {"شارع", true},   {"صواريخ", true},  {"مسيرة", true},
+    {"مسيرات", true},   {"قنبلة", true},    {"قنابل", true},  {"مبنى", true},    {"مبان", true},
+    {"موقع", true},     {"مواقع", true},    {"آليات", true},  {"مركبة", true},   {"مركبات", true},
+    {"منشأة", true},    {"منشآت", true},    {"مدرسة", true},  {"مدارس", true},   {"مسجد", true},
+    {"مساجد", true},    {"سيارة", true},    {"سيارات", true}, {"صباحا$", true},  {"مساء$", true}};
 
 constexpr Listed<bool> kRussianCues[] = {{"сообщ", true},  {"заяв", true},     {"данн", true},
                                          {"словам", true}, {"подтверд", true}, {"рассказ", true},
@@ -266,7 +280,8 @@ constexpr Listed<bool> kArabicThisReported[] = {{"ذلك$", true}};
 // People set free, exchanged or brought back: a number after one counts no casualties
 // ("передала Украине 90 пленных", "вдалося повернути 75 захисників", "أطلق سراح 39 أسيرا").
 constexpr Listed<bool> kRussianReleases[] = {{"передал", true}, {"освобод", true}, {"вернул", true},
-                                             {"обмен", true},   {"вызвол", true},  {"спас", true}};
+                                             {"обмен", true},   {"вызвол", true},  {"спасен", true},
+                                             {"спасл", true}};
 constexpr Listed<bool> kUkrainianReleases[] = {
     {"передал", true}, {"звільн", true}, {"поверну", true}, {"повернен", true},
     {"обмін", true},   {"визвол", true}, {"врятув", true}};

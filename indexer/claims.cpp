@@ -737,6 +737,7 @@ class ClaimFinder {
   // Most tokens between a number and the outcome word it goes with, and victim nouns read
   // after a number.
   static constexpr std::size_t kOutcomeWindow = 5;
+  static constexpr std::size_t kBareOutcomeWindow = 3;
   // Most tokens between a toll's noun ("число", "حصيلة") and its figure.
   static constexpr std::size_t kTollWindow = 10;
   static constexpr std::size_t kMaxVictimWords = 3;
@@ -749,17 +750,7 @@ class ClaimFinder {
   // погибли", "15 شخصا على الأقل قتلوا", "12 قتيلا") or before it ("погибли семь человек",
   // "مقتل 15 شخصا"), after first. A number of things ("20 ракет", "12 марта") is none.
   void consider_worded(const NumberExpr& n, std::size_t first, std::size_t end) {
-    if (same_sentence(n.end, n.first) &&
-        ((is_counted_thing(language_, word(n.end)) && !outcome_word(language_, word(n.end))) ||
-         gap_before(n.end).find('%') != std::string_view::npos || gap_before(n.end) == "-")) {
-      return;  // "20 ракет", "12 марта", "50%", "12-річна" (twelve-year-old)
-    }
-    if (n.first > first && is_among_word(language_, word(n.first - 1))) return;  // "из них 4"
-    // "передала Украине 90 пленных", "أطلق سراح 39 أسيرا": people set free or exchanged.
-    for (std::size_t k = n.first; k-- > first && k + kOutcomeWindow >= n.first;) {
-      if (punct_before(k + 1)) break;
-      if (is_release_word(language_, word(k))) return;
-    }
+    if (counts_no_people(n, first, end)) return;
     // The victims: up to the last victim noun of the words after the number, which may follow
     // an adjective ("8 тисяч українських військових").
     std::size_t victims_end = n.end;
@@ -777,6 +768,7 @@ class ClaimFinder {
     // two follow their noun ("مدنيين اثنين"); Russian and Ukrainian may put the verb after the
     // number ("п'ятеро отримали поранення").
     std::size_t victims_first = n.end;
+    std::size_t counted_noun_end = victims_end;
     if (language_ == ClaimLanguage::kArabic && victims_end == n.end) {
       const auto before = n.first > first && !punct_before(n.first)
                               ? victim_word(language_, word(n.first - 1))
@@ -785,16 +777,24 @@ class ClaimFinder {
         victim_class = before;
         victims_first = n.first - 1;
       } else if (is_counted_noun(n.end, end)) {
-        victim_class = VictimClass::kUnspecified;
-        ++victims_end;
+        counted_noun_end = n.end + 1;
       }
     }
-    const bool victims_named = victims_end > n.end || victims_first < n.end;
-    auto outcome = worded_outcome(n, first, end, victims_end);
-    if (!outcome && victims_named) outcome = worded_outcome(n, first, end, victims_end, true);
+    // Victims from the lexicon (or an Arabic dual); a noun taken only for being after the number
+    // names the victims but vouches for no count ("في 2014 سيطر ...").
+    const bool victims_named = victims_end > n.end || victims_first < n.end || n.dual;
+    auto outcome = worded_outcome(n, first, end, std::max(victims_end, counted_noun_end),
+                                  victims_named || counted_noun_end > n.end);
+    if (!outcome && victims_named) {
+      outcome = worded_outcome(n, first, end, victims_end, true, true);
+    }
     if (!outcome) return;
     if (n.too_large) return drop(n, "too large to be a casualty figure");
     if (n.year_like && !victims_named) return drop(n, "looks like a year");
+    if (counted_noun_end > victims_end) {
+      victim_class = VictimClass::kUnspecified;
+      victims_end = counted_noun_end;
+    }
     if (n.vague.empty() && n.low <= 0) return;
     CasualtyClaim claim;
     claim.outcome = *outcome;
@@ -836,25 +836,31 @@ class ClaimFinder {
 
   // The outcome word of a number in its clause: the word right before it ("مقتل 5 وإصابة 10",
   // "ранены 5 человек и погибли 2"), else the nearest after `after` (the end of its victims),
-  // else the nearest before it; punctuation or another number between them ends the search.
-  // With `eliminations`, the words that count people only when victims are named instead.
+  // else the nearest before it; punctuation or another number between them ends the search, and
+  // an outcome word right before another number, not right after this one, is that number's
+  // ("Пошкоджено 12 будинків та загинули 3 людини"). Without `named` victims the outcome must stand
+  // close (kBareOutcomeWindow: "погиб в доме 15" counts no one). With `eliminations`, the words
+  // that count people only when victims are named instead.
   std::optional<Outcome> worded_outcome(const NumberExpr& n, std::size_t first, std::size_t end,
-                                        std::size_t after, bool eliminations = false) const {
+                                        std::size_t after, bool named,
+                                        bool eliminations = false) const {
     const auto outcome_of = [&](std::size_t k) {
       return eliminations ? elimination_word(language_, word(k)) : outcome_word(language_, word(k));
     };
+    const auto owned_by_next = [&](std::size_t k) { return k + 1 < end && is_number(k + 1); };
     // Unless that word ends the count before ("3 قتلى و5 جرحى": قتلى is the 3's).
     const bool owned = n.first >= first + 2 && is_number(n.first - 2);
     if (n.first > first && !punct_before(n.first) && !owned) {
       if (auto o = outcome_of(n.first - 1)) return o;
     }
-    for (std::size_t k = after; k < end && k < after + kOutcomeWindow; ++k) {
+    const std::size_t reach = named ? kOutcomeWindow : kBareOutcomeWindow;
+    for (std::size_t k = after; k < end && k < after + reach; ++k) {
       if (punct_before(k) || is_number(k)) break;
-      if (auto o = outcome_of(k)) return o;
+      if (auto o = outcome_of(k)) return k > n.end && owned_by_next(k) ? std::nullopt : o;
     }
     // A toll reaches further back: "Кількість загиблих унаслідок удару по Одесі зросла до 12",
     // "حصيلة القتلى في صفوف قوات النظام ارتفعت إلى 23".
-    std::size_t window = kOutcomeWindow;
+    std::size_t window = reach;
     for (std::size_t k = n.first; k-- > first && k + kTollWindow >= n.first;) {
       if (punct_before(k + 1) || is_number(k)) break;
       if (is_toll_word(language_, word(k))) window = kTollWindow;
@@ -864,6 +870,48 @@ class ClaimFinder {
       if (auto o = outcome_of(k)) return o;
     }
     return std::nullopt;
+  }
+
+  // True when number n counts no people whatever words surround it: things, units, periods,
+  // months or places after it, even after an adjective ("20 ракет", "12 марта", "10 жилых
+  // домов", "3 военных склада"), a share ("50%"), an age ("12-річна"), a part of victims counted
+  // before ("из них 4", "بينهم 18"), a model or a clock time ("Ил-76", "14:30"), a house or
+  // ward number ("в доме 15", "№ 3"), people set free or exchanged ("передала 90 пленных").
+  bool counts_no_people(const NumberExpr& n, std::size_t first, std::size_t end) const {
+    const auto thing = [&](std::size_t k) {
+      return is_counted_thing(language_, word(k)) && !outcome_word(language_, word(k));
+    };
+    if (same_sentence(n.end, n.first) &&
+        (gap_before(n.end).find('%') != std::string_view::npos || gap_before(n.end) == "-")) {
+      return true;
+    }
+    for (std::size_t k = n.end; k < end && k < n.end + kMaxVictimWords && !punct_before(k) &&
+                                !is_number(k) && !outcome_word(language_, word(k));
+         ++k) {
+      if (thing(k)) return true;
+      // A victim word first may be an adjective of the thing ("военных склада"), not a noun
+      // ("жителей села").
+      if (victim_word(language_, word(k)) &&
+          !(k == n.end && cyrillic_adjective(word(k)) && thing(k + 1))) {
+        break;
+      }
+    }
+    if (n.first > first) {
+      const std::string_view gap = gap_before(n.first);
+      const std::string_view before = word(n.first - 1);
+      if (is_among_word(language_, before) || thing(n.first - 1) || before == "no" ||
+          gap.find('#') != std::string_view::npos ||
+          (gap.find(':') != std::string_view::npos && is_number(n.first - 1)) ||
+          gap.find("\xE2\x84\x96") != std::string_view::npos ||  // №
+          (gap == "-" && !is_number(n.first - 1))) {
+        return true;
+      }
+    }
+    for (std::size_t k = n.first; k-- > first && k + kOutcomeWindow >= n.first;) {
+      if (punct_before(k + 1)) break;
+      if (is_release_word(language_, word(k))) return true;
+    }
+    return false;
   }
 
   // True when token k, right after a number, may be the noun it counts: a non-Latin word in
@@ -900,10 +948,15 @@ class ClaimFinder {
     for (std::size_t k = first; k < end; ++k) {
       if (!is_attribution_cue(language_, word(k))) continue;
       const EntityMatch* who = nullptr;
-      // After the cue a title may come first: "повідомив начальник Харківської обласної
-      // військової адміністрації Олег Синєгубов".
-      for (std::size_t j = k + 1; j < end && j <= k + kMaxNameAfterCue && !who; ++j) {
-        if (j > k + 1 && (punct_before(j) || ends_claimant_name(language_, word(j)))) break;
+      // After the cue a title may come first ("повідомив начальник Харківської обласної
+      // військової адміністрації Олег Синєгубов"), or "в"/"у" before an office; what was said
+      // ("заявил, что Россия ...", "сообщило об уничтожении 300 ...") ends the search.
+      for (std::size_t j = k + 1 + after_office_preposition(k);
+           j < end && j <= k + kMaxNameAfterCue && !who; ++j) {
+        if (punct_before(j) || is_number(j) || ends_claimant_name(language_, word(j)) ||
+            outcome_word(language_, word(j)) || elimination_word(language_, word(j))) {
+          break;
+        }
         who = speaker_at(j);
       }
       for (std::size_t j = k; j-- > first && j + kCueWindow >= k && !who;) who = speaker_at(j);
@@ -923,8 +976,7 @@ class ClaimFinder {
   // and a name may take kMaxNameAfterCue: "повідомив начальник Одеської обласної військової
   // адміністрації Олег Кіпер").
   std::optional<Phrase> name_after_cue(std::size_t k, std::size_t end) const {
-    // "заявили в Офисе генпрокурора": the name of an office follows "в"/"у" (at).
-    if (language_ != ClaimLanguage::kArabic && (word(k + 1) == "в" || word(k + 1) == "у")) ++k;
+    k += after_office_preposition(k);
     std::size_t j = k + 1;
     while (j < end && j <= k + kMaxNameAfterCue && !punct_before(j) && !is_number(j) &&
            !ends_claimant_name(language_, word(j)) && !outcome_word(language_, word(j))) {
@@ -934,6 +986,27 @@ class ClaimFinder {
                        outcome_word(language_, word(j));  // "أفادت مصادر طبية بمقتل ..."
     if (j == k + 1 || !ended) return std::nullopt;
     return Phrase{k + 1, j, j - 1};
+  }
+
+  // True when the folded Cyrillic word has an adjective's ending ("военных", "детских",
+  // "військові"), so it may describe the noun after it rather than name people.
+  static bool cyrillic_adjective(std::string_view w) {
+    static constexpr std::string_view kEndings[] = {"ых", "их", "ые", "ие",  "ый",  "ий", "ой",
+                                                    "ая", "ое", "ую", "ого", "ому", "і"};
+    for (std::string_view e : kEndings) {
+      if (w.ends_with(e)) return true;
+    }
+    return false;
+  }
+
+  // 1 when the cue at token k is followed by "в"/"у" (at), as the name of an office is
+  // ("заявили в Офисе генпрокурора"), else 0.
+  std::size_t after_office_preposition(std::size_t k) const {
+    const std::string_view next = word(k + 1);
+    return language_ != ClaimLanguage::kArabic && same_sentence(k, k + 1) && !punct_before(k + 1) &&
+                   (next == "в" || next == "у")
+               ? 1
+               : 0;
   }
 
   // The gazetteer person, organisation or country named at token k, if any.

@@ -176,6 +176,29 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        "وأسفر الهجوم عن مقتل شخصين وإصابة 7 آخرين.",
        {{Outcome::kKilled, 2, 2, "", "", "شخصين", VictimClass::kUnspecified, ""},
         {Outcome::kWounded, 7, 7, "", "", "آخرين", VictimClass::kUnspecified, ""}}},
+      // Numbers of no people: a model, a clock time, houses after an adjective, depots, a house
+      // and a ward number, a period; the outcome before the next count is that count's.
+      {"ru",
+       "При крушении Ил-76 погибли 65 человек. В 14:30 погибли двое. Пострадали 10 жилых домов. "
+       "Уничтожены 3 военных склада. Больного доставили в больницу № 3. Мужчина погиб в доме 15 "
+       "по улице Садовой. Около 200 жителей села были эвакуированы.",
+       {{Outcome::kKilled, 65, 65, "", "", "человек", VictimClass::kUnspecified, ""},
+        {Outcome::kKilled, 2, 2, "", "", "", VictimClass::kUnspecified, ""},
+        {Outcome::kDisplaced, 200, 200, "", "around", "жителей", VictimClass::kCivilians, ""}}},
+      {"uk",
+       "Пошкоджено 12 приватних будинків та загинули 3 людини. Близько 5 ранку загинули двоє "
+       "людей.",
+       {{Outcome::kKilled, 3, 3, "", "", "людини", VictimClass::kUnspecified, ""},
+        {Outcome::kKilled, 2, 2, "", "", "людей", VictimClass::kUnspecified, ""}}},
+      // What was said after the cue names no claimant: the speaker before the cue does.
+      {"ru",
+       "Олег Синегубов заявил, что ООН молчит, а погибли 4 человека.",
+       {{Outcome::kKilled, 4, 4, "", "", "человека", VictimClass::kUnspecified,
+         "Oleh Syniehubov"}}},
+      // A year with a noun after it is still a year; rockets are things.
+      {"ar",
+       "في 2014 سيطر التنظيم على الموصل. سقوط 5 صواريخ وإصابة 3 أشخاص.",
+       {{Outcome::kWounded, 3, 3, "", "", "أشخاص", VictimClass::kUnspecified, ""}}},
       // Missiles, a year and a month day: nothing.
       {"ar", "أطلقت القوات 20 صاروخا على المدينة في عام 2023 يوم 5 مارس.", {}},
       // The language read from the script when none is declared.
