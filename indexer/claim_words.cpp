@@ -241,17 +241,19 @@ constexpr Listed<bool> kArabicThings[] = {
     {"منشأة", true},    {"منشآت", true},    {"مدرسة", true},  {"مدارس", true},   {"مسجد", true},
     {"مساجد", true},    {"سيارة", true},    {"سيارات", true}, {"صباحا$", true},  {"مساء$", true}};
 
-constexpr Listed<bool> kRussianCues[] = {{"сообщ", true},  {"заяв", true},     {"данн", true},
-                                         {"словам", true}, {"подтверд", true}, {"рассказ", true},
-                                         {"уточн", true},  {"объяв", true},    {"передает", true}};
+// Attribution cues: true for a verb, whose speaker may stand before it ("Минздрав сообщил"),
+// false for a preposition, whose source always follows ("по данным X", "بحسب X").
+constexpr Listed<bool> kRussianCues[] = {{"сообщ", true},   {"заяв", true},     {"данн", false},
+                                         {"словам", false}, {"подтверд", true}, {"рассказ", true},
+                                         {"уточн", true},   {"объяв", true},    {"передает", true}};
 
 constexpr Listed<bool> kUkrainianCues[] = {
-    {"повідом", true},  {"заяв", true},     {"даними", true}, {"словами", true},
-    {"підтверд", true}, {"розповів", true}, {"уточн", true},  {"інформ", true}};
+    {"повідом", true},  {"заяв", true},     {"даними", false}, {"словами", false},
+    {"підтверд", true}, {"розповів", true}, {"уточн", true},   {"інформ", true}};
 
 constexpr Listed<bool> kArabicCues[] = {
-    {"قال", true},  {"أعلن", true}, {"أفاد", true}, {"ذكر", true}, {"أكد", true}, {"بحسب", true},
-    {"حسب$", true}, {"وفق", true},  {"أشار", true}, {"صرح", true}, {"أضاف", true}};
+    {"قال", true},   {"أعلن", true}, {"أفاد", true}, {"ذكر", true}, {"أكد", true}, {"بحسب", false},
+    {"حسب$", false}, {"وفق", false}, {"أشار", true}, {"صرح", true}, {"أضاف", true}};
 
 // Words that end a claimant's name written after its cue ("сообщили в ведомстве, что").
 constexpr Listed<bool> kRussianNameEnds[] = {
@@ -364,9 +366,14 @@ bool is_counted_thing(ClaimLanguage language, std::string_view folded) {
   return find_in(kTables, language, folded) != nullptr;
 }
 
-bool is_attribution_cue(ClaimLanguage language, std::string_view folded) {
+std::optional<bool> attribution_cue(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianCues, kUkrainianCues, kArabicCues);
-  return find_in(kTables, language, folded) != nullptr;
+  const auto* s = find_in(kTables, language, folded);
+  return s ? std::optional<bool>(s->value) : std::nullopt;
+}
+
+bool is_attribution_cue(ClaimLanguage language, std::string_view folded) {
+  return attribution_cue(language, folded).has_value();
 }
 
 bool ends_claimant_name(ClaimLanguage language, std::string_view folded) {

@@ -44,8 +44,12 @@ std::optional<VictimClass> dual_victims(ClaimLanguage language, std::string_view
 /// periods or a month (a date: "12 марта").
 bool is_counted_thing(ClaimLanguage language, std::string_view folded);
 
-/// True when `folded` attributes what follows or precedes it to someone ("сообщил",
-/// "заявив", "даними" of "за даними", "بحسب").
+/// Whether `folded` attributes what it says to someone ("сообщил", "заявив", "даними" of "за
+/// даними", "بحسب"): true for a verb, whose speaker may also stand before it, false for a
+/// preposition, whose source follows it; nullopt for other words.
+std::optional<bool> attribution_cue(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` is an attribution cue of either kind.
 bool is_attribution_cue(ClaimLanguage language, std::string_view folded);
 
 /// True when `folded` ends the name that follows an attribution cue: a conjunction or

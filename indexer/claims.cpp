@@ -946,7 +946,8 @@ class ClaimFinder {
   ClaimRef cue_claimant(std::size_t first, std::size_t end) {
     std::optional<Phrase> written;
     for (std::size_t k = first; k < end; ++k) {
-      if (!is_attribution_cue(language_, word(k))) continue;
+      const std::optional<bool> verb = attribution_cue(language_, word(k));
+      if (!verb) continue;
       const EntityMatch* who = nullptr;
       // After the cue a title may come first ("повідомив начальник Харківської обласної
       // військової адміністрації Олег Синєгубов"), or "в"/"у" before an office; what was said
@@ -959,7 +960,10 @@ class ClaimFinder {
         }
         who = speaker_at(j);
       }
-      for (std::size_t j = k; j-- > first && j + kCueWindow >= k && !who;) who = speaker_at(j);
+      // A verb's speaker may come first ("Минздрав сообщил"); a preposition's never does.
+      for (std::size_t j = k; *verb && j-- > first && j + kCueWindow >= k && !who;) {
+        who = speaker_at(j);
+      }
       if (who != nullptr) {
         claimant_span_ = Phrase{who->first, who->end, who->end - 1};
         return {who->entity->id, who->entity->canonical};
