@@ -312,6 +312,12 @@ struct ByLanguage {
     }
     return nullptr;
   }
+  // The other Cyrillic language's table, tried second (a detector may take one for the other).
+  const Stems<Value>* sister(ClaimLanguage language) const {
+    if (language == ClaimLanguage::kRussian) return &ukrainian;
+    if (language == ClaimLanguage::kUkrainian) return &russian;
+    return nullptr;
+  }
 };
 
 template <typename Value, std::size_t R, std::size_t U, std::size_t A>
@@ -324,7 +330,10 @@ template <typename Value>
 const Stem<Value>* find_in(const ByLanguage<Value>& tables, ClaimLanguage language,
                            std::string_view folded) {
   const Stems<Value>* stems = tables.of(language);
-  return stems == nullptr || folded.empty() ? nullptr : lookup(language, *stems, folded);
+  if (stems == nullptr || folded.empty()) return nullptr;
+  if (const Stem<Value>* s = lookup(language, *stems, folded)) return s;
+  const Stems<Value>* sister = tables.sister(language);
+  return sister == nullptr ? nullptr : lookup(language, *sister, folded);
 }
 
 }  // namespace

@@ -7,7 +7,9 @@
 // Words are matched on their folded form (fold_word) by stem: a listed stem matches every word
 // that starts with it ("погиб" matches "погибли", "погибших"), a stem written with a trailing
 // '$' only the word itself. Arabic words are also tried without the clitics written onto them
-// ("وأصيب" -> "أصيب", "والقتلى" -> "قتلى"), the rest keeping at least three letters.
+// ("وأصيب" -> "أصيب", "والقتلى" -> "قتلى"), the rest keeping at least three letters. Russian
+// and Ukrainian words are each tried in the other's tables too: a language detector may take
+// one for the other on a short text, and reports quote across them.
 //
 // Thread-safety: pure functions over tables built once; safe from any thread.
 #ifndef CS_INDEXER_CLAIM_WORDS_H_

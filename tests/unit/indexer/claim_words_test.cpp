@@ -62,8 +62,11 @@ TEST_CASE("claim_words: outcome words by stem and clitic", "[extract][claims]") 
       {kAr, "جرحى", Outcome::kWounded},
       {kAr, "نزحوا", Outcome::kDisplaced},
       {kAr, "مفقودين", Outcome::kMissing},
-      {kAr, "مقاتل", std::nullopt},   // a fighter, not a killing
-      {kAr, "قتال", std::nullopt},    // fighting
+      {kAr, "مقاتل", std::nullopt},         // a fighter, not a killing
+      {kAr, "قتال", std::nullopt},          // fighting
+      {kRu, "загинули", Outcome::kKilled},  // Ukrainian read as Russian
+      {kUk, "погибли", Outcome::kKilled},   // and the reverse
+      {kAr, "погибли", std::nullopt},
       {kEn, "killed", std::nullopt},  // English reads its own patterns
       {kRu, "", std::nullopt},
   };

@@ -199,6 +199,13 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"ar",
        "في 2014 سيطر التنظيم على الموصل. سقوط 5 صواريخ وإصابة 3 أشخاص.",
        {{Outcome::kWounded, 3, 3, "", "", "أشخاص", VictimClass::kUnspecified, ""}}},
+      // Ukrainian words read as Russian (a detector's mistake) still count, and the reverse.
+      {"ru",
+       "Загинули троє людей.",
+       {{Outcome::kKilled, 3, 3, "", "", "людей", VictimClass::kUnspecified, ""}}},
+      {"uk",
+       "Погибли семь человек.",
+       {{Outcome::kKilled, 7, 7, "", "", "человек", VictimClass::kUnspecified, ""}}},
       // Missiles, a year and a month day: nothing.
       {"ar", "أطلقت القوات 20 صاروخا على المدينة في عام 2023 يوم 5 مارس.", {}},
       // The language read from the script when none is declared.
