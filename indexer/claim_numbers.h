@@ -33,7 +33,7 @@ struct NumberExpr {
   bool year_like = false;  ///< four digits 1900-2099 written without a comma: likely a year
   bool too_large = false;  ///< more digits than fit, or above kMaxClaimValue
   bool single = false;     ///< "a civilian": one person named with an article (claims.cpp)
-  bool dual = false;       ///< Arabic "شخصين": two people written by their noun (claims.cpp)
+  bool by_noun = false;  ///< counted by the victims' noun itself: "мужчина" (1), "شخصين" (2)
 };
 
 /// The number expression whose qualifier or number starts at token `i`, within its sentence;

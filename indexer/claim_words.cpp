@@ -169,15 +169,82 @@ constexpr Listed<VictimClass> kArabicVictims[] = {
     {"نساء", V::kCivilians},         {"امرأة", V::kCivilians},       {"سيدة", V::kCivilians},
     {"صحفي", V::kCivilians},         {"مسعف", V::kCivilians},        {"شرطي", V::kGovernmentForces},
     {"رجال", V::kUnspecified}};
+// Nouns that count people by themselves: one (a lone "мужчина", "дитина", "طفل") or two (Arabic
+// duals whose plural is written differently, so the word can only mean two).
+struct NounPeople {
+  int people;
+  VictimClass victims;
+};
+constexpr Listed<NounPeople> kRussianNounCounts[] = {
+    {"мужчина$", {1, V::kUnspecified}},
+    {"мужчину$", {1, V::kUnspecified}},
+    {"женщина$", {1, V::kCivilians}},
+    {"женщину$", {1, V::kCivilians}},
+    {"ребенок$", {1, V::kChildren}},
+    {"ребенка$", {1, V::kChildren}},
+    {"подросток$", {1, V::kChildren}},
+    {"подростка$", {1, V::kChildren}},
+    {"военнослужащий$", {1, V::kGovernmentForces}},
+    {"военнослужащего$", {1, V::kGovernmentForces}},
+    {"житель$", {1, V::kCivilians}},
+    {"жительница$", {1, V::kCivilians}},
+    {"пенсионер$", {1, V::kCivilians}},
+    {"пенсионерка$", {1, V::kCivilians}},
+    {"водитель$", {1, V::kCivilians}},
+    {"полицейский$", {1, V::kGovernmentForces}}};
+constexpr Listed<NounPeople> kUkrainianNounCounts[] = {
+    {"чоловік$", {1, V::kUnspecified}},
+    {"чоловіка$", {1, V::kUnspecified}},
+    {"жінка$", {1, V::kCivilians}},
+    {"жінку$", {1, V::kCivilians}},
+    {"дитина$", {1, V::kChildren}},
+    {"дитину$", {1, V::kChildren}},
+    {"підліток$", {1, V::kChildren}},
+    {"підлітка$", {1, V::kChildren}},
+    {"людина$", {1, V::kUnspecified}},
+    {"людину$", {1, V::kUnspecified}},
+    {"військовий$", {1, V::kGovernmentForces}},
+    {"військового$", {1, V::kGovernmentForces}},
+    {"мешканець$", {1, V::kCivilians}},
+    {"мешканка$", {1, V::kCivilians}},
+    {"пенсіонер$", {1, V::kCivilians}},
+    {"пенсіонерка$", {1, V::kCivilians}},
+    {"водій$", {1, V::kCivilians}},
+    {"поліцейський$", {1, V::kGovernmentForces}}};
+constexpr Listed<NounPeople> kArabicNounCounts[] = {{"طفل$", {1, V::kChildren}},
+                                                    {"طفلة$", {1, V::kChildren}},
+                                                    {"شاب$", {1, V::kUnspecified}},
+                                                    {"رجل$", {1, V::kUnspecified}},
+                                                    {"امرأة$", {1, V::kCivilians}},
+                                                    {"سيدة$", {1, V::kCivilians}},
+                                                    {"مدني$", {1, V::kCivilians}},
+                                                    {"جندي$", {1, V::kGovernmentForces}},
+                                                    {"شخص$", {1, V::kUnspecified}},
+                                                    {"مواطن$", {1, V::kCivilians}},
+                                                    {"مواطنة$", {1, V::kCivilians}},
+                                                    {"صحفي$", {1, V::kCivilians}},
+                                                    {"مسعف$", {1, V::kCivilians}},
+                                                    {"شخصين$", {2, V::kUnspecified}},
+                                                    {"شخصان$", {2, V::kUnspecified}},
+                                                    {"طفلين$", {2, V::kChildren}},
+                                                    {"طفلان$", {2, V::kChildren}},
+                                                    {"جنديين$", {2, V::kGovernmentForces}},
+                                                    {"جنديان$", {2, V::kGovernmentForces}},
+                                                    {"امرأتين$", {2, V::kCivilians}},
+                                                    {"رجلين$", {2, V::kUnspecified}},
+                                                    {"عنصرين$", {2, V::kUnspecified}},
+                                                    {"شقيقين$", {2, V::kUnspecified}}};
 
-// Arabic duals whose plural is written differently, so the word can only mean two.
-constexpr Listed<VictimClass> kArabicDuals[] = {
-    {"شخصين$", V::kUnspecified},       {"شخصان$", V::kUnspecified},
-    {"طفلين$", V::kChildren},          {"طفلان$", V::kChildren},
-    {"جنديين$", V::kGovernmentForces}, {"جنديان$", V::kGovernmentForces},
-    {"امرأتين$", V::kCivilians},       {"رجلين$", V::kUnspecified},
-    {"عنصرين$", V::kUnspecified},      {"شقيقين$", V::kUnspecified}};
-constexpr Listed<VictimClass> kNoDuals[] = {{"", V::kUnspecified}};
+// Outcome words that say someone did the harm ("мужчина убил", "قتل رجل زوجته" may be a man who
+// killed): they never count the noun beside them as one victim.
+constexpr Listed<bool> kRussianActive[] = {{"убил", true}, {"ранил", true}};
+constexpr Listed<bool> kUkrainianActive[] = {{"вбил", true}, {"вбив", true}, {"поранил", true}};
+constexpr Listed<bool> kArabicActive[] = {{"قتل$", true}, {"جرح$", true}, {"يقتل$", true}};
+
+// Negations before an outcome word: "не пострадал", "لم يصب".
+constexpr Listed<bool> kRussianNegations[] = {{"не$", true}, {"ни$", true}};
+constexpr Listed<bool> kUkrainianNegations[] = {{"не$", true}, {"ні$", true}};
+constexpr Listed<bool> kArabicNegations[] = {{"لم$", true}, {"لا$", true}, {"لن$", true}};
 
 // Things counted, units, periods and months: a number right before one counts no people.
 constexpr Listed<bool> kRussianThings[] = {
@@ -364,10 +431,22 @@ std::optional<VictimClass> victim_word(ClaimLanguage language, std::string_view 
   return s ? std::optional<VictimClass>(s->value) : std::nullopt;
 }
 
-std::optional<VictimClass> dual_victims(ClaimLanguage language, std::string_view folded) {
-  static const auto kTables = fold_tables(kNoDuals, kNoDuals, kArabicDuals);
+std::optional<NounCount> noun_count(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables =
+      fold_tables(kRussianNounCounts, kUkrainianNounCounts, kArabicNounCounts);
   const auto* s = find_in(kTables, language, folded);
-  return s ? std::optional<VictimClass>(s->value) : std::nullopt;
+  if (s == nullptr) return std::nullopt;
+  return NounCount{s->value.people, s->value.victims};
+}
+
+bool is_active_outcome(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianActive, kUkrainianActive, kArabicActive);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_negation(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianNegations, kUkrainianNegations, kArabicNegations);
+  return find_in(kTables, language, folded) != nullptr;
 }
 
 bool is_counted_thing(ClaimLanguage language, std::string_view folded) {

@@ -38,9 +38,23 @@ std::optional<Outcome> elimination_word(ClaimLanguage language, std::string_view
 /// The class of victims `folded` names ("мирных", "дітей", "جنود"); nullopt when it names none.
 std::optional<VictimClass> victim_word(ClaimLanguage language, std::string_view folded);
 
-/// The class of the two people an Arabic dual names ("شخصين", two people; "طفلين", two
-/// children); nullopt for other words, and for duals written like plurals ("مدنيين").
-std::optional<VictimClass> dual_victims(ClaimLanguage language, std::string_view folded);
+/// How many people a noun counts by itself, and their class.
+struct NounCount {
+  int people;           ///< 1 or 2
+  VictimClass victims;  ///< the class the noun names
+};
+
+/// The people `folded` counts by itself: one for a lone singular person ("мужчина",
+/// "дитина", "طفل"), two for an Arabic dual ("شخصين", "طفلين"; not duals written like
+/// plurals, "مدنيين"); nullopt for other words.
+std::optional<NounCount> noun_count(ClaimLanguage language, std::string_view folded);
+
+/// True when outcome word `folded` says someone did the harm ("убил", "вбив", "قتل"): it
+/// counts the victims after a number, never the noun beside it as a victim.
+bool is_active_outcome(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` negates the outcome word after it ("не пострадал", "لم يصب").
+bool is_negation(ClaimLanguage language, std::string_view folded);
 
 /// True when `folded`, just after a number, says the number counts no people: things, units,
 /// periods or a month (a date: "12 марта").

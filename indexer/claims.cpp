@@ -587,7 +587,7 @@ class ClaimFinder {
       if (i < covered_until_) continue;
       auto number = may_start_number(text_, i) ? number_at(text_, i) : std::nullopt;
       if (!number && language_ == ClaimLanguage::kEnglish) number = one_person_at(i, end);
-      if (!number && language_ == ClaimLanguage::kArabic) number = dual_at(i);
+      if (!number && language_ != ClaimLanguage::kEnglish) number = noun_count_at(i);
       if (!number) continue;
       if (language_ == ClaimLanguage::kEnglish) {
         consider(*number, first, end);
@@ -780,11 +780,13 @@ class ClaimFinder {
         counted_noun_end = n.end + 1;
       }
     }
-    // Victims from the lexicon (or an Arabic dual); a noun taken only for being after the number
+    // Victims from the lexicon (or the counting noun); a noun taken only for being after the number
     // names the victims but vouches for no count ("في 2014 سيطر ...").
-    const bool victims_named = victims_end > n.end || victims_first < n.end || n.dual;
+    const bool victims_named = victims_end > n.end || victims_first < n.end || n.by_noun;
+    // A lone person needs the outcome word close, as a bare number does ("погиб мужчина").
+    const bool lone = n.by_noun && n.high == 1;
     auto outcome = worded_outcome(n, first, end, std::max(victims_end, counted_noun_end),
-                                  victims_named || counted_noun_end > n.end);
+                                  (victims_named && !lone) || counted_noun_end > n.end);
     if (!outcome && victims_named) {
       outcome = worded_outcome(n, first, end, victims_end, true, true);
     }
@@ -804,9 +806,11 @@ class ClaimFinder {
         claim.qualifier = "at least";
       }
     }
-    if (n.dual) {
+    if (n.by_noun) {
       claim.victims = number_text(n);
-      claim.victim_class = dual_victims(language_, word(n.first)).value_or(claim.victim_class);
+      if (const auto count = noun_count(language_, word(n.first))) {
+        claim.victim_class = count->victims;
+      }
     } else if (victims_first < n.end) {
       claim.victims = std::string(text_.span_text(victims_first, n.first));
       claim.victim_class = *victim_class;
@@ -823,14 +827,15 @@ class ClaimFinder {
     add(std::move(claim));
   }
 
-  // "مقتل شخصين": an Arabic dual counts two by its noun alone.
-  std::optional<NumberExpr> dual_at(std::size_t i) const {
-    if (!dual_victims(language_, word(i))) return std::nullopt;
+  // "погиб мужчина", "مقتل شخصين": a noun that counts one or two people by itself.
+  std::optional<NumberExpr> noun_count_at(std::size_t i) const {
+    const auto count = noun_count(language_, word(i));
+    if (!count) return std::nullopt;
     NumberExpr n;
     n.first = n.value_first = i;
     n.end = i + 1;
-    n.low = n.high = 2;
-    n.dual = true;
+    n.low = n.high = count->people;
+    n.by_noun = true;
     return n;
   }
 
@@ -844,7 +849,12 @@ class ClaimFinder {
   std::optional<Outcome> worded_outcome(const NumberExpr& n, std::size_t first, std::size_t end,
                                         std::size_t after, bool named,
                                         bool eliminations = false) const {
-    const auto outcome_of = [&](std::size_t k) {
+    const auto outcome_of = [&](std::size_t k) -> std::optional<Outcome> {
+      // "не пострадал"; "мужчина убил": the man did it.
+      if ((k > first && is_negation(language_, word(k - 1))) ||
+          (n.by_noun && n.high == 1 && is_active_outcome(language_, word(k)))) {
+        return std::nullopt;
+      }
       return eliminations ? elimination_word(language_, word(k)) : outcome_word(language_, word(k));
     };
     const auto owned_by_next = [&](std::size_t k) { return k + 1 < end && is_number(k + 1); };

@@ -184,6 +184,7 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        "по улице Садовой. Около 200 жителей села были эвакуированы.",
        {{Outcome::kKilled, 65, 65, "", "", "человек", VictimClass::kUnspecified, ""},
         {Outcome::kKilled, 2, 2, "", "", "", VictimClass::kUnspecified, ""},
+        {Outcome::kKilled, 1, 1, "", "", "Мужчина", VictimClass::kUnspecified, ""},
         {Outcome::kDisplaced, 200, 200, "", "around", "жителей", VictimClass::kCivilians, ""}}},
       {"uk",
        "Пошкоджено 12 приватних будинків та загинули 3 людини. Близько 5 ранку загинули двоє "
@@ -199,6 +200,17 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"ar",
        "في 2014 سيطر التنظيم على الموصل. سقوط 5 صواريخ وإصابة 3 أشخاص.",
        {{Outcome::kWounded, 3, 3, "", "", "أشخاص", VictimClass::kUnspecified, ""}}},
+      // One person by a singular noun; not when negated, not the one who did it.
+      {"ru",
+       "В результате обстрела погиб мужчина. Ребенок не пострадал. Мужчина убил соседа.",
+       {{Outcome::kKilled, 1, 1, "", "", "мужчина", VictimClass::kUnspecified, ""}}},
+      {"uk",
+       "Внаслідок атаки загинула жінка, ще двоє людей поранені.",
+       {{Outcome::kKilled, 1, 1, "", "", "жінка", VictimClass::kCivilians, ""},
+        {Outcome::kWounded, 2, 2, "", "", "людей", VictimClass::kUnspecified, ""}}},
+      {"ar",
+       "استشهد طفل في قصف على غزة. قتل رجل زوجته.",
+       {{Outcome::kKilled, 1, 1, "", "", "طفل", VictimClass::kChildren, ""}}},
       // Ukrainian words read as Russian (a detector's mistake) still count, and the reverse.
       {"ru",
        "Загинули троє людей.",
