@@ -55,10 +55,11 @@ bool looks_like_name(std::string_view name) {
   while (i < name.size()) {
     const std::size_t end = std::min(name.find(' ', i), name.size());
     const std::string_view word = name.substr(i, end - i);
+    i = end + 1;
+    if (word.empty()) continue;  // spaces in a row
     const bool connector = word == "al" || word == "el" || word == "de" || word == "bin" ||
                            word == "van" || word == "von" || word == "and";
     if (!connector && !std::isupper(static_cast<unsigned char>(word[0]))) return false;
-    i = end + 1;
   }
   return true;
 }
