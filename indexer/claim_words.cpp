@@ -70,24 +70,24 @@ using O = Outcome;
 using V = VictimClass;
 
 constexpr Listed<Outcome> kRussianOutcomes[] = {
-    {"погиб", O::kKilled},      {"гибел", O::kKilled},       {"убит", O::kKilled},
-    {"убил", O::kKilled},       {"жертв", O::kKilled},       {"скончал", O::kKilled},
-    {"застрелен", O::kKilled},  {"казнен", O::kKilled},      {"ранен", O::kWounded},
-    {"ранил", O::kWounded},     {"пострадал", O::kWounded},  {"пострадавш", O::kWounded},
-    {"травм", O::kWounded},     {"госпитализ", O::kWounded}, {"плен", O::kCaptured},
-    {"похищ", O::kCaptured},    {"пропал", O::kMissing},     {"пропавш", O::kMissing},
-    {"эвакуир", O::kDisplaced}, {"беженц", O::kDisplaced},   {"переселен", O::kDisplaced},
-    {"тела$", O::kKilled},      {"тел$", O::kKilled}};
+    {"погиб", O::kKilled},       {"гибел", O::kKilled},        {"убит", O::kKilled},
+    {"убил", O::kKilled},        {"жертв", O::kKilled},        {"скончал", O::kKilled},
+    {"застрелен", O::kKilled},   {"казнен", O::kKilled},       {"ранен", O::kWounded},
+    {"ранил", O::kWounded},      {"пострадавш", O::kWounded},  {"травм", O::kWounded},
+    {"госпитализ", O::kWounded}, {"плен", O::kCaptured},       {"похищ", O::kCaptured},
+    {"пропал", O::kMissing},     {"пропавш", O::kMissing},     {"эвакуир", O::kDisplaced},
+    {"беженц", O::kDisplaced},   {"переселен", O::kDisplaced}, {"тела$", O::kKilled},
+    {"тел$", O::kKilled}};
 
 constexpr Listed<Outcome> kUkrainianOutcomes[] = {
-    {"загин", O::kKilled},       {"загибл", O::kKilled},      {"вбит", O::kKilled},
-    {"вбил", O::kKilled},        {"вбив", O::kKilled},        {"жертв", O::kKilled},
-    {"помер", O::kKilled},       {"страчен", O::kKilled},     {"поранен", O::kWounded},
-    {"поранил", O::kWounded},    {"ранен", O::kWounded},      {"травм", O::kWounded},
-    {"постраждал", O::kWounded}, {"госпіталіз", O::kWounded}, {"полон", O::kCaptured},
-    {"викраден", O::kCaptured},  {"зник", O::kMissing},       {"безвіст", O::kMissing},
-    {"евакуйов", O::kDisplaced}, {"біженц", O::kDisplaced},   {"переселен", O::kDisplaced},
-    {"тіла$", O::kKilled},       {"тіл$", O::kKilled}};
+    {"загин", O::kKilled},          {"загибл", O::kKilled},        {"вбит", O::kKilled},
+    {"вбил", O::kKilled},           {"вбив", O::kKilled},          {"жертв", O::kKilled},
+    {"помер", O::kKilled},          {"страчен", O::kKilled},       {"поранен", O::kWounded},
+    {"поранил", O::kWounded},       {"ранен", O::kWounded},        {"травм", O::kWounded},
+    {"постраждалих$", O::kWounded}, {"постраждалі$", O::kWounded}, {"госпіталіз", O::kWounded},
+    {"полон", O::kCaptured},        {"викраден", O::kCaptured},    {"зник", O::kMissing},
+    {"безвіст", O::kMissing},       {"евакуйов", O::kDisplaced},   {"біженц", O::kDisplaced},
+    {"переселен", O::kDisplaced},   {"тіла$", O::kKilled},         {"тіл$", O::kKilled}};
 
 constexpr Listed<Outcome> kArabicOutcomes[] = {
     {"قتل", O::kKilled},     {"مقتل", O::kKilled},    {"قتيل", O::kKilled},
@@ -103,10 +103,12 @@ constexpr Listed<Outcome> kArabicOutcomes[] = {
     {"جثامين", O::kKilled},  {"جروح", O::kWounded}};
 
 // Outcomes that count people only when victims are named: "уничтожены 300 боевиков" says
-// fighters were killed, "уничтожены 3 склада" says nothing of people.
-constexpr Listed<Outcome> kRussianEliminations[] = {{"уничтож", O::kKilled},
-                                                    {"ликвидир", O::kKilled}};
-constexpr Listed<Outcome> kUkrainianEliminations[] = {{"знищ", O::kKilled}, {"ліквід", O::kKilled}};
+// fighters were killed, "уничтожены 3 склада" says nothing of people; "пострадали 14 человек"
+// were hurt, "пострадали 12 банков" were not.
+constexpr Listed<Outcome> kRussianEliminations[] = {
+    {"пострадал", O::kWounded}, {"уничтож", O::kKilled}, {"ликвидир", O::kKilled}};
+constexpr Listed<Outcome> kUkrainianEliminations[] = {
+    {"постраждал", O::kWounded}, {"знищ", O::kKilled}, {"ліквід", O::kKilled}};
 constexpr Listed<Outcome> kArabicEliminations[] = {{"تصفية", O::kKilled}, {"تحييد", O::kKilled}};
 
 constexpr Listed<VictimClass> kRussianVictims[] = {{"человек", V::kUnspecified},
@@ -234,6 +236,17 @@ constexpr Listed<NounPeople> kArabicNounCounts[] = {{"طفل$", {1, V::kChildren
                                                     {"رجلين$", {2, V::kUnspecified}},
                                                     {"عنصرين$", {2, V::kUnspecified}},
                                                     {"شقيقين$", {2, V::kUnspecified}}};
+
+// Collective numerals, which count people only ("семеро пострадали": seven people).
+constexpr Listed<bool> kRussianCollectives[] = {
+    {"двое$", true},     {"трое$", true},     {"четверо$", true},
+    {"пятеро$", true},   {"шестеро$", true},  {"семеро$", true},
+    {"восьмеро$", true}, {"девятеро$", true}, {"десятеро$", true}};
+constexpr Listed<bool> kUkrainianCollectives[] = {
+    {"двоє$", true},     {"троє$", true},      {"четверо$", true},
+    {"п'ятеро$", true},  {"шестеро$", true},   {"семеро$", true},
+    {"восьмеро$", true}, {"дев'ятеро$", true}, {"десятеро$", true}};
+constexpr Listed<bool> kNoCollectives[] = {{"", true}};
 
 // Outcome words that say someone did the harm ("мужчина убил", "قتل رجل زوجته" may be a man who
 // killed): they never count the noun beside them as one victim.
@@ -437,6 +450,12 @@ std::optional<NounCount> noun_count(ClaimLanguage language, std::string_view fol
   const auto* s = find_in(kTables, language, folded);
   if (s == nullptr) return std::nullopt;
   return NounCount{s->value.people, s->value.victims};
+}
+
+bool is_collective_numeral(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables =
+      fold_tables(kRussianCollectives, kUkrainianCollectives, kNoCollectives);
+  return find_in(kTables, language, folded) != nullptr;
 }
 
 bool is_active_outcome(ClaimLanguage language, std::string_view folded) {

@@ -32,7 +32,8 @@ ClaimLanguage claim_language(std::string_view code);
 std::optional<Outcome> outcome_word(ClaimLanguage language, std::string_view folded);
 
 /// What `folded` says happened when it counts people only if they are named ("уничтожены",
-/// destroyed: "300 боевиков" yes, "3 склада" no); nullopt for other words.
+/// destroyed: "300 боевиков" yes, "3 склада" no; "пострадали", were hurt or hit: "14 человек"
+/// yes, "12 банков" no); nullopt for other words.
 std::optional<Outcome> elimination_word(ClaimLanguage language, std::string_view folded);
 
 /// The class of victims `folded` names ("мирных", "дітей", "جنود"); nullopt when it names none.
@@ -48,6 +49,9 @@ struct NounCount {
 /// "дитина", "طفل"), two for an Arabic dual ("شخصين", "طفلين"; not duals written like
 /// plurals, "مدنيين"); nullopt for other words.
 std::optional<NounCount> noun_count(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` is a collective numeral, which counts people only ("семеро", "троє").
+bool is_collective_numeral(ClaimLanguage language, std::string_view folded);
 
 /// True when outcome word `folded` says someone did the harm ("убил", "вбив", "قتل"): it
 /// counts the victims after a number, never the noun beside it as a victim.

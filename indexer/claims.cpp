@@ -780,9 +780,11 @@ class ClaimFinder {
         counted_noun_end = n.end + 1;
       }
     }
-    // Victims from the lexicon (or the counting noun); a noun taken only for being after the number
+    // Victims from the lexicon (or the counting noun, or a collective numeral, which counts
+    // people only: "семеро"); a noun taken only for being after the number
     // names the victims but vouches for no count ("في 2014 سيطر ...").
-    const bool victims_named = victims_end > n.end || victims_first < n.end || n.by_noun;
+    const bool victims_named = victims_end > n.end || victims_first < n.end || n.by_noun ||
+                               is_collective_numeral(language_, word(n.value_first));
     // A lone person needs the outcome word close, as a bare number does ("погиб мужчина").
     const bool lone = n.by_noun && n.high == 1;
     auto outcome = worded_outcome(n, first, end, std::max(victims_end, counted_noun_end),

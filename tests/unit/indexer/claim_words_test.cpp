@@ -43,6 +43,8 @@ TEST_CASE("claim_words: outcome words by stem and clitic", "[extract][claims]") 
       {kRu, "убиты", Outcome::kKilled},
       {kRu, "ранены", Outcome::kWounded},
       {kRu, "пострадавших", Outcome::kWounded},
+      {kRu, "пострадали", std::nullopt},  // counts people only when named (eliminations)
+      {kUk, "постраждалих", Outcome::kWounded},
       {kRu, "пленных", Outcome::kCaptured},
       {kRu, "пропали", Outcome::kMissing},
       {kRu, "беженцев", Outcome::kDisplaced},
@@ -81,6 +83,8 @@ TEST_CASE("claim_words: eliminations count people only with victims", "[extract]
   CHECK(cs::elimination_word(kUk, cs::fold_word("знищено")) == Outcome::kKilled);
   CHECK_FALSE(cs::outcome_word(kRu, cs::fold_word("уничтожены")).has_value());
   CHECK_FALSE(cs::elimination_word(kRu, cs::fold_word("погибли")).has_value());
+  CHECK(cs::elimination_word(kRu, cs::fold_word("пострадали")) == Outcome::kWounded);
+  CHECK(cs::elimination_word(kUk, cs::fold_word("постраждали")) == Outcome::kWounded);
 }
 
 TEST_CASE("claim_words: victims, things, cues and name ends", "[extract][claims]") {

@@ -211,6 +211,18 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"ar",
        "استشهد طفل في قصف على غزة. قتل رجل زوجته.",
        {{Outcome::kKilled, 1, 1, "", "", "طفل", VictimClass::kChildren, ""}}},
+      // "Hit" counts people only when they are named.
+      {"ru",
+       "От санкций пострадали 12 крупных банков. В Белгороде пострадали 14 человек.",
+       {{Outcome::kWounded, 14, 14, "", "", "человек", VictimClass::kUnspecified, ""}}},
+      {"uk",
+       "Від санкцій постраждали 12 банків. Є 5 постраждалих.",
+       {{Outcome::kWounded, 5, 5, "", "", "", VictimClass::kUnspecified, ""}}},
+      // A collective numeral counts people by itself.
+      {"ru",
+       "Погибли два человека, еще семеро пострадали.",
+       {{Outcome::kKilled, 2, 2, "", "", "человека", VictimClass::kUnspecified, ""},
+        {Outcome::kWounded, 7, 7, "", "", "", VictimClass::kUnspecified, ""}}},
       // Ukrainian words read as Russian (a detector's mistake) still count, and the reverse.
       {"ru",
        "Загинули троє людей.",
