@@ -533,8 +533,10 @@ class ClaimFinder {
       const std::size_t end = sentence_first_[s + 1];
       if (first >= end || !candidates[s]) continue;
       attributed_sentence_.reset();
-      if (language_ == ClaimLanguage::kEnglish && s > 0 && sentence_first_[s - 1] < first) {
-        attributed_sentence_ = attribution_opens(sentence_first_[s - 1], first);
+      if (s > 0 && sentence_first_[s - 1] < first) {
+        attributed_sentence_ = language_ == ClaimLanguage::kEnglish
+                                   ? attribution_opens(sentence_first_[s - 1], first)
+                                   : worded_attribution_opens(sentence_first_[s - 1], first);
       }
       sentence_claims(first, end);
     }
@@ -946,12 +948,29 @@ class ClaimFinder {
     if (ClaimRef who = cue_claimant(first, end); !who.empty()) return who;
     // "Об этом сообщил глава города X", "Про це повідомив X": the next sentence of the
     // paragraph names who reported this one.
-    if (end >= tokens_.size() || gap_before(end).find('\n') != std::string_view::npos) return {};
-    const std::size_t next_end = sentence_first_[tokens_[end].sentence + 1];
-    for (std::size_t k = end; k < next_end && k < end + 3; ++k) {
-      if (is_back_reference(language_, word(k))) return cue_claimant(end, next_end);
+    if (end < tokens_.size() && gap_before(end).find('\n') == std::string_view::npos) {
+      const std::size_t next_end = sentence_first_[tokens_[end].sentence + 1];
+      for (std::size_t k = end; k < next_end && k < end + 3; ++k) {
+        if (is_back_reference(language_, word(k))) return cue_claimant(end, next_end);
+      }
     }
+    // "По данным ООН, погибли 20 человек. Среди них 5 детей ...": a source that opened the
+    // sentence before, in the same paragraph.
+    if (attributed_sentence_ && previous_in_paragraph(first)) return *attributed_sentence_;
     return {};
+  }
+
+  // The claimant of the sentence [first, end) when it opens with a prepositional cue ("По
+  // данным X,", "За даними X,", "بحسب X،"); nullopt otherwise.
+  std::optional<ClaimRef> worded_attribution_opens(std::size_t first, std::size_t end) {
+    for (std::size_t k = first; k < end && k < first + 2; ++k) {
+      if (attribution_cue(language_, word(k)) == false) {
+        ClaimRef who = cue_claimant(k, end);
+        claimant_span_.reset();
+        if (!who.empty()) return who;
+      }
+    }
+    return std::nullopt;
   }
 
   // The claimant an attribution cue in tokens [first, end) names (worded_claimant).

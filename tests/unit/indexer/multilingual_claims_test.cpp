@@ -218,6 +218,13 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"uk",
        "Від санкцій постраждали 12 банків. Є 5 постраждалих.",
        {{Outcome::kWounded, 5, 5, "", "", "", VictimClass::kUnspecified, ""}}},
+      // A source that opened the sentence before, in the same paragraph, is the claimant.
+      {"ru",
+       "По данным ООН, за неделю погибли 20 человек. Еще 35 человек ранены.\n\nВ Донецке "
+       "погибли 3 человека.",
+       {{Outcome::kKilled, 20, 20, "", "", "человек", VictimClass::kUnspecified, "United Nations"},
+        {Outcome::kWounded, 35, 35, "", "", "человек", VictimClass::kUnspecified, "United Nations"},
+        {Outcome::kKilled, 3, 3, "", "", "человека", VictimClass::kUnspecified, ""}}},
       // A collective numeral counts people by itself.
       {"ru",
        "Погибли два человека, еще семеро пострадали.",
