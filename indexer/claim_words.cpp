@@ -173,69 +173,63 @@ constexpr Listed<VictimClass> kArabicVictims[] = {
     {"رجال", V::kUnspecified}};
 // Nouns that count people by themselves: one (a lone "мужчина", "дитина", "طفل") or two (Arabic
 // duals whose plural is written differently, so the word can only mean two).
-struct NounPeople {
-  int people;
-  VictimClass victims;
-};
-constexpr Listed<NounPeople> kRussianNounCounts[] = {
-    {"мужчина$", {1, V::kUnspecified}},
-    {"мужчину$", {1, V::kUnspecified}},
-    {"женщина$", {1, V::kCivilians}},
-    {"женщину$", {1, V::kCivilians}},
-    {"ребенок$", {1, V::kChildren}},
-    {"ребенка$", {1, V::kChildren}},
-    {"подросток$", {1, V::kChildren}},
-    {"подростка$", {1, V::kChildren}},
-    {"военнослужащий$", {1, V::kGovernmentForces}},
-    {"военнослужащего$", {1, V::kGovernmentForces}},
-    {"житель$", {1, V::kCivilians}},
-    {"жительница$", {1, V::kCivilians}},
-    {"пенсионер$", {1, V::kCivilians}},
-    {"пенсионерка$", {1, V::kCivilians}},
-    {"водитель$", {1, V::kCivilians}},
-    {"полицейский$", {1, V::kGovernmentForces}}};
-constexpr Listed<NounPeople> kUkrainianNounCounts[] = {
-    {"чоловік$", {1, V::kUnspecified}},
-    {"чоловіка$", {1, V::kUnspecified}},
-    {"жінка$", {1, V::kCivilians}},
-    {"жінку$", {1, V::kCivilians}},
-    {"дитина$", {1, V::kChildren}},
-    {"дитину$", {1, V::kChildren}},
-    {"підліток$", {1, V::kChildren}},
-    {"підлітка$", {1, V::kChildren}},
-    {"людина$", {1, V::kUnspecified}},
-    {"людину$", {1, V::kUnspecified}},
-    {"військовий$", {1, V::kGovernmentForces}},
-    {"військового$", {1, V::kGovernmentForces}},
-    {"мешканець$", {1, V::kCivilians}},
-    {"мешканка$", {1, V::kCivilians}},
-    {"пенсіонер$", {1, V::kCivilians}},
-    {"пенсіонерка$", {1, V::kCivilians}},
-    {"водій$", {1, V::kCivilians}},
-    {"поліцейський$", {1, V::kGovernmentForces}}};
-constexpr Listed<NounPeople> kArabicNounCounts[] = {{"طفل$", {1, V::kChildren}},
-                                                    {"طفلة$", {1, V::kChildren}},
-                                                    {"شاب$", {1, V::kUnspecified}},
-                                                    {"رجل$", {1, V::kUnspecified}},
-                                                    {"امرأة$", {1, V::kCivilians}},
-                                                    {"سيدة$", {1, V::kCivilians}},
-                                                    {"مدني$", {1, V::kCivilians}},
-                                                    {"جندي$", {1, V::kGovernmentForces}},
-                                                    {"شخص$", {1, V::kUnspecified}},
-                                                    {"مواطن$", {1, V::kCivilians}},
-                                                    {"مواطنة$", {1, V::kCivilians}},
-                                                    {"صحفي$", {1, V::kCivilians}},
-                                                    {"مسعف$", {1, V::kCivilians}},
-                                                    {"شخصين$", {2, V::kUnspecified}},
-                                                    {"شخصان$", {2, V::kUnspecified}},
-                                                    {"طفلين$", {2, V::kChildren}},
-                                                    {"طفلان$", {2, V::kChildren}},
-                                                    {"جنديين$", {2, V::kGovernmentForces}},
-                                                    {"جنديان$", {2, V::kGovernmentForces}},
-                                                    {"امرأتين$", {2, V::kCivilians}},
-                                                    {"رجلين$", {2, V::kUnspecified}},
-                                                    {"عنصرين$", {2, V::kUnspecified}},
-                                                    {"شقيقين$", {2, V::kUnspecified}}};
+constexpr Listed<NounCount> kRussianNounCounts[] = {{"мужчина$", {1, V::kUnspecified}},
+                                                    {"мужчину$", {1, V::kUnspecified}},
+                                                    {"женщина$", {1, V::kCivilians}},
+                                                    {"женщину$", {1, V::kCivilians}},
+                                                    {"ребенок$", {1, V::kChildren}},
+                                                    {"ребенка$", {1, V::kChildren}},
+                                                    {"подросток$", {1, V::kChildren}},
+                                                    {"подростка$", {1, V::kChildren}},
+                                                    {"военнослужащий$", {1, V::kGovernmentForces}},
+                                                    {"военнослужащего$", {1, V::kGovernmentForces}},
+                                                    {"житель$", {1, V::kCivilians}},
+                                                    {"жительница$", {1, V::kCivilians}},
+                                                    {"пенсионер$", {1, V::kCivilians}},
+                                                    {"пенсионерка$", {1, V::kCivilians}},
+                                                    {"водитель$", {1, V::kCivilians}},
+                                                    {"полицейский$", {1, V::kGovernmentForces}}};
+constexpr Listed<NounCount> kUkrainianNounCounts[] = {{"чоловік$", {1, V::kUnspecified}},
+                                                      {"чоловіка$", {1, V::kUnspecified}},
+                                                      {"жінка$", {1, V::kCivilians}},
+                                                      {"жінку$", {1, V::kCivilians}},
+                                                      {"дитина$", {1, V::kChildren}},
+                                                      {"дитину$", {1, V::kChildren}},
+                                                      {"підліток$", {1, V::kChildren}},
+                                                      {"підлітка$", {1, V::kChildren}},
+                                                      {"людина$", {1, V::kUnspecified}},
+                                                      {"людину$", {1, V::kUnspecified}},
+                                                      {"військовий$", {1, V::kGovernmentForces}},
+                                                      {"військового$", {1, V::kGovernmentForces}},
+                                                      {"мешканець$", {1, V::kCivilians}},
+                                                      {"мешканка$", {1, V::kCivilians}},
+                                                      {"пенсіонер$", {1, V::kCivilians}},
+                                                      {"пенсіонерка$", {1, V::kCivilians}},
+                                                      {"водій$", {1, V::kCivilians}},
+                                                      {"поліцейський$", {1, V::kGovernmentForces}}};
+constexpr Listed<NounCount> kArabicNounCounts[] = {{"طفل$", {1, V::kChildren}},
+                                                   {"طفلة$", {1, V::kChildren}},
+                                                   {"شاب$", {1, V::kUnspecified}},
+                                                   {"رجل$", {1, V::kUnspecified}},
+                                                   {"امرأة$", {1, V::kCivilians}},
+                                                   {"سيدة$", {1, V::kCivilians}},
+                                                   {"مدني$", {1, V::kCivilians}},
+                                                   {"جندي$", {1, V::kGovernmentForces}},
+                                                   {"شخص$", {1, V::kUnspecified}},
+                                                   {"مواطن$", {1, V::kCivilians}},
+                                                   {"مواطنة$", {1, V::kCivilians}},
+                                                   {"صحفي$", {1, V::kCivilians}},
+                                                   {"مسعف$", {1, V::kCivilians}},
+                                                   {"شخصين$", {2, V::kUnspecified}},
+                                                   {"شخصان$", {2, V::kUnspecified}},
+                                                   {"طفلين$", {2, V::kChildren}},
+                                                   {"طفلان$", {2, V::kChildren}},
+                                                   {"جنديين$", {2, V::kGovernmentForces}},
+                                                   {"جنديان$", {2, V::kGovernmentForces}},
+                                                   {"امرأتين$", {2, V::kCivilians}},
+                                                   {"رجلين$", {2, V::kUnspecified}},
+                                                   {"عنصرين$", {2, V::kUnspecified}},
+                                                   {"شقيقين$", {2, V::kUnspecified}}};
 
 // Collective numerals, which count people only ("семеро пострадали": seven people).
 constexpr Listed<bool> kRussianCollectives[] = {
@@ -246,6 +240,7 @@ constexpr Listed<bool> kUkrainianCollectives[] = {
     {"двоє$", true},     {"троє$", true},      {"четверо$", true},
     {"п'ятеро$", true},  {"шестеро$", true},   {"семеро$", true},
     {"восьмеро$", true}, {"дев'ятеро$", true}, {"десятеро$", true}};
+// Arabic has none: an empty stem, which fold_stems leaves out (a C array cannot be empty).
 constexpr Listed<bool> kNoCollectives[] = {{"", true}};
 
 // Outcome words that say someone did the harm ("мужчина убил", "قتل رجل زوجته" may be a man who
@@ -416,6 +411,14 @@ const Stem<Value>* find_in(const ByLanguage<Value>& tables, ClaimLanguage langua
   return sister == nullptr ? nullptr : lookup(language, *sister, folded);
 }
 
+// The value `folded` is listed with for `language`, if it is listed.
+template <typename Value>
+std::optional<Value> listed_value(const ByLanguage<Value>& tables, ClaimLanguage language,
+                                  std::string_view folded) {
+  const Stem<Value>* s = find_in(tables, language, folded);
+  return s ? std::optional<Value>(s->value) : std::nullopt;
+}
+
 }  // namespace
 
 ClaimLanguage claim_language(std::string_view code) {
@@ -427,29 +430,24 @@ ClaimLanguage claim_language(std::string_view code) {
 
 std::optional<Outcome> outcome_word(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianOutcomes, kUkrainianOutcomes, kArabicOutcomes);
-  const auto* s = find_in(kTables, language, folded);
-  return s ? std::optional<Outcome>(s->value) : std::nullopt;
+  return listed_value(kTables, language, folded);
 }
 
 std::optional<Outcome> elimination_word(ClaimLanguage language, std::string_view folded) {
   static const auto kTables =
       fold_tables(kRussianEliminations, kUkrainianEliminations, kArabicEliminations);
-  const auto* s = find_in(kTables, language, folded);
-  return s ? std::optional<Outcome>(s->value) : std::nullopt;
+  return listed_value(kTables, language, folded);
 }
 
 std::optional<VictimClass> victim_word(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianVictims, kUkrainianVictims, kArabicVictims);
-  const auto* s = find_in(kTables, language, folded);
-  return s ? std::optional<VictimClass>(s->value) : std::nullopt;
+  return listed_value(kTables, language, folded);
 }
 
 std::optional<NounCount> noun_count(ClaimLanguage language, std::string_view folded) {
   static const auto kTables =
       fold_tables(kRussianNounCounts, kUkrainianNounCounts, kArabicNounCounts);
-  const auto* s = find_in(kTables, language, folded);
-  if (s == nullptr) return std::nullopt;
-  return NounCount{s->value.people, s->value.victims};
+  return listed_value(kTables, language, folded);
 }
 
 bool is_collective_numeral(ClaimLanguage language, std::string_view folded) {
@@ -475,8 +473,7 @@ bool is_counted_thing(ClaimLanguage language, std::string_view folded) {
 
 std::optional<bool> attribution_cue(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianCues, kUkrainianCues, kArabicCues);
-  const auto* s = find_in(kTables, language, folded);
-  return s ? std::optional<bool>(s->value) : std::nullopt;
+  return listed_value(kTables, language, folded);
 }
 
 bool is_attribution_cue(ClaimLanguage language, std::string_view folded) {
@@ -485,8 +482,7 @@ bool is_attribution_cue(ClaimLanguage language, std::string_view folded) {
 
 bool ends_claimant_name(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianNameEnds, kUkrainianNameEnds, kArabicNameEnds);
-  const Stems<bool>* stems = kTables.of(language);
-  return stems != nullptr && find_stem(*stems, folded) != nullptr;
+  return find_in(kTables, language, folded) != nullptr;
 }
 
 bool is_among_word(ClaimLanguage language, std::string_view folded) {
