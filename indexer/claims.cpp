@@ -170,6 +170,9 @@ WordClass victim_word_class(std::string_view w) {
       {"worshippers", WordClass::kCivilians},
       {"worshipers", WordClass::kCivilians},
       {"passengers", WordClass::kCivilians},
+      {"travellers", WordClass::kCivilians},
+      {"travelers", WordClass::kCivilians},
+      {"commuters", WordClass::kCivilians},
       {"shoppers", WordClass::kCivilians},
       {"protesters", WordClass::kCivilians},
       {"demonstrators", WordClass::kCivilians},
@@ -186,7 +189,9 @@ WordClass victim_word_class(std::string_view w) {
       {"farmers", WordClass::kCivilians},
       {"fishermen", WordClass::kCivilians},
       {"students", WordClass::kCivilians},
-      {"pupils", WordClass::kCivilians},
+      {"pupils", WordClass::kChildren},
+      {"schoolgirls", WordClass::kChildren},
+      {"schoolboys", WordClass::kChildren},
       {"teachers", WordClass::kCivilians},
       {"families", WordClass::kCivilians},
       {"relatives", WordClass::kCivilians},
@@ -294,6 +299,8 @@ WordClass victim_word_class(std::string_view w) {
       {"foreigners", WordClass::kCivilians},
       {"tourists", WordClass::kCivilians},
       {"staff", WordClass::kCivilians},
+      {"staffers", WordClass::kCivilians},
+      {"employees", WordClass::kCivilians},
       // Singular people, for counts of one ("a journalist was killed").
       {"baby", WordClass::kChildren},
       {"infant", WordClass::kChildren},
@@ -636,6 +643,18 @@ class ClaimFinder {
     return std::nullopt;
   }
 
+  // The count that opens a second group of victims after "and": a number ("and 3 soldiers"),
+  // one person ("and a child") or a number after a possessive ("and her two children").
+  std::optional<NumberExpr> other_count_at(std::size_t k, std::size_t end) const {
+    if (k >= end) return std::nullopt;
+    const std::string_view w = word(k);
+    if (w == "her" || w == "his" || w == "their" || w == "its") {
+      return k + 1 < end && may_start_number(text_, k + 1) ? number_at(text_, k + 1) : std::nullopt;
+    }
+    if (auto n = may_start_number(text_, k) ? number_at(text_, k) : std::nullopt) return n;
+    return one_person_at(k, end);
+  }
+
   std::string number_text(const NumberExpr& n) const {
     return std::string(text_.span_text(n.first, n.end));
   }
@@ -697,7 +716,7 @@ class ClaimFinder {
     } else if (auto stative = stative_after(n, end, victims_first, victims_end)) {
       // One person then a second noun phrase before the outcome is no count of one:
       // "Another resident put the number of dead at 34".
-      if (n.single && has_determiner(n.end, claim_end_)) return;
+      if (n.single && has_determiner(n.end, victims_end)) return;
       claim.outcome = *stative;
       found = true;
     } else if (joins_previous_claim(n, first)) {
@@ -1144,10 +1163,30 @@ class ClaimFinder {
                                  "was",    "stood",   "stands",   "exceeded",  "passed", "topped",
                                  "rose",   "climbed", "surpassed"};
     if (!has(kLinks, link)) return std::nullopt;
+    // "bringing to 270 the number of its employees killed", "raising to 45 the death toll".
+    if (link == "to" && n.first >= first + 2 && word(n.end) == "the") {
+      const std::string_view verb = word(n.first - 2);
+      if (verb == "bringing" || verb == "raising" || verb == "taking" || verb == "brought" ||
+          verb == "raised" || verb == "took") {
+        std::size_t q = n.end + 1;
+        if (word(q) == "death" || word(q) == "injury") ++q;
+        if (word(q) == "toll") {
+          return word(q - 1) == "injury" ? Outcome::kWounded : Outcome::kKilled;
+        }
+        if (word(q) == "number" && word(q + 1) == "of") {
+          for (std::size_t k = q + 2; k < q + 7 && same_sentence(k, n.first); ++k) {
+            if (const auto o = stative_outcome(word(k))) return o;
+          }
+        }
+      }
+    }
     for (std::size_t k = n.first - 1; k-- > first && k + 20 > n.first;) {
       const std::string_view w = word(k);
       if (is_number(k) && !is_date_number(k)) return std::nullopt;  // another figure between
       if (w == "losses" && link != "of") return Outcome::kKilled;   // "losses amounted to 140"
+      // "taking the total since March to 558", "a figure Moscow put at 12", "rejecting a UN
+      // figure of 40": another figure for what the claim before in the sentence counted.
+      if (names_another_figure(w) && claim_before_in(first)) return out_.claims.back().outcome;
       if (w == "toll") {
         return k > first && (word(k - 1) == "injury" || word(k - 1) == "casualty")
                    ? (word(k - 1) == "injury" ? std::optional(Outcome::kWounded) : std::nullopt)
@@ -1200,6 +1239,22 @@ class ClaimFinder {
     return false;
   }
 
+  // "could kill thousands", "threatened to kill 20", "would have killed hundreds": what may
+  // happen or might have happened is no claim ("may have killed 30", an estimate, stays one).
+  bool hypothetical_verb(std::size_t verb, std::size_t first) const {
+    if (verb < first + 1) return false;
+    const std::string_view before = word(verb - 1);
+    const auto modal = [](std::string_view w) {
+      return w == "could" || w == "would" || w == "will" || w == "might" || w == "may" ||
+             w == "can" || w == "should";
+    };
+    if (before == "have" && verb >= first + 2) {
+      const std::string_view w = word(verb - 2);
+      return w == "could" || w == "would" || w == "might" || w == "should";
+    }
+    return !word(verb).ends_with("ed") && (modal(before) || before == "to");
+  }
+
   // An outcome verb right before the number: "killed 300 militants", "killing around 30".
   std::optional<Outcome> active_before(const NumberExpr& n, std::size_t first) const {
     std::size_t k = n.first;
@@ -1214,6 +1269,7 @@ class ClaimFinder {
     }
     if (word(k - 1) == "dead" && k >= first + 2 && word(k - 2) == "shot") return Outcome::kKilled;
     if (const auto o = active_outcome(word(k - 1))) {
+      if (hypothetical_verb(k - 1, first)) return std::nullopt;
       // Taking places is no casualty: "captured 3 villages" (units), "captured 22" (bare).
       // Taking places is no casualty ("captured 3 villages", "seized 12"), but abducting,
       // kidnapping, arresting and detaining are done to people only.
@@ -1377,6 +1433,15 @@ class ClaimFinder {
     if (q < end && punct_before(q) && gap_before(q).find_first_of(":;") != std::string_view::npos) {
       return std::nullopt;  // "Report number 22: forces captured ..."
     }
+    // "11 of the dead were children": the outcome names the people, the words after say who.
+    if (word(q) == "of" && word(q + 1) == "the" && is_bare_outcome(word(q + 2)) &&
+        (word(q + 3) == "were" || word(q + 3) == "are" || word(q + 3) == "was") && q + 4 < end &&
+        same_sentence(q + 4, n.first) && victim_word_class(word(q + 4)) != WordClass::kNone) {
+      victims_first = q + 4;
+      victims_end = q + 5;
+      claim_end_ = q + 5;
+      return stative_outcome(word(q + 2));
+    }
     if (word(q) == "of" && q < end) ++q;  // "400 of their fighters", "dozens of soldiers"
     victims_first = q;
     victims_end = q;
@@ -1509,18 +1574,17 @@ class ClaimFinder {
         return Outcome::kDisplaced;  // "had been forced out", "were moved out"
       }
       if (auxiliary) return std::nullopt;  // "4,000 fighters had still managed"
-      // "5 civilians and 3 soldiers were killed": step over the other count.
-      if ((w == "and" || comma_before(q)) && q + 1 < end && may_start_number(text_, q + 1)) {
-        if (const auto other = number_at(text_, q + 1); other && w == "and") {
-          q = other->end;
-          while (q < end && !is_auxiliary(word(q)) && !stative_outcome(word(q)) &&
-                 !ends_victims(word(q))) {
-            ++q;
-          }
-          --q;
-          skipped_other = true;
-          continue;
+      // "5 civilians and 3 soldiers were killed", "two women and a child", "a mother and her
+      // two children": step over the other count, which is a claim of its own.
+      if (const auto other = w == "and" ? other_count_at(q + 1, end) : std::nullopt) {
+        q = other->end;
+        while (q < end && !is_auxiliary(word(q)) && !stative_outcome(word(q)) &&
+               !ends_victims(word(q))) {
+          ++q;
         }
+        --q;
+        skipped_other = true;
+        continue;
       }
       // "civilians, including 3 children, were killed".
       if (w == "including" || w == "among" || w == "mostly" || w == "mainly") {
@@ -1533,8 +1597,11 @@ class ClaimFinder {
         q = k - 1;
         continue;
       }
-      // "people from Sinjar", "fighters on both sides", "civilians in eastern Ghouta".
-      if ((w == "from" || w == "in" || w == "on" || w == "of" || w == "near") &&
+      // "people from Sinjar", "fighters on both sides", "civilians in eastern Ghouta",
+      // "soldiers serving with the UN mission".
+      const bool participle =
+          w.size() > 5 && w.ends_with("ing") && !active_outcome(w) && !stative_outcome(w);
+      if ((w == "from" || w == "in" || w == "on" || w == "of" || w == "near" || participle) &&
           has_victim_word(victims_first, victims_end) && q + 1 < end && !punct_before(q)) {
         std::size_t k = q + 1;
         while (k < end && k < q + 9 && !is_verb_auxiliary(word(k)) && !stative_outcome(word(k)) &&
@@ -1648,6 +1715,9 @@ class ClaimFinder {
     WordClass cls = WordClass::kNone;
     for (std::size_t k = first; k < end && cls == WordClass::kNone; ++k) {
       if (word(k) == "including" || word(k) == "among") break;
+      // A word of an organisation's name is no class word: "Arakan Army fighters".
+      const EntityMatch* named = match_of(k);
+      if (named && named->entity && named->entity->type == EntityType::kOrg) continue;
       const WordClass c = victim_word_class(word(k));
       // "men and boys" is people; "members of the security forces" looks further.
       if (c == WordClass::kPeople && word(k + 1) != "of" && word(k + 1) != "from" && k + 1 < end) {
@@ -1668,9 +1738,11 @@ class ClaimFinder {
     // "5 civilians were killed and 12 wounded", "killed 30 militants and captured 12 others":
     // the victims of the count before.
     const bool others = end == first + 1 && (word(first) == "others" || word(first) == "more");
-    if ((claim.victims.empty() || others) && !out_.claims.empty() &&
-        last_claim_end_ + 6 >= n.first &&
-        same_sentence(last_claim_end_ > 0 ? last_claim_end_ - 1 : 0, n.first)) {
+    const bool close_after = !out_.claims.empty() && last_claim_end_ + 6 >= n.first &&
+                             same_sentence(last_claim_end_ > 0 ? last_claim_end_ - 1 : 0, n.first);
+    if (((claim.victims.empty() || others) && close_after) ||
+        (claim.victims.empty() &&
+         another_figure_for_claim_before(n, sentence_first_[tokens_[n.first].sentence]))) {
       const CasualtyClaim& previous = out_.claims.back();
       if (claim.victims.empty()) claim.victims = previous.victims;
       claim.victim_class = previous.victim_class;
@@ -1831,9 +1903,60 @@ class ClaimFinder {
     if (quote >= 0) {
       if (auto who = quote_speaker(static_cast<std::size_t>(quote))) return *who;
     }
+    if (auto owner = figure_owner(n, first)) return resolve(*owner);
     if (auto who = sentence_attribution(n, first, end)) return *who;
     if (attributed_sentence_ && previous_in_paragraph(first)) return *attributed_sentence_;
     return {};
+  }
+
+  // The source a figure is named after: "a UN figure of more than 40", "the ministry's
+  // toll of 12" (a name, or a word and "'s", right before the figure's noun).
+  std::optional<Phrase> figure_owner(const NumberExpr& n, std::size_t first) const {
+    if (n.first < first + 3 || (word(n.first - 1) != "of" && word(n.first - 1) != "at")) {
+      return std::nullopt;
+    }
+    const std::size_t noun = n.first - 2;
+    const std::string_view w = word(noun);
+    if (w != "figure" && w != "figures" && w != "toll" && w != "estimate" && w != "tally" &&
+        w != "count") {
+      return std::nullopt;
+    }
+    std::size_t owner = noun - 1;
+    if (word(owner) == "death" && owner > first) --owner;  // "the UN's death toll of"
+    const EntityMatch* m = match_of(owner);
+    if (m && m->entity && m->entity->type != EntityType::kPlace) {
+      return Phrase{m->first, m->end, m->end - 1};
+    }
+    // "the ministry's toll": the possessive's words, back to the determiner.
+    if (text_.span_text(owner, owner + 1).ends_with("'s") ||
+        text_.span_text(owner, owner + 1).ends_with("\xE2\x80\x99s")) {
+      std::size_t from = owner;
+      while (from > first && from + 4 > owner && !is_determiner(word(from - 1)) &&
+             !punct_before(from)) {
+        --from;
+      }
+      return Phrase{from, owner + 1, owner};
+    }
+    return std::nullopt;
+  }
+
+  static bool names_another_figure(std::string_view w) {
+    return w == "total" || w == "figure" || w == "estimate";
+  }
+
+  // Whether the number is another figure for the claim before it in the sentence ("a figure
+  // Moscow put at 12"): a figure's noun shortly before it, no other number between.
+  bool another_figure_for_claim_before(const NumberExpr& n, std::size_t first) const {
+    if (!claim_before_in(first)) return false;
+    for (std::size_t k = n.first; k-- > first && k + 8 > n.first;) {
+      if (is_number(k) && !is_date_number(k)) return false;
+      if (names_another_figure(word(k))) return true;
+    }
+    return false;
+  }
+
+  bool claim_before_in(std::size_t first) const {
+    return !out_.claims.empty() && last_claim_end_ > first;
   }
 
   bool previous_in_paragraph(std::size_t first) const {
@@ -1878,7 +2001,10 @@ class ClaimFinder {
         phrase = phrase_after(k + 1, end);
       }
       if (!phrase) continue;
-      const std::size_t distance = k > n.first ? k - n.first : n.first - k;
+      std::size_t distance = k > n.first ? k - n.first : n.first - k;
+      // "Officials put the toll at 63, but the army insisted that only 15 had died": a
+      // speaker across a contrast is another source's.
+      if (contrast_between(std::min(k, n.first), std::max(k, n.first))) distance += end - first;
       if (!best || distance < *best) {
         best = distance;
         best_phrase = phrase;
@@ -1886,6 +2012,19 @@ class ClaimFinder {
     }
     if (best_phrase) return resolve(*best_phrase);
     return std::nullopt;
+  }
+
+  // Whether a contrasting clause opens between tokens a and b: ", but", ", while", ";".
+  bool contrast_between(std::size_t a, std::size_t b) const {
+    for (std::size_t k = a + 1; k <= b && k < tokens_.size(); ++k) {
+      const std::string_view w = word(k);
+      if (gap_before(k).find(';') != std::string_view::npos) return true;
+      if (comma_before(k) && (w == "but" || w == "while" || w == "whereas" || w == "although" ||
+                              w == "though" || w == "yet")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "SOHR: 12 civilians killed in Idlib". Not a place ("Palmyra: ...") or a numbered label.
@@ -2082,8 +2221,18 @@ class ClaimFinder {
   // "put the toll at", "puts the number of dead at": a way of stating a figure.
   bool puts_a_figure(std::size_t k) const {
     const std::string_view w = word(k);
-    if (w != "put" && w != "puts" && w != "putting") return false;
+    // "put the toll at 63", "raised the death toll to 274", "revised its figure".
+    if (w != "put" && w != "puts" && w != "putting" && w != "raised" && w != "raises" &&
+        w != "raising" && w != "revised" && w != "revises" && w != "lowered" && w != "updated") {
+      return false;
+    }
     std::size_t q = k + 1;
+    // "a figure Moscow put at 12": the figure named before.
+    if (word(q) == "at" && k >= 2) {
+      for (std::size_t b = k - 1; b + 4 > k && b > 0; --b) {
+        if (word(b) == "figure" || word(b) == "toll" || word(b) == "estimate") return true;
+      }
+    }
     if (word(q) == "the" || word(q) == "its" || word(q) == "their") ++q;
     if (word(q) == "death" || word(q) == "casualty" || word(q) == "injury") ++q;
     const std::string_view noun = word(q);
