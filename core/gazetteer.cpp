@@ -265,6 +265,14 @@ const GazetteerEntity* Gazetteer::find_loose(std::string_view loose) const {
   return it == by_loose_.end() || it->second == kAmbiguous ? nullptr : &entities_[it->second];
 }
 
+const GazetteerEntity* Gazetteer::find_loose_spelling(
+    std::span<const std::string> folded_words) const {
+  for (const std::string& key : loose_keys(folded_words)) {
+    if (const GazetteerEntity* e = find_loose(key)) return e;
+  }
+  return nullptr;
+}
+
 const GazetteerEntity* Gazetteer::find_by_id(std::string_view id) const {
   const auto it = by_id_.find(std::string(id));
   return it == by_id_.end() ? nullptr : &entities_[it->second];

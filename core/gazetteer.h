@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,6 +66,10 @@ class Gazetteer {
   /// loose_key), or nullptr when none has or several different entities share it: a loose
   /// match links only when it is unambiguous.
   const GazetteerEntity* find_loose(std::string_view loose) const;
+
+  /// The entity of the first of `folded_words`' loose_keys (its own, then as German and as
+  /// French transliterations write it) that find_loose links, or nullptr.
+  const GazetteerEntity* find_loose_spelling(std::span<const std::string> folded_words) const;
 
   /// True for an acronym spelling: no lower-case letters, at most kMaxAcronymLetters letters.
   static bool is_acronym_spelling(std::string_view spelling);

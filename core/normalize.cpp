@@ -556,9 +556,13 @@ std::string loose_key(std::span<const std::string> folded_words) {
     letters += word;
   }
   std::string s;  // digraphs replaced by their class (upper case)
+  s.reserve(letters.size());
   for (std::size_t i = 0; i < letters.size();) {
     bool replaced = false;
+    // Only these letters open a digraph.
+    const bool opens = std::string_view("tsdkgzcp").find(letters[i]) != std::string_view::npos;
     for (const auto& [digraph, cls] : kLooseDigraphs) {
+      if (!opens) break;
       if (letters.compare(i, digraph.size(), digraph) == 0) {
         s += cls;
         i += digraph.size();
@@ -609,6 +613,100 @@ std::string loose_key(std::span<const std::string> folded_words) {
   }
   const std::size_t counted = key.size() - (!key.empty() && key.back() == '$' ? 1 : 0);
   return counted >= kMinLooseUnits ? key : std::string();
+}
+
+namespace {
+
+// A folded word as German writes a Russian or Arabic name, in English letters: "ch" (not in
+// "sch") as "kh", "j" as "y", an opening "s" before a vowel as "z"; with `sch_as_zh`, "sch"
+// as "zh" (Prigoschin, Breschnew), else left as it is (sh).
+std::string german_as_english(std::string_view w, bool sch_as_zh) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const bool sch = w.compare(i, 3, "sch") == 0;
+    if (sch && sch_as_zh && !(i > 0 && w[i - 1] == 't')) {
+      out += "zh";
+      i += 2;
+    } else if (sch || w.compare(i, 4, "tsch") == 0) {
+      const std::size_t n = sch ? 3 : 4;
+      out += w.substr(i, n);
+      i += n - 1;
+    } else if (w.compare(i, 2, "ch") == 0) {
+      out += "kh";
+      ++i;
+    } else if (w[i] == 'j') {
+      out += 'y';
+    } else if (i == 0 && w[i] == 's' && w.size() > 1 && is_vowel_letter(w[1])) {
+      out += 'z';
+    } else {
+      out += w[i];
+    }
+  }
+  return out;
+}
+
+// Letters English transliteration never writes, which mark a name as German-written: "ch"
+// (in "sch", "tsch" or alone: Bachmut, Prigoschin) or a final "j" (Selenskyj, Syrskyj).
+bool german_written(std::string_view w) {
+  return w.find("ch") != std::string_view::npos || w.ends_with('j');
+}
+
+// Marks of a French-written name: "ch" (Choïgou), "gu" before e or i (Sergueï), a final
+// "ine" (Poutine, Prigojine).
+bool french_written(std::string_view w) {
+  return w.find("ch") != std::string_view::npos || w.find("gue") != std::string_view::npos ||
+         w.find("gui") != std::string_view::npos || w.ends_with("ine");
+}
+
+// A folded word as French writes it, in English letters: "ch" as "sh" (not in "tch"), "gu"
+// before e or i as "g", a final "ine" as "in".
+std::string french_as_english(std::string_view w) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w.compare(i, 2, "ch") == 0 && !(i > 0 && w[i - 1] == 't')) {
+      out += "sh";
+      ++i;
+    } else if (w.compare(i, 2, "gu") == 0 && i + 2 < w.size() &&
+               (w[i + 2] == 'e' || w[i + 2] == 'i')) {
+      out += 'g';
+      ++i;
+    } else {
+      out += w[i];
+    }
+  }
+  if (out.ends_with("ine")) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> loose_keys(std::span<const std::string> folded_words) {
+  std::vector<std::string> keys;
+  const auto add = [&keys](std::string key) {
+    if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(std::move(key));
+    }
+  };
+  add(loose_key(folded_words));
+  // A reading applies to a name with a word written its way (one is enough: "Chan Junis"),
+  // and gives a key when it changes some word.
+  const auto add_read = [&](bool (*written)(std::string_view), const auto& rewrite) {
+    if (std::none_of(folded_words.begin(), folded_words.end(),
+                     [&](const std::string& w) { return written(w); })) {
+      return;
+    }
+    std::vector<std::string> words;
+    bool changed = false;
+    for (const std::string& w : folded_words) {
+      words.push_back(rewrite(w));
+      changed = changed || words.back() != w;
+    }
+    if (changed) add(loose_key(words));
+  };
+  add_read(german_written, [](const std::string& w) { return german_as_english(w, false); });
+  add_read(german_written, [](const std::string& w) { return german_as_english(w, true); });
+  add_read(french_written, [](const std::string& w) { return french_as_english(w); });
+  return keys;
 }
 
 std::string loose_key_of(std::string_view text) { return loose_key(fold_words_of(text)); }

@@ -91,6 +91,14 @@ std::string join_folded(std::span<const std::string> folded_words);
 /// with one). "" for words not all ASCII or a key of fewer than kMinLooseUnits units.
 std::string loose_key(std::span<const std::string> folded_words);
 
+/// The loose keys of a name as English, German and French transliterations write it: its own
+/// loose_key first; then, when a word has letters only German writes (ch, a final j), the keys
+/// of the name read as German (ch as kh, j as y, an opening s before a vowel as z: Bachmut,
+/// Selenskyj, Chan Junis; then sch as zh: Prigoschin); when a word has letters only French
+/// writes (ch, gue/gui, a final ine), read as French (ch as sh, gu as g, ine as in: Sergueï
+/// Choïgou, Poutine). Without empty keys or repeats.
+std::vector<std::string> loose_keys(std::span<const std::string> folded_words);
+
 /// loose_key of `text`, split into words as fold_key splits them.
 std::string loose_key_of(std::string_view text);
 

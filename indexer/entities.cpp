@@ -1,6 +1,7 @@
 #include "indexer/entities.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -459,15 +460,18 @@ void EntityMatcher::find_loose(const TokenizedText& text, std::vector<bool>& cov
                                contains(group_context_after(), tokens[i + 1].folded);
     const bool cued = contains(place_prepositions(), prev) || contains(person_roles(), prev) ||
                       (is_arabic_article(prev) && tokens[i].joined) || next_is_party;
+    std::vector<std::string> words;
     for (std::size_t end = last + 1; end > i; --end) {
       if (end - 1 > i && !is_name_word(text, tokens[end - 1])) continue;
       if (end - i == 1 && (opens_sentence || adjective || !cued || tokens[i].all_caps ||
                            tokens[i].folded.size() < kMinLoneWordLetters)) {
         continue;
       }
-      std::vector<std::string> words;
-      for (std::size_t k = i; k < end; ++k) words.push_back(tokens[k].folded);
-      if (const GazetteerEntity* e = gazetteer_.find_loose(loose_key(words))) {
+      if (words.empty()) {  // the run's words, once: each shorter span is a prefix
+        for (std::size_t k = i; k <= last; ++k) words.push_back(tokens[k].folded);
+      }
+      if (const GazetteerEntity* e =
+              gazetteer_.find_loose_spelling(std::span(words).first(end - i))) {
         out.push_back({i, end, e, true});
         std::fill(covered.begin() + static_cast<long>(i), covered.begin() + static_cast<long>(end),
                   true);
@@ -516,7 +520,143 @@ std::vector<EntityMatch> EntityMatcher::find(const TokenizedText& text) const {
   find_unknown_names(text, covered, matches);
   std::sort(matches.begin(), matches.end(),
             [](const EntityMatch& a, const EntityMatch& b) { return a.first < b.first; });
+  link_back_references(text, covered, matches);
   return matches;
+}
+
+namespace {
+
+// The acronym in parentheses right after tokens [first, end) that spells their initials
+// ("Darfur Protection Monitor (DPM)", "African Union (AU)"), as a token index; none when
+// there is no such acronym.
+std::optional<std::size_t> defined_acronym(const TokenizedText& text, std::size_t first,
+                                           std::size_t end) {
+  const auto& tokens = text.tokens;
+  constexpr std::size_t kMaxLetters = 8;
+  if (end >= tokens.size() || !tokens[end].all_caps || tokens[end].folded.size() < 2 ||
+      tokens[end].folded.size() > kMaxLetters) {
+    return std::nullopt;
+  }
+  const std::string_view before = gap_before(text, end);
+  const std::size_t after_end = end + 1 < tokens.size()
+                                    ? tokens[end + 1].begin
+                                    : static_cast<std::uint32_t>(text.text.size());
+  const std::string_view after = text.text.substr(tokens[end].end, after_end - tokens[end].end);
+  if (before.find('(') == std::string_view::npos || !after.starts_with(')')) return std::nullopt;
+  // Its letters are initials of the name's words, in order, the first one first.
+  std::string initials;
+  for (std::size_t k = first; k < end; ++k) {
+    if (tokens[k].capitalised && !tokens[k].folded.empty()) initials += tokens[k].folded[0];
+  }
+  const std::string& acronym = tokens[end].folded;
+  if (initials.empty() || acronym[0] != initials[0]) return std::nullopt;
+  std::size_t at = 0;
+  for (const char c : acronym) {
+    at = initials.find(c, at);
+    if (at == std::string::npos) return std::nullopt;
+    ++at;
+  }
+  return end;
+}
+
+}  // namespace
+
+namespace {
+
+// True when the word at `k` is used as a person's name: a verb of speech after it ("Osmani
+// said", "Osmani told"), or a courtesy title or "according to" before it.
+bool speaks_as_person(const TokenizedText& text, std::size_t k) {
+  static const Words kSpeech = {
+      "said",      "says",     "told",   "added",     "adds",     "wrote",  "writes",  "argued",
+      "explained", "noted",    "warned", "insisted",  "recalled", "stated", "replied", "asked",
+      "continued", "admitted", "denied", "confirmed", "tweeted",  "posted", "spoke",   "declined"};
+  static const Words kBefore = {"mr", "mrs", "ms", "dr", "prof", "to"};
+  const auto& tokens = text.tokens;
+  const bool next = k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence &&
+                    contains(kSpeech, tokens[k + 1].folded);
+  const bool before =
+      k > 0 && tokens[k - 1].sentence == tokens[k].sentence &&
+      contains(kBefore, tokens[k - 1].folded) &&
+      (tokens[k - 1].folded != "to" || (k > 1 && tokens[k - 2].folded == "according"));
+  return next || before;
+}
+
+}  // namespace
+
+void EntityMatcher::link_back_references(const TokenizedText& text, std::vector<bool>& covered,
+                                         std::vector<EntityMatch>& matches) const {
+  constexpr std::size_t kMinSurnameLetters = 3;
+  const auto& tokens = text.tokens;
+  for (const EntityMatch& m : matches) {
+    std::fill(covered.begin() + static_cast<long>(m.first),
+              covered.begin() + static_cast<long>(m.end), true);
+  }
+  // Folded word -> the match it refers to, and where the reference may start.
+  struct Referent {
+    std::size_t match;  ///< index in `matches`
+    std::size_t from;
+    bool acronym;
+  };
+  std::unordered_map<std::string, Referent> referents;
+  std::vector<EntityMatch> added;
+  const auto refer = [&](const Referent& referent, std::size_t k) {
+    EntityMatch& to = matches[referent.match];
+    // An unknown name referred to by its last word is a person's, by an acronym an
+    // organisation's.
+    if (!to.entity && to.unknown_type == EntityType::kOther) {
+      to.unknown_type = referent.acronym ? EntityType::kOrg : EntityType::kPerson;
+    }
+    EntityMatch m{k, k + 1, to.entity, to.loose, to.unknown_type};
+    if (!to.entity) {
+      m.same_first = to.name_first();
+      m.same_end = to.name_end();
+    }
+    added.push_back(m);
+    covered[k] = true;
+  };
+  std::size_t next = 0;  // the next match to learn from
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    for (; next < matches.size() && matches[next].end <= k; ++next) {
+      const EntityMatch& m = matches[next];
+      const EntityType type = m.entity ? m.entity->type : m.unknown_type;
+      const Token& last = tokens[m.end - 1];
+      // A person's surname: the last word of a name of two words or more (an unknown name of
+      // two words is mostly a person's: "Kamal Osmani").
+      const bool person = type == EntityType::kPerson ||
+                          (!m.entity && type == EntityType::kOther && m.end - m.first == 2);
+      if (person && m.end - m.first >= 2 && is_name_word(text, last) && !last.all_caps &&
+          last.folded.size() >= kMinSurnameLetters) {
+        referents.try_emplace(last.folded, Referent{next, m.end, false});
+      }
+      if (const auto acronym = defined_acronym(text, m.first, m.end)) {
+        referents.try_emplace(tokens[*acronym].folded, Referent{next, *acronym, true});
+      }
+    }
+    if (covered[k] || !tokens[k].capitalised || referents.empty() ||
+        text.sentences[tokens[k].sentence].shouting) {
+      continue;
+    }
+    const auto it = referents.find(tokens[k].folded);
+    if (it == referents.end() || k < it->second.from) continue;
+    const EntityMatch& to = matches[it->second.match];
+    // A name of two words not known as a person's ("North American", "Curzon Line") is one
+    // only once its last word alone speaks or is addressed as a person ("Osmani said").
+    const bool unproven =
+        !it->second.acronym && !to.entity && to.unknown_type != EntityType::kPerson;
+    const bool fits = it->second.acronym ? tokens[k].all_caps
+                                         : is_name_word(text, tokens[k]) &&
+                                               (!unproven || speaks_as_person(text, k));
+    // A surname stands alone: "Osmani said", not "Osmani Street" or "Ahmed Osmani".
+    const bool alone =
+        it->second.acronym ||
+        ((k + 1 >= tokens.size() || !tokens[k + 1].joined || !tokens[k + 1].capitalised) &&
+         (!tokens[k].joined || k == 0 || !tokens[k - 1].capitalised));
+    if (fits && alone) refer(it->second, k);
+  }
+  if (added.empty()) return;
+  matches.insert(matches.end(), added.begin(), added.end());
+  std::sort(matches.begin(), matches.end(),
+            [](const EntityMatch& a, const EntityMatch& b) { return a.first < b.first; });
 }
 
 namespace {
@@ -539,15 +679,21 @@ std::vector<EntityMention> collect_entities(const TokenizedText& text,
                                             const std::vector<EntityMatch>& matches) {
   std::vector<EntityMention> entities;
   std::unordered_map<std::string, std::size_t> index;
+  // The text as written of tokens [first, end): "U.S.", not "U.S".
+  const auto written = [&text](std::size_t first, std::size_t end) {
+    std::string surface(text.span_text(first, end));
+    if (ends_with_initials(text, first, end)) surface += '.';
+    return surface;
+  };
   for (const EntityMatch& m : matches) {
-    std::string surface(text.span_text(m.first, m.end));
-    if (ends_with_initials(text, m.first, m.end)) surface += '.';  // "U.S.", not "U.S"
-    std::string id = m.entity ? m.entity->id : schema::unknown_name_id(surface);
+    const std::string surface = written(m.first, m.end);
+    const std::string name = m.entity ? m.entity->canonical : written(m.name_first(), m.name_end());
+    std::string id = m.entity ? m.entity->id : schema::unknown_name_id(name);
     auto [it, inserted] = index.emplace(id, entities.size());
     if (inserted) {
       EntityMention mention;
       mention.id = std::move(id);
-      mention.name = m.entity ? m.entity->canonical : surface;
+      mention.name = name;
       mention.type = m.entity ? m.entity->type : m.unknown_type;
       entities.push_back(std::move(mention));
     }

@@ -26,6 +26,15 @@ struct EntityMatch {
   /// For an unknown name: the type its context shows ("the town of X", "commander X",
   /// "the 92nd Mechanised Brigade"), else EntityType::kOther.
   EntityType unknown_type = EntityType::kOther;
+  /// For a back reference to an unknown name ("Osmani" after "Kamal Osmani", "DPM" after
+  /// "Darfur Protection Monitor (DPM)"): the tokens [same_first, same_end) of the name it
+  /// refers to, which gives its id and name; empty (equal) otherwise.
+  std::size_t same_first = 0;
+  std::size_t same_end = 0;
+
+  /// The tokens whose text names the entity: the referred name's, else the match's own.
+  std::size_t name_first() const { return same_end > same_first ? same_first : first; }
+  std::size_t name_end() const { return same_end > same_first ? same_end : end; }
 };
 
 /// Finds entity occurrences using one gazetteer (which must outlive the matcher).
@@ -48,6 +57,11 @@ class EntityMatcher {
   // The longest entity name at tokens[start] with `first_word` as its first folded word.
   const GazetteerEntity* longest_match(const TokenizedText& text, std::size_t start,
                                        const std::string& first_word, std::size_t& end) const;
+
+  // Links what refers back to a name found earlier in the text, on tokens not `covered`: a
+  // person's surname alone, and an acronym defined in parentheses after a name.
+  void link_back_references(const TokenizedText& text, std::vector<bool>& covered,
+                            std::vector<EntityMatch>& matches) const;
 
   // Whether `key` is a prefix of some spelling's key (where a longer name may still match).
   bool is_key_prefix(const std::string& key) const;

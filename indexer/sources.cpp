@@ -209,6 +209,9 @@ class SourceFinder {
     if (party->match && party->match->entity) {
       source.id = party->match->entity->id;
       source.name = party->match->entity->canonical;
+    } else if (party->match) {  // an unknown name, or a reference back to one
+      source.name =
+          std::string(text_.span_text(party->match->name_first(), party->match->name_end()));
     } else {
       source.name = std::string(text_.span_text(party->first, party->end));
     }

@@ -93,7 +93,7 @@ const GazetteerEntity* entity_named(std::string_view words, const Gazetteer& gaz
   const bool capitalised = std::isupper(static_cast<unsigned char>(words.front())) != 0;
   const std::size_t units = loose_key_typed.size() - (loose_key_typed.ends_with('$') ? 1 : 0);
   if (loose_key_typed.empty() || (!capitalised && units <= kMinLooseUnits)) return nullptr;
-  const GazetteerEntity* e = gazetteer.find_loose(loose_key_typed);
+  const GazetteerEntity* e = gazetteer.find_loose_spelling(folded);
   loose = e != nullptr;
   return e;
 }

@@ -1,6 +1,7 @@
 // The loose key (normalize.h loose_key): table-driven cases, then the collected name pairs of
 // tests/data/name_pairs.tsv (spellings outlets use for one name, and different names a careless
 // matcher would confuse), and the gazetteer's ambiguity rule.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -60,6 +61,30 @@ TEST_CASE("loose key: transliteration variants meet", "[loose]") {
   }
 }
 
+TEST_CASE("loose keys: German and French readings of a name meet its English spelling", "[loose]") {
+  static const std::pair<const char*, const char*> kSame[] = {
+      {"Bachmut", "Bakhmut"},      {"Selenskyj", "Zelenskyy"},
+      {"Prigoschin", "Prigozhin"}, {"Chan Junis", "Khan Yunis"},
+
+      {"Poutine", "Putin"},        {"Sergueï Choïgou", "Sergei Shoigu"},
+
+      {"Prigojine", "Prigozhin"},
+  };
+  for (const auto& [written, listed] : kSame) {
+    const std::vector<std::string> keys = cs::loose_keys(cs::fold_words_of(written));
+    INFO(written << " / " << listed << ": " << cs::loose_key_of(listed));
+    REQUIRE_FALSE(keys.empty());
+    CHECK(keys.front() == cs::loose_key_of(written));  // its own key first
+    CHECK(std::find(keys.begin(), keys.end(), cs::loose_key_of(listed)) != keys.end());
+  }
+  // A name with no letters only German or French writes is read only as written: English
+  // names keep their j and their final e.
+  for (const char* english : {"Mariupol", "New Jersey", "Miss Joan", "Belleville", "Sergei"}) {
+    INFO(english);
+    CHECK(cs::loose_keys(cs::fold_words_of(english)).size() <= 1);
+  }
+}
+
 TEST_CASE("loose key: different names stay apart", "[loose]") {
   static const std::pair<const char*, const char*> kDifferent[] = {
       {"Hama", "Homs"},       {"Raqqa", "Ruqayya"}, {"Idlib", "Irbil"},    {"German", "Hermon"},
@@ -104,6 +129,24 @@ TEST_CASE("loose key: the collected name pairs", "[loose]") {
   // variant pairs, the gazetteer's listed spellings the rest.
   CHECK(same_linked * 100 >= same * 60);
   CHECK(different_linked * 100 <= different * 7);
+}
+
+TEST_CASE("gazetteer: a spelling links through its own key first, then other readings", "[loose]") {
+  std::vector<std::string> warnings;
+  const cs::Gazetteer g = cs::Gazetteer::parse_tsv(
+      "id\ttype\tcanonical\taliases\n"
+      "bakhmut\tplace\tBakhmut\tBakhmut|Artemovsk\n"
+      "khan-yunis\tplace\tKhan Yunis\tKhan Yunis|Khan Younis\n",
+      warnings);
+  REQUIRE(warnings.empty());
+  const auto linked_to = [&g](const char* text) {
+    const cs::GazetteerEntity* e = g.find_loose_spelling(cs::fold_words_of(text));
+    return e ? e->id : std::string("-");
+  };
+  CHECK(linked_to("Bachmut") == "bakhmut");
+  CHECK(linked_to("Bakhmout") == "bakhmut");
+  CHECK(linked_to("Chan Junis") == "khan-yunis");
+  CHECK(linked_to("Kherson") == "-");
 }
 
 TEST_CASE("gazetteer: a loose match links only when exactly one entity has the key", "[loose]") {

@@ -145,6 +145,34 @@ TEST_CASE("unknown capitalised names become 'other', stop words never do", "[ent
   }
 }
 
+TEST_CASE("a surname or a defined acronym refers back to the name before it", "[entities]") {
+  const auto a = extracted(
+      "Kamal Osmani, a doctor, said the shelling lasted all night. \"We had no water,\" Osmani "
+      "said. The Harlan Civic Monitor (HCM) counted 14 attacks, and HCM staff expect more. "
+      "Osmani Street was closed.");
+  const cs::EntityMention* osmani = entity(a, cs::schema::unknown_name_id("Kamal Osmani"));
+  REQUIRE(osmani != nullptr);
+  CHECK(osmani->type == cs::EntityType::kPerson);  // named by the surname alone: a person
+  CHECK(osmani->count == 2);                       // not "Osmani Street", a name of its own
+  CHECK(osmani->mentions == std::vector<std::string>{"Kamal Osmani", "Osmani"});
+  CHECK(entity(a, cs::schema::unknown_name_id("Osmani")) == nullptr);
+  const cs::EntityMention* monitor = entity(a, cs::schema::unknown_name_id("Harlan Civic Monitor"));
+  REQUIRE(monitor != nullptr);
+  CHECK(monitor->type == cs::EntityType::kOrg);
+  CHECK(monitor->count == 3);
+  CHECK(has_source(a, "Kamal Osmani"));
+  // A surname before the full name, or an acronym spelling other initials, refers to nothing.
+  const auto b = extracted(
+      "Osmani said nothing. In the evening the doctor Kamal Osmani spoke to us again. The "
+      "report of the Harlan Civic Monitor (XYZ) came out later.");
+  const cs::EntityMention* early = entity(b, cs::schema::unknown_name_id("Kamal Osmani"));
+  REQUIRE(early != nullptr);
+  CHECK(early->count == 1);
+  const cs::EntityMention* other = entity(b, cs::schema::unknown_name_id("Harlan Civic Monitor"));
+  REQUIRE(other != nullptr);
+  CHECK(other->count == 1);
+}
+
 TEST_CASE("an institution's name runs on over of and for", "[entities]") {
   const struct {
     const char* text;
