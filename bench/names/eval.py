@@ -2,9 +2,13 @@
 """Names as outlets write them: entity and search figures on bench/names (30 English articles
 in outlets' varied spellings, labels.tsv naming every person, organisation and place).
 
-Usage: bench/names/eval.py BIN_DIR [corpus-index options...]
+Usage: bench/names/eval.py BIN_DIR [--set DIR] [corpus-index options...]
   e.g. bench/names/eval.py build-bench/bin                       # bundled gazetteer
        bench/names/eval.py OLD_BIN --gazetteer corpus/gazetteer.tsv
+       bench/names/eval.py build-bench/bin --set bench/names/set2  # the second set
+--set: a folder with articles/ and labels.tsv of the same shape (default: this folder's).
+bench/names/set2: 16 articles written later by another hand (translated German and French
+copy, Telegram, a Pentagon transcript, Sudan, Myanmar, Tigray, the Sahel), 804 names.
 
 Prints, as JSON:
   entity_recall     labelled (file, spelling) pairs found as a mention of some entity
@@ -18,6 +22,12 @@ import collections, csv, json, os, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 bin_dir, extra = sys.argv[1], sys.argv[2:]
+if "--set" in extra:
+    at = extra.index("--set")
+    if at + 1 >= len(extra):
+        sys.exit("eval.py: --set needs a folder")
+    here = os.path.abspath(extra[at + 1])
+    del extra[at:at + 2]
 articles = os.path.join(here, "articles")
 labels = list(csv.DictReader(open(os.path.join(here, "labels.tsv"), encoding="utf-8"), delimiter="\t"))
 TYPES = {"org": "organisation", "organisation": "organisation", "person": "person", "place": "place"}
