@@ -340,9 +340,26 @@ bool scores_is_a_count(std::string_view next) {
          next == "died" || next == "others";
 }
 
+// An Arabic word without the "and" (و) or "so" (ف) written onto it ("وثلاثة": and three), or
+// "" when it has none.
+std::string_view without_arabic_conjunction(std::string_view w) {
+  constexpr std::size_t kLetterBytes = 2;
+  for (std::string_view conjunction : {std::string_view("و"), std::string_view("ف")}) {
+    if (w.size() >= conjunction.size() + 2 * kLetterBytes && w.starts_with(conjunction)) {
+      return w.substr(conjunction.size());
+    }
+  }
+  return {};
+}
+
 int unit_value(std::string_view w) {
   const auto& units = number_words().units;
-  const auto it = units.find(w);
+  auto it = units.find(w);
+  if (it == units.end()) {
+    if (const std::string_view rest = without_arabic_conjunction(w); !rest.empty()) {
+      it = units.find(rest);
+    }
+  }
   return it == units.end() ? 0 : it->second;
 }
 
@@ -368,6 +385,14 @@ class Reader {
   }
   std::string_view word(std::size_t i) const {
     return in(i) ? std::string_view(text_.tokens[i].folded) : std::string_view();
+  }
+  // A word of a vague quantity as the claim shows it: folded (lower case), but an Arabic word
+  // as written, since folding rewrites its letters (مئات folds to ميات).
+  std::string vague_word(std::size_t i) const {
+    const std::string_view folded = word(i);
+    const bool arabic = !folded.empty() && static_cast<unsigned char>(folded[0]) >= 0xD8 &&
+                        static_cast<unsigned char>(folded[0]) <= 0xDB;
+    return std::string(arabic ? text_.span_text(i, i + 1) : folded);
   }
   std::string_view gap(std::size_t i) const {  // the text between tokens i-1 and i
     return text_.text.substr(text_.tokens[i - 1].end,
@@ -442,7 +467,7 @@ class Reader {
       if (const std::size_t n = match_words(i, v.words)) {
         if (v.words[0] == "scores" && !scores_is_a_count(word(i + 1))) continue;
         out.vague.clear();
-        for (std::size_t k = 0; k < n; ++k) out.vague += (k ? " " : "") + std::string(word(i + k));
+        for (std::size_t k = 0; k < n; ++k) out.vague += (k ? " " : "") + vague_word(i + k);
         out.magnitude = v.magnitude;
         end = i + n;
         return true;
@@ -538,8 +563,12 @@ class Reader {
     for (; in(j); ++j) {
       const std::string_view w = word(j);
       if (const int u = unit_value(w)) {
+        const bool units_then_tens = current > 0 && current < 10 && u >= 20 && u < 100 &&
+                                     u % 10 == 0 && !without_arabic_conjunction(w).empty();
         if (u == 10 && current > 0 && current < 10 && number_words().teen_tens.contains(w)) {
           current += u;  // "خمسة عشر", five-ten: fifteen
+        } else if (units_then_tens) {
+          current += u;  // "خمسة وعشرون", five and twenty
         } else if (current % 100 != 0 && current % 10 == 0 && u < 10 && current >= 20) {
           current += u;  // "fifty-five"
         } else if (current % 100 == 0 || !any) {
@@ -624,11 +653,14 @@ std::optional<NumberExpr> number_at(const TokenizedText& text, std::size_t i) {
     end = high_end;
   } else {
     if (!r.simple(j, out, end)) return std::nullopt;
-    // "20 to 30", "two or three", "20-30".
+    // "20 to 30", "two or three", "20-30"; "от 25 до 30", "від 5 до 7", "من 10 إلى 15".
     const std::string_view link = r.word(end);
     const bool hyphen = r.in(end) && text.tokens[end].joined && r.gap(end) == "-";
+    const std::string_view from = i > 0 && r.in(i - 1) ? r.word(i - 1) : std::string_view();
+    const bool from_to = (link == "до" && (from == "от" || from == "від")) ||
+                         ((link == "إلى" || link == "الى") && from == "من");
     if (out.vague.empty() && !out.too_large &&
-        (link == "to" || link == "or" || (hyphen && !r.digits(end - 1).empty()))) {
+        (link == "to" || link == "or" || from_to || (hyphen && !r.digits(end - 1).empty()))) {
       NumberExpr high;
       std::size_t high_end = 0;
       const std::size_t at = hyphen ? end : end + 1;

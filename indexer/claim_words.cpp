@@ -100,15 +100,21 @@ constexpr Listed<Outcome> kArabicOutcomes[] = {
     {"مفقود", O::kMissing},  {"نزح", O::kDisplaced},  {"نزوح", O::kDisplaced},
     {"نازح", O::kDisplaced}, {"مهجر", O::kDisplaced}, {"تهجير", O::kDisplaced},
     {"مشرد", O::kDisplaced}, {"جثث", O::kKilled},     {"جثة", O::kKilled},
-    {"جثامين", O::kKilled},  {"جروح", O::kWounded}};
+    {"جثامين", O::kKilled},  {"جروح", O::kWounded},   {"استشهاد", O::kKilled},
+    {"توفي", O::kKilled},    {"وفاة", O::kKilled},    {"وفيات", O::kKilled},
+    {"أسر$", O::kCaptured},  {"شهيدين$", O::kKilled}, {"شهيدان$", O::kKilled}};
 
 // Outcomes that count people only when victims are named: "уничтожены 300 боевиков" says
 // fighters were killed, "уничтожены 3 склада" says nothing of people; "пострадали 14 человек"
 // were hurt, "пострадали 12 банков" were not.
-constexpr Listed<Outcome> kRussianEliminations[] = {
-    {"пострадал", O::kWounded}, {"уничтож", O::kKilled}, {"ликвидир", O::kKilled}};
-constexpr Listed<Outcome> kUkrainianEliminations[] = {
-    {"постраждал", O::kWounded}, {"знищ", O::kKilled}, {"ліквід", O::kKilled}};
+constexpr Listed<Outcome> kRussianEliminations[] = {{"пострадал", O::kWounded},
+                                                    {"уничтож", O::kKilled},
+                                                    {"ликвидир", O::kKilled},
+                                                    {"вывез", O::kDisplaced}};
+constexpr Listed<Outcome> kUkrainianEliminations[] = {{"постраждал", O::kWounded},
+                                                      {"знищ", O::kKilled},
+                                                      {"ліквід", O::kKilled},
+                                                      {"вивез", O::kDisplaced}};
 constexpr Listed<Outcome> kArabicEliminations[] = {{"تصفية", O::kKilled}, {"تحييد", O::kKilled}};
 
 constexpr Listed<VictimClass> kRussianVictims[] = {{"человек", V::kUnspecified},
@@ -134,7 +140,9 @@ constexpr Listed<VictimClass> kRussianVictims[] = {{"человек", V::kUnspec
                                                    {"врач", V::kCivilians},
                                                    {"подрост", V::kChildren},
                                                    {"полицейск", V::kGovernmentForces},
-                                                   {"пограничник", V::kGovernmentForces}};
+                                                   {"пограничник", V::kGovernmentForces},
+                                                   {"мобилизован", V::kGovernmentForces},
+                                                   {"военнослужащ", V::kGovernmentForces}};
 
 constexpr Listed<VictimClass> kUkrainianVictims[] = {{"людей", V::kUnspecified},
                                                      {"люди", V::kUnspecified},
@@ -160,17 +168,23 @@ constexpr Listed<VictimClass> kUkrainianVictims[] = {{"людей", V::kUnspecif
                                                      {"рятувальник", V::kCivilians},
                                                      {"підліт", V::kChildren},
                                                      {"поліцейськ", V::kGovernmentForces},
-                                                     {"прикордонник", V::kGovernmentForces}};
+                                                     {"прикордонник", V::kGovernmentForces},
+                                                     {"військовослужбов", V::kGovernmentForces},
+                                                     {"мобілізован", V::kGovernmentForces}};
 
 constexpr Listed<VictimClass> kArabicVictims[] = {
-    {"شخص", V::kUnspecified},        {"أشخاص", V::kUnspecified},     {"آخرين", V::kUnspecified},
-    {"مدني", V::kCivilians},         {"مواطن", V::kCivilians},       {"أطفال", V::kChildren},
-    {"طفل", V::kChildren},           {"جندي", V::kGovernmentForces}, {"جنود", V::kGovernmentForces},
-    {"عسكري", V::kGovernmentForces}, {"مسلح", V::kArmedGroup},       {"عناصر", V::kUnspecified},
-    {"عنصر", V::kUnspecified},       {"مقاتل", V::kArmedGroup},      {"إرهابي", V::kArmedGroup},
-    {"نساء", V::kCivilians},         {"امرأة", V::kCivilians},       {"سيدة", V::kCivilians},
-    {"صحفي", V::kCivilians},         {"مسعف", V::kCivilians},        {"شرطي", V::kGovernmentForces},
-    {"رجال", V::kUnspecified}};
+    {"شخص", V::kUnspecified},       {"أشخاص", V::kUnspecified},
+    {"آخرين", V::kUnspecified},     {"مدني", V::kCivilians},
+    {"مواطن", V::kCivilians},       {"أطفال", V::kChildren},
+    {"طفل", V::kChildren},          {"جندي", V::kGovernmentForces},
+    {"جنود", V::kGovernmentForces}, {"عسكري", V::kGovernmentForces},
+    {"مسلح", V::kArmedGroup},       {"عناصر", V::kUnspecified},
+    {"عنصر", V::kUnspecified},      {"مقاتل", V::kArmedGroup},
+    {"إرهابي", V::kArmedGroup},     {"نساء", V::kCivilians},
+    {"امرأة", V::kCivilians},       {"سيدة", V::kCivilians},
+    {"صحفي", V::kCivilians},        {"مسعف", V::kCivilians},
+    {"شرطي", V::kGovernmentForces}, {"رجال", V::kUnspecified},
+    {"جيش", V::kGovernmentForces},  {"شرطة", V::kGovernmentForces}};
 // Nouns that count people by themselves: one (a lone "мужчина", "дитина", "طفل") or two (Arabic
 // duals whose plural is written differently, so the word can only mean two).
 constexpr Listed<NounCount> kRussianNounCounts[] = {{"мужчина$", {1, V::kUnspecified}},
@@ -189,24 +203,29 @@ constexpr Listed<NounCount> kRussianNounCounts[] = {{"мужчина$", {1, V::k
                                                     {"пенсионерка$", {1, V::kCivilians}},
                                                     {"водитель$", {1, V::kCivilians}},
                                                     {"полицейский$", {1, V::kGovernmentForces}}};
-constexpr Listed<NounCount> kUkrainianNounCounts[] = {{"чоловік$", {1, V::kUnspecified}},
-                                                      {"чоловіка$", {1, V::kUnspecified}},
-                                                      {"жінка$", {1, V::kCivilians}},
-                                                      {"жінку$", {1, V::kCivilians}},
-                                                      {"дитина$", {1, V::kChildren}},
-                                                      {"дитину$", {1, V::kChildren}},
-                                                      {"підліток$", {1, V::kChildren}},
-                                                      {"підлітка$", {1, V::kChildren}},
-                                                      {"людина$", {1, V::kUnspecified}},
-                                                      {"людину$", {1, V::kUnspecified}},
-                                                      {"військовий$", {1, V::kGovernmentForces}},
-                                                      {"військового$", {1, V::kGovernmentForces}},
-                                                      {"мешканець$", {1, V::kCivilians}},
-                                                      {"мешканка$", {1, V::kCivilians}},
-                                                      {"пенсіонер$", {1, V::kCivilians}},
-                                                      {"пенсіонерка$", {1, V::kCivilians}},
-                                                      {"водій$", {1, V::kCivilians}},
-                                                      {"поліцейський$", {1, V::kGovernmentForces}}};
+constexpr Listed<NounCount> kUkrainianNounCounts[] = {
+    {"чоловік$", {1, V::kUnspecified}},
+    {"чоловіка$", {1, V::kUnspecified}},
+    {"жінка$", {1, V::kCivilians}},
+    {"жінку$", {1, V::kCivilians}},
+    {"дитина$", {1, V::kChildren}},
+    {"дитину$", {1, V::kChildren}},
+    {"підліток$", {1, V::kChildren}},
+    {"підлітка$", {1, V::kChildren}},
+    {"людина$", {1, V::kUnspecified}},
+    {"людину$", {1, V::kUnspecified}},
+    {"військовий$", {1, V::kGovernmentForces}},
+    {"військового$", {1, V::kGovernmentForces}},
+    {"мешканець$", {1, V::kCivilians}},
+    {"мешканка$", {1, V::kCivilians}},
+    {"пенсіонер$", {1, V::kCivilians}},
+    {"пенсіонерка$", {1, V::kCivilians}},
+    {"водій$", {1, V::kCivilians}},
+    {"поліцейський$", {1, V::kGovernmentForces}},
+    {"військовослужбовець$", {1, V::kGovernmentForces}},
+    {"військовослужбовця$", {1, V::kGovernmentForces}},
+    {"боєць$", {1, V::kGovernmentForces}},
+    {"бійця$", {1, V::kGovernmentForces}}};
 constexpr Listed<NounCount> kArabicNounCounts[] = {{"طفل$", {1, V::kChildren}},
                                                    {"طفلة$", {1, V::kChildren}},
                                                    {"شاب$", {1, V::kUnspecified}},
@@ -229,7 +248,9 @@ constexpr Listed<NounCount> kArabicNounCounts[] = {{"طفل$", {1, V::kChildren}
                                                    {"امرأتين$", {2, V::kCivilians}},
                                                    {"رجلين$", {2, V::kUnspecified}},
                                                    {"عنصرين$", {2, V::kUnspecified}},
-                                                   {"شقيقين$", {2, V::kUnspecified}}};
+                                                   {"شقيقين$", {2, V::kUnspecified}},
+                                                   {"شهيدين$", {2, V::kUnspecified}},
+                                                   {"شهيدان$", {2, V::kUnspecified}}};
 
 // Collective numerals, which count people only ("семеро пострадали": seven people).
 constexpr Listed<bool> kRussianCollectives[] = {
@@ -253,6 +274,22 @@ constexpr Listed<bool> kArabicActive[] = {{"قتل$", true}, {"جرح$", true}, 
 constexpr Listed<bool> kRussianNegations[] = {{"не$", true}, {"ни$", true}};
 constexpr Listed<bool> kUkrainianNegations[] = {{"не$", true}, {"ні$", true}};
 constexpr Listed<bool> kArabicNegations[] = {{"لم$", true}, {"لا$", true}, {"لن$", true}};
+
+// What would have happened: the conditional particle or conjunction anywhere in the sentence
+// ("могли бы погибнуть", "якби ракета влучила", "لو استمر القصف"), or a modal verb beside the
+// number ("могли погибнуть десятки").
+constexpr Listed<bool> kRussianConditionals[] = {{"бы$", true}, {"б$", true}};
+constexpr Listed<bool> kUkrainianConditionals[] = {{"б$", true}, {"би$", true}, {"якби$", true}};
+constexpr Listed<bool> kArabicConditionals[] = {{"لو$", true}, {"لولا$", true}};
+constexpr Listed<bool> kRussianModals[] = {{"мог$", true},   {"могла$", true}, {"могло$", true},
+                                           {"могли$", true}, {"может$", true}, {"могут$", true}};
+constexpr Listed<bool> kUkrainianModals[] = {{"міг$", true},   {"могла$", true}, {"могло$", true},
+                                             {"могли$", true}, {"може$", true},  {"можуть$", true}};
+// More of the victims counted before: "ещё пятеро", "ще 22 тисячі", "أربعة آخرين".
+constexpr Listed<bool> kRussianMore[] = {{"еще$", true}, {"ещё$", true}, {"других$", true}};
+constexpr Listed<bool> kUkrainianMore[] = {{"ще$", true}, {"інших$", true}};
+constexpr Listed<bool> kArabicMore[] = {{"آخرين$", true}, {"آخرون$", true}};
+constexpr Listed<bool> kArabicModals[] = {{"يمكن$", true}, {"قد$", false}};
 
 // Things counted, units, periods and months: a number right before one counts no people.
 constexpr Listed<bool> kRussianThings[] = {
@@ -318,17 +355,19 @@ constexpr Listed<bool> kArabicThings[] = {
 
 // Attribution cues: true for a verb, whose speaker may stand before it ("Минздрав сообщил"),
 // false for a preposition, whose source always follows ("по данным X", "بحسب X").
-constexpr Listed<bool> kRussianCues[] = {{"сообщ", true},   {"заяв", true},     {"данн", false},
-                                         {"словам", false}, {"подтверд", true}, {"рассказ", true},
-                                         {"уточн", true},   {"объяв", true},    {"передает", true}};
+constexpr Listed<bool> kRussianCues[] = {{"сообщ", true},    {"заяв", true},     {"данн", false},
+                                         {"словам", false},  {"подтверд", true}, {"рассказ", true},
+                                         {"уточн", true},    {"объяв", true},    {"передает", true},
+                                         {"подсчет", false}, {"установил", true}};
 
 constexpr Listed<bool> kUkrainianCues[] = {
-    {"повідом", true},  {"заяв", true},     {"даними", false}, {"словами", false},
-    {"підтверд", true}, {"розповів", true}, {"уточн", true},   {"інформ", true}};
+    {"повідом", true},    {"заяв", true},     {"даними", false}, {"словами", false},
+    {"підтверд", true},   {"розповів", true}, {"уточн", true},   {"інформ", true},
+    {"підрахунк", false}, {"встановил", true}};
 
 constexpr Listed<bool> kArabicCues[] = {
-    {"قال", true},   {"أعلن", true}, {"أفاد", true}, {"ذكر", true}, {"أكد", true}, {"بحسب", false},
-    {"حسب$", false}, {"وفق", false}, {"أشار", true}, {"صرح", true}, {"أضاف", true}};
+    {"قال", true},   {"أعلن", true}, {"أفاد", true}, {"ذكر", true}, {"أكد", true},  {"بحسب", false},
+    {"حسب$", false}, {"وفق", false}, {"أشار", true}, {"صرح", true}, {"أضاف", true}, {"وثق", true}};
 
 // Words that end a claimant's name written after its cue ("сообщили в ведомстве, что").
 constexpr Listed<bool> kRussianNameEnds[] = {
@@ -337,9 +376,9 @@ constexpr Listed<bool> kRussianNameEnds[] = {
 constexpr Listed<bool> kUkrainianNameEnds[] = {
     {"що$", true}, {"про$", true}, {"в$", true},  {"у$", true},     {"на$", true}, {"і$", true},
     {"й$", true},  {"з$", true},   {"із$", true}, {"після$", true}, {"для$", true}};
-constexpr Listed<bool> kArabicNameEnds[] = {{"أن$", true}, {"إن$", true},  {"عن$", true},
-                                            {"في$", true}, {"على$", true}, {"إلى$", true},
-                                            {"من$", true}, {"بأن$", true}, {"لـ$", true}};
+constexpr Listed<bool> kArabicNameEnds[] = {
+    {"أن$", true},  {"إن$", true}, {"عن$", true},  {"في$", true}, {"على$", true},
+    {"إلى$", true}, {"من$", true}, {"بأن$", true}, {"لـ$", true}, {"سقوط$", true}};
 
 // The last word of "among them" before a number that counts part of other victims ("из них",
 // "в том числе", "серед них", "у тому числі", "بينهم", "منهم").
@@ -463,6 +502,22 @@ bool is_active_outcome(ClaimLanguage language, std::string_view folded) {
 
 bool is_negation(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianNegations, kUkrainianNegations, kArabicNegations);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_conditional(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables =
+      fold_tables(kRussianConditionals, kUkrainianConditionals, kArabicConditionals);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_modal(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianModals, kUkrainianModals, kArabicModals);
+  return listed_value(kTables, language, folded).value_or(false);
+}
+
+bool is_more_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianMore, kUkrainianMore, kArabicMore);
   return find_in(kTables, language, folded) != nullptr;
 }
 

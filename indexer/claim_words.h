@@ -60,6 +60,17 @@ bool is_active_outcome(ClaimLanguage language, std::string_view folded);
 /// True when `folded` negates the outcome word after it ("не пострадал", "لم يصب").
 bool is_negation(ClaimLanguage language, std::string_view folded);
 
+/// True for a conditional particle or conjunction ("бы", "якби", "لو"): a sentence holding
+/// one tells what would have happened, no claim.
+bool is_conditional(ClaimLanguage language, std::string_view folded);
+
+/// True for a modal verb ("могли", "можуть", "يمكن"): beside a number, what may happen.
+bool is_modal(ClaimLanguage language, std::string_view folded);
+
+/// True when `folded` says a count is more of the victims counted before it ("ещё" before it,
+/// "інших", "آخرين" after it).
+bool is_more_word(ClaimLanguage language, std::string_view folded);
+
 /// True when `folded`, just after a number, says the number counts no people: things, units,
 /// periods or a month (a date: "12 марта").
 bool is_counted_thing(ClaimLanguage language, std::string_view folded);

@@ -779,11 +779,34 @@ class ClaimFinder {
     for (std::size_t k = n.end; k < end && k < n.end + kMaxVictimWords && !punct_before(k) &&
                                 !is_number(k) && !outcome_word(language_, word(k));
          ++k) {
+      // "خمسة أشخاص بينهم طفلان": what follows "among them" is a part, not the class.
+      if (is_among_word(language_, word(k))) break;
+      // "чоловік і жінка", "шестеро цивільних та двоє рятувальників": another count.
+      if (is_and_word(word(k)) && k + 1 < end &&
+          (is_number(k + 1) || noun_count(language_, word(k + 1)))) {
+        break;
+      }
       const auto cls = victim_word(language_, word(k));
       if (!cls) continue;
       // The most specific class named: "мирных жителей" are civilians, not just people.
       if (!victim_class || *victim_class == VictimClass::kUnspecified) victim_class = cls;
       victims_end = k + 1;
+    }
+    // "200 من عناصر الجيش السوداني", "12 عنصرا من قوات النظام": the group they belong to,
+    // named a few words on, tells the class the nouns do not.
+    if (!victim_class || *victim_class == VictimClass::kUnspecified) {
+      for (std::size_t k = n.end; k < end && k < n.end + kMaxVictimWords + 2 && !punct_before(k) &&
+                                  !is_number(k) && !outcome_word(language_, word(k));
+           ++k) {
+        const EntityMatch* m = match_of(k);
+        if (!m || !m->entity || m->entity->type != EntityType::kOrg) continue;
+        if (m->entity->subtype == "armed" || m->entity->subtype == "gov") {
+          victim_class = m->entity->subtype == "armed" ? VictimClass::kArmedGroup
+                                                       : VictimClass::kGovernmentForces;
+          victims_end = std::max(victims_end, m->end);
+        }
+        break;
+      }
     }
     // In Arabic the noun right after a number is what it counts ("25 فلسطينيا"), but one and
     // two follow their noun ("مدنيين اثنين"); Russian and Ukrainian may put the verb after the
@@ -808,10 +831,22 @@ class ClaimFinder {
                                is_collective_numeral(language_, word(n.value_first));
     // A lone person needs the outcome word close, as a bare number does ("погиб мужчина").
     const bool lone = n.by_noun && n.high == 1;
-    auto outcome = worded_outcome(n, first, end, std::max(victims_end, counted_noun_end),
+    // The outcome word stands before the noun when the noun comes first ("باستشهاد مدنيين
+    // اثنين").
+    NumberExpr span = n;
+    if (victims_first < n.first) span.first = victims_first;
+    auto outcome = worded_outcome(span, first, end, std::max(victims_end, counted_noun_end),
                                   (victims_named && !lone) || counted_noun_end > n.end);
     if (!outcome && victims_named) {
-      outcome = worded_outcome(n, first, end, victims_end, true, true);
+      outcome = worded_outcome(span, first, end, victims_end, true, true);
+    }
+    // A noun that counts and says what happened: "سقوط شهيدين", two martyrs.
+    if (!outcome && n.by_noun) outcome = outcome_word(language_, word(n.first));
+    // "загинули шестеро цивільних та двоє рятувальників", "ранены женщина и мужчина": a group
+    // joined by "and" right after the victims of the claim before shares its outcome.
+    if (!outcome && claim_before_in(first) && n.first >= 1 && last_claim_end_ + 1 == n.first &&
+        is_and_word(word(n.first - 1))) {
+      outcome = out_.claims.back().outcome;
     }
     if (!outcome) return;
     if (n.too_large) return drop(n, "too large to be a casualty figure");
@@ -840,6 +875,18 @@ class ClaimFinder {
     } else if (victims_end > n.end) {
       claim.victims = std::string(text_.span_text(n.end, victims_end));
       claim.victim_class = *victim_class;
+    }
+    // "загинули двоє цивільних, ще п'ятеро поранені", "مقتل جنديين وإصابة أربعة آخرين": more
+    // of the victims counted before in the sentence, of their class.
+    bool named_other = false;  // victims named by a noun of their own ("ще двоє людей")
+    for (std::size_t k = n.end; k < victims_end; ++k) {
+      named_other =
+          named_other || (victim_word(language_, word(k)) && !is_more_word(language_, word(k)));
+    }
+    if (claim.victim_class == VictimClass::kUnspecified && !named_other && claim_before_in(first) &&
+        more_of_before(n, end)) {
+      claim.victim_class = out_.claims.back().victim_class;
+      if (claim.victims.empty()) claim.victims = out_.claims.back().victims;
     }
     claim.claimant = worded_claimant(first, end);
     fill_place(n, first, end, claim);
@@ -881,8 +928,10 @@ class ClaimFinder {
       return eliminations ? elimination_word(language_, word(k)) : outcome_word(language_, word(k));
     };
     const auto owned_by_next = [&](std::size_t k) { return k + 1 < end && is_number(k + 1); };
-    // Unless that word ends the count before ("3 قتلى و5 جرحى": قتلى is the 3's).
-    const bool owned = n.first >= first + 2 && is_number(n.first - 2);
+    // Unless that word ends the count before ("3 قتلى و5 جرحى": قتلى is the 3's) or counts by
+    // itself ("سقوط شهيدين وثلاثة جرحى": شهيدين is two of its own).
+    const bool owned = (n.first >= first + 2 && is_number(n.first - 2)) ||
+                       (n.first > first && noun_count(language_, word(n.first - 1)));
     if (n.first > first && !punct_before(n.first) && !owned) {
       if (auto o = outcome_of(n.first - 1)) return o;
     }
@@ -944,6 +993,22 @@ class ClaimFinder {
       if (punct_before(k + 1)) break;
       if (is_release_word(language_, word(k))) return true;
     }
+    return hypothetical(n, first, end);
+  }
+
+  // "Если бы ракета попала в дом, могли погибнуть десятки", "لو استمر القصف لسقط مئات": a
+  // conditional anywhere in the sentence, or a modal verb beside the number.
+  bool hypothetical(const NumberExpr& n, std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k < end; ++k) {
+      // A syllable of a hyphenated name is none: "Би-би-си".
+      const bool hyphenated =
+          (k > first && gap_before(k) == "-") || (k + 1 < end && gap_before(k + 1) == "-");
+      if (is_conditional(language_, word(k)) && !hyphenated) return true;
+    }
+    const std::size_t from = n.first > first + 3 ? n.first - 3 : first;
+    for (std::size_t k = from; k < end && k < n.end + 3; ++k) {
+      if (is_modal(language_, word(k))) return true;
+    }
     return false;
   }
 
@@ -965,6 +1030,7 @@ class ClaimFinder {
   ClaimRef worded_claimant(std::size_t first, std::size_t end) {
     claimant_span_.reset();
     if (ClaimRef who = cue_claimant(first, end); !who.empty()) return who;
+    if (auto label = worded_leading_label(first, end)) return *label;
     // "Об этом сообщил глава города X", "Про це повідомив X": the next sentence of the
     // paragraph names who reported this one.
     if (end < tokens_.size() && gap_before(end).find('\n') == std::string_view::npos) {
@@ -977,6 +1043,49 @@ class ClaimFinder {
     // sentence before, in the same paragraph.
     if (attributed_sentence_ && previous_in_paragraph(first)) return *attributed_sentence_;
     return {};
+  }
+
+  // "and" in Russian and Ukrainian ("и", "і", "й", "та"); Arabic writes its "و" onto the word.
+  static bool is_and_word(std::string_view w) {
+    return w == "и" || w == "і" || w == "й" || w == "та";
+  }
+
+  // Whether a "more" word stands right before the number or within two words after it.
+  bool more_of_before(const NumberExpr& n, std::size_t end) const {
+    if (n.first > 0 && same_sentence(n.first - 1, n.first) &&
+        is_more_word(language_, word(n.first - 1))) {
+      return true;
+    }
+    for (std::size_t k = n.end; k < end && k < n.end + 2; ++k) {
+      if (is_more_word(language_, word(k))) return true;
+    }
+    return false;
+  }
+
+  // "Богомаз: ...", "Поліція Донеччини: ...", "المرصد: ...": a short source before a colon
+  // opening the sentence, as headlines and posts write it; not a place alone ("Харків: ...",
+  // a dateline), and no number or outcome word in it.
+  std::optional<ClaimRef> worded_leading_label(std::size_t first, std::size_t end) {
+    constexpr std::size_t kMaxLabelWords = 4;
+    for (std::size_t k = first + 1; k < end && k <= first + kMaxLabelWords; ++k) {
+      if (is_number(k - 1) || outcome_word(language_, word(k - 1))) return std::nullopt;
+      if (gap_before(k).find(':') == std::string_view::npos) continue;
+      const EntityMatch* who = nullptr;
+      bool place_only = true;
+      for (std::size_t j = first; j < k; ++j) {
+        const EntityMatch* m = match_of(j);
+        if (!who) who = speaker_at(j);
+        place_only = place_only && m && m->entity && m->entity->type == EntityType::kPlace;
+      }
+      if (who && who->end <= k) {
+        claimant_span_ = Phrase{who->first, who->end, who->end - 1};
+        return ClaimRef{who->entity->id, who->entity->canonical};
+      }
+      if (place_only) return std::nullopt;
+      claimant_span_ = Phrase{first, k, k - 1};
+      return ClaimRef{"", std::string(text_.span_text(first, k))};
+    }
+    return std::nullopt;
   }
 
   // The claimant of the sentence [first, end) when it opens with a prepositional cue ("По
@@ -1004,8 +1113,9 @@ class ClaimFinder {
       // ("заявил, что Россия ...", "сообщило об уничтожении 300 ...") ends the search.
       for (std::size_t j = k + 1 + after_office_preposition(k);
            j < end && j <= k + kMaxNameAfterCue && !who; ++j) {
-        if (punct_before(j) || is_number(j) || ends_claimant_name(language_, word(j)) ||
-            outcome_word(language_, word(j)) || elimination_word(language_, word(j))) {
+        if ((punct_before(j) && !(j == k + 1 && opens_quote(j))) || is_number(j) ||
+            ends_claimant_name(language_, word(j)) || outcome_word(language_, word(j)) ||
+            elimination_word(language_, word(j))) {
           break;
         }
         who = speaker_at(j);
@@ -1032,7 +1142,8 @@ class ClaimFinder {
   std::optional<Phrase> name_after_cue(std::size_t k, std::size_t end) const {
     k += after_office_preposition(k);
     std::size_t j = k + 1;
-    while (j < end && j <= k + kMaxNameAfterCue && !punct_before(j) && !is_number(j) &&
+    while (j < end && j <= k + kMaxNameAfterCue &&
+           (!punct_before(j) || (j == k + 1 && opens_quote(j))) && !is_number(j) &&
            !ends_claimant_name(language_, word(j)) && !outcome_word(language_, word(j))) {
       ++j;
     }
@@ -1040,6 +1151,14 @@ class ClaimFinder {
                        outcome_word(language_, word(j));  // "أفادت مصادر طبية بمقتل ..."
     if (j == k + 1 || !ended) return std::nullopt;
     return Phrase{k + 1, j, j - 1};
+  }
+
+  // True when only spaces and an opening quotation mark stand before token j: a name in
+  // quotes after its cue ("По подсчетам «Медиазоны»").
+  bool opens_quote(std::size_t j) const {
+    std::string_view gap = gap_before(j);
+    while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+    return gap == "\xC2\xAB" || gap == "\"" || gap == "\xE2\x80\x9C" || gap == "\xE2\x80\x9E";
   }
 
   // True when the folded Cyrillic word has an adjective's ending ("военных", "детских",

@@ -77,7 +77,9 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        "области Олег Синегубов.",
        {{Outcome::kKilled, 7, 7, "", "at least", "человек", VictimClass::kUnspecified,
          "Oleh Syniehubov"},
-        {Outcome::kWounded, 16, 16, "", "", "", VictimClass::kUnspecified, "Oleh Syniehubov"}}},
+        // "ещё 16": more of the people counted before.
+        {Outcome::kWounded, 16, 16, "", "", "человек", VictimClass::kUnspecified,
+         "Oleh Syniehubov"}}},
       // Thousands set off by a space; "по данным" names the claimant before the figure.
       {"ru",
        "По данным ООН, с начала войны погибли более 10 000 мирных жителей.",
@@ -106,7 +108,8 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        "Внаслідок обстрілу Херсона загинули двоє людей, ще п'ятеро отримали поранення, повідомив "
        "Олександр Прокудін.",
        {{Outcome::kKilled, 2, 2, "", "", "людей", VictimClass::kUnspecified, "Oleksandr Prokudin"},
-        {Outcome::kWounded, 5, 5, "", "", "", VictimClass::kUnspecified, "Oleksandr Prokudin"}}},
+        {Outcome::kWounded, 5, 5, "", "", "людей", VictimClass::kUnspecified,
+         "Oleksandr Prokudin"}}},
       {"uk",
        "У Харкові було поранено 8 осіб, серед них троє дітей.",
        {{Outcome::kWounded, 8, 8, "", "", "осіб", VictimClass::kUnspecified, ""}}},
@@ -229,7 +232,7 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"ru",
        "Погибли два человека, еще семеро пострадали.",
        {{Outcome::kKilled, 2, 2, "", "", "человека", VictimClass::kUnspecified, ""},
-        {Outcome::kWounded, 7, 7, "", "", "", VictimClass::kUnspecified, ""}}},
+        {Outcome::kWounded, 7, 7, "", "", "человека", VictimClass::kUnspecified, ""}}},
       // Ukrainian words read as Russian (a detector's mistake) still count, and the reverse.
       {"ru",
        "Загинули троє людей.",
@@ -239,6 +242,52 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
        {{Outcome::kKilled, 7, 7, "", "", "человек", VictimClass::kUnspecified, ""}}},
       // Missiles, a year and a month day: nothing.
       {"ar", "أطلقت القوات 20 صاروخا على المدينة في عام 2023 يوم 5 مارس.", {}},
+      // What would have happened is no claim; "Би-би-си" holds no conditional "би".
+      {"ru", "Если бы ракета попала в жилой дом, могли погибнуть десятки людей, заявил мэр.", {}},
+      {"uk", "Якби ракета влучила в лікарню, загинули б десятки людей.", {}},
+      {"ar", "لو استمر القصف لسقط مئات الضحايا.", {}},
+      {"ru",
+       "Би-би-си сообщила, что погибли 12 человек.",
+       {{Outcome::kKilled, 12, 12, "", "", "человек", VictimClass::kUnspecified, ""}}},
+      // Groups joined by "and" are claims of their own; "ще N" are more of the group before.
+      {"uk",
+       "Через обстріл загинули шестеро цивільних та двоє рятувальників.",
+       {{Outcome::kKilled, 6, 6, "", "", "цивільних", VictimClass::kCivilians, ""},
+        {Outcome::kKilled, 2, 2, "", "", "рятувальників", VictimClass::kCivilians, ""}}},
+      {"uk",
+       "Внаслідок атаки дрона загинули чоловік і жінка.",
+       {{Outcome::kKilled, 1, 1, "", "", "чоловік", VictimClass::kUnspecified, ""},
+        {Outcome::kKilled, 1, 1, "", "", "жінка", VictimClass::kCivilians, ""}}},
+      {"uk",
+       "Внаслідок обстрілу Херсона загинули двоє цивільних, ще п'ятеро поранені.",
+       {{Outcome::kKilled, 2, 2, "", "", "цивільних", VictimClass::kCivilians, ""},
+        {Outcome::kWounded, 5, 5, "", "", "цивільних", VictimClass::kCivilians, ""}}},
+      // A dual that says what happened, a number word with "and" written onto it; the outcome
+      // before a noun that comes before its number; "others" of the class before.
+      {"ar",
+       "أعلنت الوكالة سقوط شهيدين وثلاثة جرحى في غارة على البلدة.",
+       {{Outcome::kKilled, 2, 2, "", "", "شهيدين", VictimClass::kUnspecified, "الوكالة"},
+        {Outcome::kWounded, 3, 3, "", "", "", VictimClass::kUnspecified, "الوكالة"}}},
+      {"ar",
+       "أفادت الوكالة باستشهاد مدنيين اثنين وإصابة ثلاثة آخرين.",
+       {{Outcome::kKilled, 2, 2, "", "", "مدنيين", VictimClass::kCivilians, "الوكالة"},
+        {Outcome::kWounded, 3, 3, "", "", "آخرين", VictimClass::kCivilians, "الوكالة"}}},
+      // The group after "من عناصر" gives the class; a vague Arabic word as written.
+      {"ar",
+       "قتل 4 من عناصر الشرطة في التفجير. أصيب مئات الأشخاص.",
+       {{Outcome::kKilled, 4, 4, "", "", "من عناصر الشرطة", VictimClass::kGovernmentForces, ""},
+        {Outcome::kWounded, 0, 0, "مئات", "", "الأشخاص", VictimClass::kUnspecified, ""}}},
+      // A range "от ... до"; a source in quotes after its cue; a source before a colon.
+      {"ru",
+       "В результате авиаудара уничтожены от 25 до 30 террористов.",
+       {{Outcome::kKilled, 25, 30, "", "", "террористов", VictimClass::kArmedGroup, ""}}},
+      {"ru",
+       "По подсчетам «Медиазоны», погибли не менее 50 тысяч военнослужащих.",
+       {{Outcome::kKilled, 50000, 50000, "", "at least", "военнослужащих",
+         VictimClass::kGovernmentForces, "Медиазоны"}}},
+      {"ru",
+       "Богомаз: в результате удара дронов по селу пострадали двое мирных жителей.",
+       {{Outcome::kWounded, 2, 2, "", "", "мирных жителей", VictimClass::kCivilians, "Богомаз"}}},
       // The language read from the script when none is declared.
       {"",
        "حصيلة القتلى بلغت 12 قتيلا في دير الزور.",
