@@ -32,7 +32,7 @@ const Words& name_stopwords() {
       // titles and roles
       "mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "general", "gen", "col",
       "colonel", "lt", "sgt", "captain", "capt", "major", "maj", "commander", "king", "queen",
-      "prince", "sheikh", "emir", "spokesman", "spokeswoman", "spokesperson", "director",
+      "staff", "prince", "sheikh", "emir", "spokesman", "spokeswoman", "spokesperson", "director",
       "secretary", "chief", "deputy", "foreign", "defence", "defense", "interior", "senator", "sen",
       "rep", "gov", "governor", "mayor", "lord", "pope", "imam", "ayatollah",
       // sentence openers and function words
