@@ -101,8 +101,9 @@ constexpr Listed<Outcome> kArabicOutcomes[] = {
     {"نازح", O::kDisplaced}, {"مهجر", O::kDisplaced}, {"تهجير", O::kDisplaced},
     {"مشرد", O::kDisplaced}, {"جثث", O::kKilled},     {"جثة", O::kKilled},
     {"جثامين", O::kKilled},  {"جروح", O::kWounded},   {"استشهاد", O::kKilled},
-    {"توفي", O::kKilled},    {"وفاة", O::kKilled},    {"وفيات", O::kKilled},
-    {"أسر$", O::kCaptured},  {"شهيدين$", O::kKilled}, {"شهيدان$", O::kKilled}};
+    {"توفي$", O::kKilled},   {"توفيت$", O::kKilled},  {"توفوا$", O::kKilled},
+    {"توفيا$", O::kKilled},  {"وفاة$", O::kKilled},   {"وفيات$", O::kKilled},
+    {"شهيدين$", O::kKilled}, {"شهيدان$", O::kKilled}};
 
 // Outcomes that count people only when victims are named: "уничтожены 300 боевиков" says
 // fighters were killed, "уничтожены 3 склада" says nothing of people; "пострадали 14 человек"

@@ -701,6 +701,7 @@ class ClaimFinder {
       claim.outcome = *label;
       found = true;
       victims_first = victims_end = n.first - 1;
+      claim_end_ = n.end;
     } else if (auto outcome = toll_outcome(n, first)) {
       claim.outcome = *outcome;
       claim.update = toll_is_update(n, first);
@@ -795,11 +796,15 @@ class ClaimFinder {
     // "200 من عناصر الجيش السوداني", "12 عنصرا من قوات النظام": the group they belong to,
     // named a few words on, tells the class the nouns do not.
     if (!victim_class || *victim_class == VictimClass::kUnspecified) {
-      for (std::size_t k = n.end; k < end && k < n.end + kMaxVictimWords + 2 && !punct_before(k) &&
-                                  !is_number(k) && !outcome_word(language_, word(k));
+      for (std::size_t k = n.end; k < end && k < n.end + kMaxVictimWords + 2 && !punct_before(k);
            ++k) {
         const EntityMatch* m = match_of(k);
-        if (!m || !m->entity || m->entity->type != EntityType::kOrg) continue;
+        if (!m || !m->entity || m->entity->type != EntityType::kOrg) {
+          // Only the victims' nouns and a partitive stand between ("من عناصر", "из числа"):
+          // "погибли 5 человек в результате обстрела ВСУ" names the attacker, not the dead.
+          if (victim_word(language_, word(k)) || is_partitive(word(k))) continue;
+          break;
+        }
         if (m->entity->subtype == "armed" || m->entity->subtype == "gov") {
           victim_class = m->entity->subtype == "armed" ? VictimClass::kArmedGroup
                                                        : VictimClass::kGovernmentForces;
@@ -1003,7 +1008,10 @@ class ClaimFinder {
       // A syllable of a hyphenated name is none: "Би-би-си".
       const bool hyphenated =
           (k > first && gap_before(k) == "-") || (k + 1 < end && gap_before(k + 1) == "-");
-      if (is_conditional(language_, word(k)) && !hyphenated) return true;
+      // ... nor an initial: "вулиця Б. Хмельницького".
+      const bool initial =
+          tokens_[k].capitalised || (k + 1 < tokens_.size() && gap_before(k + 1).starts_with("."));
+      if (is_conditional(language_, word(k)) && !hyphenated && !initial) return true;
     }
     const std::size_t from = n.first > first + 3 ? n.first - 3 : first;
     for (std::size_t k = from; k < end && k < n.end + 3; ++k) {
@@ -1045,6 +1053,19 @@ class ClaimFinder {
     return {};
   }
 
+  // A tag a headline opens with that names no source: "عاجل:", "Срочно:", "Відео:".
+  static bool is_headline_tag(std::string_view w) {
+    static const Words kTags = {"срочно", "терміново", "важно",     "важливо",  "видео",  "відео",
+                                "фото",   "молния",    "обновлено", "оновлено", "онлайн", "عاجل",
+                                "فيديو",  "صور",       "تحديث",     "مباشر"};
+    return kTags.count(w) != 0;
+  }
+
+  // A partitive between a number and the group it counts from: "من" of "من عناصر", "из", "з".
+  static bool is_partitive(std::string_view w) {
+    return w == "من" || w == "из" || w == "з" || w == "із" || w == "числа";
+  }
+
   // "and" in Russian and Ukrainian ("и", "і", "й", "та"); Arabic writes its "و" onto the word.
   static bool is_and_word(std::string_view w) {
     return w == "и" || w == "і" || w == "й" || w == "та";
@@ -1081,7 +1102,7 @@ class ClaimFinder {
         claimant_span_ = Phrase{who->first, who->end, who->end - 1};
         return ClaimRef{who->entity->id, who->entity->canonical};
       }
-      if (place_only) return std::nullopt;
+      if (place_only || (k == first + 1 && is_headline_tag(word(first)))) return std::nullopt;
       claimant_span_ = Phrase{first, k, k - 1};
       return ClaimRef{"", std::string(text_.span_text(first, k))};
     }
@@ -1111,9 +1132,9 @@ class ClaimFinder {
       // After the cue a title may come first ("повідомив начальник Харківської обласної
       // військової адміністрації Олег Синєгубов"), or "в"/"у" before an office; what was said
       // ("заявил, что Россия ...", "сообщило об уничтожении 300 ...") ends the search.
-      for (std::size_t j = k + 1 + after_office_preposition(k);
-           j < end && j <= k + kMaxNameAfterCue && !who; ++j) {
-        if ((punct_before(j) && !(j == k + 1 && opens_quote(j))) || is_number(j) ||
+      const std::size_t name_first = k + 1 + after_office_preposition(k);
+      for (std::size_t j = name_first; j < end && j <= k + kMaxNameAfterCue && !who; ++j) {
+        if ((punct_before(j) && !(j == name_first && opens_quote(j))) || is_number(j) ||
             ends_claimant_name(language_, word(j)) || outcome_word(language_, word(j)) ||
             elimination_word(language_, word(j))) {
           break;
@@ -1305,7 +1326,13 @@ class ClaimFinder {
       if (w == "losses" && link != "of") return Outcome::kKilled;   // "losses amounted to 140"
       // "taking the total since March to 558", "a figure Moscow put at 12", "rejecting a UN
       // figure of 40": another figure for what the claim before in the sentence counted.
-      if (names_another_figure(w) && claim_before_in(first)) return out_.claims.back().outcome;
+      if (names_another_figure(w) && claim_before_in(first)) {
+        // "bringing the total injured to 40": the outcome the figure names itself.
+        for (std::size_t q = k + 1; q < n.first; ++q) {
+          if (const auto o = stative_outcome(word(q))) return o;
+        }
+        return out_.claims.back().outcome;
+      }
       if (w == "toll") {
         return k > first && (word(k - 1) == "injury" || word(k - 1) == "casualty")
                    ? (word(k - 1) == "injury" ? std::optional(Outcome::kWounded) : std::nullopt)
@@ -1371,7 +1398,15 @@ class ClaimFinder {
       const std::string_view w = word(verb - 2);
       return w == "could" || w == "would" || w == "might" || w == "should";
     }
-    return !word(verb).ends_with("ed") && (modal(before) || before == "to");
+    // "threatened to kill 20", not "managed to kill 12" or "went on to kill 30".
+    const auto intends = [](std::string_view w) {
+      return w == "threatened" || w == "threatens" || w == "threaten" || w == "vowed" ||
+             w == "vows" || w == "planned" || w == "plans" || w == "tried" || w == "tries" ||
+             w == "sought" || w == "seeks" || w == "wanted" || w == "wants" || w == "intended" ||
+             w == "aimed" || w == "plotted" || w == "attempted";
+    };
+    const bool to_intend = before == "to" && verb >= first + 2 && intends(word(verb - 2));
+    return !word(verb).ends_with("ed") && (modal(before) || to_intend);
   }
 
   // An outcome verb right before the number: "killed 300 militants", "killing around 30".
@@ -2046,9 +2081,9 @@ class ClaimFinder {
     if (m && m->entity && m->entity->type != EntityType::kPlace) {
       return Phrase{m->first, m->end, m->end - 1};
     }
-    // "the ministry's toll": the possessive's words, back to the determiner.
-    if (text_.span_text(owner, owner + 1).ends_with("'s") ||
-        text_.span_text(owner, owner + 1).ends_with("\xE2\x80\x99s")) {
+    // "the ministry's toll": the possessive's words, back to the determiner (the tokens leave
+    // the "'s" out; a place's toll, "Gaza's toll", names no source).
+    if (gap_before(owner + 1).starts_with("'s") && !(m && m->entity)) {
       std::size_t from = owner;
       while (from > first && from + 4 > owner && !is_determiner(word(from - 1)) &&
              !punct_before(from)) {

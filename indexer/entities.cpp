@@ -563,6 +563,25 @@ std::optional<std::size_t> defined_acronym(const TokenizedText& text, std::size_
 
 namespace {
 
+// True for the head noun of a body or a place's name ("Electoral Commission", "Curzon Line"),
+// which a text may repeat alone without it being anyone's surname.
+bool names_a_body(std::string_view folded) {
+  static const Words kHeads = {
+      "commission", "council",    "committee",   "ministry",  "front",     "party",
+      "army",       "forces",     "agency",      "office",    "union",     "court",
+      "bank",       "group",      "movement",    "brigade",   "battalion", "division",
+      "corps",      "network",    "observatory", "monitor",   "center",    "centre",
+      "institute",  "foundation", "association", "authority", "service",   "police",
+      "guard",      "company",    "news",        "times",     "post",      "radio",
+      "channel",    "university", "hospital",    "school",    "airport",   "province",
+      "region",     "district",   "county",      "city",      "street",    "square",
+      "bridge",     "river",      "line",        "state",     "republic",  "government",
+      "assembly",   "parliament", "senate",      "congress",  "house",     "church",
+      "mosque",     "camp",       "base",        "port",      "valley",    "mountains",
+      "island",     "sea",        "lake"};
+  return contains(kHeads, folded);
+}
+
 // True when the word at `k` is used as a person's name: a verb of speech after it ("Osmani
 // said", "Osmani told"), or a courtesy title or "according to" before it.
 bool speaks_as_person(const TokenizedText& text, std::size_t k) {
@@ -622,8 +641,9 @@ void EntityMatcher::link_back_references(const TokenizedText& text, std::vector<
       const Token& last = tokens[m.end - 1];
       // A person's surname: the last word of a name of two words or more (an unknown name of
       // two words is mostly a person's: "Kamal Osmani").
-      const bool person = type == EntityType::kPerson ||
-                          (!m.entity && type == EntityType::kOther && m.end - m.first == 2);
+      const bool person =
+          type == EntityType::kPerson || (!m.entity && type == EntityType::kOther &&
+                                          m.end - m.first == 2 && !names_a_body(last.folded));
       if (person && m.end - m.first >= 2 && is_name_word(text, last) && !last.all_caps &&
           last.folded.size() >= kMinSurnameLetters) {
         referents.try_emplace(last.folded, Referent{next, m.end, false});

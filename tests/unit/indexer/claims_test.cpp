@@ -289,6 +289,15 @@ TEST_CASE("claims: groups joined by and, and figures of other sources", "[extrac
       {"The ministry said strikes had killed 23 more people, taking the total since March to 558.",
        {{23, killed, VictimClass::kUnspecified, "ministry"},
         {558, killed, VictimClass::kUnspecified, "ministry"}}},
+      // A total that names its own outcome; a possessive's toll; a deed done, not intended.
+      {"Five people were killed, bringing the total injured since Monday to 40.",
+       {{5, killed, VictimClass::kUnspecified, ""},
+        {40, Outcome::kWounded, VictimClass::kUnspecified, ""}}},
+      {"The army said the strike killed 40 militants, rejecting the ministry's toll of 60.",
+       {{40, killed, VictimClass::kArmedGroup, "army"},
+        {60, killed, VictimClass::kArmedGroup, "ministry"}}},
+      {"Militants managed to kill 12 soldiers at the checkpoint.",
+       {{12, killed, VictimClass::kGovernmentForces, ""}}},
   };
   for (const SentenceClaims& c : cases) {
     INFO(c.sentence);

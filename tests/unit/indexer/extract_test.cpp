@@ -161,6 +161,15 @@ TEST_CASE("a surname or a defined acronym refers back to the name before it", "[
   CHECK(monitor->type == cs::EntityType::kOrg);
   CHECK(monitor->count == 3);
   CHECK(has_source(a, "Kamal Osmani"));
+  // The head noun of a body repeated alone is no surname: the commission is no person.
+  const auto c = extracted(
+      "Officials of the Electoral Commission met on Monday in the capital. Later the Commission "
+      "said the count was over.");
+  const cs::EntityMention* commission =
+      entity(c, cs::schema::unknown_name_id("Electoral Commission"));
+  REQUIRE(commission != nullptr);
+  CHECK(commission->type != cs::EntityType::kPerson);
+  CHECK(commission->count == 1);
   // A surname before the full name, or an acronym spelling other initials, refers to nothing.
   const auto b = extracted(
       "Osmani said nothing. In the evening the doctor Kamal Osmani spoke to us again. The "

@@ -246,6 +246,13 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"ru", "Если бы ракета попала в жилой дом, могли погибнуть десятки людей, заявил мэр.", {}},
       {"uk", "Якби ракета влучила в лікарню, загинули б десятки людей.", {}},
       {"ar", "لو استمر القصف لسقط مئات الضحايا.", {}},
+      // An initial is no conditional particle; a headline tag is no source.
+      {"uk",
+       "На вулиці Б. Хмельницького загинули двоє людей.",
+       {{Outcome::kKilled, 2, 2, "", "", "людей", VictimClass::kUnspecified, ""}}},
+      {"ar",
+       "عاجل: مقتل 5 أشخاص في دير الزور.",
+       {{Outcome::kKilled, 5, 5, "", "", "أشخاص", VictimClass::kUnspecified, ""}}},
       {"ru",
        "Би-би-си сообщила, что погибли 12 человек.",
        {{Outcome::kKilled, 12, 12, "", "", "человек", VictimClass::kUnspecified, ""}}},
