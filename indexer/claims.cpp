@@ -133,16 +133,20 @@ bool ends_victims(std::string_view w) {
 // First words after a number that show it counts something other than people.
 bool is_non_victim_unit(std::string_view w) {
   static const Words kWords = {
-      "year",       "years",    "month",     "months",      "day",        "days",      "hour",
-      "hours",      "minute",   "minutes",   "week",        "weeks",      "km",        "kilometres",
-      "kilometers", "miles",    "mile",      "metres",      "meters",     "percent",   "per",
-      "pc",         "times",    "attacks",   "strikes",     "airstrikes", "raids",     "sorties",
-      "operations", "tanks",    "rockets",   "missiles",    "shells",     "drones",    "vehicles",
-      "targets",    "villages", "towns",     "checkpoints", "positions",  "dollars",   "euros",
-      "tonnes",     "tons",     "bombs",     "mortars",     "rounds",     "buildings", "homes",
-      "houses",     "schools",  "hospitals", "am",          "pm",         "gmt",       "bn",
-      "million",    "billion",  "th",        "st",          "nd",         "rd",        "o'clock",
-      "posts",      "outposts", "bases",     "settlements", "localities", "hectares",  "square"};
+      "year",        "years",      "month",       "months",    "day",        "days",
+      "hour",        "hours",      "minute",      "minutes",   "week",       "weeks",
+      "km",          "kilometres", "kilometers",  "miles",     "mile",       "metres",
+      "meters",      "percent",    "per",         "pc",        "times",      "attacks",
+      "strikes",     "airstrikes", "raids",       "sorties",   "operations", "tanks",
+      "rockets",     "missiles",   "shells",      "drones",    "vehicles",   "targets",
+      "villages",    "towns",      "checkpoints", "positions", "dollars",    "euros",
+      "tonnes",      "tons",       "bombs",       "mortars",   "rounds",     "buildings",
+      "homes",       "houses",     "schools",     "hospitals", "am",         "pm",
+      "gmt",         "bn",         "million",     "billion",   "th",         "st",
+      "nd",          "rd",         "o'clock",     "posts",     "outposts",   "bases",
+      "settlements", "localities", "hectares",    "square",    "rifles",     "firearms",
+      "guns",        "weapons",    "grenades",    "devices",   "explosives", "mines",
+      "ieds",        "cartridges", "magazines"};
   return has(kWords, w);
 }
 
@@ -666,9 +670,10 @@ class ClaimFinder {
   void consider(const NumberExpr& n, std::size_t first, std::size_t end) {
     const std::string_view next = word(n.end);
     // "180 military posts", "30 army vehicles": a unit after a word that could be people.
-    const bool unit_after_modifier = victim_word_class(next) != WordClass::kNone &&
-                                     same_sentence(n.end + 1, n.first) &&
-                                     is_non_victim_unit(word(n.end + 1));
+    // ("15 explosive devices": any one word may modify the unit, but an outcome.)
+    const bool unit_after_modifier =
+        !stative_outcome(next) && !is_function_word(next) && same_sentence(n.end + 1, n.first) &&
+        !punct_before(n.end + 1) && is_non_victim_unit(word(n.end + 1));
     if (same_sentence(n.end, n.first) && (is_non_victim_unit(next) || unit_after_modifier ||
                                           gap_before(n.end).find('%') != std::string_view::npos)) {
       return;
@@ -678,6 +683,11 @@ class ClaimFinder {
       return;
     }
     if (n.first > first && word(n.first - 1) == "no") return;  // "no one was hurt"
+    // "None of the 17 sailors on board were hurt".
+    if (n.first >= first + 3 && word(n.first - 1) == "the" && word(n.first - 2) == "of" &&
+        (word(n.first - 3) == "none" || word(n.first - 3) == "neither")) {
+      return;
+    }
     // "In 2014 300 people were killed": a year, then the count.
     if (n.year_like && same_sentence(n.first, n.end) && is_number(n.end)) return;
     // "one in four residents": a share, not a count.
@@ -1605,7 +1615,8 @@ class ClaimFinder {
     // "42 bodies were recovered", "pulled eight bodies from the rubble": a count of the dead.
     if ((word(q) == "more" || word(q) == "further" || word(q) == "additional") &&
         !punct_before(q) && q + 1 < end) {
-      ++q;  // "three more bodies", "16 more dead"
+      ++q;  // "three more bodies", "16 more dead", "hundreds more were arrested"
+      victims_first = victims_end = q;
     }
     if ((word(q) == "bodies" || word(q) == "corpses") && !punct_before(q)) {
       victims_end = q + 1;
@@ -1640,6 +1651,14 @@ class ClaimFinder {
       if (outcome && q == victims_first && !auxiliary && q + 1 < end &&
           victim_word_class(word(q + 1)) != WordClass::kNone && !punct_before(q + 1)) {
         if (is_non_victim_unit(word(q + 2))) return std::nullopt;  // "captured army vehicles"
+        // "46 kidnapped villagers were freed": people set free, no casualty.
+        for (std::size_t k = q + 2; k < end && k < q + 5 && !punct_before(k); ++k) {
+          const std::string_view after = word(k);
+          if (after == "freed" || after == "released" || after == "rescued" ||
+              after == "liberated") {
+            return std::nullopt;
+          }
+        }
         victims_first = q + 1;
         victims_end = q + 2;
         claim_end_ = q + 2;
@@ -1704,13 +1723,9 @@ class ClaimFinder {
         claim_end_ = q + 3;
         return Outcome::kKilled;
       }
-      if (is_auxiliary(w) && (victims_end > victims_first || q == n.end || auxiliary)) {
-        perfect = w == "had" || w == "has" || w == "have" || (perfect && w != "been");
-        auxiliary = true;
-        continue;
-      }
-      // "remain in hospital", "remain in Houthi custody", "were taken to hospital".
-      if ((w == "in" || w == "to") && (auxiliary || word(q - 1) == "taken")) {
+      // "remain in hospital", "remain in Houthi custody", "were taken to hospital" (before the
+      // auxiliaries: "to" is one of them).
+      if ((w == "in" || w == "to" || w == "into") && (auxiliary || word(q - 1) == "taken")) {
         for (std::size_t k = q + 1; k < end && k < q + 4 && !punct_before(k); ++k) {
           if (word(k) == "hospital" || word(k) == "hospitals") {
             claim_end_ = k + 1;
@@ -1722,7 +1737,14 @@ class ClaimFinder {
           }
         }
       }
-      if (w == "taken" && word(q + 1) == "to") continue;  // "taken to hospital"
+      if (is_auxiliary(w) && (victims_end > victims_first || q == victims_first || auxiliary)) {
+        perfect = w == "had" || w == "has" || w == "have" || (perfect && w != "been");
+        auxiliary = true;
+        continue;
+      }
+      if (w == "taken" && (word(q + 1) == "to" || word(q + 1) == "into")) {
+        continue;  // "taken to hospital", "taken into custody"
+      }
       if ((w == "forced" || w == "moved" || w == "driven") && word(q + 1) == "out") {
         claim_end_ = q + 2;
         return Outcome::kDisplaced;  // "had been forced out", "were moved out"

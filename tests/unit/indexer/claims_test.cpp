@@ -298,6 +298,14 @@ TEST_CASE("claims: groups joined by and, and figures of other sources", "[extrac
         {60, killed, VictimClass::kArmedGroup, "ministry"}}},
       {"Militants managed to kill 12 soldiers at the checkpoint.",
        {{12, killed, VictimClass::kGovernmentForces, ""}}},
+      // Hospital and custody after "taken"; "more" after a count.
+      {"Three soldiers were killed, while another five were taken to hospital, the army said.",
+       {{3, killed, VictimClass::kGovernmentForces, "army"},
+        {5, Outcome::kWounded, VictimClass::kGovernmentForces, "army"}}},
+      {"Five people were taken into custody.",
+       {{5, Outcome::kCaptured, VictimClass::kUnspecified, ""}}},
+      {"Officials said 20 protesters were killed and hundreds more were arrested.",
+       {{20, killed, civilians, "Officials"}, {0, Outcome::kCaptured, civilians, "Officials"}}},
   };
   for (const SentenceClaims& c : cases) {
     INFO(c.sentence);
@@ -318,6 +326,9 @@ TEST_CASE("claims: counts of other things are not claims", "[extract][claims]") 
       "An assault on Rafah could kill thousands of civilians, the WHO warned.",
       "The militia threatened to kill 20 hostages.",
       "A direct hit would have killed hundreds of people.",
+      "None of the 17 sailors on board were hurt, the navy said.",
+      "Police said 46 kidnapped villagers were freed on Sunday.",
+      "In the amnesty, 34 rifles and 15 explosive devices were surrendered to the army.",
       "The US announced it would send another 200 ground troops to Syria.",
       "More than 4,000 fighters had still managed to launch the attack on the city.",
       "The group carried out 175 suicide operations in January and February.",
