@@ -290,6 +290,23 @@ constexpr Listed<bool> kUkrainianModals[] = {{"міг$", true},   {"могла$"
 constexpr Listed<bool> kRussianMore[] = {{"еще$", true}, {"ещё$", true}, {"других$", true}};
 constexpr Listed<bool> kUkrainianMore[] = {{"ще$", true}, {"інших$", true}};
 constexpr Listed<bool> kArabicMore[] = {{"آخرين$", true}, {"آخرون$", true}};
+// "and" between two groups of victims (Arabic writes its "و" onto the next word).
+constexpr Listed<bool> kRussianAnd[] = {{"и$", true}, {"й$", true}};
+constexpr Listed<bool> kUkrainianAnd[] = {{"і$", true}, {"й$", true}, {"та$", true}};
+constexpr Listed<bool> kNoAnd[] = {{"", true}};
+// A partitive between a number and the group it counts from: "من" of "من عناصر", "из числа".
+constexpr Listed<bool> kRussianPartitives[] = {{"из$", true}, {"числа$", true}};
+constexpr Listed<bool> kUkrainianPartitives[] = {{"з$", true}, {"із$", true}, {"числа$", true}};
+constexpr Listed<bool> kArabicPartitives[] = {{"من$", true}};
+// Tags a headline opens with that name no source: "Срочно:", "Відео:", "عاجل:".
+constexpr Listed<bool> kRussianTags[] = {{"срочно$", true}, {"важно$", true},  {"видео$", true},
+                                         {"фото$", true},   {"молния$", true}, {"обновлено$", true},
+                                         {"онлайн$", true}};
+constexpr Listed<bool> kUkrainianTags[] = {{"терміново$", true}, {"важливо$", true},
+                                           {"відео$", true},     {"фото$", true},
+                                           {"оновлено$", true},  {"онлайн$", true}};
+constexpr Listed<bool> kArabicTags[] = {
+    {"عاجل$", true}, {"فيديو$", true}, {"صور$", true}, {"تحديث$", true}, {"مباشر$", true}};
 constexpr Listed<bool> kArabicModals[] = {{"يمكن$", true}, {"قد$", false}};
 
 // Things counted, units, periods and months: a number right before one counts no people.
@@ -515,6 +532,22 @@ bool is_conditional(ClaimLanguage language, std::string_view folded) {
 bool is_modal(ClaimLanguage language, std::string_view folded) {
   static const auto kTables = fold_tables(kRussianModals, kUkrainianModals, kArabicModals);
   return listed_value(kTables, language, folded).value_or(false);
+}
+
+bool is_and_word(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianAnd, kUkrainianAnd, kNoAnd);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_partitive(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables =
+      fold_tables(kRussianPartitives, kUkrainianPartitives, kArabicPartitives);
+  return find_in(kTables, language, folded) != nullptr;
+}
+
+bool is_headline_tag(ClaimLanguage language, std::string_view folded) {
+  static const auto kTables = fold_tables(kRussianTags, kUkrainianTags, kArabicTags);
+  return find_in(kTables, language, folded) != nullptr;
 }
 
 bool is_more_word(ClaimLanguage language, std::string_view folded) {

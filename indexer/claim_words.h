@@ -67,6 +67,15 @@ bool is_conditional(ClaimLanguage language, std::string_view folded);
 /// True for a modal verb ("могли", "можуть", "يمكن"): beside a number, what may happen.
 bool is_modal(ClaimLanguage language, std::string_view folded);
 
+/// True for "and" between two groups of victims ("и", "та"; Arabic writes "و" onto a word).
+bool is_and_word(ClaimLanguage language, std::string_view folded);
+
+/// True for a partitive between a number and the group it counts from ("من" of "من عناصر").
+bool is_partitive(ClaimLanguage language, std::string_view folded);
+
+/// True for a tag a headline opens with that names no source ("Срочно:", "عاجل:").
+bool is_headline_tag(ClaimLanguage language, std::string_view folded);
+
 /// True when `folded` says a count is more of the victims counted before it ("ещё" before it,
 /// "інших", "آخرين" after it).
 bool is_more_word(ClaimLanguage language, std::string_view folded);

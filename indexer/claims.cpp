@@ -793,7 +793,7 @@ class ClaimFinder {
       // "خمسة أشخاص بينهم طفلان": what follows "among them" is a part, not the class.
       if (is_among_word(language_, word(k))) break;
       // "чоловік і жінка", "шестеро цивільних та двоє рятувальників": another count.
-      if (is_and_word(word(k)) && k + 1 < end &&
+      if (is_and_word(language_, word(k)) && k + 1 < end &&
           (is_number(k + 1) || noun_count(language_, word(k + 1)))) {
         break;
       }
@@ -812,7 +812,7 @@ class ClaimFinder {
         if (!m || !m->entity || m->entity->type != EntityType::kOrg) {
           // Only the victims' nouns and a partitive stand between ("من عناصر", "из числа"):
           // "погибли 5 человек в результате обстрела ВСУ" names the attacker, not the dead.
-          if (victim_word(language_, word(k)) || is_partitive(word(k))) continue;
+          if (victim_word(language_, word(k)) || is_partitive(language_, word(k))) continue;
           break;
         }
         if (m->entity->subtype == "armed" || m->entity->subtype == "gov") {
@@ -860,7 +860,7 @@ class ClaimFinder {
     // "загинули шестеро цивільних та двоє рятувальників", "ранены женщина и мужчина": a group
     // joined by "and" right after the victims of the claim before shares its outcome.
     if (!outcome && claim_before_in(first) && n.first >= 1 && last_claim_end_ + 1 == n.first &&
-        is_and_word(word(n.first - 1))) {
+        is_and_word(language_, word(n.first - 1))) {
       outcome = out_.claims.back().outcome;
     }
     if (!outcome) return;
@@ -1063,24 +1063,6 @@ class ClaimFinder {
     return {};
   }
 
-  // A tag a headline opens with that names no source: "عاجل:", "Срочно:", "Відео:".
-  static bool is_headline_tag(std::string_view w) {
-    static const Words kTags = {"срочно", "терміново", "важно",     "важливо",  "видео",  "відео",
-                                "фото",   "молния",    "обновлено", "оновлено", "онлайн", "عاجل",
-                                "فيديو",  "صور",       "تحديث",     "مباشر"};
-    return kTags.count(w) != 0;
-  }
-
-  // A partitive between a number and the group it counts from: "من" of "من عناصر", "из", "з".
-  static bool is_partitive(std::string_view w) {
-    return w == "من" || w == "из" || w == "з" || w == "із" || w == "числа";
-  }
-
-  // "and" in Russian and Ukrainian ("и", "і", "й", "та"); Arabic writes its "و" onto the word.
-  static bool is_and_word(std::string_view w) {
-    return w == "и" || w == "і" || w == "й" || w == "та";
-  }
-
   // Whether a "more" word stands right before the number or within two words after it.
   bool more_of_before(const NumberExpr& n, std::size_t end) const {
     if (n.first > 0 && same_sentence(n.first - 1, n.first) &&
@@ -1112,7 +1094,8 @@ class ClaimFinder {
         claimant_span_ = Phrase{who->first, who->end, who->end - 1};
         return ClaimRef{who->entity->id, who->entity->canonical};
       }
-      if (place_only || (k == first + 1 && is_headline_tag(word(first)))) return std::nullopt;
+      if (place_only || (k == first + 1 && is_headline_tag(language_, word(first))))
+        return std::nullopt;
       claimant_span_ = Phrase{first, k, k - 1};
       return ClaimRef{"", std::string(text_.span_text(first, k))};
     }
