@@ -214,6 +214,16 @@ bool follows_place_cue(const TokenizedText& text, std::size_t k) {
          contains(place_prepositions(), before(1));
 }
 
+// True for a folded word with the ending of an English adjective or noun of a people, place
+// or creed ("german", "italian", "european", "chinese", "turkish", "islamic", "islamist").
+bool looks_like_demonym(std::string_view w) {
+  for (std::string_view ending :
+       {"an", "ans", "ese", "ish", "ic", "ics", "ist", "ists", "ite", "ites"}) {
+    if (w.size() > ending.size() + 2 && w.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 // The type the words around tokens [first, end) give an unknown name.
 EntityType unknown_name_type(const TokenizedText& text, std::size_t first, std::size_t end) {
   const auto& tokens = text.tokens;
@@ -226,6 +236,23 @@ EntityType unknown_name_type(const TokenizedText& text, std::size_t first, std::
     return EntityType::kOrg;
   }
   if (before(1) == "of" && contains(place_nouns(), before(2))) return EntityType::kPlace;
+  // A lower-case designator after it: "the Rutshuru territory", "Zamzam camp", "Sagaing
+  // region"; not after an adjective of a people or creed ("Korean town", "Democratic territory").
+  static const Words kDesignators = {
+      "province",      "district",     "region",  "governorate", "oblast",    "county",
+      "territory",     "municipality", "commune", "camp",        "village",   "town",
+      "neighbourhood", "neighborhood", "valley",  "countryside", "outskirts", "subdistrict"};
+  const bool designated = end < tokens.size() && tokens[end].sentence == tokens[first].sentence &&
+                          tokens[end].joined && !tokens[end].capitalised &&
+                          contains(kDesignators, tokens[end].folded);
+  static const Words kDirections = {"western", "eastern", "northern", "southern", "central",
+                                    "upper",   "lower",   "middle",   "greater",  "inner",
+                                    "outer",   "north",   "south",    "east",     "west"};
+  const std::string& last = tokens[end - 1].folded;
+  if (designated && last.size() >= 4 && !looks_like_demonym(last) && !tokens[end - 1].all_caps &&
+      !(end - first == 1 && contains(kDirections, last))) {
+    return EntityType::kPlace;
+  }
   if (contains(person_roles(), before(1))) return EntityType::kPerson;
   if (is_arabic_article(tokens[first].folded) && contains(place_prepositions(), before(1))) {
     return EntityType::kPlace;
@@ -294,16 +321,6 @@ void find_unknown_names(const TokenizedText& text, const std::vector<bool>& cove
     }
     i = last + 1;
   }
-}
-
-// True for a folded word with the ending of an English adjective or noun of a people, place
-// or creed ("german", "italian", "european", "chinese", "turkish", "islamic", "islamist").
-bool looks_like_demonym(std::string_view w) {
-  for (std::string_view ending :
-       {"an", "ans", "ese", "ish", "ic", "ics", "ist", "ists", "ite", "ites"}) {
-    if (w.size() > ending.size() + 2 && w.ends_with(ending)) return true;
-  }
-  return false;
 }
 
 // True when [first, end) is not a whole abbreviation: single letters run on past it ("U.S.S.R."),

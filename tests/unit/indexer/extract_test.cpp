@@ -182,6 +182,21 @@ TEST_CASE("a surname or a defined acronym refers back to the name before it", "[
   CHECK(other->count == 1);
 }
 
+TEST_CASE("a lone unknown word before a place designator is a place", "[entities]") {
+  const auto a = extracted(
+      "Fighting spread across the Rutshuru territory and reached Zamzam camp on Sunday, while a "
+      "Korean town and the Western region stayed calm.");
+  for (const char* name : {"Rutshuru", "Zamzam"}) {
+    INFO(name);
+    const cs::EntityMention* e = entity(a, cs::schema::unknown_name_id(name));
+    REQUIRE(e != nullptr);
+    CHECK(e->type == cs::EntityType::kPlace);
+  }
+  // An adjective of a people or a direction before the designator names no place.
+  CHECK(entity(a, cs::schema::unknown_name_id("Korean")) == nullptr);
+  CHECK(entity(a, cs::schema::unknown_name_id("Western")) == nullptr);
+}
+
 TEST_CASE("an institution's name runs on over of and for", "[entities]") {
   const struct {
     const char* text;
