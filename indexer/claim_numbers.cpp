@@ -168,6 +168,50 @@ constexpr std::pair<std::string_view, int> kUnitRows[] = {
     {"восьмеро", 8},
     {"девятеро", 9},
     {"десятеро", 10},
+    {"одиннадцати", 11},
+    {"двенадцати", 12},
+    {"тринадцати", 13},
+    {"четырнадцати", 14},
+    {"пятнадцати", 15},
+    {"шестнадцати", 16},
+    {"семнадцати", 17},
+    {"восемнадцати", 18},
+    {"девятнадцати", 19},
+    {"двадцати", 20},
+    {"тридцати", 30},
+    {"сорока", 40},
+    {"пятидесяти", 50},
+    {"шестьдесят", 60},
+    {"шестидесяти", 60},
+    {"семьдесят", 70},
+    {"семидесяти", 70},
+    {"восемьдесят", 80},
+    {"восьмидесяти", 80},
+    {"девяносто", 90},
+    {"девяноста", 90},
+    {"ста", 100},
+    {"двести", 200},
+    {"двухсот", 200},
+    {"триста", 300},
+    {"трехсот", 300},
+    {"трёхсот", 300},
+    {"четыреста", 400},
+    {"четырехсот", 400},
+    {"пятьсот", 500},
+    {"пятисот", 500},
+    {"шестьсот", 600},
+    {"семьсот", 700},
+    {"восемьсот", 800},
+    {"девятьсот", 900},
+    {"двоих", 2},
+    {"троих", 3},
+    {"четверых", 4},
+    {"пятерых", 5},
+    {"шестерых", 6},
+    {"семерых", 7},
+    {"восьмерых", 8},
+    {"девятерых", 9},
+    {"десятерых", 10},
     // Ukrainian ("п'ять" folds to the Russian "пять")
     {"дві", 2},
     {"двох", 2},
@@ -190,7 +234,55 @@ constexpr std::pair<std::string_view, int> kUnitRows[] = {
     {"пятнадцять", 15},
     {"двадцять", 20},
     {"тридцять", 30},
-    // Arabic (masculine and feminine forms)
+    {"десятьох", 10},
+    {"девятьох", 9},
+    {"шістнадцять", 16},
+    {"сімнадцять", 17},
+    {"вісімнадцять", 18},
+    {"одинадцяти", 11},
+    {"дванадцяти", 12},
+    {"тринадцяти", 13},
+    {"чотирнадцяти", 14},
+    {"пятнадцяти", 15},
+    {"шістнадцяти", 16},
+    {"сімнадцяти", 17},
+    {"вісімнадцяти", 18},
+    {"двадцяти", 20},
+    {"тридцяти", 30},
+    {"пятдесят", 50},
+    {"пятдесяти", 50},
+    {"шістдесят", 60},
+    {"шістдесяти", 60},
+    {"сімдесят", 70},
+    {"сімдесяти", 70},
+    {"вісімдесят", 80},
+    {"вісімдесяти", 80},
+    {"двісті", 200},
+    {"двохсот", 200},
+    {"чотириста", 400},
+    {"пятсот", 500},
+    {"шістсот", 600},
+    {"сімсот", 700},
+    {"вісімсот", 800},
+    {"девятсот", 900},
+    {"одинадцятеро", 11},
+    {"дванадцятеро", 12},
+    {"тринадцятеро", 13},
+    {"чотирнадцятеро", 14},
+    {"пятнадцятеро", 15},
+    {"шістнадцятеро", 16},
+    {"сімнадцятеро", 17},
+    {"вісімнадцятеро", 18},
+    {"девятнадцятеро", 19},
+    {"двадцятеро", 20},
+    {"тридцятеро", 30},
+    // Arabic (masculine and feminine forms; duals of hundreds and thousands)
+    {"مئتي", 200},
+    {"مئتين", 200},
+    {"مئتا", 200},
+    {"ألفي", 2000},
+    {"ألفين", 2000},
+    {"ألفا", 2000},
     {"واحد", 1},
     {"اثنان", 2},
     {"اثنين", 2},
@@ -485,7 +577,15 @@ class Reader {
   bool digit_value(std::size_t i, std::string d, NumberExpr& out, std::size_t& end) const {
     std::size_t j = i + 1;
     bool grouped = false;
-    while (in(j) && gap(j) == "," && d.size() <= kMaxDigits) {
+    // "1,2 тысячи", "2,5 млн": a decimal comma before a scale (a thousands group has three).
+    std::string comma_fraction;
+    if (in(j + 1) && gap(j) == "," && digits(j).size() <= 2 && !digits(j).empty() &&
+        scale_value(word(j + 1)) > 0) {
+      comma_fraction = digits(j);
+      ++j;
+      grouped = true;  // no groups or spaced thousands follow
+    }
+    while (comma_fraction.empty() && in(j) && gap(j) == "," && d.size() <= kMaxDigits) {
       const std::string group = digits(j);
       if (group.size() != 3) break;
       d += group;
@@ -498,7 +598,11 @@ class Reader {
     if (!grouped && d.size() <= 3) {
       std::string spaced = d;
       std::size_t k = j;
-      while (in(k) && gap(k) == " " && digits(k).size() == 3 && spaced.size() <= kMaxDigits) {
+      // A plain, a no-break or a narrow no-break space.
+      const auto space = [&](std::size_t t) {
+        return gap(t) == " " || gap(t) == "\xC2\xA0" || gap(t) == "\xE2\x80\xAF";
+      };
+      while (in(k) && space(k) && digits(k).size() == 3 && spaced.size() <= kMaxDigits) {
         spaced += digits(k++);
       }
       if (k > j && in(k) && static_cast<unsigned char>(text_.text[text_.tokens[k].begin]) >= 0x80) {
@@ -507,7 +611,7 @@ class Reader {
         grouped = true;
       }
     }
-    std::string fraction;
+    std::string fraction = comma_fraction;
     std::int64_t suffix_scale = 0;  // "2.1m"
     if (!grouped && in(j) && gap(j) == "." && !digits(j).empty() && scale_value(word(j + 1)) > 0) {
       fraction = digits(j);
@@ -659,11 +763,15 @@ std::optional<NumberExpr> number_at(const TokenizedText& text, std::size_t i) {
     const std::string_view from = i > 0 && r.in(i - 1) ? r.word(i - 1) : std::string_view();
     const bool from_to = (link == "до" && (from == "от" || from == "від")) ||
                          ((link == "إلى" || link == "الى") && from == "من");
+    // "بين 60 و70": Arabic writes "and" onto the second figure.
+    const bool arabic_between = from == "بين" && r.in(end) && !r.digits(end).empty() &&
+                                text.text.substr(text.tokens[end].begin, 2) == "و";
     if (out.vague.empty() && !out.too_large &&
-        (link == "to" || link == "or" || from_to || (hyphen && !r.digits(end - 1).empty()))) {
+        (link == "to" || link == "or" || from_to || arabic_between ||
+         (hyphen && !r.digits(end - 1).empty()))) {
       NumberExpr high;
       std::size_t high_end = 0;
-      const std::size_t at = hyphen ? end : end + 1;
+      const std::size_t at = hyphen || arabic_between ? end : end + 1;
       if (r.simple(at, high, high_end) && high.vague.empty() && !high.too_large &&
           high.low > out.low) {
         out.high = high.high;

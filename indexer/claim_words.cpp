@@ -115,7 +115,8 @@ constexpr Listed<Outcome> kRussianEliminations[] = {{"пострадал", O::kW
 constexpr Listed<Outcome> kUkrainianEliminations[] = {{"постраждал", O::kWounded},
                                                       {"знищ", O::kKilled},
                                                       {"ліквід", O::kKilled},
-                                                      {"вивез", O::kDisplaced}};
+                                                      {"вивез", O::kDisplaced},
+                                                      {"евакуювал", O::kDisplaced}};
 constexpr Listed<Outcome> kArabicEliminations[] = {{"تصفية", O::kKilled}, {"تحييد", O::kKilled}};
 
 constexpr Listed<VictimClass> kRussianVictims[] = {{"человек", V::kUnspecified},
@@ -143,6 +144,7 @@ constexpr Listed<VictimClass> kRussianVictims[] = {{"человек", V::kUnspec
                                                    {"полицейск", V::kGovernmentForces},
                                                    {"пограничник", V::kGovernmentForces},
                                                    {"мобилизован", V::kGovernmentForces},
+                                                   {"взросл", V::kUnspecified},
                                                    {"военнослужащ", V::kGovernmentForces}};
 
 constexpr Listed<VictimClass> kUkrainianVictims[] = {{"людей", V::kUnspecified},
@@ -171,7 +173,9 @@ constexpr Listed<VictimClass> kUkrainianVictims[] = {{"людей", V::kUnspecif
                                                      {"поліцейськ", V::kGovernmentForces},
                                                      {"прикордонник", V::kGovernmentForces},
                                                      {"військовослужбов", V::kGovernmentForces},
-                                                     {"мобілізован", V::kGovernmentForces}};
+                                                     {"мобілізован", V::kGovernmentForces},
+                                                     {"дорослих", V::kUnspecified},
+                                                     {"дорослі", V::kUnspecified}};
 
 constexpr Listed<VictimClass> kArabicVictims[] = {
     {"شخص", V::kUnspecified},       {"أشخاص", V::kUnspecified},
@@ -251,17 +255,37 @@ constexpr Listed<NounCount> kArabicNounCounts[] = {{"طفل$", {1, V::kChildren}
                                                    {"عنصرين$", {2, V::kUnspecified}},
                                                    {"شقيقين$", {2, V::kUnspecified}},
                                                    {"شهيدين$", {2, V::kUnspecified}},
-                                                   {"شهيدان$", {2, V::kUnspecified}}};
+                                                   {"شهيدان$", {2, V::kUnspecified}},
+                                                   {"شرطيان$", {2, V::kGovernmentForces}},
+                                                   {"مدنيان$", {2, V::kCivilians}},
+                                                   {"عسكريان$", {2, V::kGovernmentForces}},
+                                                   {"مسلحان$", {2, V::kArmedGroup}},
+                                                   {"صحفيان$", {2, V::kCivilians}},
+                                                   {"مسعفان$", {2, V::kCivilians}},
+                                                   {"رجلان$", {2, V::kUnspecified}},
+                                                   {"امرأتان$", {2, V::kCivilians}},
+                                                   {"طفلتان$", {2, V::kChildren}},
+                                                   {"طفلتين$", {2, V::kChildren}},
+                                                   {"شابان$", {2, V::kUnspecified}},
+                                                   {"شابين$", {2, V::kUnspecified}}};
 
 // Collective numerals, which count people only ("семеро пострадали": seven people).
 constexpr Listed<bool> kRussianCollectives[] = {
-    {"двое$", true},     {"трое$", true},     {"четверо$", true},
-    {"пятеро$", true},   {"шестеро$", true},  {"семеро$", true},
-    {"восьмеро$", true}, {"девятеро$", true}, {"десятеро$", true}};
+    {"двое$", true},      {"трое$", true},     {"четверо$", true},  {"пятеро$", true},
+    {"шестеро$", true},   {"семеро$", true},   {"восьмеро$", true}, {"девятеро$", true},
+    {"десятеро$", true},  {"двоих$", true},    {"троих$", true},    {"четверых$", true},
+    {"пятерых$", true},   {"шестерых$", true}, {"семерых$", true},  {"восьмерых$", true},
+    {"девятерых$", true}, {"десятерых$", true}};
 constexpr Listed<bool> kUkrainianCollectives[] = {
-    {"двоє$", true},     {"троє$", true},      {"четверо$", true},
-    {"п'ятеро$", true},  {"шестеро$", true},   {"семеро$", true},
-    {"восьмеро$", true}, {"дев'ятеро$", true}, {"десятеро$", true}};
+    {"двоє$", true},           {"троє$", true},           {"четверо$", true},
+    {"п'ятеро$", true},        {"шестеро$", true},        {"семеро$", true},
+    {"восьмеро$", true},       {"дев'ятеро$", true},      {"десятеро$", true},
+    {"п'ятьох$", true},        {"шістьох$", true},        {"сімох$", true},
+    {"вісьмох$", true},        {"дев'ятьох$", true},      {"десятьох$", true},
+    {"одинадцятеро$", true},   {"дванадцятеро$", true},   {"тринадцятеро$", true},
+    {"чотирнадцятеро$", true}, {"п'ятнадцятеро$", true},  {"шістнадцятеро$", true},
+    {"сімнадцятеро$", true},   {"вісімнадцятеро$", true}, {"дев'ятнадцятеро$", true},
+    {"двадцятеро$", true},     {"тридцятеро$", true}};
 // Arabic has none: an empty stem, which fold_stems leaves out (a C array cannot be empty).
 constexpr Listed<bool> kNoCollectives[] = {{"", true}};
 

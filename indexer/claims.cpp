@@ -914,6 +914,7 @@ class ClaimFinder {
 
   // "погиб мужчина", "مقتل شخصين": a noun that counts one or two people by itself.
   std::optional<NumberExpr> noun_count_at(std::size_t i) const {
+    if (match_of(i) != nullptr) return std::nullopt;  // a word of a name: "ود مدني"
     const auto count = noun_count(language_, word(i));
     if (!count) return std::nullopt;
     NumberExpr n;
@@ -1027,6 +1028,13 @@ class ClaimFinder {
     for (std::size_t k = from; k < end && k < n.end + 3; ++k) {
       if (is_modal(language_, word(k))) return true;
     }
+    // "قد يؤدي إلى سقوط آلاف": قد before an imperfect verb (ي or ت first) says "may".
+    for (std::size_t k = n.first > first + 5 ? n.first - 5 : first; k + 1 < n.first; ++k) {
+      if (language_ == ClaimLanguage::kArabic && word(k) == "قد" &&
+          (word(k + 1).starts_with("ي") || word(k + 1).starts_with("ت"))) {
+        return true;
+      }
+    }
     return false;
   }
 
@@ -1049,6 +1057,7 @@ class ClaimFinder {
     claimant_span_.reset();
     if (ClaimRef who = cue_claimant(first, end); !who.empty()) return who;
     if (auto label = worded_leading_label(first, end)) return *label;
+    if (auto label = worded_trailing_label(first, end)) return *label;
     // "Об этом сообщил глава города X", "Про це повідомив X": the next sentence of the
     // paragraph names who reported this one.
     if (end < tokens_.size() && gap_before(end).find('\n') == std::string_view::npos) {
@@ -1098,6 +1107,30 @@ class ClaimFinder {
         return std::nullopt;
       claimant_span_ = Phrase{first, k, k - 1};
       return ClaimRef{"", std::string(text_.span_text(first, k))};
+    }
+    return std::nullopt;
+  }
+
+  // "..., — Сумська ОВА.", "... - Генштаб ЗСУ": a source after a closing dash, as posts sign
+  // their figures; no number or outcome word in it.
+  std::optional<ClaimRef> worded_trailing_label(std::size_t first, std::size_t end) {
+    constexpr std::size_t kMaxLabelWords = 6;
+    for (std::size_t k = end; k-- > first + 1 && k + kMaxLabelWords >= end;) {
+      if (is_number(k) || outcome_word(language_, word(k))) return std::nullopt;
+      const std::string_view gap = gap_before(k);
+      if (gap.find("\xE2\x80\x94") == std::string_view::npos &&
+          gap.find("\xE2\x80\x93") == std::string_view::npos &&
+          gap.find(" - ") == std::string_view::npos) {
+        continue;
+      }
+      for (std::size_t j = k; j < end; ++j) {
+        if (const EntityMatch* who = speaker_at(j); who && who->end <= end) {
+          claimant_span_ = Phrase{who->first, who->end, who->end - 1};
+          return ClaimRef{who->entity->id, who->entity->canonical};
+        }
+      }
+      claimant_span_ = Phrase{k, end, end - 1};
+      return ClaimRef{"", std::string(text_.span_text(k, end))};
     }
     return std::nullopt;
   }

@@ -295,6 +295,27 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
       {"ru",
        "Богомаз: в результате удара дронов по селу пострадали двое мирных жителей.",
        {{Outcome::kWounded, 2, 2, "", "", "мирных жителей", VictimClass::kCivilians, "Богомаз"}}},
+      // Tens and hundreds in their cases, a decimal comma before a scale, oblique and teen
+      // collectives; a source signed after a dash.
+      {"ru",
+       "Свыше ста пятидесяти человек получили ранения. Погибли 1,2 тысячи человек.",
+       {{Outcome::kWounded, 150, 150, "", "over", "человек", VictimClass::kUnspecified, ""},
+        {Outcome::kKilled, 1200, 1200, "", "", "человек", VictimClass::kUnspecified, ""}}},
+      {"uk",
+       "Внаслідок обстрілів поранено дев'ятьох мешканців. Одинадцятеро людей загинули.",
+       {{Outcome::kWounded, 9, 9, "", "", "мешканців", VictimClass::kCivilians, ""},
+        {Outcome::kKilled, 11, 11, "", "", "людей", VictimClass::kUnspecified, ""}}},
+      {"uk",
+       "П'ятеро людей дістали поранення внаслідок удару по Сумах, — Сумська ОВА.",
+       {{Outcome::kWounded, 5, 5, "", "", "людей", VictimClass::kUnspecified, "Сумська ОВА"}}},
+      // Arabic duals of a noun and of a thousand, a range written "بين X وY", and "قد" before
+      // an imperfect verb: what may happen.
+      {"ar",
+       "قتل شرطيان في الهجوم. نزح قرابة ألفي شخص من القرى. أصيب بين ٦٠ و٧٠ شخصا في القصف.",
+       {{Outcome::kKilled, 2, 2, "", "", "شرطيان", VictimClass::kGovernmentForces, ""},
+        {Outcome::kDisplaced, 2000, 2000, "", "nearly", "شخص", VictimClass::kUnspecified, ""},
+        {Outcome::kWounded, 60, 70, "", "", "شخصا", VictimClass::kUnspecified, ""}}},
+      {"ar", "حذرت المنظمة من أن أي هجوم على المدينة قد يؤدي إلى سقوط آلاف الضحايا.", {}},
       // The language read from the script when none is declared.
       {"",
        "حصيلة القتلى بلغت 12 قتيلا في دير الزور.",
