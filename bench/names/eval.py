@@ -9,6 +9,7 @@ Usage: bench/names/eval.py BIN_DIR [--set DIR] [corpus-index options...]
 --set: a folder with articles/ and labels.tsv of the same shape (default: this folder's).
 bench/names/set2: 16 articles written later by another hand (translated German and French
 copy, Telegram, a Pentagon transcript, Sudan, Myanmar, Tigray, the Sahel), 804 names.
+bench/names/heldout: 14 articles, 728 names, held out: keep it out of rule tuning.
 
 Prints, as JSON:
   entity_recall     labelled (file, spelling) pairs found as a mention of some entity
