@@ -1159,6 +1159,9 @@ class ClaimFinder {
       // військової адміністрації Олег Синєгубов"), or "в"/"у" before an office; what was said
       // ("заявил, что Россия ...", "сообщило об уничтожении 300 ...") ends the search.
       const std::size_t name_first = k + 1 + after_office_preposition(k);
+      // The outlet a verb's speaker told comes first in wire copy: "сообщил ТАСС глава города
+      // X", "сообщили РИА Новости в МЧС": the source is named after it.
+      const EntityMatch* told = nullptr;
       for (std::size_t j = name_first; j < end && j <= k + kMaxNameAfterCue && !who; ++j) {
         if ((punct_before(j) && !(j == name_first && opens_quote(j))) || is_number(j) ||
             ends_claimant_name(language_, word(j)) || outcome_word(language_, word(j)) ||
@@ -1166,6 +1169,18 @@ class ClaimFinder {
           break;
         }
         who = speaker_at(j);
+        if (who && *verb && !told && who->entity->subtype == "media" && who->end < end) {
+          told = who;
+          who = nullptr;
+          j = told->end - 1 + after_office_preposition(told->end - 1);
+        }
+      }
+      if (!who && told) {
+        if (auto after = name_after_cue(told->end - 1, end)) {
+          claimant_span_ = after;
+          return {"", std::string(text_.span_text(after->first, after->end))};
+        }
+        who = told;
       }
       // A verb's speaker may come first ("Минздрав сообщил"); a preposition's never does.
       for (std::size_t j = k; *verb && j-- > first && j + kCueWindow >= k && !who;) {

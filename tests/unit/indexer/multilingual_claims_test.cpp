@@ -341,6 +341,33 @@ TEST_CASE("claims in Russian, Ukrainian and Arabic: sentence shapes", "[extract]
   }
 }
 
+TEST_CASE("claims in Russian: the outlet told is not the source", "[extract][claims]") {
+  // The bundled gazetteer, which knows TASS and RIA Novosti as media.
+  const std::shared_ptr<const cs::Gazetteer> bundled(&cs::default_gazetteer(),
+                                                     [](const cs::Gazetteer*) {});
+  const struct {
+    const char* text;
+    const char* claimant;
+  } cases[] = {
+      {"Три мирных жителя погибли при обстреле, сообщил ТАСС глава города Иван Приходько.",
+       "глава города Иван Приходько"},
+      {"Пять человек погибли при обрушении, сообщили РИА Новости в МЧС России.",
+       "Russian Emergencies Ministry"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    cs::Article a;
+    a.id = "a";
+    a.title = "Report";
+    a.text = c.text;
+    a.field_values[std::string(cs::schema::kLanguageField)] = {"ru"};
+    cs::clean_article(a);
+    cs::Extractor(bundled).extract(a);
+    REQUIRE(a.claims.size() == 1);
+    CHECK(a.claims[0].claimant.name == c.claimant);
+  }
+}
+
 TEST_CASE("claims in Russian and Arabic keep their sentence and place", "[extract][claims]") {
   const auto claims = claims_of("В Харькове погибли семь человек.", "ru");
   REQUIRE(claims.size() == 1);
