@@ -2550,11 +2550,21 @@ class ClaimFinder {
   std::pair<std::size_t, std::size_t> name_run(const Phrase& p) const {
     std::pair<std::size_t, std::size_t> best{0, 0};
     std::size_t k = p.first;
+    // "4th" of "the 4th Infantry Division": an ordinal opening a unit's name.
+    const auto ordinal = [&](std::size_t i) {
+      const std::string_view w = word(i);
+      const std::size_t digits = w.find_first_not_of("0123456789");
+      const std::string_view suffix = digits == std::string_view::npos ? "" : w.substr(digits);
+      return digits > 0 && digits != std::string_view::npos &&
+             (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") &&
+             i + 1 < p.end && capitalised(i + 1) && !comma_before(i + 1);
+    };
     const auto starts_name = [&](std::size_t i) {
       const EntityMatch* m = match_of(i);
-      return capitalised(i) && !is_determiner(word(i)) && !is_role_word(word(i)) &&
-             !is_claimant_noun(word(i)) &&
-             ((m && m->entity) || tokens_[i].all_caps || !is_name_stopword(word(i)));
+      return (capitalised(i) && !is_determiner(word(i)) && !is_role_word(word(i)) &&
+              !is_claimant_noun(word(i)) &&
+              ((m && m->entity) || tokens_[i].all_caps || !is_name_stopword(word(i)))) ||
+             ordinal(i);
     };
     // "Ministry of Health", "Office for Rescuing ...": a claimant noun heading a name.
     const auto institution = [&](std::size_t i) {

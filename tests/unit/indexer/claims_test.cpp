@@ -185,6 +185,9 @@ TEST_CASE("claims: sentence shapes, numbers, victims and claimants", "[extract][
        274, 274, "", "", VictimClass::kUnspecified, "Health officials"},
       {"Local officials put the death toll at 63, but the army insisted that only 15 had died.",
        Outcome::kKilled, 63, 63, "", "", VictimClass::kUnspecified, "Local officials"},
+      // A unit's name opens with its ordinal.
+      {"Three soldiers were killed in the clash, the Army's 4th Infantry Division said.",
+       Outcome::kKilled, 3, 3, "", "", VictimClass::kGovernmentForces, "4th Infantry Division"},
       // A word of a group's name is no class word; pupils are children.
       {"Residents said 15 Arakan Army fighters were killed in the counter-attack.",
        Outcome::kKilled, 15, 15, "", "", VictimClass::kArmedGroup, "Residents"},
