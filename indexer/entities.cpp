@@ -712,6 +712,45 @@ bool ends_with_initials(const TokenizedText& text, std::size_t first, std::size_
 
 }  // namespace
 
+namespace {
+
+// The tokens of a gazetteer match that spell the name itself: without a person's title before
+// it ("President Vladimir Putin", "Sheikh Naim Qassem") or a lower-case designator after a
+// Latin-script name ("Islamic State group", "Jabaliya refugee camp", "Kharkiv region"), which a
+// listed spelling may carry. The match keeps its tokens; only the spelling shown changes.
+std::pair<std::size_t, std::size_t> spelling_span(const TokenizedText& text, const EntityMatch& m) {
+  static const Words kTitles = {
+      "mr",        "mrs",       "ms",      "dr",       "sir",     "president", "prime",
+      "minister",  "general",   "gen",     "col",      "colonel", "lt",        "lieutenant",
+      "sgt",       "sergeant",  "captain", "capt",     "major",   "maj",       "commander",
+      "brigadier", "admiral",   "marshal", "field",    "sheikh",  "shaikh",    "sayyed",
+      "sayed",     "ayatollah", "imam",    "emir",     "prince",  "king",      "queen",
+      "senator",   "sen",       "gov",     "governor", "mayor",   "chief",     "deputy"};
+  const auto& tokens = text.tokens;
+  std::size_t first = m.first;
+  std::size_t end = m.end;
+  const auto latin_lower = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(text.text[tokens[k].begin]);
+    return c >= 'a' && c <= 'z';
+  };
+  const auto latin_capital = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(text.text[tokens[k].begin]);
+    return c >= 'A' && c <= 'Z';
+  };
+  if (m.entity->type == EntityType::kPerson) {
+    while (end - first > 2 && contains(kTitles, tokens[first].folded) && latin_capital(first + 1)) {
+      ++first;
+    }
+  }
+  while (end - first > 1 && latin_lower(end - 1) && latin_capital(first) &&
+         !is_arabic_article(tokens[end - 1].folded) && !is_connector(tokens[end - 1].folded)) {
+    --end;
+  }
+  return {first, end};
+}
+
+}  // namespace
+
 std::vector<EntityMention> collect_entities(const TokenizedText& text,
                                             const std::vector<EntityMatch>& matches) {
   std::vector<EntityMention> entities;
@@ -723,7 +762,8 @@ std::vector<EntityMention> collect_entities(const TokenizedText& text,
     return surface;
   };
   for (const EntityMatch& m : matches) {
-    const std::string surface = written(m.first, m.end);
+    const auto [first, end] = m.entity ? spelling_span(text, m) : std::pair{m.first, m.end};
+    const std::string surface = written(first, end);
     const std::string name = m.entity ? m.entity->canonical : written(m.name_first(), m.name_end());
     std::string id = m.entity ? m.entity->id : schema::unknown_name_id(name);
     auto [it, inserted] = index.emplace(id, entities.size());

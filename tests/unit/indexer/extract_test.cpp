@@ -182,6 +182,34 @@ TEST_CASE("a surname or a defined acronym refers back to the name before it", "[
   CHECK(other->count == 1);
 }
 
+TEST_CASE("a spelling is shown without a title before it or a designator after it", "[entities]") {
+  // Listed spellings that carry a title and a designator.
+  std::vector<std::string> warnings;
+  const auto g = std::make_shared<const cs::Gazetteer>(cs::Gazetteer::parse_tsv(
+      "id\ttype\tcanonical\taliases\n"
+      "naim-qassem\tperson\tNaim Qassem\tNaim Qassem|Sheikh Naim Qassem\n"
+      "islamic-state\torganisation\tIslamic State\tIslamic State|Islamic State group\n"
+      "general-staff\torganisation\tGeneral Staff\tGeneral Staff\n",
+      warnings));
+  REQUIRE(warnings.empty());
+  cs::Article a;
+  a.id = "a";
+  a.text = cs::normalize_text(
+      "The Islamic State group claimed the attack, Sheikh Naim Qassem said, and the General "
+      "Staff agreed.");
+  cs::Extractor(g).extract(a);
+  const cs::EntityMention* is = entity(a, "islamic-state");
+  REQUIRE(is != nullptr);
+  CHECK(is->mentions == std::vector<std::string>{"Islamic State"});
+  const cs::EntityMention* qassem = entity(a, "naim-qassem");
+  REQUIRE(qassem != nullptr);
+  CHECK(qassem->mentions == std::vector<std::string>{"Naim Qassem"});
+  // A title word of an organisation's name stays: it is no person's title.
+  const cs::EntityMention* staff = entity(a, "general-staff");
+  REQUIRE(staff != nullptr);
+  CHECK(staff->mentions == std::vector<std::string>{"General Staff"});
+}
+
 TEST_CASE("a lone unknown word before a place designator is a place", "[entities]") {
   const auto a = extracted(
       "Fighting spread across the Rutshuru territory and reached Zamzam camp on Sunday, while a "
