@@ -254,6 +254,11 @@ EntityType unknown_name_type(const TokenizedText& text, std::size_t first, std::
     return EntityType::kPlace;
   }
   if (contains(person_roles(), before(1))) return EntityType::kPerson;
+  // A sign-off's names: "Reporting by X", "Editing by Y".
+  if (before(1) == "by" && (before(2) == "reporting" || before(2) == "writing" ||
+                            before(2) == "editing" || before(2) == "compiled")) {
+    return EntityType::kPerson;
+  }
   if (is_arabic_article(tokens[first].folded) && contains(place_prepositions(), before(1))) {
     return EntityType::kPlace;
   }

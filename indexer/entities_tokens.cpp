@@ -124,6 +124,18 @@ void flag_sentences(TokenizedText& t) {
     int words = 0, capitalised = 0, caps = 0;
   };
   std::vector<Counts> counts(t.sentences.size());
+  // A wire story's sign-off ("(Reporting by Timour Azhari; Editing by Frances Kerry)") is
+  // mostly names but no headline.
+  std::vector<bool> sign_off(t.sentences.size(), false);
+  for (std::size_t k = 0; k + 1 < t.tokens.size(); ++k) {
+    const Token& token = t.tokens[k];
+    const bool opens = k == 0 || t.tokens[k - 1].sentence != token.sentence;
+    if (opens && t.tokens[k + 1].folded == "by" &&
+        (token.folded == "reporting" || token.folded == "writing" || token.folded == "editing" ||
+         token.folded == "compiled")) {
+      sign_off[token.sentence] = true;
+    }
+  }
   for (const Token& token : t.tokens) {
     if (token.folded.empty() || is_digit(static_cast<unsigned char>(t.text[token.begin]))) {
       continue;
@@ -136,7 +148,7 @@ void flag_sentences(TokenizedText& t) {
   for (std::size_t i = 0; i < counts.size(); ++i) {
     const Counts& c = counts[i];
     t.sentences[i].shouting = c.words >= 2 && c.caps * 10 >= c.words * 7;
-    t.sentences[i].headline = c.words >= 3 && c.capitalised * 10 >= c.words * 6;
+    t.sentences[i].headline = c.words >= 3 && c.capitalised * 10 >= c.words * 6 && !sign_off[i];
   }
 }
 

@@ -210,6 +210,18 @@ TEST_CASE("a spelling is shown without a title before it or a designator after i
   CHECK(staff->mentions == std::vector<std::string>{"General Staff"});
 }
 
+TEST_CASE("a wire story's sign-off names people", "[entities]") {
+  const auto a = extracted(
+      "Two people were killed on Monday, residents said.\n\n(Reporting by Timour Azhari; "
+      "Editing by Frances Kerry)");
+  for (const char* name : {"Timour Azhari", "Frances Kerry"}) {
+    INFO(name);
+    const cs::EntityMention* e = entity(a, cs::schema::unknown_name_id(name));
+    REQUIRE(e != nullptr);
+    CHECK(e->type == cs::EntityType::kPerson);
+  }
+}
+
 TEST_CASE("a lone unknown word before a place designator is a place", "[entities]") {
   const auto a = extracted(
       "Fighting spread across the Rutshuru territory and reached Zamzam camp on Sunday, while a "
