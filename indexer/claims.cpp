@@ -596,6 +596,7 @@ class ClaimFinder {
 
   void sentence_claims(std::size_t first, std::size_t end) {
     covered_until_ = first;
+    conditional_sentence_ = language_ != ClaimLanguage::kEnglish && has_conditional(first, end);
     for (std::size_t i = first; i < end; ++i) {
       if (i < covered_until_) continue;
       auto number = may_start_number(text_, i) ? number_at(text_, i) : std::nullopt;
@@ -1015,15 +1016,7 @@ class ClaimFinder {
   // "Если бы ракета попала в дом, могли погибнуть десятки", "لو استمر القصف لسقط مئات": a
   // conditional anywhere in the sentence, or a modal verb beside the number.
   bool hypothetical(const NumberExpr& n, std::size_t first, std::size_t end) const {
-    for (std::size_t k = first; k < end; ++k) {
-      // A syllable of a hyphenated name is none: "Би-би-си".
-      const bool hyphenated =
-          (k > first && gap_before(k) == "-") || (k + 1 < end && gap_before(k + 1) == "-");
-      // ... nor an initial: "вулиця Б. Хмельницького".
-      const bool initial =
-          tokens_[k].capitalised || (k + 1 < tokens_.size() && gap_before(k + 1).starts_with("."));
-      if (is_conditional(language_, word(k)) && !hyphenated && !initial) return true;
-    }
+    if (conditional_sentence_) return true;
     const std::size_t from = n.first > first + 3 ? n.first - 3 : first;
     for (std::size_t k = from; k < end && k < n.end + 3; ++k) {
       if (is_modal(language_, word(k))) return true;
@@ -1034,6 +1027,21 @@ class ClaimFinder {
           (word(k + 1).starts_with("ي") || word(k + 1).starts_with("ت"))) {
         return true;
       }
+    }
+    return false;
+  }
+
+  // Whether the sentence [first, end) holds a conditional particle or conjunction (read once
+  // per sentence, not per number).
+  bool has_conditional(std::size_t first, std::size_t end) const {
+    for (std::size_t k = first; k < end; ++k) {
+      // A syllable of a hyphenated name is none: "Би-би-си".
+      const bool hyphenated =
+          (k > first && gap_before(k) == "-") || (k + 1 < end && gap_before(k + 1) == "-");
+      // ... nor an initial: "вулиця Б. Хмельницького".
+      const bool initial =
+          tokens_[k].capitalised || (k + 1 < tokens_.size() && gap_before(k + 1).starts_with("."));
+      if (is_conditional(language_, word(k)) && !hyphenated && !initial) return true;
     }
     return false;
   }
@@ -2717,7 +2725,8 @@ class ClaimFinder {
   std::optional<ClaimRef> attributed_sentence_;  // "According to X," of the sentence before
   std::optional<Phrase> claimant_span_;          // the current claim's claimant tokens
   std::size_t covered_until_ = 0;                // tokens already inside a claim's victims
-  std::size_t claim_end_ = 0;                    // end of the current claim's words
+  bool conditional_sentence_ = false;  // the current sentence tells what would have happened
+  std::size_t claim_end_ = 0;          // end of the current claim's words
   std::size_t last_claim_end_ = 0;
   ClaimExtraction out_;
 };
